@@ -1,0 +1,110 @@
+// The local price cache: one SQLite file holding symbols and their daily bars.
+// Talks to SQLite's C API directly: prepared statements, one transaction per write,
+// schema migrated forward with PRAGMA user_version. No Qt.
+#pragma once
+
+#include <cstdint>
+#include <filesystem>
+#include <memory>
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/model/bar.h"
+#include "core/model/result.h"
+
+struct sqlite3;
+
+namespace retest {
+
+/// What the cache knows about a symbol besides its bars.
+struct SymbolInfo {
+    std::string symbol;       ///< e.g. "^GSPC", "IWM" (as the user types it)
+    std::string description;  ///< e.g. "S&P 500"; may be empty
+    std::string currency;     ///< e.g. "USD"; may be empty
+    std::string source;       ///< where the bars came from: "sample", "csv:FILE", "yahoo", …
+    std::optional<Day> firstDay;
+    std::optional<Day> lastDay;
+    std::int64_t barCount = 0;
+    std::optional<std::int64_t> lastRefreshUnix;  ///< seconds since epoch of the last import/fetch
+};
+
+/// Metadata written together with bars; empty strings leave stored values unchanged.
+struct SymbolMeta {
+    std::string description;
+    std::string currency;
+    std::string source;
+};
+
+struct UpsertStats {
+    std::size_t inserted = 0;  ///< days that were not stored before
+    std::size_t updated = 0;   ///< days stored before whose values changed
+    std::size_t unchanged = 0; ///< days stored before with identical values
+};
+
+/// A price level the user placed by hand on a symbol.
+struct ManualLevel {
+    std::int64_t id = 0;
+    std::string symbol;
+    double price = 0;
+    std::string label;
+};
+
+class PriceCache {
+public:
+    /// The schema version this build writes; older files are migrated forward on open.
+    static int schemaVersion();
+
+    /// Opens (creating if needed, with parent directories) and migrates the database at `path`.
+    /// A file newer than this build, or not a SQLite database, is an Error naming the path.
+    static Result<std::unique_ptr<PriceCache>> open(const std::filesystem::path& path);
+
+    ~PriceCache();
+    PriceCache(const PriceCache&) = delete;
+    PriceCache& operator=(const PriceCache&) = delete;
+
+    const std::filesystem::path& path() const { return path_; }
+
+    /// Inserts or replaces bars by (symbol, day), creating the symbol if new, updating its
+    /// first/last day, bar count, metadata and last refresh, all in one transaction: on any
+    /// error nothing is written.
+    Result<UpsertStats> upsertBars(std::string_view symbol, std::span<const Bar> bars,
+                                   const SymbolMeta& meta = {});
+
+    /// Deletes every bar of `symbol` then inserts `bars`, in one transaction (full re-download).
+    Result<UpsertStats> replaceBars(std::string_view symbol, std::span<const Bar> bars,
+                                    const SymbolMeta& meta = {});
+
+    /// Bars of `symbol` with from <= day <= to, ascending, into `out` (cleared first; its
+    /// capacity is reused). An unknown symbol gives an empty vector, not an error.
+    Result<Ok> readBars(std::string_view symbol, Day from, Day to, std::vector<Bar>& out) const;
+    /// Every bar of `symbol`.
+    Result<std::vector<Bar>> readAllBars(std::string_view symbol) const;
+
+    /// All symbols with at least one bar or a metadata row, sorted by symbol.
+    Result<std::vector<SymbolInfo>> listSymbols() const;
+    /// std::nullopt inside the Result when the symbol is unknown.
+    Result<std::optional<SymbolInfo>> symbolInfo(std::string_view symbol) const;
+    /// True when no symbol has any bar (first start).
+    Result<bool> isEmpty() const;
+    /// Removes a symbol's bars and metadata (never its manual levels or annotations).
+    Result<Ok> removeSymbol(std::string_view symbol);
+
+    /// Manual levels, kept per symbol and independent of the price data.
+    Result<std::int64_t> addManualLevel(std::string_view symbol, double price,
+                                        std::string_view label);
+    Result<std::vector<ManualLevel>> manualLevels(std::string_view symbol) const;
+    /// Error when no level has that id.
+    Result<Ok> removeManualLevel(std::int64_t id);
+
+private:
+    PriceCache(sqlite3* db, std::filesystem::path path);
+    struct Statements;
+    sqlite3* db_ = nullptr;
+    std::filesystem::path path_;
+    std::unique_ptr<Statements> stmts_;
+};
+
+}  // namespace retest

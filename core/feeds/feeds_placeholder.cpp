@@ -1,0 +1,1 @@
+// Placeholder until the feeds land (issue 6).

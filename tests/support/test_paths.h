@@ -1,0 +1,33 @@
+// Where test fixtures live, and scratch directories that clean up after themselves.
+#pragma once
+
+#include <filesystem>
+#include <string>
+#include <string_view>
+
+namespace retest::test {
+
+/// tests/data/NAME in the source tree.
+std::filesystem::path dataFile(std::string_view name);
+/// The bundled real S&P 500 sample (resources/sample/sp500-2000.csv).
+std::filesystem::path sampleCsv();
+/// The whole content of a file (binary-safe).
+std::string readFile(const std::filesystem::path& path);
+/// The build directory's root (where the `retest` binary is built under app/).
+std::filesystem::path binaryDir();
+
+/// A fresh empty directory, removed with everything in it when this object dies.
+class TempDir {
+public:
+    TempDir();
+    ~TempDir();
+    TempDir(const TempDir&) = delete;
+    TempDir& operator=(const TempDir&) = delete;
+    const std::filesystem::path& path() const { return path_; }
+    std::filesystem::path file(std::string_view name) const { return path_ / name; }
+
+private:
+    std::filesystem::path path_;
+};
+
+}  // namespace retest::test
