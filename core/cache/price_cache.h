@@ -44,6 +44,24 @@ struct UpsertStats {
     std::size_t unchanged = 0; ///< days stored before with identical values
 };
 
+/// A split or a cash dividend, as reported by a feed.
+struct CorporateAction {
+    enum class Kind { Split, Dividend };
+    Day day = 0;
+    Kind kind = Kind::Dividend;
+    /// Split: new shares per old share (2.0 for a 2-for-1). Dividend: cash per share.
+    double value = 0;
+    friend bool operator==(const CorporateAction&, const CorporateAction&) = default;
+};
+
+/// Everything one refresh or import writes for one symbol, applied in a single transaction.
+struct SymbolUpdate {
+    std::span<const Bar> bars;
+    std::span<const CorporateAction> actions;  ///< upserted by (day, kind)
+    SymbolMeta meta;
+    bool replaceAll = false;  ///< delete the symbol's stored bars and actions first
+};
+
 /// A price level the user placed by hand on a symbol.
 struct ManualLevel {
     std::int64_t id = 0;
@@ -76,6 +94,13 @@ public:
     /// Deletes every bar of `symbol` then inserts `bars`, in one transaction (full re-download).
     Result<UpsertStats> replaceBars(std::string_view symbol, std::span<const Bar> bars,
                                     const SymbolMeta& meta = {});
+
+    /// The general write: bars, corporate actions and metadata of one symbol in one
+    /// transaction (upsertBars and replaceBars are this with no actions). All or nothing.
+    Result<UpsertStats> applyUpdate(std::string_view symbol, const SymbolUpdate& update);
+
+    /// Splits and dividends of `symbol`, ascending by day.
+    Result<std::vector<CorporateAction>> corporateActions(std::string_view symbol) const;
 
     /// Bars of `symbol` with from <= day <= to, ascending, into `out` (cleared first; its
     /// capacity is reused). An unknown symbol gives an empty vector, not an error.
