@@ -1,2 +1,538 @@
-// Placeholder until the csv parser lands in this file.
+// CSV price files -> bars. One pass over the bytes with string_views and std::from_chars; the
+// only allocations are the output vectors (reserved up front) and, on failure, the error text.
 #include "core/csv/csv_import.h"
+
+#include <algorithm>
+#include <array>
+#include <cctype>
+#include <cerrno>
+#include <charconv>
+#include <cmath>
+#include <cstdint>
+#include <cstdio>
+#include <system_error>
+
+#include "core/csv/csv_tokenizer.h"
+#include "core/model/date.h"
+
+namespace retest {
+
+namespace {
+
+using csv_detail::LineReader;
+using csv_detail::splitFields;
+
+enum Col : int { kDate, kOpen, kHigh, kLow, kClose, kAdj, kVolume, kColCount };
+constexpr std::array<std::string_view, kColCount> kColName = {"date",  "open",      "high",  "low",
+                                                              "close", "adj close", "volume"};
+
+constexpr std::string_view kYahooHeader = "Date,Open,High,Low,Close,Adj Close,Volume";
+constexpr std::string_view kStooqHeader = "Date,Open,High,Low,Close,Volume";
+// Stooq leaves the volume column out for indices.
+constexpr std::string_view kStooqHeaderNoVolume = "Date,Open,High,Low,Close";
+
+struct Layout {
+    CsvFormat format = CsvFormat::Generic;
+    char delim = ',';
+    std::size_t headerLine = 1;
+    std::size_t fieldCount = 0;
+    std::array<int, kColCount> index{};  // field position of each column, -1 when absent
+};
+
+CsvError fail(std::string_view file, std::size_t line, std::string reason) {
+    return CsvError{std::string(file), line, std::move(reason)};
+}
+
+/// A field as shown in an error: quoted, and cut short so one bad row cannot flood a dialog.
+std::string quoted(std::string_view text) {
+    constexpr std::size_t kMax = 60;
+    std::string out = "\"";
+    out += text.substr(0, kMax);
+    if (text.size() > kMax) {
+        out += "...";
+    }
+    out += '"';
+    return out;
+}
+
+bool iequals(std::string_view a, std::string_view b) {
+    return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
+               return std::tolower(static_cast<unsigned char>(x)) ==
+                      std::tolower(static_cast<unsigned char>(y));
+           });
+}
+
+bool isValidUtf8(std::string_view s) {
+    std::size_t i = 0;
+    while (i < s.size()) {
+        const auto c = static_cast<unsigned char>(s[i]);
+        std::size_t extra = 0;
+        if (c < 0x80) {
+            extra = 0;
+        } else if (c >= 0xC2 && c <= 0xDF) {
+            extra = 1;
+        } else if (c >= 0xE0 && c <= 0xEF) {
+            extra = 2;
+        } else if (c >= 0xF0 && c <= 0xF4) {
+            extra = 3;
+        } else {
+            return false;
+        }
+        if (extra > 0 && i + extra >= s.size()) {
+            return false;
+        }
+        for (std::size_t k = 1; k <= extra; ++k) {
+            if ((static_cast<unsigned char>(s[i + k]) & 0xC0) != 0x80) {
+                return false;
+            }
+        }
+        i += extra + 1;
+    }
+    return true;
+}
+
+/// The delimiter used most often in the header line, outside quotes; ',' on a tie or none.
+char sniffDelimiter(std::string_view header) {
+    std::size_t comma = 0;
+    std::size_t semicolon = 0;
+    std::size_t tab = 0;
+    bool inQuotes = false;
+    for (char c : header) {
+        if (c == '"') {
+            inQuotes = !inQuotes;
+        } else if (!inQuotes) {
+            comma += c == ',';
+            semicolon += c == ';';
+            tab += c == '\t';
+        }
+    }
+    if (semicolon > comma && semicolon >= tab) {
+        return ';';
+    }
+    if (tab > comma && tab > semicolon) {
+        return '\t';
+    }
+    return ',';
+}
+
+/// Which column a header name means (case-insensitive, common aliases), or -1.
+int columnFor(std::string_view name) {
+    struct Alias {
+        std::string_view name;
+        int col;
+    };
+    static constexpr std::array<Alias, 18> kAliases = {{
+        {"date", kDate},
+        {"open", kOpen},
+        {"high", kHigh},
+        {"low", kLow},
+        {"close", kClose},
+        {"adj close", kAdj},
+        {"adjclose", kAdj},
+        {"adj_close", kAdj},
+        {"adj. close", kAdj},
+        {"adjusted close", kAdj},
+        {"volume", kVolume},
+        {"vol", kVolume},
+        {"data", kDate},
+        {"otwarcie", kOpen},  // Stooq's Polish headers
+        {"najwyzszy", kHigh},
+        {"najnizszy", kLow},
+        {"zamkniecie", kClose},
+        {"wolumen", kVolume},
+    }};
+    for (const Alias& a : kAliases) {
+        if (iequals(name, a.name)) {
+            return a.col;
+        }
+    }
+    return -1;
+}
+
+/// For an explicit Yahoo/Stooq request: the header it must have, and whether `header` has it.
+bool headerMatchesFormat(CsvFormat format, std::string_view header) {
+    switch (format) {
+        case CsvFormat::Yahoo:
+            return iequals(header, kYahooHeader);
+        case CsvFormat::Stooq:
+            return iequals(header, kStooqHeader) || iequals(header, kStooqHeaderNoVolume);
+        default:
+            return true;
+    }
+}
+
+CsvFormat recogniseFormat(std::string_view header) {
+    if (headerMatchesFormat(CsvFormat::Yahoo, header)) {
+        return CsvFormat::Yahoo;
+    }
+    if (headerMatchesFormat(CsvFormat::Stooq, header)) {
+        return CsvFormat::Stooq;
+    }
+    return CsvFormat::Generic;
+}
+
+Result<Layout, CsvError> buildLayout(std::string_view header, std::size_t headerLine,
+                                     CsvFormat requested, std::string_view file) {
+    if (!isValidUtf8(header)) {
+        return fail(file, headerLine, "the header is not valid UTF-8 text; is this a CSV file?");
+    }
+    Layout layout;
+    layout.headerLine = headerLine;
+    if (requested == CsvFormat::Yahoo || requested == CsvFormat::Stooq) {
+        if (!headerMatchesFormat(requested, header)) {
+            const std::string_view expected =
+                requested == CsvFormat::Yahoo ? kYahooHeader : kStooqHeader;
+            return fail(file, headerLine,
+                        "header " + quoted(header) + " is not a " +
+                            (requested == CsvFormat::Yahoo ? "Yahoo" : "Stooq") +
+                            " header; expected " + quoted(expected));
+        }
+        layout.format = requested;
+    } else {
+        layout.format = requested == CsvFormat::Auto ? recogniseFormat(header) : requested;
+    }
+    layout.delim = layout.format == CsvFormat::Generic ? sniffDelimiter(header) : ',';
+
+    std::vector<std::string_view> names(header.size() + 1);
+    const auto split = splitFields(header, layout.delim, names.data(), names.size());
+    if (split.unterminatedQuote) {
+        return fail(file, headerLine, "the header has an unterminated quoted field");
+    }
+    layout.fieldCount = split.count;
+    layout.index.fill(-1);
+    for (std::size_t i = 0; i < split.count; ++i) {
+        const int col = columnFor(names[i]);
+        if (col < 0) {
+            continue;  // extra columns (e.g. "Dividends") are allowed and ignored
+        }
+        if (layout.index[col] >= 0) {
+            return fail(file, headerLine,
+                        "column " + quoted(names[i]) + " appears twice (columns " +
+                            std::to_string(layout.index[col] + 1) + " and " +
+                            std::to_string(i + 1) + ")");
+        }
+        layout.index[col] = static_cast<int>(i);
+    }
+    for (int col = kDate; col <= kClose; ++col) {
+        if (layout.index[col] < 0) {
+            return fail(file, headerLine,
+                        "missing required column " + quoted(kColName[col]) + " in header " +
+                            quoted(header) + " (needed: date, open, high, low, close)");
+        }
+    }
+    return layout;
+}
+
+bool isNullMarker(std::string_view text) {
+    return iequals(text, "null");
+}
+
+enum class NumStatus { Ok, Empty, NotNumber, Negative };
+
+/// A non-negative finite decimal. In `;`/TAB files a decimal comma ("1469,25") is accepted,
+/// as European spreadsheets write it.
+NumStatus parseNumber(std::string_view text, char delim, double& out) {
+    if (text.empty()) {
+        return NumStatus::Empty;
+    }
+    char buf[64];
+    if (delim != ',' && text.size() < sizeof buf && text.find(',') != std::string_view::npos) {
+        std::copy(text.begin(), text.end(), buf);
+        std::replace(buf, buf + text.size(), ',', '.');
+        text = std::string_view(buf, text.size());
+    }
+    const char* end = text.data() + text.size();
+    const auto [ptr, ec] = std::from_chars(text.data(), end, out);
+    if (ec != std::errc() || ptr != end || !std::isfinite(out)) {
+        return NumStatus::NotNumber;
+    }
+    return out < 0 ? NumStatus::Negative : NumStatus::Ok;
+}
+
+enum class RowOutcome { Bar, Missing, Error };
+
+/// Parses and checks data rows of one layout; reuses one field buffer for the whole file.
+class RowParser {
+public:
+    RowParser(const Layout& layout, std::string_view file)
+        : layout_(layout), file_(file), fields_(layout.fieldCount) {}
+
+    RowOutcome parse(std::string_view line, std::size_t lineNo, Bar& bar, CsvError& error);
+
+private:
+    std::string_view field(int col) const { return fields_[layout_.index[col]]; }
+    bool number(int col, double& out, std::size_t lineNo, CsvError& error) const;
+    bool checkRanges(const Bar& bar, std::size_t lineNo, CsvError& error) const;
+
+    const Layout& layout_;
+    std::string_view file_;
+    std::vector<std::string_view> fields_;
+};
+
+bool RowParser::number(int col, double& out, std::size_t lineNo, CsvError& error) const {
+    const std::string_view text = field(col);
+    const std::string name(kColName[col]);
+    switch (parseNumber(text, layout_.delim, out)) {
+        case NumStatus::Ok:
+            return true;
+        case NumStatus::Empty:
+            error = fail(file_, lineNo, name + " is empty");
+            return false;
+        case NumStatus::NotNumber:
+            error = fail(file_, lineNo, name + " " + quoted(text) + " is not a number");
+            return false;
+        case NumStatus::Negative:
+            error = fail(file_, lineNo, name + " " + std::string(text) + " is negative");
+            return false;
+    }
+    return false;
+}
+
+bool RowParser::checkRanges(const Bar& bar, std::size_t lineNo, CsvError& error) const {
+    struct Rule {
+        int lower;
+        int upper;
+        double lo;
+        double hi;
+    };
+    const std::array<Rule, 5> rules = {{{kLow, kHigh, bar.low, bar.high},
+                                        {kLow, kOpen, bar.low, bar.open},
+                                        {kLow, kClose, bar.low, bar.close},
+                                        {kOpen, kHigh, bar.open, bar.high},
+                                        {kClose, kHigh, bar.close, bar.high}}};
+    for (const Rule& r : rules) {
+        if (r.lo > r.hi) {
+            error = fail(file_, lineNo,
+                         std::string(kColName[r.lower]) + " " + std::string(field(r.lower)) +
+                             " is above " + std::string(kColName[r.upper]) + " " +
+                             std::string(field(r.upper)));
+            return false;
+        }
+    }
+    return true;
+}
+
+RowOutcome RowParser::parse(std::string_view line, std::size_t lineNo, Bar& bar, CsvError& error) {
+    const auto split = splitFields(line, layout_.delim, fields_.data(), fields_.size());
+    if (split.unterminatedQuote) {
+        error = fail(file_, lineNo, "unterminated quoted field");
+        return RowOutcome::Error;
+    }
+    if (split.count != layout_.fieldCount) {
+        error = fail(file_, lineNo,
+                     "wrong number of fields: expected " + std::to_string(layout_.fieldCount) +
+                         " like the header, found " + std::to_string(split.count));
+        return RowOutcome::Error;
+    }
+    const auto day = parseIsoDate(field(kDate));
+    if (!day) {
+        error =
+            fail(file_, lineNo, "invalid date " + quoted(field(kDate)) + " (expected YYYY-MM-DD)");
+        return RowOutcome::Error;
+    }
+    for (int col = kOpen; col <= kAdj; ++col) {
+        if (layout_.index[col] >= 0 && isNullMarker(field(col))) {
+            return RowOutcome::Missing;
+        }
+    }
+    bar.day = *day;
+    if (!number(kOpen, bar.open, lineNo, error) || !number(kHigh, bar.high, lineNo, error) ||
+        !number(kLow, bar.low, lineNo, error) || !number(kClose, bar.close, lineNo, error)) {
+        return RowOutcome::Error;
+    }
+    bar.adjClose = bar.close;
+    if (layout_.index[kAdj] >= 0 && !number(kAdj, bar.adjClose, lineNo, error)) {
+        return RowOutcome::Error;
+    }
+    bar.volume = 0;
+    if (layout_.index[kVolume] >= 0) {
+        const std::string_view vol = field(kVolume);
+        // An absent volume is common (indices, hand-made files) and means "unknown", i.e. 0.
+        if (!vol.empty() && !isNullMarker(vol) && !number(kVolume, bar.volume, lineNo, error)) {
+            return RowOutcome::Error;
+        }
+    }
+    return checkRanges(bar, lineNo, error) ? RowOutcome::Bar : RowOutcome::Error;
+}
+
+/// Sorts by day (stable, so file order breaks ties) and drops identical repeats; a date that
+/// repeats with other values is an error naming both lines.
+Result<Ok, CsvError> sortAndDedup(std::vector<Bar>& bars, std::vector<std::uint32_t>& lines,
+                                  std::size_t& duplicates, std::string_view file) {
+    const auto byDay = [](const Bar& a, const Bar& b) { return a.day < b.day; };
+    if (!std::is_sorted(bars.begin(), bars.end(), byDay)) {
+        std::vector<std::uint32_t> order(bars.size());
+        for (std::uint32_t i = 0; i < order.size(); ++i) {
+            order[i] = i;
+        }
+        std::stable_sort(order.begin(), order.end(), [&](std::uint32_t a, std::uint32_t b) {
+            return bars[a].day < bars[b].day;
+        });
+        std::vector<Bar> sortedBars;
+        std::vector<std::uint32_t> sortedLines;
+        sortedBars.reserve(bars.size());
+        sortedLines.reserve(bars.size());
+        for (std::uint32_t i : order) {
+            sortedBars.push_back(bars[i]);
+            sortedLines.push_back(lines[i]);
+        }
+        bars.swap(sortedBars);
+        lines.swap(sortedLines);
+    }
+    std::size_t kept = 0;
+    for (std::size_t i = 0; i < bars.size(); ++i) {
+        if (kept > 0 && bars[i].day == bars[kept - 1].day) {
+            if (bars[i] == bars[kept - 1]) {
+                ++duplicates;
+                continue;
+            }
+            const std::uint32_t first = std::min(lines[kept - 1], lines[i]);
+            const std::uint32_t second = std::max(lines[kept - 1], lines[i]);
+            return fail(file, second,
+                        "date " + formatIsoDate(bars[i].day) + " appears on lines " +
+                            std::to_string(first) + " and " + std::to_string(second) +
+                            " with different values");
+        }
+        bars[kept] = bars[i];
+        lines[kept] = lines[i];
+        ++kept;
+    }
+    bars.resize(kept);
+    return Ok{};
+}
+
+/// Whole-file checks before any row is read: emptiness and binary content.
+Result<Ok, CsvError> checkFileBytes(std::string_view bytes, std::string_view file) {
+    const auto nul = bytes.find('\0');
+    if (nul != std::string_view::npos) {
+        const auto line = 1 + std::count(bytes.begin(), bytes.begin() + nul, '\n');
+        return fail(file, 0,
+                    "binary content (a NUL byte on line " + std::to_string(line) +
+                        "); this is not a CSV text file");
+    }
+    const bool allBlank = std::all_of(bytes.begin(), bytes.end(), [](char c) {
+        return c == ' ' || c == '\t' || c == '\r' || c == '\n';
+    });
+    if (allBlank) {
+        return fail(file, 0, "the file is empty");
+    }
+    return Ok{};
+}
+
+}  // namespace
+
+std::optional<CsvFormat> parseCsvFormat(std::string_view text) {
+    for (CsvFormat f : {CsvFormat::Auto, CsvFormat::Yahoo, CsvFormat::Stooq, CsvFormat::Generic}) {
+        if (iequals(text, csvFormatName(f))) {
+            return f;
+        }
+    }
+    return std::nullopt;
+}
+
+std::string_view csvFormatName(CsvFormat format) {
+    switch (format) {
+        case CsvFormat::Auto:
+            return "auto";
+        case CsvFormat::Yahoo:
+            return "yahoo";
+        case CsvFormat::Stooq:
+            return "stooq";
+        case CsvFormat::Generic:
+            return "generic";
+    }
+    return "generic";
+}
+
+std::string CsvError::message() const {
+    if (line == 0) {
+        return file + ": " + reason;
+    }
+    return file + ":" + std::to_string(line) + ": " + reason;
+}
+
+Result<CsvImport, CsvError> parseCsv(std::string_view bytes, std::string_view fileName,
+                                     CsvFormat format) {
+    if (bytes.substr(0, 3) == "\xEF\xBB\xBF") {
+        bytes.remove_prefix(3);
+    }
+    if (auto checked = checkFileBytes(bytes, fileName); !checked) {
+        return checked.error();
+    }
+    LineReader reader(bytes);
+    std::string_view line;
+    while (reader.next(line) && csv_detail::trimSpaces(line).empty()) {
+    }
+    auto layout = buildLayout(line, reader.lineNumber(), format, fileName);
+    if (!layout) {
+        return layout.error();
+    }
+
+    CsvImport out;
+    out.format = layout->format;
+    const auto estimate = static_cast<std::size_t>(std::count(bytes.begin(), bytes.end(), '\n'));
+    out.bars.reserve(estimate + 1);
+    std::vector<std::uint32_t> lines;
+    lines.reserve(estimate + 1);
+
+    RowParser rows(*layout, fileName);
+    CsvError error;
+    Bar bar;
+    while (reader.next(line)) {
+        if (csv_detail::isBlankLine(line, layout->delim)) {
+            continue;
+        }
+        ++out.dataRows;
+        switch (rows.parse(line, reader.lineNumber(), bar, error)) {
+            case RowOutcome::Bar:
+                out.bars.push_back(bar);
+                lines.push_back(static_cast<std::uint32_t>(reader.lineNumber()));
+                break;
+            case RowOutcome::Missing:
+                ++out.skippedMissing;
+                break;
+            case RowOutcome::Error:
+                return error;
+        }
+    }
+    if (out.dataRows == 0) {
+        return fail(fileName, 0, "no data rows after the header");
+    }
+    if (out.bars.empty()) {
+        return fail(fileName, 0,
+                    "all " + std::to_string(out.dataRows) +
+                        " data rows are marked missing (null); there are no prices to import");
+    }
+    if (auto sorted = sortAndDedup(out.bars, lines, out.duplicateRows, fileName); !sorted) {
+        return sorted.error();
+    }
+    return out;
+}
+
+Result<CsvImport, CsvError> readCsvFile(const std::filesystem::path& path, CsvFormat format) {
+    const std::string name = path.string();
+    std::FILE* f = std::fopen(name.c_str(), "rb");
+    if (f == nullptr) {
+        return fail(name, 0, "cannot open the file: " + std::generic_category().message(errno));
+    }
+    std::string bytes;
+    std::error_code ec;
+    const auto size = std::filesystem::file_size(path, ec);
+    if (!ec) {
+        bytes.resize(static_cast<std::size_t>(size));
+        bytes.resize(std::fread(bytes.data(), 1, bytes.size(), f));
+    }
+    char chunk[65536];
+    std::size_t got = 0;
+    while ((got = std::fread(chunk, 1, sizeof chunk, f)) > 0) {  // files that grew, or pipes
+        bytes.append(chunk, got);
+    }
+    const bool readError = std::ferror(f) != 0;
+    std::fclose(f);
+    if (readError) {
+        return fail(name, 0, "cannot read the file");
+    }
+    return parseCsv(bytes, name, format);
+}
+
+}  // namespace retest
