@@ -271,8 +271,12 @@ private:
 
 bool RowParser::number(int col, double& out, std::size_t lineNo, CsvError& error) const {
     const std::string_view text = field(col);
+    const NumStatus status = parseNumber(text, layout_.delim, out);
+    if (status == NumStatus::Ok) {
+        return true;
+    }
     const std::string name(kColName[col]);
-    switch (parseNumber(text, layout_.delim, out)) {
+    switch (status) {
         case NumStatus::Ok:
             return true;
         case NumStatus::Empty:
