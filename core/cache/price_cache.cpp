@@ -345,6 +345,9 @@ Result<std::unique_ptr<PriceCache>> PriceCache::open(const std::filesystem::path
                      std::to_string(*version) + "; this build supports up to " +
                      std::to_string(schemaVersion()) + "); it was left untouched"};
     }
+    if (auto mine = schema::checkNotForeign(db.get(), path, *version); !mine.ok()) {
+        return mine.error();
+    }
     if (sqlite::exec(db.get(), "PRAGMA journal_mode = WAL") != SQLITE_OK ||
         sqlite::exec(db.get(), "PRAGMA synchronous = NORMAL") != SQLITE_OK ||
         sqlite::exec(db.get(), "PRAGMA foreign_keys = ON") != SQLITE_OK) {

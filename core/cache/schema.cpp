@@ -112,6 +112,26 @@ Result<int> readVersion(sqlite3* db, const std::filesystem::path& path) {
     return sqlError(db, path, "cannot read the schema version");
 }
 
+Result<Ok> checkNotForeign(sqlite3* db, const std::filesystem::path& path, int version) {
+    if (version != 0) {
+        return Ok{};
+    }
+    sqlite::Statement stmt;
+    if (stmt.prepare(db, "SELECT EXISTS(SELECT 1 FROM sqlite_master)") != SQLITE_OK) {
+        return sqlError(db, path, "cannot read the schema");
+    }
+    sqlite::Use use(stmt);
+    if (use.step() != SQLITE_ROW) {
+        return sqlError(db, path, "cannot read the schema");
+    }
+    if (use.columnInt64(0) != 0) {
+        return Error{"Price cache " + path.string() +
+                     " is a database of another program (it has tables but no Retest schema "
+                     "version); it was left untouched"};
+    }
+    return Ok{};
+}
+
 Result<Ok> migrate(sqlite3* db, const std::filesystem::path& path) {
     auto stored = readVersion(db, path);
     if (!stored.ok()) {

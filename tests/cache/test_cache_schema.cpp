@@ -107,6 +107,18 @@ TEST(CacheSchema, TextFileIsRefusedAndLeftUntouched) {
     EXPECT_FALSE(std::filesystem::exists(path.string() + "-journal"));
 }
 
+TEST(CacheSchema, AnotherProgramsDatabaseIsRefusedAndLeftUntouched) {
+    test::TempDir dir;
+    const auto path = dir.file("other.db");
+    rawExec(path, "CREATE TABLE contacts(name TEXT); INSERT INTO contacts VALUES('Ada');");
+    const std::string bytes = test::readFile(path);
+    auto opened = PriceCache::open(path);
+    ASSERT_FALSE(opened.ok());
+    EXPECT_NE(opened.error().message.find(path.string()), std::string::npos);
+    EXPECT_NE(opened.error().message.find("another program"), std::string::npos);
+    EXPECT_EQ(test::readFile(path), bytes);
+}
+
 TEST(CacheSchema, FolderInPlaceOfTheFileIsAnError) {
     test::TempDir dir;
     std::filesystem::create_directories(dir.file("taken"));

@@ -59,6 +59,17 @@ TEST_F(PriceCacheTest, BarsSurviveCloseAndReopen) {
     EXPECT_FALSE(*reopened->isEmpty());
 }
 
+TEST_F(PriceCacheTest, TwoOpenCachesOnOneFileSeeEachOthersWrites) {
+    // The app and the command-line tool may have the same file open at once.
+    auto other = openCache(dbPath);
+    ASSERT_TRUE(other);
+    ASSERT_TRUE(cache->upsertBars("IWM", std::vector<Bar>{bar(1, 10)}).ok());
+    EXPECT_EQ(allBars(*other, "IWM"), std::vector<Bar>{bar(1, 10)});
+    ASSERT_TRUE(other->upsertBars("IWM", std::vector<Bar>{bar(2, 11)}).ok());
+    EXPECT_EQ(allBars(*cache, "IWM"), (std::vector<Bar>{bar(1, 10), bar(2, 11)}));
+    EXPECT_EQ((*cache->symbolInfo("IWM"))->barCount, 2);
+}
+
 TEST_F(PriceCacheTest, UpsertCountsInsertedUpdatedAndUnchangedDays) {
     auto first = cache->upsertBars("IWM", std::vector<Bar>{bar(1, 10), bar(2, 11), bar(3, 12)});
     ASSERT_TRUE(first.ok());
