@@ -5,7 +5,7 @@
 // with dates shifted forward by whole copies, written to a temporary folder: the prices are
 // real sessions, the later dates are not.
 //
-// Run:
+// Run (or scripts/bench-cache.sh [--smoke], which builds a Release tree in build-bench/):
 //   cmake --build build-cache --target bench_cache
 //   build-cache/tests/bench/bench_cache                        # full size (~100k-bar CSV)
 //   RETEST_BENCH_SMOKE=1 build-cache/tests/bench/bench_cache   # seconds, small inputs
