@@ -61,6 +61,8 @@ struct Zone {
     std::string why;      ///< the strength in words
     /// Holds a major peak or trough (or is manual): breakouts and retests are tracked for it.
     bool major = false;
+    /// Holds a peak that was an all-time high when it was made.
+    bool record = false;
     bool manual = false;
     /// "the 2007 high", "the 2009 low", or the manual label.
     std::string name;
