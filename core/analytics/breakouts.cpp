@@ -19,22 +19,26 @@ public:
           zone_(zone),
           zoneIndex_(zoneIndex),
           side_(side),
-          margin_(s.marginAtr),
-          confirm_(std::max(s.confirmCloses, 1)) {}
+          confirm_(std::max(s.confirmCloses, 1)),
+          low_(zone.low),
+          high_(zone.high) {}
 
-    void step(std::size_t i) {
-        const Bar& b = bars_[i];
-        const double m = margin_ * atr_[i];
-        runUp_ = b.close > zone_.high + m ? runUp_ + 1 : 0;
-        runDown_ = b.close < zone_.low - m ? runDown_ + 1 : 0;
+    /// Bar i, whose margin (marginAtr x ATR) is `m`.
+    void step(std::size_t i, const Bar& b, double m) {
+        const bool up = b.close > high_ + m;
+        const bool down = b.close < low_ - m;
+        runUp_ = up ? runUp_ + 1 : 0;
+        runDown_ = down ? runDown_ + 1 : 0;
         if (open_) {
             advance(i, m);
+        } else if (!up && !down) {
+            return;  // the common case: nothing can start on this bar
         } else if (side_ == StartSide::Below && runUp_ >= confirm_) {
             openEvent(LevelEventType::Breakout, i);
         } else if (side_ == StartSide::Above && runDown_ >= confirm_) {
             openEvent(LevelEventType::Breakdown, i);
-        } else if (side_ == StartSide::Unknown && (runUp_ > 0 || runDown_ > 0)) {
-            side_ = runUp_ > 0 ? StartSide::Above : StartSide::Below;
+        } else if (side_ == StartSide::Unknown) {
+            side_ = up ? StartSide::Above : StartSide::Below;
         }
     }
 
@@ -94,8 +98,9 @@ private:
     const Zone& zone_;
     std::size_t zoneIndex_;
     StartSide side_;
-    double margin_;
     int confirm_;
+    double low_;
+    double high_;
     int runUp_ = 0;
     int runDown_ = 0;
     bool open_ = false;
@@ -136,30 +141,61 @@ std::string describeDistance(double distancePct) {
     return formatPct(distancePct) + (distancePct > 0 ? " above the zone" : " below the zone");
 }
 
-std::vector<LevelEvent> trackBreakouts(std::span<const Bar> bars, std::span<const double> atr,
-                                       const Zone& zone, std::size_t zoneIndex, std::size_t start,
-                                       StartSide side, const LevelSettings& settings) {
-    Tracker tracker(bars, atr, zone, zoneIndex, side, settings);
-    for (std::size_t i = start + 1; i < bars.size(); ++i) {
-        tracker.step(i);
-    }
-    if (bars.empty()) {
-        return {};
-    }
+namespace {
+
+void finishEvents(std::span<const Bar> bars, std::span<const double> atr, const Zone& zone,
+                  std::vector<LevelEvent>& events) {
     const double last = bars.back().close;
     const double lastAtr = atr.back();
     const double edge = last > zone.high ? zone.high : (last < zone.low ? zone.low : last);
     char buf[64];
     std::snprintf(buf, sizeof buf, "the zone at %.2f", zone.price);
     const std::string name = zone.name.empty() ? std::string(buf) : zone.name;
-    for (LevelEvent& ev : tracker.events) {
+    for (LevelEvent& ev : events) {
         const double at = bars[ev.index].close;
         ev.movePct = at > 0 ? (last / at - 1) * 100 : 0;
         ev.distancePct = edge > 0 ? (last - edge) / edge * 100 : 0;
         ev.distanceAtr = lastAtr > 0 ? (last - edge) / lastAtr : 0;
         ev.description = describeEvent(ev, name);
     }
-    return std::move(tracker.events);
+}
+
+}  // namespace
+
+std::vector<std::vector<LevelEvent>> trackBreakouts(std::span<const Bar> bars,
+                                                    std::span<const double> atr,
+                                                    std::span<const BreakoutTrack> tracks,
+                                                    const LevelSettings& settings) {
+    std::vector<Tracker> trackers;
+    trackers.reserve(tracks.size());
+    std::size_t first = bars.size();
+    for (const BreakoutTrack& t : tracks) {
+        trackers.emplace_back(bars, atr, *t.zone, t.zoneIndex, t.side, settings);
+        first = std::min(first, t.start + 1);
+    }
+    // One pass over the bars for every zone: the bars stream through the cache once.
+    for (std::size_t i = first; i < bars.size(); ++i) {
+        const Bar& b = bars[i];
+        const double m = settings.marginAtr * atr[i];
+        for (std::size_t k = 0; k < trackers.size(); ++k) {
+            if (i > tracks[k].start) {
+                trackers[k].step(i, b, m);
+            }
+        }
+    }
+    std::vector<std::vector<LevelEvent>> out(tracks.size());
+    for (std::size_t k = 0; k < tracks.size() && !bars.empty(); ++k) {
+        finishEvents(bars, atr, *tracks[k].zone, trackers[k].events);
+        out[k] = std::move(trackers[k].events);
+    }
+    return out;
+}
+
+std::vector<LevelEvent> trackBreakouts(std::span<const Bar> bars, std::span<const double> atr,
+                                       const Zone& zone, std::size_t zoneIndex, std::size_t start,
+                                       StartSide side, const LevelSettings& settings) {
+    const BreakoutTrack track{&zone, zoneIndex, start, side};
+    return std::move(trackBreakouts(bars, atr, std::span(&track, 1), settings).front());
 }
 
 }  // namespace retest

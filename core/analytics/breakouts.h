@@ -20,6 +20,20 @@ std::vector<LevelEvent> trackBreakouts(std::span<const Bar> bars, std::span<cons
                                        const Zone& zone, std::size_t zoneIndex, std::size_t start,
                                        StartSide side, const LevelSettings& settings);
 
+/// One zone to follow: from bar `start` (exclusive), price first on `side`.
+struct BreakoutTrack {
+    const Zone* zone = nullptr;
+    std::size_t zoneIndex = 0;
+    std::size_t start = 0;
+    StartSide side = StartSide::Unknown;
+};
+
+/// trackBreakouts() for many zones in one pass over the bars; one event list per track.
+std::vector<std::vector<LevelEvent>> trackBreakouts(std::span<const Bar> bars,
+                                                    std::span<const double> atr,
+                                                    std::span<const BreakoutTrack> tracks,
+                                                    const LevelSettings& settings);
+
 /// The event in words, e.g. "Retesting the 2007 high since 2020-03-09, 0.4% above the zone".
 std::string describeEvent(const LevelEvent& event, const std::string& levelName);
 

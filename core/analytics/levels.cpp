@@ -294,73 +294,79 @@ std::vector<Zone> selectZones(std::vector<Zone> zones, std::size_t keep, double 
     return out;
 }
 
-// The latest peak that set a record when made and has been exceeded since.
-std::optional<Extreme> priorRecordPeak(std::span<const Bar> bars, const std::vector<Extreme>& peaks,
-                                       double athHigh) {
-    std::optional<Extreme> prior;
-    double runningHigh = -HUGE_VAL;
-    std::size_t scanned = 0;
+// The latest major peak that set a record when made and has been exceeded since.
+std::optional<Extreme> priorRecordPeak(const std::vector<SwingPoint>& swings,
+                                       const std::vector<Extreme>& peaks, double athHigh) {
+    std::optional<std::size_t> index;
+    for (const SwingPoint& s : swings) {
+        if (s.major && s.record && s.pivot.price < athHigh) {
+            index = s.pivot.index;
+        }
+    }
     for (const Extreme& p : peaks) {
-        for (; scanned < p.index; ++scanned) {
-            runningHigh = std::max(runningHigh, bars[scanned].high);
-        }
-        if (p.price > runningHigh && p.price < athHigh) {
-            prior = p;
+        if (index && p.index == *index) {
+            return p;
         }
     }
-    return prior;
+    return std::nullopt;
 }
 
-// The best name for a zone from the swings made before bar `before` ("the 2007 high" rather
-// than a later swing the zone also holds).
+// For each zone, its swings oldest first and the best name among the first k of them, so the
+// name of a level as of any bar is a binary search ("the 2007 high" rather than a later swing
+// the zone also holds).
+struct ZoneSwings {
+    std::vector<std::size_t> bars;      // bar index of each member swing
+    std::vector<std::size_t> bestUpTo;  // index into swings of the best name so far
+};
+
+std::vector<ZoneSwings> zoneSwings(const std::vector<Zone>& zones,
+                                   const std::vector<SwingPoint>& swings) {
+    std::vector<ZoneSwings> out(zones.size());
+    for (std::size_t k = 0; k < swings.size(); ++k) {
+        if (const auto z = zoneAt(zones, swings[k].pivot.price)) {
+            ZoneSwings& m = out[*z];
+            const bool better =
+                m.bestUpTo.empty() || namesZoneBetter(swings[k], swings[m.bestUpTo.back()]);
+            m.bestUpTo.push_back(better ? k : m.bestUpTo.back());
+            m.bars.push_back(swings[k].pivot.index);
+        }
+    }
+    return out;
+}
+
 std::string nameBefore(const Zone& z, const std::vector<SwingPoint>& swings,
-                       const std::vector<std::size_t>& members, std::size_t before) {
-    const SwingPoint* best = nullptr;
-    for (const std::size_t k : members) {
-        const SwingPoint& s = swings[k];
-        if (s.pivot.index < before && (!best || namesZoneBetter(s, *best))) {
-            best = &s;
-        }
-    }
-    return z.manual || !best ? z.name : swingName(*best);
-}
-
-std::vector<LevelEvent> zoneEvents(std::span<const Bar> bars, std::span<const double> atr,
-                                   const Zone& zone, std::size_t z,
-                                   const std::vector<SwingPoint>& swings,
-                                   const std::vector<std::size_t>& members,
-                                   const LevelSettings& settings) {
-    // Tracking starts at a zone's first swing: a level cannot be broken before it exists.
-    std::size_t start = 0;
-    StartSide side = StartSide::Unknown;
-    if (!members.empty() && !zone.manual) {
-        const Pivot& p = swings[members.front()].pivot;
-        start = p.index;
-        side = p.high ? StartSide::Below : StartSide::Above;
-    }
-    auto found = trackBreakouts(bars, atr, zone, z, start, side, settings);
-    for (LevelEvent& ev : found) {
-        ev.description = describeEvent(ev, nameBefore(zone, swings, members, ev.index));
-    }
-    return found;
+                       const ZoneSwings& members, std::size_t before) {
+    const auto known = static_cast<std::size_t>(
+        std::lower_bound(members.bars.begin(), members.bars.end(), before) - members.bars.begin());
+    return z.manual || known == 0 ? z.name : swingName(swings[members.bestUpTo[known - 1]]);
 }
 
 std::vector<LevelEvent> allEvents(std::span<const Bar> bars, std::span<const double> atr,
                                   const std::vector<Zone>& zones,
                                   const std::vector<SwingPoint>& swings,
                                   const LevelSettings& settings) {
-    std::vector<std::vector<std::size_t>> members(zones.size());
-    for (std::size_t k = 0; k < swings.size(); ++k) {
-        if (const auto z = zoneAt(zones, swings[k].pivot.price)) {
-            members[*z].push_back(k);
+    const std::vector<ZoneSwings> members = zoneSwings(zones, swings);
+    std::vector<BreakoutTrack> tracks;
+    for (std::size_t z = 0; z < zones.size(); ++z) {
+        if (!zones[z].major) {
+            continue;
         }
+        // Tracking starts at a zone's first swing: a level cannot be broken before it exists.
+        BreakoutTrack t{&zones[z], z, 0, StartSide::Unknown};
+        if (!members[z].bars.empty() && !zones[z].manual) {
+            const Pivot& p = swings[members[z].bestUpTo.front()].pivot;
+            t.start = p.index;
+            t.side = p.high ? StartSide::Below : StartSide::Above;
+        }
+        tracks.push_back(t);
     }
     std::vector<LevelEvent> events;
-    for (std::size_t z = 0; z < zones.size(); ++z) {
-        if (zones[z].major) {
-            auto found = zoneEvents(bars, atr, zones[z], z, swings, members[z], settings);
-            events.insert(events.end(), std::make_move_iterator(found.begin()),
-                          std::make_move_iterator(found.end()));
+    auto found = trackBreakouts(bars, atr, tracks, settings);
+    for (std::size_t k = 0; k < tracks.size(); ++k) {
+        for (LevelEvent& ev : found[k]) {
+            const std::size_t z = tracks[k].zoneIndex;
+            ev.description = describeEvent(ev, nameBefore(zones[z], swings, members[z], ev.index));
+            events.push_back(std::move(ev));
         }
     }
     std::stable_sort(events.begin(), events.end(), [](const LevelEvent& a, const LevelEvent& b) {
@@ -395,7 +401,7 @@ LevelAnalysis analyzeLevels(std::span<const Bar> bars, const LevelSettings& sett
         classify(z, out.lastClose);
         score(z, bars, out.asOf);
     }
-    out.priorAllTimeHigh = priorRecordPeak(bars, out.majorPeaks, out.allTimeHigh->high);
+    out.priorAllTimeHigh = priorRecordPeak(swings, out.majorPeaks, out.allTimeHigh->high);
     std::vector<double> mustKeep{out.allTimeHigh->high};
     if (out.priorAllTimeHigh) {
         mustKeep.push_back(out.priorAllTimeHigh->price);

@@ -1,0 +1,162 @@
+// Support/resistance analysis throughput: analyzeLevels() in bars per second on the real
+// S&P 500 sample (5,105 daily bars) and on 10k and 1M-bar inputs built from it, against one
+// ATR pass over the same bars (the cheapest useful walk over the data) measured in the run.
+//
+// The big inputs are the sample played forwards, then backwards in time, then forwards ...,
+// each copy rescaled so it starts where the previous one ended: real daily moves, invented
+// dates and price levels. Levels are revisited again and again, the worst case for touches.
+//
+//   cmake --build build-levels --target bench_levels && build-levels/tests/bench/bench_levels
+//   RETEST_BENCH_SMOKE=1 build-levels/tests/bench/bench_levels   # seconds, 100k instead of 1M
+// The last line printed is the 1M-bar rate (target >= 5 million bars/s on one core).
+#include <benchmark/benchmark.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <string>
+#include <vector>
+
+#include "core/analytics/atr.h"
+#include "core/analytics/levels.h"
+#include "core/csv/csv_import.h"
+#include "tests/support/test_paths.h"
+
+namespace retest {
+namespace {
+
+bool smoke() {
+    const char* v = std::getenv("RETEST_BENCH_SMOKE");
+    return v != nullptr && std::string(v) == "1";
+}
+
+std::size_t bigSize() {
+    return smoke() ? 100'000 : 1'000'000;
+}
+
+const std::vector<Bar>& sampleBars() {
+    static const std::vector<Bar> bars = [] {
+        auto imported = readCsvFile(test::sampleCsv());
+        if (!imported.ok()) {
+            std::fprintf(stderr, "cannot read the sample: %s\n",
+                         imported.error().message().c_str());
+            std::exit(1);
+        }
+        return imported->bars;
+    }();
+    return bars;
+}
+
+Bar scaled(const Bar& b, double k, bool reversed) {
+    Bar s = b;
+    s.open = (reversed ? b.close : b.open) * k;
+    s.close = (reversed ? b.open : b.close) * k;
+    s.high = b.high * k;
+    s.low = b.low * k;
+    s.adjClose = s.close;
+    return s;
+}
+
+/// `count` bars: the sample forwards, backwards, forwards ..., each copy joined to the last.
+std::vector<Bar> playedBackAndForth(std::size_t count) {
+    const std::vector<Bar>& sample = sampleBars();
+    std::vector<Bar> out;
+    out.reserve(count);
+    Day day = sample.front().day;
+    for (bool reversed = false; out.size() < count; reversed = !reversed) {
+        const double startPrice = reversed ? sample.back().close : sample.front().open;
+        const double k = out.empty() ? 1.0 : out.back().close / startPrice;
+        for (std::size_t j = 0; j < sample.size() && out.size() < count; ++j) {
+            const std::size_t i = reversed ? sample.size() - 1 - j : j;
+            Bar b = scaled(sample[i], k, reversed);
+            const Day gap = i > 0 ? sample[i].day - sample[i - 1].day : 1;
+            day += out.empty() ? 0 : gap;
+            b.day = day;
+            out.push_back(b);
+        }
+    }
+    return out;
+}
+
+const std::vector<Bar>& input(std::size_t count) {
+    static std::vector<Bar> bars;
+    if (bars.size() != count) {
+        bars = count == sampleBars().size() ? sampleBars() : playedBackAndForth(count);
+    }
+    return bars;
+}
+
+void setRate(benchmark::State& state, std::size_t bars) {
+    state.counters["bars/s"] =
+        benchmark::Counter(static_cast<double>(bars) * static_cast<double>(state.iterations()),
+                           benchmark::Counter::kIsRate);
+}
+
+void BM_AnalyzeLevels_RealSample(benchmark::State& state) {
+    const auto& bars = input(sampleBars().size());
+    for (auto _ : state) {
+        benchmark::DoNotOptimize(analyzeLevels(bars));
+    }
+    setRate(state, bars.size());
+}
+
+void BM_AnalyzeLevels_SampleBackAndForth(benchmark::State& state) {
+    const auto& bars = input(static_cast<std::size_t>(state.range(0)));
+    for (auto _ : state) {
+        benchmark::DoNotOptimize(analyzeLevels(bars));
+    }
+    setRate(state, bars.size());
+}
+
+void BM_BaselineAtrOnly_SampleBackAndForth(benchmark::State& state) {
+    const auto& bars = input(static_cast<std::size_t>(state.range(0)));
+    for (auto _ : state) {
+        benchmark::DoNotOptimize(wilderAtr(bars, 14));
+    }
+    setRate(state, bars.size());
+}
+
+void registerAll() {
+    const auto big = static_cast<std::int64_t>(bigSize());
+    benchmark::RegisterBenchmark("AnalyzeLevels/real_sp500_sample_5k", BM_AnalyzeLevels_RealSample)
+        ->Unit(benchmark::kMillisecond);
+    for (const std::int64_t n : {std::int64_t{10'000}, big}) {
+        benchmark::RegisterBenchmark("AnalyzeLevels/sample_back_and_forth_rescaled",
+                                     BM_AnalyzeLevels_SampleBackAndForth)
+            ->Arg(n)
+            ->Unit(benchmark::kMillisecond);
+        benchmark::RegisterBenchmark("BaselineAtrOnly/sample_back_and_forth_rescaled",
+                                     BM_BaselineAtrOnly_SampleBackAndForth)
+            ->Arg(n)
+            ->Unit(benchmark::kMillisecond);
+    }
+}
+
+double millionBarsPerSecond() {
+    const auto& bars = input(bigSize());
+    const auto start = std::chrono::steady_clock::now();
+    const int runs = 3;
+    std::size_t zones = 0;
+    for (int r = 0; r < runs; ++r) {
+        zones += analyzeLevels(bars).zones.size();
+    }
+    const std::chrono::duration<double> took = std::chrono::steady_clock::now() - start;
+    benchmark::DoNotOptimize(zones);
+    return static_cast<double>(bars.size()) * runs / took.count() / 1e6;
+}
+
+}  // namespace
+}  // namespace retest
+
+int main(int argc, char** argv) {
+    benchmark::Initialize(&argc, argv);
+    retest::registerAll();
+    benchmark::RunSpecifiedBenchmarks();
+    benchmark::Shutdown();
+    std::printf(
+        "analyzeLevels on %zu bars (sample back and forth, rescaled): %.1f million bars/s "
+        "(target >= 5)\n",
+        retest::bigSize(), retest::millionBarsPerSecond());
+    return 0;
+}
