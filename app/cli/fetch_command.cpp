@@ -1,0 +1,153 @@
+// The `fetch` command: options -> FeedSettings/RefreshOptions, then FeedRefresher's
+// synchronous run, then one summary line per symbol.
+#include "app/cli/fetch_command.h"
+
+#include <QCommandLineParser>
+#include <QSettings>
+#include <QUrl>
+
+#include "core/feeds/feed_settings_store.h"
+#include "core/model/date.h"
+
+namespace retest::cli {
+namespace {
+
+struct FetchArgs {
+    QStringList symbols;
+    FeedSettings settings;
+    RefreshOptions options;
+};
+
+void addOptions(QCommandLineParser& parser) {
+    parser.setApplicationDescription(QStringLiteral(
+        "Download daily bars of each SYMBOL from an online provider into the cache.\n"
+        "Refreshes incrementally from the last cached day (re-reading a few sessions to pick\n"
+        "up corrections); downloads the whole history when the symbol is new, with --full, or\n"
+        "when a new split appears."));
+    parser.addPositionalArgument(QStringLiteral("SYMBOL"),
+                                 QStringLiteral("Symbols as you type them: IWM, ^GSPC, ^RUT …"),
+                                 QStringLiteral("SYMBOL [SYMBOL...]"));
+    parser.addOption({QStringLiteral("provider"), QStringLiteral("yahoo (default) or stooq."),
+                      QStringLiteral("NAME")});
+    parser.addOption({QStringLiteral("base-url"),
+                      QStringLiteral("The provider's address (default: the real service)."),
+                      QStringLiteral("URL")});
+    parser.addOption({QStringLiteral("full"),
+                      QStringLiteral("Re-download the whole history and replace what is cached.")});
+    parser.addOption({QStringLiteral("since"),
+                      QStringLiteral("Download from this day at least (YYYY-MM-DD)."),
+                      QStringLiteral("DATE")});
+    parser.addHelpOption();
+}
+
+/// Fills `fetch` from the parsed options; an error message when an option is wrong.
+QString readOptions(const QCommandLineParser& parser, FetchArgs& fetch) {
+    if (parser.isSet(QStringLiteral("provider"))) {
+        const QString name = parser.value(QStringLiteral("provider"));
+        auto provider = parseProvider(name.toStdString());
+        if (!provider) {
+            return QStringLiteral("unknown provider \"") + name +
+                   QStringLiteral("\" (use yahoo or stooq)");
+        }
+        fetch.settings.provider = *provider;
+    }
+    if (parser.isSet(QStringLiteral("base-url"))) {
+        const QString base = parser.value(QStringLiteral("base-url"));
+        const QUrl url(base);
+        if (!url.isValid() || url.scheme().isEmpty() || url.host().isEmpty()) {
+            return QStringLiteral("--base-url \"") + base +
+                   QStringLiteral("\" is not an http(s) address");
+        }
+        (fetch.settings.provider == Provider::Yahoo ? fetch.settings.yahooBaseUrl
+                                                    : fetch.settings.stooqBaseUrl) = base;
+    }
+    if (parser.isSet(QStringLiteral("since"))) {
+        const QString text = parser.value(QStringLiteral("since"));
+        auto day = parseIsoDate(text.toStdString());
+        if (!day) {
+            return QStringLiteral("--since \"") + text +
+                   QStringLiteral("\" is not a date (YYYY-MM-DD)");
+        }
+        fetch.options.since = day;
+    }
+    fetch.options.full = parser.isSet(QStringLiteral("full"));
+    fetch.symbols = parser.positionalArguments();
+    if (fetch.symbols.isEmpty()) {
+        return QStringLiteral("no symbol given");
+    }
+    return {};
+}
+
+/// Qt's help text, with the usage line naming the command rather than the test binary.
+QString helpText(const QCommandLineParser& parser) {
+    QString text = parser.helpText();
+    const qsizetype eol = text.indexOf(QLatin1Char('\n'));
+    return QStringLiteral("Usage: retest fetch [options] SYMBOL [SYMBOL...]") + text.mid(eol);
+}
+
+QString summaryLine(const SymbolRefreshResult& r) {
+    QString line = r.symbol + QStringLiteral("  ") +
+                   QString::fromLatin1(providerName(r.provider).data()) + QStringLiteral("  +") +
+                   QString::number(r.inserted) + QStringLiteral(" new  ") +
+                   QString::number(r.updated) + QStringLiteral(" updated");
+    if (r.firstDay && r.lastDay) {
+        line += QStringLiteral("  ") + QString::fromStdString(formatIsoDate(*r.firstDay)) +
+                QStringLiteral("..") + QString::fromStdString(formatIsoDate(*r.lastDay));
+    }
+    if (r.fullReload) {
+        line += QStringLiteral("  (full history re-downloaded)");
+    }
+    if (r.skippedMissing > 0) {
+        line += QStringLiteral("  ") + QString::number(r.skippedMissing) +
+                QStringLiteral(" missing sessions skipped");
+    }
+    return line;
+}
+
+}  // namespace
+
+int runFetchCommand(const QStringList& args, PriceCache& cache, QTextStream& out,
+                    QTextStream& err) {
+    QSettings settings;
+    return runFetchCommand(args, cache, out, err, loadFeedSettings(settings));
+}
+
+int runFetchCommand(const QStringList& args, PriceCache& cache, QTextStream& out, QTextStream& err,
+                    const FeedSettings& defaults) {
+    QCommandLineParser parser;
+    addOptions(parser);
+    const QStringList argv = QStringList{QStringLiteral("retest fetch")} + args;
+    const QString usage = helpText(parser);
+    if (!parser.parse(argv)) {
+        err << "retest fetch: " << parser.errorText() << "\n\n" << usage;
+        err.flush();
+        return 2;
+    }
+    if (parser.isSet(QStringLiteral("help"))) {
+        out << usage;
+        out.flush();
+        return 0;
+    }
+    FetchArgs fetch{{}, defaults, {}};
+    if (const QString problem = readOptions(parser, fetch); !problem.isEmpty()) {
+        err << "retest fetch: " << problem << "\n\n" << usage;
+        err.flush();
+        return 2;
+    }
+    FeedRefresher refresher(cache, fetch.settings);
+    const auto results = refresher.refreshAndWait(fetch.symbols, fetch.options);
+    int failures = 0;
+    for (const SymbolRefreshResult& r : results) {
+        if (r.ok()) {
+            out << summaryLine(r) << '\n';
+        } else {
+            ++failures;
+            err << "retest fetch: " << r.error << '\n';
+        }
+    }
+    out.flush();
+    err.flush();
+    return failures == 0 ? 0 : 1;
+}
+
+}  // namespace retest::cli

@@ -1,1 +1,0 @@
-// Placeholder until the feeds land (issue 6).

@@ -1,0 +1,187 @@
+// HttpFetch: QNetworkReply handling. Qt reports transport failures (codes below 200) and
+// HTTP statuses through the same error(); they are told apart so the user hears the right
+// story (offline vs. server error vs. a cut-off answer).
+#include "core/feeds/http_fetch.h"
+
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QNetworkRequest>
+#include <QTimer>
+#include <algorithm>
+
+namespace retest {
+namespace {
+
+bool isRetryable(int status) {
+    return status == 429 || (status >= 500 && status <= 599);
+}
+
+std::string httpText(int status, const QString& reason) {
+    std::string text = "HTTP " + std::to_string(status);
+    if (!reason.isEmpty()) {
+        text += " " + reason.toStdString();
+    }
+    return text;
+}
+
+std::string transportText(const QNetworkReply& reply, const FetchPolicy& policy, qint64 received) {
+    switch (reply.error()) {
+        case QNetworkReply::OperationCanceledError:  // what setTransferTimeout() produces
+        case QNetworkReply::TimeoutError:
+            return "no answer within " + std::to_string(policy.timeoutMs) + " ms (timed out)";
+        case QNetworkReply::RemoteHostClosedError:
+            return received > 0 ? "connection closed before the whole answer arrived (got " +
+                                      std::to_string(received) + " bytes)"
+                                : "connection closed by the server without an answer";
+        case QNetworkReply::HostNotFoundError:
+            return "host " + reply.url().host().toStdString() + " not found (offline?)";
+        case QNetworkReply::ConnectionRefusedError:
+            return "connection refused by " + reply.url().host().toStdString();
+        default:
+            return "network error: " + reply.errorString().toStdString();
+    }
+}
+
+/// The body length the server announced, or -1 when unknown or compressed (Qt inflates
+/// gzip bodies, so their size differs from Content-Length).
+qint64 announcedLength(const QNetworkReply& reply) {
+    const QByteArray encoding = reply.rawHeader("Content-Encoding").trimmed().toLower();
+    if (!encoding.isEmpty() && encoding != "identity") {
+        return -1;
+    }
+    const QVariant length = reply.header(QNetworkRequest::ContentLengthHeader);
+    return length.isValid() ? length.toLongLong() : -1;
+}
+
+}  // namespace
+
+int retryDelayMs(const FetchPolicy& policy, int retry, int retryAfterSeconds) {
+    if (retryAfterSeconds > 0) {
+        return std::min(retryAfterSeconds * 1000, policy.maxRetryAfterMs);
+    }
+    const int shift = std::clamp(retry - 1, 0, 16);
+    return policy.backoffBaseMs * (1 << shift);
+}
+
+HttpFetch::HttpFetch(QNetworkAccessManager& network, QUrl url, FetchPolicy policy, Done done,
+                     QObject* parent)
+    : QObject(parent),
+      network_(network),
+      url_(std::move(url)),
+      policy_(std::move(policy)),
+      done_(std::move(done)) {}
+
+HttpFetch::~HttpFetch() {
+    if (reply_) {
+        reply_->disconnect(this);
+        reply_->abort();
+        reply_->deleteLater();
+    }
+}
+
+void HttpFetch::start() {
+    attempt();
+}
+
+void HttpFetch::attempt() {
+    ++attempts_;
+    QNetworkRequest request(url_);
+    request.setHeader(QNetworkRequest::UserAgentHeader, policy_.userAgent);
+    request.setRawHeader("Accept", "application/json,text/csv,text/plain;q=0.9,*/*;q=0.5");
+    request.setTransferTimeout(policy_.timeoutMs);
+    reply_ = network_.get(request);
+    connect(reply_, &QNetworkReply::finished, this, &HttpFetch::onReplyFinished);
+}
+
+void HttpFetch::onReplyFinished() {
+    QNetworkReply* reply = reply_;
+    reply_ = nullptr;
+    if (!reply) {
+        return;
+    }
+    reply->deleteLater();
+    const QVariant statusAttr = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute);
+    const int status = statusAttr.isValid() ? statusAttr.toInt() : 0;
+    const QByteArray body = reply->isOpen() ? reply->readAll() : QByteArray();
+    const QNetworkReply::NetworkError error = reply->error();
+    FetchOutcome outcome;
+    outcome.httpStatus = status;
+    outcome.attempts = attempts_;
+    if (error != QNetworkReply::NoError && (status == 0 || error < 200)) {
+        const bool timeout =
+            error == QNetworkReply::OperationCanceledError || error == QNetworkReply::TimeoutError;
+        outcome.failure = timeout ? FetchOutcome::Failure::Timeout : FetchOutcome::Failure::Network;
+        outcome.error = transportText(*reply, policy_, body.size());
+        finish(std::move(outcome));
+        return;
+    }
+    if (status >= 200 && status < 300) {
+        if (const qint64 expected = announcedLength(*reply); body.size() < expected) {
+            // Qt may report a connection closed mid-body as a normal end.
+            outcome.failure = FetchOutcome::Failure::Network;
+            outcome.error = "connection closed before the whole answer arrived (got " +
+                            std::to_string(body.size()) + " of " + std::to_string(expected) +
+                            " bytes)";
+            finish(std::move(outcome));
+            return;
+        }
+        outcome.body = body;
+        finish(std::move(outcome));
+        return;
+    }
+    const QString reason = reply->attribute(QNetworkRequest::HttpReasonPhraseAttribute).toString();
+    if (isRetryable(status) && attempts_ < policy_.maxAttempts) {
+        const int retryAfter = reply->rawHeader("Retry-After").trimmed().toInt();
+        retryLater(retryDelayMs(policy_, attempts_, retryAfter));
+        return;
+    }
+    outcome.failure = FetchOutcome::Failure::Http;
+    outcome.body = body;
+    outcome.error = httpText(status, reason);
+    if (attempts_ > 1) {
+        outcome.error += " after " + std::to_string(attempts_) + " attempts";
+    }
+    finish(std::move(outcome));
+}
+
+void HttpFetch::retryLater(int delayMs) {
+    if (!backoff_) {
+        backoff_ = new QTimer(this);
+        backoff_->setSingleShot(true);
+        connect(backoff_, &QTimer::timeout, this, &HttpFetch::attempt);
+    }
+    backoff_->start(delayMs);
+}
+
+void HttpFetch::abort() {
+    if (finished_) {
+        return;
+    }
+    if (backoff_) {
+        backoff_->stop();
+    }
+    if (reply_) {
+        QNetworkReply* reply = reply_;
+        reply_ = nullptr;
+        reply->disconnect(this);
+        reply->abort();
+        reply->deleteLater();
+    }
+    FetchOutcome outcome;
+    outcome.failure = FetchOutcome::Failure::Cancelled;
+    outcome.attempts = attempts_;
+    outcome.error = "cancelled";
+    finish(std::move(outcome));
+}
+
+void HttpFetch::finish(FetchOutcome outcome) {
+    if (finished_) {
+        return;
+    }
+    finished_ = true;
+    if (done_) {
+        done_(outcome);
+    }
+}
+
+}  // namespace retest

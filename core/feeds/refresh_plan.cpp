@@ -1,0 +1,89 @@
+// Refresh planning: date ranges and URLs.
+#include "core/feeds/refresh_plan.h"
+
+#include <QUrlQuery>
+#include <algorithm>
+
+#include "core/model/date.h"
+
+namespace retest {
+namespace {
+
+// Yahoo's "max" range starts here; earlier period1 values are rejected.
+constexpr qint64 kYahooEarliest = -2208988800;  // 1900-01-01T00:00:00Z
+
+QString stooqDate(Day day) {
+    const CivilDate c = civilFromDay(day);
+    return QString::asprintf("%04d%02u%02u", c.year, c.month, c.day);
+}
+
+QString joinUrl(const QString& base, const QString& path) {
+    QString b = base;
+    while (b.endsWith(QLatin1Char('/'))) {
+        b.chop(1);
+    }
+    return b + path;
+}
+
+}  // namespace
+
+Day weekdaysBefore(Day day, int sessions) {
+    Day d = day;
+    for (int left = sessions; left > 0;) {
+        --d;
+        if (weekdayOf(d) < 5) {
+            --left;
+        }
+    }
+    return d;
+}
+
+RequestRange planRequest(std::optional<Day> lastCachedDay, bool full, std::optional<Day> since,
+                         int overlapSessions) {
+    if (full || !lastCachedDay) {
+        return {since, false};
+    }
+    Day from = weekdaysBefore(*lastCachedDay, std::max(overlapSessions, 0));
+    if (since && *since < from) {
+        from = *since;
+    }
+    return {from, true};
+}
+
+QUrl yahooChartUrl(const QString& base, const std::string& symbol, std::optional<Day> from,
+                   qint64 nowSecsSinceEpoch) {
+    QUrl url(joinUrl(base, QStringLiteral("/v8/finance/chart/")));
+    // The path segment must carry "^GSPC" percent-encoded as "%5EGSPC".
+    url.setPath(url.path() + QString::fromStdString(symbol));
+    const qint64 period1 = from ? qint64{*from} * 86400 : kYahooEarliest;
+    QUrlQuery query;
+    query.addQueryItem(QStringLiteral("period1"), QString::number(period1));
+    query.addQueryItem(QStringLiteral("period2"), QString::number(nowSecsSinceEpoch));
+    query.addQueryItem(QStringLiteral("interval"), QStringLiteral("1d"));
+    query.addQueryItem(QStringLiteral("events"), QStringLiteral("div,split"));
+    url.setQuery(query);
+    return url;
+}
+
+QUrl stooqCsvUrl(const QString& base, const std::string& symbol, std::optional<Day> from,
+                 Day today) {
+    QUrl url(joinUrl(base, QStringLiteral("/q/d/l/")));
+    QUrlQuery query;
+    query.addQueryItem(QStringLiteral("s"), QString::fromStdString(symbol));
+    if (from) {
+        query.addQueryItem(QStringLiteral("d1"), stooqDate(*from));
+        query.addQueryItem(QStringLiteral("d2"), stooqDate(today));
+    }
+    query.addQueryItem(QStringLiteral("i"), QStringLiteral("d"));
+    url.setQuery(query);
+    return url;
+}
+
+bool hasNewSplit(const FeedData& fresh, std::span<const CorporateAction> stored) {
+    return std::any_of(fresh.actions.begin(), fresh.actions.end(), [&](const CorporateAction& a) {
+        return a.kind == CorporateAction::Kind::Split &&
+               std::find(stored.begin(), stored.end(), a) == stored.end();
+    });
+}
+
+}  // namespace retest
