@@ -73,13 +73,22 @@ double typicalAtrFraction(std::span<const Bar> bars, std::span<const double> atr
     return std::clamp(*mid, 1e-4, 0.5);
 }
 
-// Standard deviation of close-to-close returns scaled to a year, whatever the bar period.
-double annualVolatility(std::span<const Bar> bars) {
+struct SeriesFacts {
+    AllTimeHigh ath;
+    double annualVolatility = 0.2;  // stdev of close-to-close returns scaled to a year
+};
+
+// The all-time high and the annual volatility, whatever the bar period, in one pass.
+SeriesFacts seriesFacts(std::span<const Bar> bars) {
     const std::size_t n = bars.size();
+    std::size_t hi = 0;
+    std::size_t cl = 0;
     double sum = 0;
     double sumSq = 0;
     std::size_t count = 0;
     for (std::size_t i = 1; i < n; ++i) {
+        hi = bars[i].high > bars[hi].high ? i : hi;
+        cl = bars[i].close > bars[cl].close ? i : cl;
         if (bars[i - 1].close > 0) {
             const double r = bars[i].close / bars[i - 1].close - 1;
             sum += r;
@@ -87,14 +96,15 @@ double annualVolatility(std::span<const Bar> bars) {
             ++count;
         }
     }
-    if (count < 2) {
-        return 0.2;
+    SeriesFacts f;
+    f.ath = AllTimeHigh{bars[hi].high, bars[hi].day, bars[cl].close, bars[cl].day};
+    if (count >= 2) {
+        const double mean = sum / static_cast<double>(count);
+        const double var = std::max(sumSq / static_cast<double>(count) - mean * mean, 0.0);
+        const double days = std::max(1.0, static_cast<double>(bars.back().day - bars.front().day));
+        f.annualVolatility = std::sqrt(var * static_cast<double>(n - 1) * 365.25 / days);
     }
-    const double mean = sum / static_cast<double>(count);
-    const double var = std::max(sumSq / static_cast<double>(count) - mean * mean, 0.0);
-    const double days = std::max(1.0, static_cast<double>(bars.back().day - bars.front().day));
-    const double barsPerYear = static_cast<double>(n - 1) * 365.25 / days;
-    return std::sqrt(var * barsPerYear);
+    return f;
 }
 
 // Minor and major swings in one list sorted by bar, flagged major and record.
@@ -143,16 +153,6 @@ void majorExtremes(std::span<const Bar> bars, const std::vector<Pivot>& pivots,
         Extreme e{p.index, p.day, p.price, best, bars[best].day, bars[best].close};
         (p.high ? out.majorPeaks : out.majorTroughs).push_back(e);
     }
-}
-
-AllTimeHigh allTimeHigh(std::span<const Bar> bars) {
-    std::size_t hi = 0;
-    std::size_t cl = 0;
-    for (std::size_t i = 1; i < bars.size(); ++i) {
-        hi = bars[i].high > bars[hi].high ? i : hi;
-        cl = bars[i].close > bars[cl].close ? i : cl;
-    }
-    return AllTimeHigh{bars[hi].high, bars[hi].day, bars[cl].close, bars[cl].day};
 }
 
 }  // namespace
@@ -387,10 +387,11 @@ LevelAnalysis analyzeLevels(std::span<const Bar> bars, const LevelSettings& sett
     out.asOf = bars.back().day;
     out.lastClose = bars.back().close;
     out.atr = atr.back();
-    out.allTimeHigh = allTimeHigh(bars);
+    const SeriesFacts facts = seriesFacts(bars);
+    out.allTimeHigh = facts.ath;
     const Tuning t = tune(settings.sensitivity);
     const auto minor = zigzagAtr(bars, atr, t.zigzagAtr);
-    const double majorMove = std::clamp(t.majorVol * annualVolatility(bars), 0.03, 0.6);
+    const double majorMove = std::clamp(t.majorVol * facts.annualVolatility, 0.03, 0.6);
     const auto major = zigzagPercent(bars, majorMove);
     majorExtremes(bars, major, out);
     const std::vector<SwingPoint> swings = mergeSwings(bars, minor, major);
