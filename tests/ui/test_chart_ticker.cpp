@@ -1,0 +1,212 @@
+// Pure chart helpers: session tick choice, range preset dates and names, decimation, readout.
+#include <gtest/gtest.h>
+
+#include <fstream>
+#include <string>
+#include <vector>
+
+#include "core/model/date.h"
+#include "tests/support/test_paths.h"
+#include "ui/chart/chart_data.h"
+#include "ui/chart/chart_types.h"
+#include "ui/chart/session_ticker.h"
+
+namespace retest::ui {
+namespace {
+
+Day iso(const char* text) {
+    return *parseIsoDate(text);
+}
+
+/// The sample's dates (first CSV column) without depending on the CSV importer.
+std::vector<Day> sampleDays() {
+    std::ifstream in(test::sampleCsv());
+    std::string line;
+    std::getline(in, line);  // header
+    std::vector<Day> days;
+    while (std::getline(in, line)) {
+        if (auto d = parseIsoDate(line.substr(0, 10))) {
+            days.push_back(*d);
+        }
+    }
+    return days;
+}
+
+constexpr double kAxis = 1400;
+constexpr double kChar = 7.5;
+constexpr double kGap = 16;
+
+/// Asserts that no two labels overlap and every label lies inside the axis.
+void expectReadable(const SessionTicks& t, double lower, double upper, double axis) {
+    double previousRight = -1e9;
+    for (const auto& tick : t.ticks) {
+        const double x = (tick.index - lower) / (upper - lower) * axis;
+        const double half = 0.5 * kChar * static_cast<double>(tick.label.size());
+        EXPECT_GE(x - half, 0) << tick.label;
+        EXPECT_LE(x + half, axis) << tick.label;
+        EXPECT_GE(x - half - previousRight, kGap) << tick.label;
+        previousRight = x + half;
+    }
+}
+
+TEST(SessionTicker, TwentyDaysLabelsEverySession) {
+    const auto days = sampleDays();
+    const int n = static_cast<int>(days.size());
+    const double lower = n - 20 - 0.5;
+    const double upper = n - 0.5;
+    const SessionTicks t = chooseSessionTicks(days, lower, upper, kAxis, kChar, kGap);
+    EXPECT_EQ(t.level, TickLevel::Day);
+    ASSERT_GE(t.ticks.size(), 18U);
+    EXPECT_EQ(t.ticks.back().index, n - 1);
+    EXPECT_EQ(t.ticks.back().label, "Apr 17");
+    expectReadable(t, lower, upper, kAxis);
+}
+
+TEST(SessionTicker, TwentyDaysOnANarrowAxisFallsBackToWeeks) {
+    const auto days = sampleDays();
+    const int n = static_cast<int>(days.size());
+    const SessionTicks t = chooseSessionTicks(days, n - 20.5, n - 0.5, 500, kChar, kGap);
+    EXPECT_EQ(t.level, TickLevel::Week);
+    for (const auto& tick : t.ticks) {
+        EXPECT_EQ(weekdayOf(days[static_cast<std::size_t>(tick.index)]), 0)
+            << tick.label;  // Monday
+    }
+    expectReadable(t, n - 20.5, n - 0.5, 500);
+}
+
+TEST(SessionTicker, OneYearLabelsMonths) {
+    const auto days = sampleDays();
+    const int n = static_cast<int>(days.size());
+    const double lower = n - 253 - 0.5;
+    const double upper = n - 0.5;
+    const SessionTicks t = chooseSessionTicks(days, lower, upper, kAxis, kChar, kGap);
+    EXPECT_EQ(t.level, TickLevel::Month);
+    ASSERT_GE(t.ticks.size(), 11U);
+    std::vector<std::string> labels;
+    for (const auto& tick : t.ticks) {
+        labels.push_back(tick.label);
+        // A month tick sits on the first session of its month.
+        const auto u = static_cast<std::size_t>(tick.index);
+        EXPECT_NE(civilFromDay(days[u]).month, civilFromDay(days[u - 1]).month);
+    }
+    EXPECT_NE(std::find(labels.begin(), labels.end(), "Jan 2020"), labels.end());
+    EXPECT_NE(std::find(labels.begin(), labels.end(), "Mar 2020"), labels.end());
+    expectReadable(t, lower, upper, kAxis);
+}
+
+TEST(SessionTicker, TwentyYearsLabelsYears) {
+    const auto days = sampleDays();
+    const int n = static_cast<int>(days.size());
+    const SessionTicks wide = chooseSessionTicks(days, -0.5, n - 0.5, kAxis, kChar, kGap);
+    EXPECT_EQ(wide.level, TickLevel::Year);
+    ASSERT_EQ(wide.ticks.size(), 20U);  // 2001 … 2020; 2000 starts at bar 0, not a boundary
+    EXPECT_EQ(wide.ticks.front().label, "2001");
+    EXPECT_EQ(wide.ticks.back().label, "2020");
+    expectReadable(wide, -0.5, n - 0.5, kAxis);
+
+    const SessionTicks narrow = chooseSessionTicks(days, -0.5, n - 0.5, 300, kChar, kGap);
+    EXPECT_GT(static_cast<int>(narrow.level), static_cast<int>(TickLevel::Year));
+    EXPECT_GE(narrow.ticks.size(), 2U);
+    expectReadable(narrow, -0.5, n - 0.5, 300);
+}
+
+TEST(SessionTicker, TooDenseEvenForDecadesDropsLabelsInsteadOfOverlapping) {
+    std::vector<Day> days;
+    for (int y = 1900; y < 2100; ++y) {
+        days.push_back(dayFromCivil(y, 1, 2));
+    }
+    const SessionTicks t = chooseSessionTicks(days, -0.5, 199.5, 60, kChar, kGap);
+    EXPECT_EQ(t.level, TickLevel::TenYears);
+    EXPECT_LE(t.ticks.size(), 1U);
+    expectReadable(t, -0.5, 199.5, 60);
+}
+
+TEST(SessionTicker, LabelsByLevel) {
+    EXPECT_EQ(sessionTickLabel(iso("2013-03-14"), TickLevel::Day), "Mar 14");
+    EXPECT_EQ(sessionTickLabel(iso("2013-03-01"), TickLevel::Month), "Mar 2013");
+    EXPECT_EQ(sessionTickLabel(iso("2008-01-02"), TickLevel::Year), "2008");
+}
+
+TEST(SessionTicker, EmptyOrDegenerateInputGivesNoTicks) {
+    EXPECT_TRUE(chooseSessionTicks({}, 0, 10, kAxis, kChar, kGap).ticks.empty());
+    const std::vector<Day> one{iso("2020-01-02")};
+    EXPECT_TRUE(chooseSessionTicks(one, 5, 5, kAxis, kChar, kGap).ticks.empty());
+}
+
+TEST(RangePreset, ParsesNamesCaseInsensitively) {
+    EXPECT_EQ(parseRangePreset("1m"), RangePreset::OneMonth);
+    EXPECT_EQ(parseRangePreset("3M"), RangePreset::ThreeMonths);
+    EXPECT_EQ(parseRangePreset("6m"), RangePreset::SixMonths);
+    EXPECT_EQ(parseRangePreset("ytd"), RangePreset::YearToDate);
+    EXPECT_EQ(parseRangePreset("1Y"), RangePreset::OneYear);
+    EXPECT_EQ(parseRangePreset("5y"), RangePreset::FiveYears);
+    EXPECT_EQ(parseRangePreset("Max"), RangePreset::Max);
+    EXPECT_FALSE(parseRangePreset("2Y"));
+    EXPECT_FALSE(parseRangePreset(""));
+    for (auto p : {RangePreset::OneMonth, RangePreset::YearToDate, RangePreset::Max}) {
+        EXPECT_EQ(parseRangePreset(rangePresetName(p)), p);
+    }
+}
+
+TEST(RangePreset, StartDatesCountBackFromTheLastBar) {
+    const Day last = iso("2020-04-17");
+    EXPECT_EQ(rangePresetStart(RangePreset::OneMonth, last), iso("2020-03-17"));
+    EXPECT_EQ(rangePresetStart(RangePreset::ThreeMonths, last), iso("2020-01-17"));
+    EXPECT_EQ(rangePresetStart(RangePreset::SixMonths, last), iso("2019-10-17"));
+    EXPECT_EQ(rangePresetStart(RangePreset::YearToDate, last), iso("2020-01-01"));
+    EXPECT_EQ(rangePresetStart(RangePreset::OneYear, last), iso("2019-04-17"));
+    EXPECT_EQ(rangePresetStart(RangePreset::FiveYears, last), iso("2015-04-17"));
+    // Month ends clamp: one month before March 31 is the end of February.
+    EXPECT_EQ(rangePresetStart(RangePreset::OneMonth, iso("2020-03-31")), iso("2020-02-29"));
+    EXPECT_EQ(rangePresetStart(RangePreset::ThreeMonths, iso("2021-01-15")), iso("2020-10-15"));
+}
+
+TEST(ChartStyleNames, RoundTrip) {
+    EXPECT_EQ(parseChartStyle("Candles"), ChartStyle::Candles);
+    EXPECT_EQ(parseChartStyle("ohlc"), ChartStyle::OhlcBars);
+    EXPECT_EQ(parseChartStyle("LINE"), ChartStyle::Line);
+    EXPECT_FALSE(parseChartStyle("area"));
+}
+
+TEST(ChartData, DecimationFactorKeepsCandlesAtLeastThreePixelsWide) {
+    EXPECT_EQ(decimationFactor(250, 1500), 1);
+    EXPECT_EQ(decimationFactor(500, 1500), 1);
+    EXPECT_EQ(decimationFactor(501, 1500), 2);
+    EXPECT_EQ(decimationFactor(5000, 1000), 15);
+    EXPECT_EQ(decimationFactor(100, 0), 1);
+}
+
+TEST(ChartData, DecimateAggregatesAlignedGroups) {
+    std::vector<Bar> bars{{1, 10, 12, 9, 11, 11, 100},
+                          {2, 11, 15, 10, 14, 14, 200},
+                          {3, 14, 14, 8, 9, 9, 300},
+                          {4, 9, 10, 7, 8, 8, 400},
+                          {5, 8, 9, 6, 7, 7, 500}};
+    const auto d = decimateBars(bars, 2);
+    ASSERT_EQ(d.size(), 3U);
+    EXPECT_DOUBLE_EQ(d[0].x, 0.5);
+    EXPECT_DOUBLE_EQ(d[0].open, 10);
+    EXPECT_DOUBLE_EQ(d[0].high, 15);
+    EXPECT_DOUBLE_EQ(d[0].low, 9);
+    EXPECT_DOUBLE_EQ(d[0].close, 14);
+    EXPECT_DOUBLE_EQ(d[0].volume, 150);  // mean per session
+    EXPECT_DOUBLE_EQ(d[1].low, 7);
+    EXPECT_DOUBLE_EQ(d[2].x, 4);  // a trailing partial group sits on its own bar
+    EXPECT_DOUBLE_EQ(d[2].close, 7);
+    EXPECT_EQ(decimateBars(bars, 1).size(), 5U);
+}
+
+TEST(ChartData, ReadoutShowsOhlcVolumeAndChange) {
+    std::vector<Bar> bars{{iso("2020-04-16"), 2799.34, 2806.51, 2764.32, 2799.55, 2799.55, 5.18e9},
+                          {iso("2020-04-17"), 2842.43, 2879.22, 2830.88, 2874.56, 2874.56, 5.79e9}};
+    EXPECT_EQ(readoutText(bars, 1),
+              "2020-04-17   O 2842.43  H 2879.22  L 2830.88  C 2874.56   Vol 5.79B   +75.01 "
+              "(+2.68%)");
+    EXPECT_EQ(readoutText(bars, 0).find('%'), std::string::npos);  // no previous close
+    EXPECT_EQ(readoutText(bars, 2), "");
+    EXPECT_EQ(formatVolume(1234567), "1.23M");
+    EXPECT_EQ(formatVolume(950), "950");
+}
+
+}  // namespace
+}  // namespace retest::ui

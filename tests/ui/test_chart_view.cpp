@@ -1,0 +1,338 @@
+// ChartView rendered headless: exported pixels really show the candles, export formats and
+// sizes, range presets on the real sample, y auto-fit, log scale, zoom limits, crosshair.
+#include <gtest/gtest.h>
+
+#include <QApplication>
+#include <QDir>
+#include <QElapsedTimer>
+#include <QImage>
+#include <QMouseEvent>
+#include <fstream>
+#include <sstream>
+
+#include "core/model/date.h"
+#include "tests/support/test_paths.h"
+#include "ui/chart/chart_view.h"
+#include "ui/chart/qcp.h"
+#include "ui/chart/session_ticker.h"
+
+namespace retest::ui {
+namespace {
+
+Day iso(const char* text) {
+    return *parseIsoDate(text);
+}
+
+/// The real sample through a tiny local reader (date,open,high,low,close,adjclose,volume).
+std::vector<Bar> sampleBars() {
+    std::ifstream in(test::sampleCsv());
+    std::string line;
+    std::getline(in, line);
+    std::vector<Bar> bars;
+    while (std::getline(in, line)) {
+        std::replace(line.begin(), line.end(), ',', ' ');
+        std::istringstream fields(line);
+        std::string date;
+        Bar b;
+        fields >> date >> b.open >> b.high >> b.low >> b.close >> b.adjClose >> b.volume;
+        b.day = *parseIsoDate(date);
+        bars.push_back(b);
+    }
+    return bars;
+}
+
+/// 60 sessions rising 2 points a day; even bars close up (+5 over open), odd bars close down.
+std::vector<Bar> zigzagBars() {
+    std::vector<Bar> bars;
+    Day day = iso("2021-01-04");
+    for (int i = 0; i < 60; ++i) {
+        const double base = 100 + 2.0 * i;
+        const bool up = i % 2 == 0;
+        const double open = up ? base : base + 5;
+        const double close = up ? base + 5 : base;
+        bars.push_back({day, open, base + 6, base - 1, close, close, 1e6 * (1 + i % 3)});
+        day += weekdayOf(day) == 4 ? 3 : 1;
+    }
+    return bars;
+}
+
+int firstIndexOnOrAfter(const std::vector<Bar>& bars, Day day) {
+    return static_cast<int>(
+        std::find_if(bars.begin(), bars.end(), [day](const Bar& b) { return b.day >= day; }) -
+        bars.begin());
+}
+
+/// A view laid out at w x h without being shown, as `retest export` uses it.
+struct Headless {
+    ChartView view;
+    Headless(int w, int h) {
+        view.resize(w, h);
+        view.plot()->setViewport(QRect(0, 0, w, h));
+    }
+};
+
+TEST(ChartView, ExportedPngShowsUpAndDownCandlesAtTheirPrices) {
+    Headless h(1200, 675);
+    ChartView& view = h.view;
+    const auto bars = zigzagBars();
+    view.setBars(bars, Timeframe::Daily);
+    view.applyRangePreset(RangePreset::Max);
+    view.setTitle(QStringLiteral("TEST · zigzag · Daily"));
+    test::TempDir dir;
+    const QString path = QString::fromStdString(dir.file("chart.png").string());
+    QString error;
+    ASSERT_TRUE(view.saveImage(path, 1200, 675, 1.0, &error)) << error.toStdString();
+    const QImage img(path);
+    ASSERT_EQ(img.size(), QSize(1200, 675));
+    const QRgb up = view.theme().up.rgb();
+    const QRgb down = view.theme().down.rgb();
+    const QRect area = view.priceRect()->rect();
+    int upCount = 0;
+    int downCount = 0;
+    for (int y = area.top(); y <= area.bottom(); ++y) {
+        for (int x = area.left(); x <= area.right(); ++x) {
+            upCount += img.pixel(x, y) == up;
+            downCount += img.pixel(x, y) == down;
+        }
+    }
+    EXPECT_GT(upCount, 3000);
+    EXPECT_GT(downCount, 3000);
+
+    // Bar 10 (up, 120 -> 125) and bar 50 (up, 200 -> 205): body rows match their prices.
+    auto bodyRows = [&](int bar, QRgb colour) {
+        const int centre = qRound(view.timeAxis()->coordToPixel(bar));
+        int top = -1;
+        int bottom = -1;
+        for (int y = area.top(); y <= area.bottom(); ++y) {
+            for (int x = centre - 1; x <= centre + 1; ++x) {  // the 1px wick may round aside
+                if (img.pixel(x, y) == colour) {
+                    top = top < 0 ? y : top;
+                    bottom = y;
+                }
+            }
+        }
+        return std::pair{top, bottom};
+    };
+    const auto [top10, bottom10] = bodyRows(10, up);
+    const auto [top50, bottom50] = bodyRows(50, up);
+    ASSERT_GE(top10, 0);
+    ASSERT_GE(top50, 0);
+    EXPECT_LT(bottom50, top10);  // the higher close is drawn entirely higher
+    // The coloured column spans the wick: high (base + 6) to low (base - 1).
+    EXPECT_NEAR(top10, view.priceAxis()->coordToPixel(126), 2.5);
+    EXPECT_NEAR(bottom10, view.priceAxis()->coordToPixel(119), 2.5);
+    const auto [top11, bottom11] = bodyRows(11, down);
+    EXPECT_NEAR(top11, view.priceAxis()->coordToPixel(128), 2.5);
+    EXPECT_NEAR(bottom11, view.priceAxis()->coordToPixel(121), 2.5);
+    // Nothing else was left in the folder (no temporary file).
+    EXPECT_EQ(QDir(QString::fromStdString(dir.path().string()))
+                  .entryList(QDir::Files | QDir::Hidden)
+                  .size(),
+              1);
+}
+
+TEST(ChartView, ExportHonoursSizeAndScaleAndFormats) {
+    Headless h(900, 500);
+    h.view.setBars(sampleBars(), Timeframe::Daily);
+    test::TempDir dir;
+    const auto file = [&](const char* name) {
+        return QString::fromStdString(dir.file(name).string());
+    };
+    ASSERT_TRUE(h.view.saveImage(file("a.png"), 800, 450, 2.0));
+    EXPECT_EQ(QImage(file("a.png")).size(), QSize(1600, 900));
+    ASSERT_TRUE(h.view.saveImage(file("b.jpeg"), 640, 360));
+    const QImage jpeg(file("b.jpeg"));
+    EXPECT_EQ(jpeg.size(), QSize(640, 360));
+    ASSERT_TRUE(h.view.saveImage(file("c.JPG"), 320, 200, 1.5));
+    EXPECT_EQ(QImage(file("c.JPG")).size(), QSize(480, 300));
+    ASSERT_TRUE(h.view.saveImage(file("d.pdf"), 1200, 675));
+    EXPECT_EQ(test::readFile(dir.file("d.pdf")).substr(0, 4), "%PDF");
+
+    QString error;
+    EXPECT_FALSE(h.view.saveImage(file("e.gif"), 800, 450, 1.0, &error));
+    EXPECT_TRUE(error.contains(QStringLiteral(".gif"))) << error.toStdString();
+    EXPECT_FALSE(QFile::exists(file("e.gif")));
+    EXPECT_FALSE(
+        h.view.saveImage(QString::fromStdString((dir.path() / "missing" / "x.png").string()), 800,
+                         450, 1.0, &error));
+    EXPECT_FALSE(error.isEmpty());
+    // The view's own layout is back to its size after exporting at another size.
+    EXPECT_EQ(h.view.plot()->viewport().size(), QSize(900, 500));
+}
+
+TEST(ChartView, RangePresetsSelectTheRightSessionsOfTheSample) {
+    Headless h(1600, 1000);
+    const auto bars = sampleBars();
+    ASSERT_EQ(formatIsoDate(bars.back().day), "2020-04-17");
+    h.view.setBars(bars, Timeframe::Daily);
+    const int last = static_cast<int>(bars.size()) - 1;
+    const std::pair<RangePreset, const char*> cases[] = {
+        {RangePreset::OneMonth, "2020-03-17"},  {RangePreset::ThreeMonths, "2020-01-17"},
+        {RangePreset::SixMonths, "2019-10-17"}, {RangePreset::YearToDate, "2020-01-01"},
+        {RangePreset::OneYear, "2019-04-17"},   {RangePreset::FiveYears, "2015-04-17"},
+        {RangePreset::Max, "1999-01-01"}};
+    for (const auto& [preset, from] : cases) {
+        h.view.applyRangePreset(preset);
+        EXPECT_EQ(h.view.visibleBarRange(), std::pair(firstIndexOnOrAfter(bars, iso(from)), last))
+            << rangePresetName(preset);
+        EXPECT_EQ(h.view.rangePreset(), preset);
+    }
+    h.view.applyRangePreset(RangePreset::YearToDate);
+    EXPECT_EQ(formatIsoDate(bars[static_cast<std::size_t>(h.view.visibleBarRange().first)].day),
+              "2020-01-02");
+
+    h.view.setDateRange(iso("2008-01-01"), iso("2008-12-31"));
+    const auto [first, lastIn2008] = h.view.visibleBarRange();
+    EXPECT_EQ(formatIsoDate(bars[static_cast<std::size_t>(first)].day), "2008-01-02");
+    EXPECT_EQ(formatIsoDate(bars[static_cast<std::size_t>(lastIn2008)].day), "2008-12-31");
+    EXPECT_FALSE(h.view.rangePreset().has_value());
+}
+
+TEST(ChartView, SetBarsKeepsThePresetElseShowsTheLastYear) {
+    Headless h(1600, 1000);
+    const auto bars = sampleBars();
+    h.view.setBars(bars, Timeframe::Daily);
+    EXPECT_EQ(h.view.visibleBarRange().first, firstIndexOnOrAfter(bars, iso("2019-04-17")));
+    h.view.applyRangePreset(RangePreset::ThreeMonths);
+    h.view.setBars(bars, Timeframe::Daily);
+    EXPECT_EQ(h.view.rangePreset(), RangePreset::ThreeMonths);
+    EXPECT_EQ(h.view.visibleBarRange().first, firstIndexOnOrAfter(bars, iso("2020-01-17")));
+}
+
+TEST(ChartView, PriceAxisFitsTheVisibleBarsOnly) {
+    Headless h(1600, 1000);
+    const auto bars = sampleBars();
+    h.view.setBars(bars, Timeframe::Daily);
+    h.view.applyRangePreset(RangePreset::Max);
+    const QCPRange full = h.view.priceAxis()->range();
+    h.view.applyRangePreset(RangePreset::ThreeMonths);
+    const QCPRange r = h.view.priceAxis()->range();
+    const auto [first, last] = h.view.visibleBarRange();
+    double lo = 1e300;
+    double hi = 0;
+    for (int i = first; i <= last; ++i) {
+        lo = std::min(lo, bars[static_cast<std::size_t>(i)].low);
+        hi = std::max(hi, bars[static_cast<std::size_t>(i)].high);
+    }
+    EXPECT_LE(r.lower, lo);
+    EXPECT_GE(r.upper, hi);
+    EXPECT_LT(r.upper - hi, 0.2 * (hi - lo));  // small padding, not the whole history
+    EXPECT_LT(r.size(), 0.5 * full.size());
+    double maxVolume = 0;
+    for (int i = first; i <= last; ++i) {
+        maxVolume = std::max(maxVolume, bars[static_cast<std::size_t>(i)].volume);
+    }
+    EXPECT_GE(h.view.volumeAxis()->range().upper, maxVolume);
+    EXPECT_LT(h.view.volumeAxis()->range().upper, 1.3 * maxVolume);
+}
+
+TEST(ChartView, LogToggleChangesTheScaleAndKeepsTheFit) {
+    Headless h(1600, 1000);
+    h.view.setBars(sampleBars(), Timeframe::Daily);
+    h.view.applyRangePreset(RangePreset::Max);
+    EXPECT_EQ(h.view.priceAxis()->scaleType(), QCPAxis::stLinear);
+    h.view.setLogScale(true);
+    EXPECT_TRUE(h.view.logScale());
+    EXPECT_EQ(h.view.priceAxis()->scaleType(), QCPAxis::stLogarithmic);
+    EXPECT_GT(h.view.priceAxis()->range().lower, 0);
+    h.view.setLogScale(false);
+    EXPECT_EQ(h.view.priceAxis()->scaleType(), QCPAxis::stLinear);
+}
+
+TEST(ChartView, ZoomIsLimitedAndZoomedOutViewsAreDecimated) {
+    Headless h(1600, 1000);
+    const auto bars = sampleBars();
+    h.view.setBars(bars, Timeframe::Daily);
+    h.view.plot()->replot();
+    h.view.timeAxis()->setRange(100, 102);  // as a wheel zoom would
+    EXPECT_GE(h.view.timeAxis()->range().size(), 10 - 1e-9);
+    EXPECT_FALSE(h.view.rangePreset().has_value());
+    h.view.timeAxis()->setRange(-50000, 50000);
+    EXPECT_LE(h.view.timeAxis()->range().size(), bars.size() * 1.11);
+
+    h.view.applyRangePreset(RangePreset::Max);
+    EXPECT_GT(h.view.decimationFactor(), 1);
+    auto* candles = qobject_cast<QCPFinancial*>(h.view.plot()->plottable(0));
+    ASSERT_NE(candles, nullptr);
+    EXPECT_LE(candles->data()->size(), h.view.priceRect()->width());
+    EXPECT_EQ(h.view.bars().size(), bars.size());  // full data kept for the readout
+    h.view.applyRangePreset(RangePreset::OneYear);
+    EXPECT_EQ(h.view.decimationFactor(), 1);
+    EXPECT_EQ(candles->data()->size(), static_cast<int>(bars.size()));
+}
+
+TEST(ChartView, CrosshairReportsTheHoveredBar) {
+    ChartView view;
+    view.resize(1200, 700);
+    view.show();
+    QApplication::processEvents();
+    const auto bars = sampleBars();
+    view.setBars(bars, Timeframe::Daily);
+    view.applyRangePreset(RangePreset::ThreeMonths);
+    view.plot()->replot();
+    std::vector<int> hovered;
+    QObject::connect(&view, &ChartView::hoveredBarChanged, [&](int i) { hovered.push_back(i); });
+    const int target = view.visibleBarRange().first + 10;
+    const QPointF pos(view.timeAxis()->coordToPixel(target), view.priceRect()->center().y());
+    QMouseEvent move(QEvent::MouseMove, pos, view.plot()->mapToGlobal(pos), Qt::NoButton,
+                     Qt::NoButton, Qt::NoModifier);
+    QApplication::sendEvent(view.plot(), &move);
+    EXPECT_EQ(view.hoveredBar(), target);
+    ASSERT_EQ(hovered, std::vector<int>{target});
+    const QString date =
+        QString::fromStdString(formatIsoDate(bars[static_cast<std::size_t>(target)].day));
+    EXPECT_TRUE(view.readout().startsWith(date)) << view.readout().toStdString();
+    EXPECT_TRUE(view.readout().contains(QStringLiteral("%")));
+    QEvent leave(QEvent::Leave);
+    QApplication::sendEvent(view.plot(), &leave);
+    EXPECT_EQ(view.hoveredBar(), -1);
+    EXPECT_TRUE(view.readout().startsWith(QStringLiteral("2020-04-17")));  // back to the last bar
+}
+
+TEST(ChartView, EmptyStateShowsTheMessageInsteadOfAxes) {
+    Headless h(1200, 675);
+    h.view.setBars(zigzagBars(), Timeframe::Daily);
+    const QString message =
+        QStringLiteral("No cached data for KRE — import a CSV (File > Import) or refresh");
+    h.view.showEmptyState(message);
+    EXPECT_TRUE(h.view.isEmptyStateShown());
+    EXPECT_EQ(h.view.emptyStateMessage(), message);
+    EXPECT_FALSE(h.view.priceAxis()->visible());
+    test::TempDir dir;
+    const QString path = QString::fromStdString(dir.file("empty.png").string());
+    ASSERT_TRUE(h.view.saveImage(path, 1200, 675));
+    const QImage img(path);
+    const QRgb background = h.view.theme().background.rgb();
+    int inked = 0;
+    for (int y = 0; y < img.height(); ++y) {
+        for (int x = 0; x < img.width(); ++x) {
+            inked += img.pixel(x, y) != background;
+        }
+    }
+    EXPECT_GT(inked, 500);                       // the message is drawn…
+    EXPECT_EQ(img.pixel(600, 120), background);  // …and no axes or candles elsewhere
+    EXPECT_EQ(img.pixel(600, 600), background);
+    h.view.setBars(zigzagBars(), Timeframe::Daily);
+    EXPECT_FALSE(h.view.isEmptyStateShown());
+    EXPECT_TRUE(h.view.priceAxis()->visible());
+}
+
+TEST(ChartView, FiveThousandBarsPaintQuickly) {
+    ChartView view;
+    view.resize(1600, 1000);
+    view.show();
+    QApplication::processEvents();
+    auto bars = sampleBars();
+    bars.resize(5000);
+    QElapsedTimer timer;
+    timer.start();
+    view.setBars(bars, Timeframe::Daily);
+    view.applyRangePreset(RangePreset::Max);
+    view.plot()->replot(QCustomPlot::rpImmediateRefresh);
+    const qint64 ms = timer.elapsed();
+    std::printf("setBars + Max + replot of 5000 bars: %lld ms\n", static_cast<long long>(ms));
+    EXPECT_LT(ms, 50);
+}
+
+}  // namespace
+}  // namespace retest::ui

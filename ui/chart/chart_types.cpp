@@ -1,0 +1,150 @@
+// Parsing and naming of chart options, preset date arithmetic and the two built-in themes.
+#include "ui/chart/chart_types.h"
+
+#include <algorithm>
+#include <array>
+#include <cctype>
+#include <limits>
+#include <string>
+
+#include "core/model/date.h"
+
+namespace retest::ui {
+
+namespace {
+
+std::string lower(std::string_view text) {
+    std::string out(text);
+    std::transform(out.begin(), out.end(), out.begin(),
+                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    return out;
+}
+
+unsigned daysInMonth(int year, unsigned month) {
+    static constexpr std::array<unsigned, 12> kDays{31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    const bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+    return month == 2 && leap ? 29U : kDays[month - 1];
+}
+
+Day monthsBefore(Day day, int months) {
+    const CivilDate c = civilFromDay(day);
+    const int total = c.year * 12 + static_cast<int>(c.month) - 1 - months;
+    const int year = total >= 0 ? total / 12 : (total - 11) / 12;
+    const auto month = static_cast<unsigned>(total - year * 12 + 1);
+    return dayFromCivil(year, month, std::min(c.day, daysInMonth(year, month)));
+}
+
+constexpr std::array<std::pair<RangePreset, std::string_view>, 7> kPresetNames{{
+    {RangePreset::OneMonth, "1M"},
+    {RangePreset::ThreeMonths, "3M"},
+    {RangePreset::SixMonths, "6M"},
+    {RangePreset::YearToDate, "YTD"},
+    {RangePreset::OneYear, "1Y"},
+    {RangePreset::FiveYears, "5Y"},
+    {RangePreset::Max, "MAX"},
+}};
+
+}  // namespace
+
+std::optional<RangePreset> parseRangePreset(std::string_view text) {
+    const std::string wanted = lower(text);
+    for (const auto& [preset, name] : kPresetNames) {
+        if (lower(name) == wanted) {
+            return preset;
+        }
+    }
+    return std::nullopt;
+}
+
+std::string_view rangePresetName(RangePreset preset) {
+    for (const auto& [p, name] : kPresetNames) {
+        if (p == preset) {
+            return name;
+        }
+    }
+    return "MAX";
+}
+
+Day rangePresetStart(RangePreset preset, Day lastDay) {
+    switch (preset) {
+        case RangePreset::OneMonth:
+            return monthsBefore(lastDay, 1);
+        case RangePreset::ThreeMonths:
+            return monthsBefore(lastDay, 3);
+        case RangePreset::SixMonths:
+            return monthsBefore(lastDay, 6);
+        case RangePreset::YearToDate:
+            return dayFromCivil(civilFromDay(lastDay).year, 1, 1);
+        case RangePreset::OneYear:
+            return monthsBefore(lastDay, 12);
+        case RangePreset::FiveYears:
+            return monthsBefore(lastDay, 60);
+        case RangePreset::Max:
+            break;
+    }
+    return std::numeric_limits<Day>::min();
+}
+
+std::optional<ChartStyle> parseChartStyle(std::string_view text) {
+    const std::string wanted = lower(text);
+    if (wanted == "candles" || wanted == "candle" || wanted == "candlestick") {
+        return ChartStyle::Candles;
+    }
+    if (wanted == "ohlc" || wanted == "bars") {
+        return ChartStyle::OhlcBars;
+    }
+    if (wanted == "line") {
+        return ChartStyle::Line;
+    }
+    return std::nullopt;
+}
+
+std::string_view chartStyleName(ChartStyle style) {
+    switch (style) {
+        case ChartStyle::Candles:
+            return "candles";
+        case ChartStyle::OhlcBars:
+            return "ohlc";
+        case ChartStyle::Line:
+            return "line";
+    }
+    return "candles";
+}
+
+ChartTheme ChartTheme::light() {
+    ChartTheme t;
+    t.background = QColor(0xff, 0xff, 0xff);
+    t.text = QColor(0x1f, 0x23, 0x28);
+    t.mutedText = QColor(0x5f, 0x66, 0x6d);
+    t.grid = QColor(0xe6, 0xe8, 0xeb);
+    t.axis = QColor(0xb8, 0xbd, 0xc3);
+    t.up = QColor(0x12, 0x93, 0x6f);
+    t.down = QColor(0xd6, 0x33, 0x3f);
+    t.line = QColor(0x1f, 0x6f, 0xd1);
+    t.volumeUp = QColor(0x12, 0x93, 0x6f, 90);
+    t.volumeDown = QColor(0xd6, 0x33, 0x3f, 90);
+    t.crosshair = QColor(0x60, 0x66, 0x70, 200);
+    t.tagBackground = QColor(0x3a, 0x40, 0x48);
+    t.tagText = QColor(0xff, 0xff, 0xff);
+    return t;
+}
+
+ChartTheme ChartTheme::dark() {
+    ChartTheme t;
+    t.background = QColor(0x13, 0x17, 0x22);
+    t.text = QColor(0xd8, 0xdc, 0xe3);
+    t.mutedText = QColor(0x8a, 0x92, 0x9e);
+    t.grid = QColor(0x24, 0x2a, 0x36);
+    t.axis = QColor(0x3c, 0x44, 0x52);
+    t.up = QColor(0x26, 0xa6, 0x9a);
+    t.down = QColor(0xef, 0x53, 0x50);
+    t.line = QColor(0x4d, 0x9c, 0xf6);
+    t.volumeUp = QColor(0x26, 0xa6, 0x9a, 100);
+    t.volumeDown = QColor(0xef, 0x53, 0x50, 100);
+    t.crosshair = QColor(0xa0, 0xa8, 0xb4, 200);
+    t.tagBackground = QColor(0x4a, 0x52, 0x60);
+    t.tagText = QColor(0xff, 0xff, 0xff);
+    return t;
+}
+
+}  // namespace retest::ui

@@ -1,0 +1,608 @@
+// ChartView: layout of the two panes, data binding, zoom/pan rules, crosshair and export.
+// Heavy work (decimation, y fit) happens on range changes, never in paint or mouse move.
+#include "ui/chart/chart_view.h"
+
+#include "ui/chart/qcp.h"
+
+#include <QCoreApplication>
+#include <QFileInfo>
+#include <QVBoxLayout>
+#include <algorithm>
+#include <cmath>
+#include <filesystem>
+
+#include "core/model/date.h"
+#include "ui/chart/chart_data.h"
+#include "ui/chart/chart_tickers.h"
+#include "ui/chart/session_ticker.h"
+
+namespace retest::ui {
+
+namespace {
+
+constexpr int kTickFontPx = 13;
+constexpr int kTitleFontPx = 17;
+constexpr int kReadoutFontPx = 14;
+constexpr int kEmptyFontPx = 19;
+constexpr double kTopPad = 0.12;  // room for the readout above the highest visible high
+constexpr double kBottomPad = 0.05;
+
+QFont pixelFont(int px, int weight = QFont::Normal) {
+    QFont f;
+    f.setPixelSize(px);
+    f.setWeight(static_cast<QFont::Weight>(weight));
+    return f;
+}
+
+void styleAxis(QCPAxis* axis, const ChartTheme& t) {
+    const QPen axisPen(t.axis, 1);
+    axis->setBasePen(axisPen);
+    axis->setTickPen(axisPen);
+    axis->setSubTickPen(axisPen);
+    axis->setTickLabelColor(t.mutedText);
+    axis->setLabelColor(t.text);
+    axis->grid()->setPen(QPen(t.grid, 1, Qt::SolidLine));
+    axis->grid()->setZeroLinePen(Qt::NoPen);
+    axis->grid()->setSubGridVisible(false);
+}
+
+void placeVertical(QCPItemStraightLine* line, double x) {
+    line->point1->setCoords(x, 0);
+    line->point2->setCoords(x, 1);
+}
+
+void placeHorizontal(QCPItemStraightLine* line, double y) {
+    line->point1->setCoords(0, y);
+    line->point2->setCoords(1, y);
+}
+
+QCPItemStraightLine* makeLine(QCustomPlot* plot, QCPAxisRect* rect, bool vertical) {
+    auto* line = new QCPItemStraightLine(plot);
+    line->setClipAxisRect(rect);
+    for (QCPItemPosition* p : {line->point1, line->point2}) {
+        p->setAxisRect(rect);
+        p->setAxes(rect->axis(QCPAxis::atBottom), rect->axis(QCPAxis::atRight));
+        p->setTypeX(vertical ? QCPItemPosition::ptPlotCoords : QCPItemPosition::ptAxisRectRatio);
+        p->setTypeY(vertical ? QCPItemPosition::ptAxisRectRatio : QCPItemPosition::ptPlotCoords);
+    }
+    line->setVisible(false);
+    return line;
+}
+
+}  // namespace
+
+ChartView::ChartView(QWidget* parent) : QWidget(parent), plot_(new QCustomPlot(this)) {
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(plot_);
+    setMinimumSize(320, 200);
+    plot_->setMouseTracking(true);
+    plot_->installEventFilter(this);
+    plot_->setLocale(QLocale::c());
+    plot_->setNoAntialiasingOnDrag(true);
+    buildLayout();
+    buildCrosshair();
+    applyFonts();
+    applyThemeToPlot();
+    applyStyle();
+    connect(plot_, &QCustomPlot::mouseMove, this, &ChartView::onMouseMove);
+    connect(plot_, &QCustomPlot::afterLayout, this, [this] {
+        if (!bars_.empty() && !emptyShown_ &&
+            retest::ui::decimationFactor(timeAxis()->range().size(), pixelColumns()) != factor_) {
+            refreshView();
+        }
+    });
+    showEmptyState(tr("No data"));
+}
+
+ChartView::~ChartView() = default;
+
+void ChartView::buildLayout() {
+    priceRect_ = plot_->axisRect();
+    auto* grid = plot_->plotLayout();
+    grid->insertRow(0);
+    title_ = new QCPTextElement(plot_, QString(), pixelFont(kTitleFontPx, QFont::DemiBold));
+    title_->setMargins(QMargins(12, 8, 12, 2));
+    grid->addElement(0, 0, title_);
+    volumeRect_ = new QCPAxisRect(plot_);
+    grid->addElement(2, 0, volumeRect_);
+    grid->setRowSpacing(0);
+    grid->setRowStretchFactors({0.01, 0.77, 0.23});
+
+    auto* group = new QCPMarginGroup(plot_);
+    for (QCPAxisRect* rect : {priceRect_, volumeRect_}) {
+        rect->setMarginGroup(QCP::msLeft | QCP::msRight, group);
+        rect->axis(QCPAxis::atLeft)->setVisible(false);
+        rect->axis(QCPAxis::atTop)->setVisible(false);
+        rect->axis(QCPAxis::atRight)->setVisible(true);
+        rect->axis(QCPAxis::atRight)->setSubTicks(false);
+        rect->axis(QCPAxis::atBottom)->setSubTicks(false);
+        rect->setRangeDrag(Qt::Horizontal);
+        rect->setRangeZoom(Qt::Horizontal);
+        rect->setRangeDragAxes(rect->axis(QCPAxis::atBottom), nullptr);
+        rect->setRangeZoomAxes(rect->axis(QCPAxis::atBottom), nullptr);
+        rect->setRangeZoomFactor(0.85);
+        rect->setMinimumMargins(QMargins(14, 0, 0, 0));
+    }
+    priceRect_->setAutoMargins(QCP::msLeft | QCP::msRight | QCP::msTop);
+    priceRect_->setMargins(QMargins(0, 0, 0, 0));
+    volumeRect_->setAutoMargins(QCP::msLeft | QCP::msRight | QCP::msBottom);
+    volumeRect_->setMargins(QMargins(0, 0, 0, 0));
+
+    ticker_ = QSharedPointer<SessionTicker>::create(volumeRect_->axis(QCPAxis::atBottom));
+    priceRect_->axis(QCPAxis::atBottom)->setTicker(ticker_);
+    priceRect_->axis(QCPAxis::atBottom)->setTickLabels(false);
+    volumeRect_->axis(QCPAxis::atBottom)->setTicker(ticker_);
+    auto priceTicker = QSharedPointer<PriceTicker>::create();
+    priceTicker->setTickCount(7);
+    priceAxis()->setTicker(priceTicker);
+    auto volumeTicker = QSharedPointer<VolumeTicker>::create();
+    volumeTicker->setTickCount(2);
+    volumeAxis()->setTicker(volumeTicker);
+    volumeAxis()->grid()->setVisible(false);
+
+    financial_ = new QCPFinancial(priceRect_->axis(QCPAxis::atBottom), priceAxis());
+    financial_->setTwoColored(true);
+    financial_->setWidthType(QCPFinancial::wtPlotCoords);
+    financial_->setAntialiased(false);
+    line_ = new QCPGraph(priceRect_->axis(QCPAxis::atBottom), priceAxis());
+    line_->setAntialiased(true);
+    volumeUp_ = new QCPBars(volumeRect_->axis(QCPAxis::atBottom), volumeAxis());
+    volumeDown_ = new QCPBars(volumeRect_->axis(QCPAxis::atBottom), volumeAxis());
+    for (QCPBars* bars : {volumeUp_, volumeDown_}) {
+        bars->setWidthType(QCPBars::wtPlotCoords);
+        bars->setPen(Qt::NoPen);
+        bars->setAntialiased(false);
+    }
+    plot_->setInteractions(QCP::iRangeDrag | QCP::iRangeZoom);
+
+    using RangeSignal = void (QCPAxis::*)(const QCPRange&);
+    using RangeSlot = void (QCPAxis::*)(const QCPRange&);
+    QCPAxis* priceX = priceRect_->axis(QCPAxis::atBottom);
+    connect(priceX, static_cast<RangeSignal>(&QCPAxis::rangeChanged), timeAxis(),
+            static_cast<RangeSlot>(&QCPAxis::setRange));
+    connect(timeAxis(), static_cast<RangeSignal>(&QCPAxis::rangeChanged), priceX,
+            static_cast<RangeSlot>(&QCPAxis::setRange));
+    // Connected last so the clamp below runs after both axes already agree.
+    connect(timeAxis(), static_cast<RangeSignal>(&QCPAxis::rangeChanged), this,
+            &ChartView::onTimeRangeChanged);
+}
+
+void ChartView::buildCrosshair() {
+    plot_->addLayer(QStringLiteral("crosshair"), plot_->layer(QStringLiteral("overlay")),
+                    QCustomPlot::limAbove);
+    crosshairLayer_ = plot_->layer(QStringLiteral("crosshair"));
+    crosshairLayer_->setMode(QCPLayer::lmBuffered);
+    vLinePrice_ = makeLine(plot_, priceRect_, true);
+    vLineVolume_ = makeLine(plot_, volumeRect_, true);
+    hLinePrice_ = makeLine(plot_, priceRect_, false);
+    hLineVolume_ = makeLine(plot_, volumeRect_, false);
+
+    priceTag_ = new QCPItemText(plot_);
+    priceTag_->setClipToAxisRect(false);
+    priceTag_->position->setAxisRect(priceRect_);
+    priceTag_->position->setAxes(priceRect_->axis(QCPAxis::atBottom), priceAxis());
+    priceTag_->position->setTypeX(QCPItemPosition::ptAxisRectRatio);
+    priceTag_->position->setTypeY(QCPItemPosition::ptPlotCoords);
+    priceTag_->setPositionAlignment(Qt::AlignLeft | Qt::AlignVCenter);
+    priceTag_->setPadding(QMargins(5, 2, 5, 2));
+
+    dateTag_ = new QCPItemText(plot_);
+    dateTag_->setClipToAxisRect(false);
+    dateTag_->position->setAxisRect(volumeRect_);
+    dateTag_->position->setAxes(timeAxis(), volumeAxis());
+    dateTag_->position->setTypeX(QCPItemPosition::ptPlotCoords);
+    dateTag_->position->setTypeY(QCPItemPosition::ptAxisRectRatio);
+    dateTag_->setPositionAlignment(Qt::AlignHCenter | Qt::AlignTop);
+    dateTag_->setPadding(QMargins(5, 3, 5, 3));
+
+    readout_ = new QCPItemText(plot_);
+    readout_->setClipAxisRect(priceRect_);
+    readout_->position->setAxisRect(priceRect_);
+    readout_->position->setType(QCPItemPosition::ptAxisRectRatio);
+    readout_->position->setCoords(0, 0);
+    readout_->setPositionAlignment(Qt::AlignLeft | Qt::AlignTop);
+    readout_->setPadding(QMargins(10, 6, 10, 6));
+
+    for (QCPAbstractItem* item : std::initializer_list<QCPAbstractItem*>{
+             vLinePrice_, vLineVolume_, hLinePrice_, hLineVolume_, priceTag_, dateTag_, readout_}) {
+        item->setLayer(crosshairLayer_);
+    }
+    priceTag_->setVisible(false);
+    dateTag_->setVisible(false);
+
+    emptyText_ = new QCPItemText(plot_);
+    emptyText_->setLayer(QStringLiteral("overlay"));
+    emptyText_->setClipToAxisRect(false);
+    emptyText_->position->setType(QCPItemPosition::ptViewportRatio);
+    emptyText_->position->setCoords(0.5, 0.5);
+    emptyText_->setPositionAlignment(Qt::AlignCenter);
+    emptyText_->setTextAlignment(Qt::AlignCenter);
+}
+
+void ChartView::applyFonts() {
+    const QFont tickFont = pixelFont(kTickFontPx);
+    for (QCPAxisRect* rect : {priceRect_, volumeRect_}) {
+        for (QCPAxis* axis : rect->axes()) {
+            axis->setTickLabelFont(tickFont);
+            axis->setTickLabelPadding(6);
+        }
+    }
+    readout_->setFont(pixelFont(kReadoutFontPx));
+    priceTag_->setFont(tickFont);
+    dateTag_->setFont(tickFont);
+    emptyText_->setFont(pixelFont(kEmptyFontPx, QFont::DemiBold));
+}
+
+void ChartView::applyThemeToPlot() {
+    const ChartTheme& t = theme_;
+    plot_->setBackground(QBrush(t.background));
+    for (QCPAxisRect* rect : {priceRect_, volumeRect_}) {
+        for (QCPAxis* axis : rect->axes()) {
+            styleAxis(axis, t);
+        }
+    }
+    volumeAxis()->grid()->setVisible(false);
+    priceAxis()->grid()->setVisible(true);
+    title_->setTextColor(t.text);
+    financial_->setBrushPositive(QBrush(t.up));
+    financial_->setBrushNegative(QBrush(t.down));
+    financial_->setPenPositive(QPen(t.up, style_ == ChartStyle::OhlcBars ? 1.5 : 1.0));
+    financial_->setPenNegative(QPen(t.down, style_ == ChartStyle::OhlcBars ? 1.5 : 1.0));
+    line_->setPen(QPen(t.line, 1.8));
+    volumeUp_->setBrush(QBrush(t.volumeUp));
+    volumeDown_->setBrush(QBrush(t.volumeDown));
+    const QPen crossPen(t.crosshair, 1, Qt::DashLine);
+    for (QCPItemStraightLine* l : {vLinePrice_, vLineVolume_, hLinePrice_, hLineVolume_}) {
+        l->setPen(crossPen);
+    }
+    for (QCPItemText* tag : {priceTag_, dateTag_}) {
+        tag->setBrush(QBrush(t.tagBackground));
+        tag->setColor(t.tagText);
+    }
+    QColor readoutBack = t.background;
+    readoutBack.setAlpha(215);
+    readout_->setBrush(QBrush(readoutBack));
+    readout_->setColor(t.text);
+    emptyText_->setColor(t.mutedText);
+}
+
+void ChartView::applyStyle() {
+    financial_->setVisible(style_ != ChartStyle::Line);
+    line_->setVisible(style_ == ChartStyle::Line);
+    financial_->setChartStyle(style_ == ChartStyle::OhlcBars ? QCPFinancial::csOhlc
+                                                             : QCPFinancial::csCandlestick);
+    applyThemeToPlot();  // OHLC ticks want a slightly heavier pen
+}
+
+QCPAxis* ChartView::priceAxis() const {
+    return priceRect_->axis(QCPAxis::atRight);
+}
+QCPAxis* ChartView::volumeAxis() const {
+    return volumeRect_->axis(QCPAxis::atRight);
+}
+QCPAxis* ChartView::timeAxis() const {
+    return volumeRect_->axis(QCPAxis::atBottom);
+}
+
+QString ChartView::title() const {
+    return title_->text();
+}
+QString ChartView::emptyStateMessage() const {
+    return emptyShown_ ? emptyText_->text() : QString();
+}
+QString ChartView::readout() const {
+    return readout_->text();
+}
+
+void ChartView::setTitle(const QString& title) {
+    title_->setText(title);
+    title_->setVisible(!title.isEmpty());
+    plot_->replot(QCustomPlot::rpQueuedReplot);
+}
+
+void ChartView::setTheme(const ChartTheme& theme) {
+    theme_ = theme;
+    applyThemeToPlot();
+    plot_->replot(QCustomPlot::rpQueuedReplot);
+}
+
+void ChartView::setStyle(ChartStyle style) {
+    style_ = style;
+    applyStyle();
+    refreshView();
+}
+
+void ChartView::setLogScale(bool on) {
+    logScale_ = on;
+    priceAxis()->setScaleType(on ? QCPAxis::stLogarithmic : QCPAxis::stLinear);
+    qSharedPointerCast<PriceTicker>(priceAxis()->ticker())->setLogMode(on);
+    refreshView();
+}
+
+void ChartView::showEmptyState(const QString& message) {
+    emptyShown_ = true;
+    bars_.clear();
+    ticker_->setDays({});
+    financial_->data()->clear();
+    line_->data()->clear();
+    volumeUp_->data()->clear();
+    volumeDown_->data()->clear();
+    factor_ = 0;
+    first_ = 0;
+    last_ = -1;
+    hideCrosshair();
+    setAxesVisible(false);
+    crosshairLayer_->setVisible(false);
+    emptyText_->setText(message);
+    emptyText_->setVisible(true);
+    plot_->replot(QCustomPlot::rpQueuedReplot);
+}
+
+// The rects stay visible (items hang off them); only their axes and grids come and go.
+void ChartView::setAxesVisible(bool visible) {
+    for (QCPAxisRect* rect : {priceRect_, volumeRect_}) {
+        rect->axis(QCPAxis::atBottom)->setVisible(visible);
+        rect->axis(QCPAxis::atRight)->setVisible(visible);
+    }
+}
+
+void ChartView::setBars(std::vector<Bar> bars, Timeframe tf) {
+    if (bars.empty()) {
+        showEmptyState(tr("No bars to show"));
+        return;
+    }
+    bars_ = std::move(bars);
+    timeframe_ = tf;
+    emptyShown_ = false;
+    emptyText_->setVisible(false);
+    setAxesVisible(true);
+    crosshairLayer_->setVisible(true);
+    hideCrosshair();
+
+    std::vector<Day> days;
+    days.reserve(bars_.size());
+    QVector<QCPGraphData> closes;
+    closes.reserve(static_cast<qsizetype>(bars_.size()));
+    for (std::size_t i = 0; i < bars_.size(); ++i) {
+        days.push_back(bars_[i].day);
+        closes.append(QCPGraphData(static_cast<double>(i), bars_[i].close));
+    }
+    ticker_->setDays(std::move(days));
+    line_->data()->set(closes, true);
+    factor_ = 0;
+    if (preset_) {
+        applyRangePreset(*preset_);
+    } else {
+        const auto first = std::lower_bound(
+            bars_.begin(), bars_.end(), rangePresetStart(RangePreset::OneYear, bars_.back().day),
+            [](const Bar& b, Day d) { return b.day < d; });
+        showIndexRange(static_cast<int>(first - bars_.begin()), static_cast<int>(bars_.size()) - 1);
+    }
+}
+
+void ChartView::applyRangePreset(RangePreset preset) {
+    preset_ = preset;
+    if (bars_.empty()) {
+        return;
+    }
+    const Day start = rangePresetStart(preset, bars_.back().day);
+    const auto first = std::lower_bound(bars_.begin(), bars_.end(), start,
+                                        [](const Bar& b, Day d) { return b.day < d; });
+    showIndexRange(static_cast<int>(first - bars_.begin()), static_cast<int>(bars_.size()) - 1);
+}
+
+void ChartView::setDateRange(Day from, Day to) {
+    preset_.reset();
+    if (bars_.empty()) {
+        return;
+    }
+    const auto byDay = [](const Bar& b, Day d) { return b.day < d; };
+    const auto first = std::lower_bound(bars_.begin(), bars_.end(), from, byDay);
+    auto last = std::upper_bound(bars_.begin(), bars_.end(), to,
+                                 [](Day d, const Bar& b) { return d < b.day; });
+    int firstIndex = static_cast<int>(first - bars_.begin());
+    int lastIndex = static_cast<int>(last - bars_.begin()) - 1;
+    if (lastIndex < firstIndex) {  // nothing in range: show the nearest bar
+        firstIndex = std::min(firstIndex, static_cast<int>(bars_.size()) - 1);
+        lastIndex = firstIndex;
+    }
+    showIndexRange(firstIndex, lastIndex);
+}
+
+void ChartView::showIndexRange(int first, int last) {
+    const int n = static_cast<int>(bars_.size());
+    const double rightPad = last == n - 1 ? std::max(1.0, 0.02 * (last - first + 1)) : 0.0;
+    setXRange(first - 0.5, last + 0.5 + rightPad);
+}
+
+void ChartView::setXRange(double lower, double upper) {
+    programmatic_ = true;
+    timeAxis()->setRange(lower, upper);
+    programmatic_ = false;
+    refreshView();
+}
+
+std::pair<int, int> ChartView::visibleBarRange() const {
+    return {first_, last_};
+}
+
+void ChartView::onTimeRangeChanged(const QCPRange& /*range*/) {
+    const int n = static_cast<int>(bars_.size());
+    if (n == 0) {
+        return;
+    }
+    // Zoom limits: at least ~10 bars, at most every bar plus a margin each side.
+    const double margin = std::max(3.0, 0.05 * n);
+    const double lowBound = -0.5 - margin;
+    const double highBound = n - 0.5 + margin;
+    const double maxWidth = highBound - lowBound;
+    const double minWidth = std::min(10.0, maxWidth);
+    const QCPRange current = timeAxis()->range();
+    QCPRange r = current;
+    if (r.size() < minWidth || r.size() > maxWidth) {
+        const double half = std::clamp(r.size(), minWidth, maxWidth) / 2;
+        r = QCPRange(current.center() - half, current.center() + half);
+    }
+    if (r.lower < lowBound) {
+        r += lowBound - r.lower;
+    } else if (r.upper > highBound) {
+        r -= r.upper - highBound;
+    }
+    if (std::fabs(r.lower - current.lower) > 1e-9 || std::fabs(r.upper - current.upper) > 1e-9) {
+        timeAxis()->setRange(r);  // re-enters with the clamped range
+        return;
+    }
+    if (!programmatic_) {
+        preset_.reset();
+        refreshView();
+    }
+}
+
+double ChartView::pixelColumns() const {
+    const int w = priceRect_->width();
+    return w > 20 ? w : std::max(100, plot_->viewport().width() - 90);
+}
+
+void ChartView::refreshView() {
+    if (bars_.empty()) {
+        return;
+    }
+    const int n = static_cast<int>(bars_.size());
+    const QCPRange r = timeAxis()->range();
+    first_ = std::clamp(static_cast<int>(std::ceil(r.lower)), 0, n - 1);
+    last_ = std::clamp(static_cast<int>(std::floor(r.upper)), 0, n - 1);
+    const int factor = retest::ui::decimationFactor(r.size(), pixelColumns());
+    if (factor != factor_) {
+        factor_ = factor;
+        rebuildDrawnData();
+    }
+    fitYAxes(first_, last_);
+    if (hovered_ < 0) {
+        updateReadout();
+    }
+    Q_EMIT visibleRangeChanged();
+    plot_->replot(QCustomPlot::rpQueuedReplot);
+}
+
+void ChartView::rebuildDrawnData() {
+    const std::vector<DrawnBar> drawn = decimateBars(bars_, factor_);
+    QVector<QCPFinancialData> ohlc;
+    QVector<QCPBarsData> up;
+    QVector<QCPBarsData> down;
+    ohlc.reserve(static_cast<qsizetype>(drawn.size()));
+    for (const DrawnBar& d : drawn) {
+        ohlc.append(QCPFinancialData(d.x, d.open, d.high, d.low, d.close));
+        (d.close >= d.open ? up : down).append(QCPBarsData(d.x, d.volume));
+    }
+    financial_->data()->set(ohlc, true);
+    volumeUp_->data()->set(up, true);
+    volumeDown_->data()->set(down, true);
+    const double width = 0.72 * factor_;
+    financial_->setWidth(width);
+    volumeUp_->setWidth(width);
+    volumeDown_->setWidth(width);
+}
+
+void ChartView::fitYAxes(int first, int last) {
+    const Extremes e = visibleExtremes(bars_, first, last, style_ == ChartStyle::Line);
+    if (!e.valid) {
+        return;
+    }
+    if (logScale_ && e.low > 0) {
+        const double lo = std::log(e.low);
+        const double hi = std::log(e.high);
+        const double span = std::max(hi - lo, 1e-4);
+        priceAxis()->setRange(std::exp(lo - kBottomPad * span), std::exp(hi + kTopPad * span));
+    } else {
+        double span = e.high - e.low;
+        if (span <= 0) {
+            span = std::max(std::fabs(e.high) * 0.01, 1e-6);
+        }
+        priceAxis()->setRange(e.low - kBottomPad * span, e.high + kTopPad * span);
+    }
+    volumeAxis()->setRange(0, e.maxVolume > 0 ? e.maxVolume * 1.1 : 1.0);
+}
+
+void ChartView::onMouseMove(QMouseEvent* event) {
+    if (bars_.empty() || emptyShown_) {
+        return;
+    }
+    const QPoint pos = event->position().toPoint();
+    QCPAxisRect* rect = priceRect_->rect().contains(pos)    ? priceRect_
+                        : volumeRect_->rect().contains(pos) ? volumeRect_
+                                                            : nullptr;
+    if (rect == nullptr) {
+        hideCrosshair();
+        return;
+    }
+    const int n = static_cast<int>(bars_.size());
+    const int index =
+        std::clamp(static_cast<int>(std::lround(timeAxis()->pixelToCoord(pos.x()))), 0, n - 1);
+    placeVertical(vLinePrice_, index);
+    placeVertical(vLineVolume_, index);
+    vLinePrice_->setVisible(true);
+    vLineVolume_->setVisible(true);
+    const double y = rect->axis(QCPAxis::atRight)->pixelToCoord(pos.y());
+    placeHorizontal(hLinePrice_, y);
+    placeHorizontal(hLineVolume_, y);
+    hLinePrice_->setVisible(rect == priceRect_);
+    hLineVolume_->setVisible(rect == volumeRect_);
+    priceTag_->position->setCoords(1.0, y);
+    priceTag_->setText(QString::fromStdString(formatPrice(y)));
+    priceTag_->setVisible(rect == priceRect_);
+    dateTag_->position->setCoords(index, 1.0);
+    dateTag_->setText(
+        QString::fromStdString(formatIsoDate(bars_[static_cast<std::size_t>(index)].day)));
+    dateTag_->setVisible(true);
+    setHovered(index);
+    crosshairLayer_->replot();
+}
+
+void ChartView::setHovered(int index) {
+    if (index == hovered_) {
+        return;
+    }
+    hovered_ = index;
+    updateReadout();
+    Q_EMIT hoveredBarChanged(index);
+}
+
+void ChartView::hideCrosshair() {
+    for (QCPAbstractItem* item : std::initializer_list<QCPAbstractItem*>{
+             vLinePrice_, vLineVolume_, hLinePrice_, hLineVolume_, priceTag_, dateTag_}) {
+        item->setVisible(false);
+    }
+    setHovered(-1);
+    if (!emptyShown_) {
+        crosshairLayer_->replot();
+    }
+}
+
+void ChartView::updateReadout() {
+    const int index = hovered_ >= 0 ? hovered_ : last_;
+    readout_->setText(QString::fromStdString(readoutText(bars_, index)));
+    readout_->setVisible(index >= 0 && !bars_.empty());
+}
+
+void ChartView::resizeEvent(QResizeEvent* event) {
+    QWidget::resizeEvent(event);
+    refreshView();
+}
+
+bool ChartView::eventFilter(QObject* watched, QEvent* event) {
+    if (watched == plot_ && event->type() == QEvent::Leave && hovered_ >= 0) {
+        hideCrosshair();
+    }
+    return QWidget::eventFilter(watched, event);
+}
+
+std::optional<RangePreset> ChartView::parseRangePreset(std::string_view text) {
+    return retest::ui::parseRangePreset(text);
+}
+
+std::string_view ChartView::rangePresetName(RangePreset preset) {
+    return retest::ui::rangePresetName(preset);
+}
+
+}  // namespace retest::ui

@@ -1,0 +1,159 @@
+// The price chart: a QCustomPlot with a price pane (candles, OHLC bars or a line), a volume
+// pane, a session x axis, crosshair readout, x-only zoom/pan with y auto-fit, range presets,
+// themes and headless image export. Shows bars; knows nothing about where they come from.
+#pragma once
+
+#include <QSharedPointer>
+#include <QString>
+#include <QWidget>
+#include <optional>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "core/model/bar.h"
+#include "core/model/timeframe.h"
+#include "ui/chart/chart_types.h"
+
+class QCustomPlot;
+class QCPAxis;
+class QCPAxisRect;
+class QCPFinancial;
+class QCPGraph;
+class QCPBars;
+class QCPItemText;
+class QCPItemStraightLine;
+class QCPLayer;
+class QCPRange;
+class QCPTextElement;
+class QMouseEvent;
+
+namespace retest::ui {
+
+class SessionTicker;
+
+class ChartView : public QWidget {
+    Q_OBJECT
+
+public:
+    explicit ChartView(QWidget* parent = nullptr);
+    ~ChartView() override;
+
+    /// Replaces the series (ascending by day). Keeps the active range preset, else shows the
+    /// last year. Leaves the empty state.
+    void setBars(std::vector<Bar> bars, Timeframe tf);
+    const std::vector<Bar>& bars() const { return bars_; }
+    Timeframe timeframe() const { return timeframe_; }
+
+    void setStyle(ChartStyle style);
+    ChartStyle style() const { return style_; }
+    void setLogScale(bool on);
+    bool logScale() const { return logScale_; }
+
+    /// Shows a preset span ending at the last bar; it stays active until the user zooms/pans.
+    void applyRangePreset(RangePreset preset);
+    std::optional<RangePreset> rangePreset() const { return preset_; }
+    /// Shows the bars dated within [from, to] (inclusive); clears the active preset.
+    void setDateRange(Day from, Day to);
+    /// Indices of the first and last bar in view; {0, -1} when there are no bars.
+    std::pair<int, int> visibleBarRange() const;
+
+    void setTheme(const ChartTheme& theme);
+    const ChartTheme& theme() const { return theme_; }
+    void setTitle(const QString& title);
+    QString title() const;
+
+    /// Replaces axes and bars with a centred message (and drops the bars); setBars() leaves
+    /// this state.
+    void showEmptyState(const QString& message);
+    bool isEmptyStateShown() const { return emptyShown_; }
+    QString emptyStateMessage() const;
+
+    /// Bars per drawn candle at the current zoom (1 = every bar drawn).
+    int decimationFactor() const { return factor_; }
+    /// Bar under the crosshair, or -1.
+    int hoveredBar() const { return hovered_; }
+    /// The readout line currently shown (hovered bar, else the last visible bar).
+    QString readout() const;
+
+    QCustomPlot* plot() { return plot_; }
+    QCPAxisRect* priceRect() { return priceRect_; }
+    QCPAxisRect* volumeRect() { return volumeRect_; }
+    QCPAxis* priceAxis() const;
+    QCPAxis* volumeAxis() const;
+    /// The bottom axis that carries the date labels (volume pane).
+    QCPAxis* timeAxis() const;
+    const SessionTicker& sessionTicker() const { return *ticker_; }
+
+    /// Renders at width x height (pixels, times `scale`) to PNG, JPEG (quality 92) or PDF by
+    /// extension. Works headless on a never-shown widget; writes a temporary file next to
+    /// `path` and renames it, so a failure never leaves a partial file.
+    bool saveImage(const QString& path, int width, int height, double scale = 1.0,
+                   QString* error = nullptr);
+
+    static std::optional<RangePreset> parseRangePreset(std::string_view text);
+    static std::string_view rangePresetName(RangePreset preset);
+
+Q_SIGNALS:
+    void hoveredBarChanged(int index);
+    void visibleRangeChanged();
+
+protected:
+    void resizeEvent(QResizeEvent* event) override;
+    bool eventFilter(QObject* watched, QEvent* event) override;
+
+private:
+    void buildLayout();
+    void buildCrosshair();
+    void applyThemeToPlot();
+    void applyStyle();
+    void applyFonts();
+    void setAxesVisible(bool visible);
+    void setXRange(double lower, double upper);
+    void showIndexRange(int first, int last);
+    void onTimeRangeChanged(const QCPRange& range);
+    void refreshView();
+    void rebuildDrawnData();
+    void fitYAxes(int first, int last);
+    void updatePriceTicker();
+    void onMouseMove(QMouseEvent* event);
+    void setHovered(int index);
+    void hideCrosshair();
+    void updateReadout();
+    double pixelColumns() const;
+    bool writeImage(const QString& path, const QString& ext, int width, int height, double scale);
+
+    QCustomPlot* plot_ = nullptr;
+    QCPAxisRect* priceRect_ = nullptr;
+    QCPAxisRect* volumeRect_ = nullptr;
+    QCPTextElement* title_ = nullptr;
+    QCPFinancial* financial_ = nullptr;
+    QCPGraph* line_ = nullptr;
+    QCPBars* volumeUp_ = nullptr;
+    QCPBars* volumeDown_ = nullptr;
+    QCPLayer* crosshairLayer_ = nullptr;
+    QCPItemStraightLine* vLinePrice_ = nullptr;
+    QCPItemStraightLine* vLineVolume_ = nullptr;
+    QCPItemStraightLine* hLinePrice_ = nullptr;
+    QCPItemStraightLine* hLineVolume_ = nullptr;
+    QCPItemText* priceTag_ = nullptr;
+    QCPItemText* dateTag_ = nullptr;
+    QCPItemText* readout_ = nullptr;
+    QCPItemText* emptyText_ = nullptr;
+    QSharedPointer<SessionTicker> ticker_;
+
+    std::vector<Bar> bars_;
+    Timeframe timeframe_ = Timeframe::Daily;
+    ChartStyle style_ = ChartStyle::Candles;
+    ChartTheme theme_ = ChartTheme::light();
+    bool logScale_ = false;
+    std::optional<RangePreset> preset_;
+    bool programmatic_ = false;
+    bool emptyShown_ = false;
+    int factor_ = 0;  // 0 = drawn data not built yet
+    int hovered_ = -1;
+    int first_ = 0;
+    int last_ = -1;
+};
+
+}  // namespace retest::ui

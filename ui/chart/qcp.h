@@ -1,0 +1,22 @@
+// The one way to include QCustomPlot in Retest. The project builds with QT_NO_KEYWORDS and
+// QT_NO_FOREACH, but qcustomplot.h uses `signals` and `foreach`; they are defined just for
+// the header and removed again so our own code keeps the strict spelling.
+#pragma once
+
+#include <QObject>
+
+#ifdef QT_NO_KEYWORDS
+#define signals Q_SIGNALS
+#define slots Q_SLOTS
+#define emit Q_EMIT
+#endif
+#define foreach(decl, container) for (decl : container)
+
+#include <qcustomplot.h>
+
+#undef foreach
+#ifdef QT_NO_KEYWORDS
+#undef signals
+#undef slots
+#undef emit
+#endif
