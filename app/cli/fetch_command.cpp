@@ -95,7 +95,9 @@ QString summaryLine(const SymbolRefreshResult& r) {
                 QStringLiteral("..") + QString::fromStdString(formatIsoDate(*r.lastDay));
     }
     if (r.fullReload) {
-        line += QStringLiteral("  (full history re-downloaded)");
+        line += r.reloadReason.isEmpty() ? QStringLiteral("  (full history re-downloaded)")
+                                         : QStringLiteral("  (full history re-downloaded: ") +
+                                               r.reloadReason + QLatin1Char(')');
     }
     if (r.skippedMissing > 0) {
         line += QStringLiteral("  ") + QString::number(r.skippedMissing) +

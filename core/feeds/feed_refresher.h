@@ -52,7 +52,8 @@ struct SymbolRefreshResult {
     std::size_t updated = 0;
     std::size_t unchanged = 0;
     std::size_t skippedMissing = 0;
-    bool fullReload = false;      ///< the whole history was replaced (asked, or a new split)
+    bool fullReload = false;      ///< the whole history was replaced (asked, or see reloadReason)
+    QString reloadReason;         ///< e.g. "new split on 2020-08-31"; empty when asked or none
     std::optional<Day> firstDay;  ///< of the cache after the update
     std::optional<Day> lastDay;
 

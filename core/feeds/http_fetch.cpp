@@ -24,11 +24,16 @@ std::string httpText(int status, const QString& reason) {
     return text;
 }
 
+std::string duration(int ms) {
+    return ms < 1000 || ms % 1000 != 0 ? std::to_string(ms) + " ms"
+                                       : std::to_string(ms / 1000) + " s";
+}
+
 std::string transportText(const QNetworkReply& reply, const FetchPolicy& policy, qint64 received) {
     switch (reply.error()) {
         case QNetworkReply::OperationCanceledError:  // what setTransferTimeout() produces
         case QNetworkReply::TimeoutError:
-            return "no answer within " + std::to_string(policy.timeoutMs) + " ms (timed out)";
+            return "no answer within " + duration(policy.timeoutMs) + " (timed out)";
         case QNetworkReply::RemoteHostClosedError:
             return received > 0 ? "connection closed before the whole answer arrived (got " +
                                       std::to_string(received) + " bytes)"

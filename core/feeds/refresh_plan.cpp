@@ -79,11 +79,28 @@ QUrl stooqCsvUrl(const QString& base, const std::string& symbol, std::optional<D
     return url;
 }
 
-bool hasNewSplit(const FeedData& fresh, std::span<const CorporateAction> stored) {
-    return std::any_of(fresh.actions.begin(), fresh.actions.end(), [&](const CorporateAction& a) {
-        return a.kind == CorporateAction::Kind::Split &&
-               std::find(stored.begin(), stored.end(), a) == stored.end();
-    });
+std::optional<std::string> fullReloadReason(const FeedData& fresh,
+                                            std::span<const CorporateAction> storedActions,
+                                            std::span<const Bar> storedOverlap) {
+    for (const CorporateAction& a : fresh.actions) {
+        if (std::find(storedActions.begin(), storedActions.end(), a) == storedActions.end()) {
+            const bool split = a.kind == CorporateAction::Kind::Split;
+            return std::string(split ? "new split on " : "new dividend on ") + formatIsoDate(a.day);
+        }
+    }
+    for (const Bar& stored : storedOverlap) {
+        const auto it = std::lower_bound(fresh.bars.begin(), fresh.bars.end(), stored.day,
+                                         [](const Bar& b, Day day) { return b.day < day; });
+        if (it == fresh.bars.end() || it->day != stored.day || stored.close <= 0) {
+            continue;
+        }
+        const double ratio = it->close / stored.close;
+        if (ratio > 1.25 || ratio < 1 / 1.25) {
+            return "history restated (close on " + formatIsoDate(stored.day) + " was " +
+                   std::to_string(stored.close) + ", now " + std::to_string(it->close) + ")";
+        }
+    }
+    return std::nullopt;
 }
 
 }  // namespace retest

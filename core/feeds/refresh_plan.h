@@ -32,8 +32,14 @@ QUrl yahooChartUrl(const QString& base, const std::string& symbol, std::optional
 QUrl stooqCsvUrl(const QString& base, const std::string& symbol, std::optional<Day> from,
                  Day today);
 
-/// True when `fresh` holds a split the cache does not have yet: every earlier adjusted price
-/// (and Yahoo's split-adjusted raw prices) changed, so the whole history must be fetched again.
-bool hasNewSplit(const FeedData& fresh, std::span<const CorporateAction> stored);
+/// Why an incremental answer must not simply be merged, or nullopt when it may be:
+/// - a split or dividend the cache lacks: the provider restated every earlier adjusted price
+///   (after a split, Yahoo's raw prices too), so the stored history is stale;
+/// - an overlapping session whose close differs from the stored one by more than 25%: the
+///   provider restated its history without telling (Stooq after a split).
+/// `storedOverlap` are the cached bars over the requested range.
+std::optional<std::string> fullReloadReason(const FeedData& fresh,
+                                            std::span<const CorporateAction> storedActions,
+                                            std::span<const Bar> storedOverlap);
 
 }  // namespace retest

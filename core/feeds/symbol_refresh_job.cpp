@@ -82,21 +82,39 @@ void SymbolRefreshJob::onFetched(const FetchOutcome& outcome) {
         fail(data.error().message);
         return;
     }
-    if (range_.incremental && data->hasSplit()) {
-        auto stored = cache_.corporateActions(symbol_.toStdString());
-        if (!stored) {
-            fail("cannot read the cache: " + stored.error().message);
+    if (range_.incremental) {
+        auto reason = reloadReason(*data);
+        if (!reason) {
+            fail("cannot read the cache: " + reason.error().message);
             return;
         }
-        if (hasNewSplit(*data, *stored)) {
+        if (reason->has_value()) {
             range_ = RequestRange{options_.since, false};
             replaceAll_ = true;
             fullReload_ = true;
+            reloadReason_ = **reason;
             fetch();
             return;
         }
     }
     write(*data);
+}
+
+Result<std::optional<std::string>> SymbolRefreshJob::reloadReason(const FeedData& data) const {
+    const std::string symbol = symbol_.toStdString();
+    auto actions = cache_.corporateActions(symbol);
+    if (!actions) {
+        return actions.error();
+    }
+    std::vector<Bar> overlap;
+    if (!data.bars.empty()) {
+        if (auto read =
+                cache_.readBars(symbol, data.bars.front().day, data.bars.back().day, overlap);
+            !read) {
+            return read.error();
+        }
+    }
+    return fullReloadReason(data, *actions, overlap);
 }
 
 void SymbolRefreshJob::write(const FeedData& data) {
@@ -118,6 +136,7 @@ void SymbolRefreshJob::write(const FeedData& data) {
     result.unchanged = stats->unchanged;
     result.skippedMissing = data.skippedMissing;
     result.fullReload = fullReload_;
+    result.reloadReason = QString::fromStdString(reloadReason_);
     if (auto info = cache_.symbolInfo(symbol_.toStdString()); info && info->has_value()) {
         result.firstDay = (*info)->firstDay;
         result.lastDay = (*info)->lastDay;

@@ -5,11 +5,13 @@
 #include <QObject>
 #include <QString>
 #include <functional>
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "core/feeds/feed_refresher.h"
 #include "core/feeds/refresh_plan.h"
+#include "core/model/result.h"
 
 class QNetworkAccessManager;
 
@@ -31,6 +33,8 @@ public:
 private:
     void fetch();
     void onFetched(const FetchOutcome& outcome);
+    /// Why the incremental answer `data` calls for a full reload (nullopt: it does not).
+    Result<std::optional<std::string>> reloadReason(const FeedData& data) const;
     void write(const FeedData& data);
     void fail(const std::string& why, FetchOutcome::Failure failure = FetchOutcome::Failure::None);
     void complete(SymbolRefreshResult result);
@@ -45,6 +49,7 @@ private:
     RequestRange range_;
     bool replaceAll_ = false;
     bool fullReload_ = false;
+    std::string reloadReason_;
     HttpFetch* fetch_ = nullptr;
     bool reported_ = false;
 };

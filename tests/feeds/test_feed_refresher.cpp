@@ -85,6 +85,7 @@ TEST_F(FeedRefresherTest, ANewSplitReplacesTheWholeHistory) {
     const auto r = refreshOne(QStringLiteral("^GSPC"));
     ASSERT_TRUE(r.ok()) << r.error.toStdString();
     EXPECT_TRUE(r.fullReload);
+    EXPECT_EQ(r.reloadReason.toStdString(), "new split on " + formatIsoDate(splitDay));
     ASSERT_EQ(server.requests().size(), 2);
     EXPECT_EQ(queryValue(server.requests()[1], "period1"), QStringLiteral("-2208988800"));
     EXPECT_EQ(cache->readAllBars("^GSPC").value(), restated);  // old unsplit bars are gone
@@ -116,6 +117,30 @@ TEST_F(FeedRefresherTest, StooqDownloadUsesStooqsSymbol) {
     EXPECT_EQ(r.inserted, N);
     EXPECT_EQ(cache->symbolInfo("^GSPC").value()->source, "stooq");
     EXPECT_EQ(cache->readAllBars("^GSPC").value().back().close, sampleBars().back().close);
+}
+
+TEST_F(FeedRefresherTest, StooqRestatedHistoryIsDetectedByTheOverlap) {
+    // Stooq sends no split events; after a 4:1 split its whole history is simply divided by 4.
+    seedGspc(N - 5);
+    settings.provider = Provider::Stooq;
+    std::vector<Bar> restated = sampleBars();
+    for (Bar& b : restated) {
+        b.open /= 4, b.high /= 4, b.low /= 4, b.close /= 4, b.adjClose = b.close;
+    }
+    const std::vector<Bar> tail(restated.end() - 10, restated.end());
+    server.route(QStringLiteral("/q/d/l/?s=^spx"),
+                 {CannedResponse::ok(test::stooqCsvBody(tail), "text/csv"),
+                  CannedResponse::ok(test::stooqCsvBody(restated), "text/csv")});
+    const auto r = refreshOne(QStringLiteral("^GSPC"));
+    ASSERT_TRUE(r.ok()) << r.error.toStdString();
+    EXPECT_TRUE(r.fullReload);
+    EXPECT_TRUE(r.reloadReason.startsWith(QStringLiteral("history restated")));
+    ASSERT_EQ(server.requests().size(), 2);
+    EXPECT_TRUE(server.requests()[0].contains(QStringLiteral("d1=")));
+    EXPECT_FALSE(server.requests()[1].contains(QStringLiteral("d1=")));
+    const auto stored = cache->readAllBars("^GSPC").value();
+    ASSERT_EQ(stored.size(), N);
+    EXPECT_NEAR(stored.front().close, sampleBars().front().close / 4, 1e-6);
 }
 
 TEST_F(FeedRefresherTest, SeveralSymbolsAtMostThreeInFlightWithProgress) {

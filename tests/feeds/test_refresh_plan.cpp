@@ -60,15 +60,31 @@ TEST(RefreshPlan, StooqUrl) {
         "https://stooq.com/q/d/l/?s=%5Espx&d1=20200410&d2=20200420&i=d");
 }
 
-TEST(RefreshPlan, OnlyASplitTheCacheLacksForcesAFullReload) {
+TEST(RefreshPlan, NewCorporateActionsForceAFullReload) {
     const CorporateAction split{d("2020-08-31"), CorporateAction::Kind::Split, 4.0};
     const CorporateAction dividend{d("2020-08-07"), CorporateAction::Kind::Dividend, 0.82};
     FeedData fresh;
+    EXPECT_EQ(fullReloadReason(fresh, {}, {}), std::nullopt);
     fresh.actions = {dividend};
-    EXPECT_FALSE(hasNewSplit(fresh, {}));
+    EXPECT_EQ(fullReloadReason(fresh, {}, {}), "new dividend on 2020-08-07");
+    EXPECT_EQ(fullReloadReason(fresh, std::vector<CorporateAction>{dividend}, {}), std::nullopt);
     fresh.actions = {dividend, split};
-    EXPECT_TRUE(hasNewSplit(fresh, std::vector<CorporateAction>{dividend}));
-    EXPECT_FALSE(hasNewSplit(fresh, std::vector<CorporateAction>{split}));
+    EXPECT_EQ(fullReloadReason(fresh, std::vector<CorporateAction>{dividend}, {}),
+              "new split on 2020-08-31");
+    EXPECT_EQ(fullReloadReason(fresh, std::vector<CorporateAction>{dividend, split}, {}),
+              std::nullopt);
+}
+
+TEST(RefreshPlan, RestatedOverlapForcesAFullReloadSmallCorrectionsDoNot) {
+    const Bar stored{d("2020-04-13"), 2782.46, 2782.46, 2721.17, 2761.63, 2761.63, 5274310000};
+    FeedData fresh;
+    fresh.bars = {stored};
+    fresh.bars[0].close = 2761.63 * 1.2;  // large, but a real session can move that much
+    EXPECT_EQ(fullReloadReason(fresh, {}, std::vector<Bar>{stored}), std::nullopt);
+    fresh.bars[0].close = 2761.63 / 4;  // what a 4:1 split restatement looks like
+    const auto reason = fullReloadReason(fresh, {}, std::vector<Bar>{stored});
+    ASSERT_TRUE(reason.has_value());
+    EXPECT_EQ(reason->rfind("history restated (close on 2020-04-13 was 2761.63", 0), 0u) << *reason;
 }
 
 }  // namespace
