@@ -73,9 +73,10 @@ std::string formatVolume(double volume) {
     return buf;
 }
 
-std::string formatPrice(double price) {
+std::string formatPrice(double price, double reference) {
     char buf[32];
-    std::snprintf(buf, sizeof buf, std::fabs(price) < 10 ? "%.4f" : "%.2f", price);
+    const double magnitude = std::isnan(reference) ? price : reference;
+    std::snprintf(buf, sizeof buf, std::fabs(magnitude) < 10 ? "%.4f" : "%.2f", price);
     return buf;
 }
 
@@ -92,7 +93,8 @@ std::string readoutText(std::span<const Bar> bars, int index) {
         const double change = b.close - prev;
         char buf[64];
         std::snprintf(buf, sizeof buf, "   %s%s (%+.2f%%)", change >= 0 ? "+" : "",
-                      formatPrice(change).c_str(), prev != 0 ? 100.0 * change / prev : 0.0);
+                      formatPrice(change, b.close).c_str(),
+                      prev != 0 ? 100.0 * change / prev : 0.0);
         text += buf;
     }
     return text;

@@ -173,6 +173,8 @@ void ChartView::buildCrosshair() {
                     QCustomPlot::limAbove);
     crosshairLayer_ = plot_->layer(QStringLiteral("crosshair"));
     crosshairLayer_->setMode(QCPLayer::lmBuffered);
+    // One buffer fewer per replot: nothing on the overlay layer moves on its own.
+    plot_->layer(QStringLiteral("overlay"))->setMode(QCPLayer::lmLogical);
     vLinePrice_ = makeLine(plot_, priceRect_, true);
     vLineVolume_ = makeLine(plot_, volumeRect_, true);
     hLinePrice_ = makeLine(plot_, priceRect_, false);
@@ -329,6 +331,7 @@ void ChartView::showEmptyState(const QString& message) {
     volumeUp_->data()->clear();
     volumeDown_->data()->clear();
     factor_ = 0;
+    drawn_.clear();
     first_ = 0;
     last_ = -1;
     hideCrosshair();
@@ -369,6 +372,7 @@ void ChartView::setBars(std::vector<Bar> bars, Timeframe tf) {
         closes.append(QCPGraphData(static_cast<double>(i), bars_[i].close));
     }
     ticker_->setDays(std::move(days));
+    reserveTagMargin();
     line_->data()->set(closes, true);
     factor_ = 0;
     if (preset_) {
@@ -378,6 +382,21 @@ void ChartView::setBars(std::vector<Bar> bars, Timeframe tf) {
             bars_.begin(), bars_.end(), rangePresetStart(RangePreset::OneYear, bars_.back().day),
             [](const Bar& b, Day d) { return b.day < d; });
         showIndexRange(static_cast<int>(first - bars_.begin()), static_cast<int>(bars_.size()) - 1);
+    }
+}
+
+// The price tag sits right of the axis; keep room for the widest price so it is never cut.
+void ChartView::reserveTagMargin() {
+    double widest = 0;
+    for (const Bar& b : bars_) {
+        widest = std::max(widest, std::fabs(b.high));
+    }
+    const QFontMetrics metrics(priceTag_->font());
+    const int text = metrics.horizontalAdvance(QString::fromStdString(formatPrice(widest)));
+    const QMargins padding = priceTag_->padding();
+    const int right = text + padding.left() + padding.right() + 4;
+    for (QCPAxisRect* rect : {priceRect_, volumeRect_}) {
+        rect->setMinimumMargins(QMargins(14, 0, right, 0));
     }
 }
 
@@ -417,6 +436,7 @@ void ChartView::showIndexRange(int first, int last) {
 }
 
 void ChartView::setXRange(double lower, double upper) {
+    hideCrosshair();  // the bar under the mouse moves away
     programmatic_ = true;
     timeAxis()->setRange(lower, upper);
     programmatic_ = false;
@@ -486,7 +506,8 @@ void ChartView::refreshView() {
 }
 
 void ChartView::rebuildDrawnData() {
-    const std::vector<DrawnBar> drawn = decimateBars(bars_, factor_);
+    drawn_ = decimateBars(bars_, factor_);
+    const std::vector<DrawnBar>& drawn = drawn_;
     QVector<QCPFinancialData> ohlc;
     QVector<QCPBarsData> up;
     QVector<QCPBarsData> down;
@@ -521,7 +542,16 @@ void ChartView::fitYAxes(int first, int last) {
         }
         priceAxis()->setRange(e.low - kBottomPad * span, e.high + kTopPad * span);
     }
-    volumeAxis()->setRange(0, e.maxVolume > 0 ? e.maxVolume * 1.1 : 1.0);
+    double maxVolume = e.maxVolume;
+    if (factor_ > 1) {  // drawn bars show mean volumes; fit those so the pane is not flat
+        maxVolume = 0;
+        const auto from = static_cast<std::size_t>(first / factor_);
+        const auto to = std::min(drawn_.size(), static_cast<std::size_t>(last / factor_) + 1);
+        for (std::size_t g = from; g < to; ++g) {
+            maxVolume = std::max(maxVolume, drawn_[g].volume);
+        }
+    }
+    volumeAxis()->setRange(0, maxVolume > 0 ? maxVolume * 1.1 : 1.0);
 }
 
 void ChartView::onMouseMove(QMouseEvent* event) {

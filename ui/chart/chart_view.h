@@ -13,6 +13,7 @@
 
 #include "core/model/bar.h"
 #include "core/model/timeframe.h"
+#include "ui/chart/chart_data.h"
 #include "ui/chart/chart_types.h"
 
 class QCustomPlot;
@@ -109,6 +110,7 @@ private:
     void applyStyle();
     void applyFonts();
     void setAxesVisible(bool visible);
+    void reserveTagMargin();
     void setXRange(double lower, double upper);
     void showIndexRange(int first, int last);
     void onTimeRangeChanged(const QCPRange& range);
@@ -143,6 +145,7 @@ private:
     QSharedPointer<SessionTicker> ticker_;
 
     std::vector<Bar> bars_;
+    std::vector<DrawnBar> drawn_;  // what the plottables show at factor_
     Timeframe timeframe_ = Timeframe::Daily;
     ChartStyle style_ = ChartStyle::Candles;
     ChartTheme theme_ = ChartTheme::light();
