@@ -28,7 +28,6 @@ constexpr int kShownErrors = 8;  // more would make the notice taller than the w
 RefreshController::RefreshController(PriceCache* cache, QStatusBar* statusBar, QWidget* window,
                                      QObject* parent)
     : QObject(parent),
-      cache_(cache),
       statusBar_(statusBar),
       window_(window),
       refresher_(new FeedRefresher(*cache, storedSettings(), this)),

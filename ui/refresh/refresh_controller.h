@@ -73,7 +73,6 @@ private:
     void showNotice(const QStringList& errors);
     void updateActions();
 
-    PriceCache* cache_;
     QStatusBar* statusBar_;
     QWidget* window_;
     FeedRefresher* refresher_;
