@@ -7,6 +7,7 @@
 #include <QElapsedTimer>
 #include <QImage>
 #include <QMouseEvent>
+#include <QWheelEvent>
 #include <fstream>
 #include <sstream>
 
@@ -287,6 +288,63 @@ TEST(ChartView, CrosshairReportsTheHoveredBar) {
     QApplication::sendEvent(view.plot(), &leave);
     EXPECT_EQ(view.hoveredBar(), -1);
     EXPECT_TRUE(view.readout().startsWith(QStringLiteral("2020-04-17")));  // back to the last bar
+}
+
+/// A shown 1200x700 view of the sample at 6M, laid out, for mouse-driven tests.
+struct Shown {
+    ChartView view;
+    std::vector<Bar> bars = sampleBars();
+    Shown() {
+        view.resize(1200, 700);
+        view.show();
+        QApplication::processEvents();
+        view.setBars(bars, Timeframe::Daily);
+        view.applyRangePreset(RangePreset::SixMonths);
+        view.plot()->replot();
+    }
+    void send(QEvent::Type type, QPointF pos, Qt::MouseButton button, Qt::MouseButtons buttons) {
+        QMouseEvent e(type, pos, view.plot()->mapToGlobal(pos), button, buttons, Qt::NoModifier);
+        QApplication::sendEvent(view.plot(), &e);
+    }
+};
+
+TEST(ChartView, WheelZoomsTheTimeAxisAroundTheMouse) {
+    Shown s;
+    const QCPRange before = s.view.timeAxis()->range();
+    const QCPRange priceBefore = s.view.priceAxis()->range();
+    const double anchorBar = s.view.visibleBarRange().first + 30;
+    const QPointF pos(s.view.timeAxis()->coordToPixel(anchorBar), s.view.priceRect()->center().y());
+    QWheelEvent wheel(pos, s.view.plot()->mapToGlobal(pos), QPoint(), QPoint(0, 120), Qt::NoButton,
+                      Qt::NoModifier, Qt::NoScrollPhase, false);
+    QApplication::sendEvent(s.view.plot(), &wheel);
+    const QCPRange after = s.view.timeAxis()->range();
+    EXPECT_LT(after.size(), before.size() * 0.95);                          // zoomed in
+    EXPECT_NEAR(s.view.timeAxis()->pixelToCoord(pos.x()), anchorBar, 0.5);  // around the mouse
+    EXPECT_FALSE(s.view.rangePreset().has_value());
+    // Only x zooms; y re-fits the bars now visible, which lie within the old range.
+    EXPECT_GE(s.view.priceAxis()->range().lower, priceBefore.lower);
+    EXPECT_LE(s.view.priceAxis()->range().upper, priceBefore.upper);
+}
+
+TEST(ChartView, DragPansTheTimeAxisOnly) {
+    Shown s;
+    const QCPRange before = s.view.timeAxis()->range();
+    const QPoint start = s.view.priceRect()->center();
+    s.send(QEvent::MouseButtonPress, start, Qt::LeftButton, Qt::LeftButton);
+    s.send(QEvent::MouseMove, start + QPoint(200, 80), Qt::NoButton, Qt::LeftButton);
+    s.send(QEvent::MouseButtonRelease, start + QPoint(200, 80), Qt::LeftButton, Qt::NoButton);
+    const QCPRange after = s.view.timeAxis()->range();
+    EXPECT_NEAR(after.size(), before.size(), 1e-6);
+    EXPECT_LT(after.upper, before.upper - 10);  // dragged right: earlier bars come into view
+    EXPECT_LT(s.view.visibleBarRange().second, static_cast<int>(s.bars.size()) - 10);
+    // The price axis followed the new bars instead of the vertical mouse movement.
+    const auto [first, last] = s.view.visibleBarRange();
+    double hi = 0;
+    for (int i = first; i <= last; ++i) {
+        hi = std::max(hi, s.bars[static_cast<std::size_t>(i)].high);
+    }
+    EXPECT_GE(s.view.priceAxis()->range().upper, hi);
+    EXPECT_LT(s.view.priceAxis()->range().upper, hi * 1.05);
 }
 
 TEST(ChartView, EmptyStateShowsTheMessageInsteadOfAxes) {

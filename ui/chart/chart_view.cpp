@@ -141,6 +141,12 @@ void ChartView::buildLayout() {
     volumeAxis()->setTicker(volumeTicker);
     volumeAxis()->grid()->setVisible(false);
 
+    buildPlottables();
+    plot_->setInteractions(QCP::iRangeDrag | QCP::iRangeZoom);
+    linkTimeAxes();
+}
+
+void ChartView::buildPlottables() {
     financial_ = new QCPFinancial(priceRect_->axis(QCPAxis::atBottom), priceAxis());
     financial_->setTwoColored(true);
     financial_->setWidthType(QCPFinancial::wtPlotCoords);
@@ -154,8 +160,9 @@ void ChartView::buildLayout() {
         bars->setPen(Qt::NoPen);
         bars->setAntialiased(false);
     }
-    plot_->setInteractions(QCP::iRangeDrag | QCP::iRangeZoom);
+}
 
+void ChartView::linkTimeAxes() {
     using RangeSignal = void (QCPAxis::*)(const QCPRange&);
     using RangeSlot = void (QCPAxis::*)(const QCPRange&);
     QCPAxis* priceX = priceRect_->axis(QCPAxis::atBottom);

@@ -105,6 +105,8 @@ protected:
 
 private:
     void buildLayout();
+    void buildPlottables();
+    void linkTimeAxes();
     void buildCrosshair();
     void applyThemeToPlot();
     void applyStyle();
