@@ -95,6 +95,10 @@ public:
     static std::optional<RangePreset> parseRangePreset(std::string_view text);
     static std::string_view rangePresetName(RangePreset preset);
 
+    // --- levels overlay hooks (owner: levels UI) ---
+
+    // --- export and annotations hooks (owner: export/annotations UI) ---
+
 Q_SIGNALS:
     void hoveredBarChanged(int index);
     void visibleRangeChanged();
@@ -126,6 +130,10 @@ private:
     void updateReadout();
     double pixelColumns() const;
     bool writeImage(const QString& path, const QString& ext, int width, int height, double scale);
+
+    // --- private: levels overlay (owner: levels UI) ---
+
+    // --- private: export and annotations (owner: export/annotations UI) ---
 
     QCustomPlot* plot_ = nullptr;
     QCPAxisRect* priceRect_ = nullptr;
