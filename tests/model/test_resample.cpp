@@ -13,8 +13,10 @@ Bar bar(const char* iso, double o, double h, double l, double c, double v) {
 TEST(Resample, WeeklyBarsSpanMondayToFriday) {
     // Thursday, Friday of one week; Monday..Wednesday of the next (holiday Tuesday missing).
     const std::vector<Bar> daily = {
-        bar("2020-01-02", 10, 12, 9, 11, 100),   bar("2020-01-03", 11, 13, 10, 12, 200),
-        bar("2020-01-06", 12, 15, 11, 14, 300),  bar("2020-01-08", 14, 14.5, 8, 9, 400),
+        bar("2020-01-02", 10, 12, 9, 11, 100),
+        bar("2020-01-03", 11, 13, 10, 12, 200),
+        bar("2020-01-06", 12, 15, 11, 14, 300),
+        bar("2020-01-08", 14, 14.5, 8, 9, 400),
     };
     const auto weekly = resample(daily, Timeframe::Weekly);
     ASSERT_EQ(weekly.size(), 2U);
@@ -24,8 +26,10 @@ TEST(Resample, WeeklyBarsSpanMondayToFriday) {
 
 TEST(Resample, MonthlyBarsAreDatedByTheirLastSession) {
     const std::vector<Bar> daily = {
-        bar("2020-01-30", 10, 11, 9, 10, 1), bar("2020-01-31", 10, 12, 10, 11, 1),
-        bar("2020-02-03", 11, 11, 7, 8, 1),  bar("2020-03-02", 8, 9, 8, 9, 5),
+        bar("2020-01-30", 10, 11, 9, 10, 1),
+        bar("2020-01-31", 10, 12, 10, 11, 1),
+        bar("2020-02-03", 11, 11, 7, 8, 1),
+        bar("2020-03-02", 8, 9, 8, 9, 5),
     };
     const auto monthly = resample(daily, Timeframe::Monthly);
     ASSERT_EQ(monthly.size(), 3U);

@@ -13,9 +13,13 @@ std::filesystem::path dataFile(std::string_view name) {
     return std::filesystem::path(RETEST_TEST_DATA_DIR) / name;
 }
 
-std::filesystem::path sampleCsv() { return RETEST_SAMPLE_CSV; }
+std::filesystem::path sampleCsv() {
+    return RETEST_SAMPLE_CSV;
+}
 
-std::filesystem::path binaryDir() { return RETEST_BINARY_DIR; }
+std::filesystem::path binaryDir() {
+    return RETEST_BINARY_DIR;
+}
 
 std::string readFile(const std::filesystem::path& path) {
     std::ifstream in(path, std::ios::binary);

@@ -1,0 +1,43 @@
+#include "app/cli/cli_options.h"
+
+#include "core/model/date.h"
+
+namespace retest::cli {
+
+ParseOutcome parseCommand(QCommandLineParser& parser, Context& ctx, const QString& command,
+                          int positionalMin, int positionalMax) {
+    const QCommandLineOption help({QStringLiteral("h"), QStringLiteral("help")},
+                                  QStringLiteral("Show this help."));
+    parser.addOption(help);
+    parser.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
+    QStringList argv = ctx.args;
+    argv.prepend(QStringLiteral("retest ") + command);
+    if (!parser.parse(argv)) {
+        ctx.err << "retest " << command << ": " << parser.errorText() << "\n\n"
+                << parser.helpText();
+        return ParseOutcome::Error;
+    }
+    if (parser.isSet(help)) {
+        ctx.out << parser.helpText();
+        return ParseOutcome::Done;
+    }
+    const auto n = parser.positionalArguments().size();
+    if (n < positionalMin || (positionalMax >= 0 && n > positionalMax)) {
+        ctx.err << "retest " << command << ": "
+                << (n < positionalMin ? "missing argument" : "too many arguments") << "\n\n"
+                << parser.helpText();
+        return ParseOutcome::Error;
+    }
+    return ParseOutcome::Run;
+}
+
+std::optional<Day> parseDateOption(Context& ctx, const QString& option, const QString& value) {
+    const auto day = parseIsoDate(value.toStdString());
+    if (!day) {
+        ctx.err << "retest: --" << option << " '" << value
+                << "' is not a date (expected YYYY-MM-DD)" << Qt::endl;
+    }
+    return day;
+}
+
+}  // namespace retest::cli

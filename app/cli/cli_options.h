@@ -1,0 +1,22 @@
+// Helpers every command uses to parse its options and report mistakes the same way.
+#pragma once
+
+#include <QCommandLineParser>
+#include <optional>
+
+#include "app/cli/cli.h"
+#include "core/model/bar.h"
+
+namespace retest::cli {
+
+enum class ParseOutcome { Run, Done, Error };
+
+/// Parses ctx.args for `command`. Prints the help (Done) or the mistake plus help (Error).
+/// `positionalMin`/`Max` bound the positional arguments (-1: no upper bound).
+ParseOutcome parseCommand(QCommandLineParser& parser, Context& ctx, const QString& command,
+                          int positionalMin, int positionalMax);
+
+/// Parses a YYYY-MM-DD option value; prints an error naming the option when it is not one.
+std::optional<Day> parseDateOption(Context& ctx, const QString& option, const QString& value);
+
+}  // namespace retest::cli

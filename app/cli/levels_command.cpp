@@ -1,0 +1,370 @@
+// `retest levels SYM …` and `retest scan [SYM …]`: the analytics of core/analytics/levels.h
+// as text for people or JSON for scripts.
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <algorithm>
+#include <cmath>
+
+#include "app/cli/cli.h"
+#include "app/cli/cli_options.h"
+#include "core/analytics/levels.h"
+#include "core/analytics/resample.h"
+#include "core/model/date.h"
+#include "core/model/watchlist.h"
+
+namespace retest::cli {
+
+namespace {
+
+QString qs(std::string_view s) {
+    return QString::fromUtf8(s.data(), static_cast<qsizetype>(s.size()));
+}
+QString isoDate(Day d) {
+    return QString::fromStdString(formatIsoDate(d));
+}
+/// Prices and ratios to 4 decimals: enough for any quote, free of binary noise.
+double round4(double v) {
+    return std::round(v * 1e4) / 1e4;
+}
+QString price(double v) {
+    return QString::number(v, 'f', 2);
+}
+QString signedPct(double v) {
+    return (v >= 0 ? QStringLiteral("+") : QString()) + QString::number(v, 'f', 1) +
+           QLatin1Char('%');
+}
+
+/// Options shared by `levels` and `scan`.
+struct AnalysisOptions {
+    std::optional<Day> until;
+    Timeframe timeframe = Timeframe::Daily;
+    LevelSettings settings;
+    bool json = false;
+};
+
+struct SymbolAnalysis {
+    QString symbol;
+    QString error;  ///< non-empty: nothing to analyse
+    LevelAnalysis analysis;
+};
+
+SymbolAnalysis analyse(PriceCache& cache, const QString& symbol, const AnalysisOptions& opt) {
+    SymbolAnalysis out{symbol.toUpper(), {}, {}};
+    const std::string sym = out.symbol.toStdString();
+    std::vector<Bar> daily;
+    const Day to = opt.until.value_or(std::numeric_limits<Day>::max());
+    // --until: the bars after that day are never read, so nothing can leak from them.
+    if (auto read = cache.readBars(sym, std::numeric_limits<Day>::min(), to, daily); !read) {
+        out.error = qs(read.error().message);
+        return out;
+    }
+    if (daily.empty()) {
+        out.error = opt.until ? QStringLiteral("no cached data up to %1").arg(isoDate(*opt.until))
+                              : QStringLiteral("no cached data");
+        return out;
+    }
+    const std::vector<Bar> bars = resample(daily, opt.timeframe);
+    std::vector<ManualLevelInput> manual;
+    if (auto levels = cache.manualLevels(sym)) {
+        for (const ManualLevel& m : levels.value()) {
+            manual.push_back({m.price, m.label});
+        }
+    }
+    out.analysis = analyzeLevels(bars, opt.settings, manual);
+    return out;
+}
+
+QJsonValue eventJson(const LevelAnalysis& a, std::size_t i) {
+    const LevelEvent& e = a.events[i];
+    QJsonObject retest{
+        {QStringLiteral("state"), qs(retestStateName(e.retest))},
+        {QStringLiteral("date"), e.retest == RetestState::None ? QJsonValue(QJsonValue::Null)
+                                                               : QJsonValue(isoDate(e.retestDay))}};
+    QJsonArray history;
+    for (const RetestStep& s : e.history) {
+        history.append(QJsonObject{{QStringLiteral("state"), qs(retestStateName(s.state))},
+                                   {QStringLiteral("date"), isoDate(s.day)}});
+    }
+    retest.insert(QStringLiteral("history"), history);
+    return QJsonObject{{QStringLiteral("type"), qs(levelEventTypeName(e.type))},
+                       {QStringLiteral("date"), isoDate(e.day)},
+                       {QStringLiteral("level"), round4(e.level)},
+                       {QStringLiteral("low"), round4(e.low)},
+                       {QStringLiteral("high"), round4(e.high)},
+                       {QStringLiteral("name"), qs(a.zones[e.zone].name)},
+                       {QStringLiteral("movePct"), round4(e.movePct)},
+                       {QStringLiteral("distancePct"), round4(e.distancePct)},
+                       {QStringLiteral("distanceAtr"), round4(e.distanceAtr)},
+                       {QStringLiteral("description"), qs(e.description)},
+                       {QStringLiteral("retest"), retest}};
+}
+
+QJsonObject zoneJson(const Zone& z, double last) {
+    return QJsonObject{
+        {QStringLiteral("price"), round4(z.price)},
+        {QStringLiteral("low"), round4(z.low)},
+        {QStringLiteral("high"), round4(z.high)},
+        {QStringLiteral("kind"), qs(levelKindName(z.kind))},
+        {QStringLiteral("touches"), static_cast<int>(z.touches.size())},
+        {QStringLiteral("firstTouch"),
+         z.touches.empty() ? QJsonValue(QJsonValue::Null) : QJsonValue(isoDate(z.firstTouch))},
+        {QStringLiteral("lastTouch"),
+         z.touches.empty() ? QJsonValue(QJsonValue::Null) : QJsonValue(isoDate(z.lastTouch))},
+        {QStringLiteral("strength"), round4(z.strength)},
+        {QStringLiteral("flipped"), z.flipped},
+        {QStringLiteral("manual"), z.manual},
+        {QStringLiteral("name"), qs(z.name)},
+        {QStringLiteral("distancePct"), round4((z.price / last - 1.0) * 100.0)},
+        {QStringLiteral("why"), qs(z.why)}};
+}
+
+QJsonObject levelsJson(const SymbolAnalysis& s) {
+    const LevelAnalysis& a = s.analysis;
+    QJsonObject ath;
+    if (a.allTimeHigh) {
+        ath = {{QStringLiteral("high"), round4(a.allTimeHigh->high)},
+               {QStringLiteral("highDate"), isoDate(a.allTimeHigh->highDay)},
+               {QStringLiteral("close"), round4(a.allTimeHigh->close)},
+               {QStringLiteral("closeDate"), isoDate(a.allTimeHigh->closeDay)}};
+    }
+    QJsonArray zones;
+    for (const Zone& z : a.zones) {
+        zones.append(zoneJson(z, a.lastClose));
+    }
+    QJsonArray events;
+    for (std::size_t i = 0; i < a.events.size(); ++i) {
+        events.append(eventJson(a, i));
+    }
+    return {{QStringLiteral("symbol"), s.symbol},
+            {QStringLiteral("asOf"), isoDate(a.asOf)},
+            {QStringLiteral("last"), round4(a.lastClose)},
+            {QStringLiteral("atr"), round4(a.atr)},
+            {QStringLiteral("allTimeHigh"), a.allTimeHigh ? QJsonValue(ath) : QJsonValue()},
+            {QStringLiteral("levels"), zones},
+            {QStringLiteral("events"), events}};
+}
+
+/// The nearest zone below (support) or above (resistance) the last close.
+const Zone* nearest(const LevelAnalysis& a, LevelKind kind) {
+    const Zone* best = nullptr;
+    for (const Zone& z : a.zones) {
+        if (z.kind != kind) {
+            continue;
+        }
+        if (best == nullptr ||
+            std::abs(z.price - a.lastClose) < std::abs(best->price - a.lastClose)) {
+            best = &z;
+        }
+    }
+    return best;
+}
+
+QString eventText(const LevelAnalysis& a, const LevelEvent& e) {
+    QString t =
+        QStringLiteral("%1 %2 through %3 %4 [%5–%6], retest %7")
+            .arg(isoDate(e.day), qs(levelEventTypeName(e.type)), qs(a.zones[e.zone].name),
+                 price(e.level), price(e.low), price(e.high), qs(retestStateName(e.retest)));
+    if (e.retest != RetestState::None) {
+        t += QLatin1Char(' ') + isoDate(e.retestDay);
+    }
+    return t;
+}
+
+void printLevelsText(QTextStream& out, const SymbolAnalysis& s, Timeframe tf) {
+    const LevelAnalysis& a = s.analysis;
+    out << s.symbol << "  " << qs(timeframeName(tf)) << " as of " << isoDate(a.asOf) << "  last "
+        << price(a.lastClose) << "  ATR " << price(a.atr) << '\n';
+    if (a.allTimeHigh) {
+        out << "All-time high " << price(a.allTimeHigh->high) << " on "
+            << isoDate(a.allTimeHigh->highDay) << " (highest close " << price(a.allTimeHigh->close)
+            << " on " << isoDate(a.allTimeHigh->closeDay) << ")\n";
+    }
+    out << "\nLevels (high to low):\n";
+    for (auto it = a.zones.rbegin(); it != a.zones.rend(); ++it) {
+        const Zone& z = *it;
+        out << QStringLiteral("  %1  %2–%3  %4  %5 touches  strength %6  %7  %8\n")
+                   .arg(price(z.price), 10)
+                   .arg(price(z.low), price(z.high))
+                   .arg(qs(levelKindName(z.kind)), -10)
+                   .arg(z.touches.size(), 2)
+                   .arg(z.strength, 3, 'f', 0)
+                   .arg(signedPct((z.price / a.lastClose - 1.0) * 100.0), 7)
+                   .arg(qs(z.name));
+        out << "      " << qs(z.why) << '\n';
+    }
+    out << "\nBreakouts and breakdowns (oldest first):\n";
+    if (a.events.empty()) {
+        out << "  none\n";
+    }
+    for (const LevelEvent& e : a.events) {
+        out << "  " << eventText(a, e) << "\n      " << qs(e.description) << '\n';
+    }
+    out.flush();
+}
+
+QJsonObject scanJson(const SymbolAnalysis& s) {
+    if (!s.error.isEmpty()) {
+        return {{QStringLiteral("symbol"), s.symbol},
+                {QStringLiteral("error"), s.error},
+                {QStringLiteral("last"), QJsonValue()},
+                {QStringLiteral("nearestSupport"), QJsonValue()},
+                {QStringLiteral("nearestResistance"), QJsonValue()},
+                {QStringLiteral("event"), QJsonValue()}};
+    }
+    const LevelAnalysis& a = s.analysis;
+    const Zone* sup = nearest(a, LevelKind::Support);
+    const Zone* res = nearest(a, LevelKind::Resistance);
+    return {{QStringLiteral("symbol"), s.symbol},
+            {QStringLiteral("asOf"), isoDate(a.asOf)},
+            {QStringLiteral("last"), round4(a.lastClose)},
+            {QStringLiteral("nearestSupport"),
+             sup ? QJsonValue(zoneJson(*sup, a.lastClose)) : QJsonValue()},
+            {QStringLiteral("nearestResistance"),
+             res ? QJsonValue(zoneJson(*res, a.lastClose)) : QJsonValue()},
+            {QStringLiteral("event"),
+             a.events.empty() ? QJsonValue() : eventJson(a, a.events.size() - 1)}};
+}
+
+QString scanLine(const SymbolAnalysis& s) {
+    if (!s.error.isEmpty()) {
+        return QStringLiteral("%1  %2").arg(s.symbol, -6).arg(s.error);
+    }
+    const LevelAnalysis& a = s.analysis;
+    const auto zoneText = [&](const Zone* z) {
+        return z ? QStringLiteral("%1 (%2)").arg(price(z->price),
+                                                 signedPct((z->price / a.lastClose - 1.0) * 100.0))
+                 : QStringLiteral("none");
+    };
+    QString line =
+        QStringLiteral("%1  %2  last %3  support %4  resistance %5")
+            .arg(s.symbol, -6)
+            .arg(isoDate(a.asOf), price(a.lastClose), zoneText(nearest(a, LevelKind::Support)),
+                 zoneText(nearest(a, LevelKind::Resistance)));
+    line += QStringLiteral("  ") +
+            (a.events.empty() ? QStringLiteral("no breakout yet") : eventText(a, a.events.back()));
+    return line;
+}
+
+void addAnalysisOptions(QCommandLineParser& p) {
+    p.addOption({QStringLiteral("until"),
+                 QStringLiteral("Compute as if the data ended on DATE (YYYY-MM-DD)."),
+                 QStringLiteral("DATE")});
+    p.addOption({QStringLiteral("sensitivity"),
+                 QStringLiteral("0 (only major levels) to 1 (many levels); default 0.5."),
+                 QStringLiteral("S"), QStringLiteral("0.5")});
+    p.addOption({QStringLiteral("json"), QStringLiteral("Print JSON instead of text.")});
+}
+
+std::optional<AnalysisOptions> readAnalysisOptions(QCommandLineParser& p, Context& ctx,
+                                                   bool withTimeframe) {
+    AnalysisOptions opt;
+    opt.json = p.isSet(QStringLiteral("json"));
+    if (p.isSet(QStringLiteral("until"))) {
+        opt.until = parseDateOption(ctx, QStringLiteral("until"), p.value(QStringLiteral("until")));
+        if (!opt.until) {
+            return std::nullopt;
+        }
+    }
+    bool ok = false;
+    opt.settings.sensitivity = p.value(QStringLiteral("sensitivity")).toDouble(&ok);
+    if (!ok || opt.settings.sensitivity < 0 || opt.settings.sensitivity > 1) {
+        ctx.err << "retest: --sensitivity must be a number from 0 to 1" << Qt::endl;
+        return std::nullopt;
+    }
+    if (withTimeframe) {
+        const auto tf = parseTimeframe(p.value(QStringLiteral("timeframe")).toStdString());
+        if (!tf) {
+            ctx.err << "retest: --timeframe must be D, W or M" << Qt::endl;
+            return std::nullopt;
+        }
+        opt.timeframe = *tf;
+    }
+    return opt;
+}
+
+}  // namespace
+
+int runLevels(Context& ctx) {
+    QCommandLineParser p;
+    p.setApplicationDescription(QStringLiteral(
+        "Support and resistance zones of SYMBOL, its all-time high, and every breakout or\n"
+        "breakdown through a major level with the state of its retest (none, retesting, held,\n"
+        "failed). Each level explains itself: touches, dates, strength."));
+    p.addPositionalArgument(QStringLiteral("SYMBOL"), QStringLiteral("A cached symbol."));
+    addAnalysisOptions(p);
+    p.addOption({QStringLiteral("timeframe"), QStringLiteral("D (default), W or M."),
+                 QStringLiteral("TF"), QStringLiteral("D")});
+    if (auto r = parseCommand(p, ctx, QStringLiteral("levels"), 1, 1); r != ParseOutcome::Run) {
+        return r == ParseOutcome::Done ? kOk : kUsage;
+    }
+    const auto opt = readAnalysisOptions(p, ctx, true);
+    if (!opt) {
+        return kUsage;
+    }
+    auto cache = openCacheOrReport(ctx);
+    if (!cache) {
+        return kFailed;
+    }
+    const SymbolAnalysis s = analyse(*cache, p.positionalArguments().front(), *opt);
+    if (!s.error.isEmpty()) {
+        ctx.err << "retest levels: " << s.symbol << ": " << s.error << Qt::endl;
+        return kFailed;
+    }
+    if (opt->json) {
+        ctx.out << QJsonDocument(levelsJson(s)).toJson(QJsonDocument::Indented);
+        ctx.out.flush();
+    } else {
+        printLevelsText(ctx.out, s, opt->timeframe);
+    }
+    return kOk;
+}
+
+int runScan(Context& ctx) {
+    QCommandLineParser p;
+    p.setApplicationDescription(QStringLiteral(
+        "For each SYMBOL (default: the watchlist) the nearest support and resistance and the\n"
+        "latest breakout or breakdown with its retest state, one line per symbol (or JSON)."));
+    p.addPositionalArgument(QStringLiteral("SYMBOL"), QStringLiteral("Symbols to scan."),
+                            QStringLiteral("[SYMBOL...]"));
+    addAnalysisOptions(p);
+    if (auto r = parseCommand(p, ctx, QStringLiteral("scan"), 0, -1); r != ParseOutcome::Run) {
+        return r == ParseOutcome::Done ? kOk : kUsage;
+    }
+    const auto opt = readAnalysisOptions(p, ctx, false);
+    if (!opt) {
+        return kUsage;
+    }
+    auto cache = openCacheOrReport(ctx);
+    if (!cache) {
+        return kFailed;
+    }
+    QStringList symbols = p.positionalArguments();
+    if (symbols.isEmpty()) {
+        for (std::string_view s : kDefaultWatchlist) {
+            symbols << qs(s);
+        }
+    }
+    QJsonArray array;
+    int analysed = 0;
+    for (const QString& symbol : symbols) {
+        const SymbolAnalysis s = analyse(*cache, symbol, *opt);
+        analysed += s.error.isEmpty() ? 1 : 0;
+        if (opt->json) {
+            array.append(scanJson(s));
+        } else {
+            ctx.out << scanLine(s) << '\n';
+        }
+    }
+    if (opt->json) {
+        ctx.out << QJsonDocument(array).toJson(QJsonDocument::Indented);
+    }
+    ctx.out.flush();
+    if (analysed == 0) {
+        ctx.err << "retest scan: none of the symbols has cached data" << Qt::endl;
+        return kFailed;
+    }
+    return kOk;
+}
+
+}  // namespace retest::cli

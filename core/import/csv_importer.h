@@ -1,0 +1,43 @@
+// Imports a CSV price file into the cache: parse and validate everything first, then write all
+// bars in one transaction. A file with any bad row writes nothing.
+#pragma once
+
+#include <cstddef>
+#include <filesystem>
+#include <string>
+#include <string_view>
+
+#include "core/cache/price_cache.h"
+#include "core/csv/csv_import.h"
+#include "core/model/result.h"
+
+namespace retest {
+
+struct ImportReport {
+    std::string symbol;
+    std::string file;
+    CsvFormat format = CsvFormat::Generic;
+    std::size_t bars = 0;            ///< bars written (inserted + updated + unchanged)
+    std::size_t skippedMissing = 0;  ///< rows the file marks as missing (`null`)
+    std::size_t duplicateRows = 0;   ///< identical repeated rows dropped
+    UpsertStats stats;
+    Day firstDay = 0;
+    Day lastDay = 0;
+    /// One line for people: "^GSPC: 5105 bars 2000-01-03..2020-04-17 from a.csv (yahoo): …".
+    std::string summary() const;
+};
+
+/// Parses `bytes` (named `fileName` in errors) and stores the bars under `symbol`.
+/// Errors: the CSV error text ("FILE:LINE: REASON") or the cache's error; nothing is written.
+Result<ImportReport> importCsvBytes(PriceCache& cache, std::string_view bytes,
+                                    std::string_view fileName, std::string_view symbol,
+                                    CsvFormat format, const SymbolMeta& meta = {});
+
+/// Reads `path` and imports it; the symbol's source becomes "csv:<file name>".
+Result<ImportReport> importCsvFile(PriceCache& cache, const std::filesystem::path& path,
+                                   std::string_view symbol, CsvFormat format = CsvFormat::Auto);
+
+/// A symbol as users type it: 1-20 characters of A-Z a-z 0-9 and ^ . - = _ (upper-cased).
+Result<std::string> normalizeSymbol(std::string_view text);
+
+}  // namespace retest

@@ -1,0 +1,201 @@
+// The commands as a user types them: their output, exit status and what they leave behind.
+#include <gtest/gtest.h>
+#include <QImage>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+#include "tests/cli/cli_runner.h"
+#include "tests/support/qt_printers.h"
+#include "tests/support/test_paths.h"
+
+namespace retest::test {
+namespace {
+
+QString path(const std::filesystem::path& p) {
+    return QString::fromStdString(p.string());
+}
+
+QStringList lines(const QString& text) {
+    return text.split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+}
+
+class CliTest : public ::testing::Test {
+protected:
+    TempDir tmp;
+    std::filesystem::path db = tmp.file("cache.sqlite");
+};
+
+TEST_F(CliTest, ListOnAFreshCacheShowsTheSeededSample) {
+    const CliRun r = runCli(db, {QStringLiteral("list")});
+    ASSERT_EQ(r.code, 0) << r.err.toStdString();
+    EXPECT_EQ(lines(r.out), QStringList{QStringLiteral("^GSPC 2000-01-03 2020-04-17 5105")});
+    EXPECT_TRUE(r.err.isEmpty());
+}
+
+TEST_F(CliTest, ImportReportsWhatItStoredAndListShowsIt) {
+    const CliRun r =
+        runCli(db, {QStringLiteral("import"), path(dataFile("cli/gspc-2019-12-yahoo.csv")),
+                    QStringLiteral("--symbol"), QStringLiteral("gspc19")});
+    ASSERT_EQ(r.code, 0) << r.err.toStdString();
+    EXPECT_TRUE(r.out.contains(QStringLiteral("GSPC19: 27 bars 2019-12-02..2020-01-09")))
+        << r.out.toStdString();
+    EXPECT_TRUE(r.out.contains(QStringLiteral("1 missing rows skipped"))) << r.out.toStdString();
+    const CliRun list = runCli(db, {QStringLiteral("list")});
+    EXPECT_EQ(lines(list.out), (QStringList{QStringLiteral("GSPC19 2019-12-02 2020-01-09 27"),
+                                            QStringLiteral("^GSPC 2000-01-03 2020-04-17 5105")}))
+        << list.out.toStdString();
+}
+
+TEST_F(CliTest, ABadFileIsRefusedWithLineAndReasonAndTheCacheIsUnchanged) {
+    ASSERT_EQ(runCli(db, {QStringLiteral("import"), path(dataFile("cli/gspc-2019-12-yahoo.csv")),
+                          QStringLiteral("--symbol"), QStringLiteral("GSPC19")})
+                  .code,
+              0);
+    const CliRun before = runCli(db, {QStringLiteral("list")});
+    const CliRun r =
+        runCli(db, {QStringLiteral("import"), path(dataFile("cli/bad-low-above-close.csv")),
+                    QStringLiteral("--symbol"), QStringLiteral("GSPC19")});
+    EXPECT_EQ(r.code, 1);
+    EXPECT_TRUE(r.err.contains(QStringLiteral("bad-low-above-close.csv:5:")))
+        << r.err.toStdString();
+    EXPECT_TRUE(r.err.contains(QStringLiteral("low"))) << r.err.toStdString();
+    EXPECT_TRUE(r.err.contains(QStringLiteral("cache is unchanged"))) << r.err.toStdString();
+    EXPECT_TRUE(r.out.isEmpty());
+    EXPECT_EQ(runCli(db, {QStringLiteral("list")}).out, before.out);
+}
+
+TEST_F(CliTest, UsageMistakesExitWithTwo) {
+    EXPECT_EQ(runCli(db, {QStringLiteral("import"), QStringLiteral("x.csv")}).code, 2);
+    EXPECT_EQ(runCli(db, {QStringLiteral("frobnicate")}).code, 2);
+    EXPECT_EQ(runCli(db, {QStringLiteral("export"), QStringLiteral("^GSPC")}).code, 2);
+    EXPECT_EQ(
+        runCli(db, {QStringLiteral("export"), QStringLiteral("^GSPC"), QStringLiteral("--out"),
+                    path(tmp.file("a.png")), QStringLiteral("--size"), QStringLiteral("big")})
+            .code,
+        2);
+    const CliRun help = runCli(db, {QStringLiteral("levels"), QStringLiteral("--help")});
+    EXPECT_EQ(help.code, 0);
+    EXPECT_TRUE(help.out.contains(QStringLiteral("--until"))) << help.out.toStdString();
+}
+
+TEST_F(CliTest, ExportWritesAnImageOfTheRequestedSize) {
+    const auto png = tmp.file("gspc.png");
+    const CliRun r =
+        runCli(db, {QStringLiteral("export"), QStringLiteral("^GSPC"), QStringLiteral("--out"),
+                    path(png), QStringLiteral("--size"), QStringLiteral("800x450"),
+                    QStringLiteral("--range"), QStringLiteral("6M")});
+    ASSERT_EQ(r.code, 0) << r.err.toStdString();
+    QImage image(path(png));
+    ASSERT_FALSE(image.isNull());
+    EXPECT_EQ(image.size(), QSize(800, 450));
+
+    const auto pdf = tmp.file("gspc.pdf");
+    ASSERT_EQ(
+        runCli(db, {QStringLiteral("export"), QStringLiteral("^GSPC"), QStringLiteral("--out"),
+                    path(pdf), QStringLiteral("--from"), QStringLiteral("2008-01-01"),
+                    QStringLiteral("--to"), QStringLiteral("2009-12-31"),
+                    QStringLiteral("--timeframe"), QStringLiteral("W")})
+            .code,
+        0);
+    EXPECT_EQ(readFile(pdf).substr(0, 5), "%PDF-");
+}
+
+TEST_F(CliTest, ExportFailuresLeaveNoFile) {
+    const auto png = tmp.file("nothing.png");
+    const CliRun unknown = runCli(
+        db, {QStringLiteral("export"), QStringLiteral("KRE"), QStringLiteral("--out"), path(png)});
+    EXPECT_EQ(unknown.code, 1);
+    EXPECT_TRUE(unknown.err.contains(QStringLiteral("no cached data for KRE")))
+        << unknown.err.toStdString();
+    const CliRun outOfRange =
+        runCli(db, {QStringLiteral("export"), QStringLiteral("^GSPC"), QStringLiteral("--out"),
+                    path(png), QStringLiteral("--from"), QStringLiteral("1990-01-01"),
+                    QStringLiteral("--to"), QStringLiteral("1990-12-31")});
+    EXPECT_EQ(outOfRange.code, 1);
+    const auto gif = tmp.file("chart.gif");
+    EXPECT_EQ(runCli(db, {QStringLiteral("export"), QStringLiteral("^GSPC"),
+                          QStringLiteral("--out"), path(gif)})
+                  .code,
+              1);
+    EXPECT_FALSE(std::filesystem::exists(png));
+    EXPECT_FALSE(std::filesystem::exists(gif));
+    // No half-written or temporary image either: only the cache's own files remain.
+    for (const auto& entry : std::filesystem::directory_iterator(tmp.path())) {
+        EXPECT_EQ(entry.path().filename().string().rfind("cache.sqlite", 0), 0U)
+            << entry.path().string();
+    }
+}
+
+TEST_F(CliTest, LevelsJsonHasTheAllTimeHighAndThe2013Breakout) {
+    const CliRun r =
+        runCli(db, {QStringLiteral("levels"), QStringLiteral("^GSPC"), QStringLiteral("--json")});
+    ASSERT_EQ(r.code, 0) << r.err.toStdString();
+    const QJsonObject o = QJsonDocument::fromJson(r.out.toUtf8()).object();
+    EXPECT_EQ(o[QStringLiteral("symbol")].toString(), QStringLiteral("^GSPC"));
+    EXPECT_EQ(o[QStringLiteral("asOf")].toString(), QStringLiteral("2020-04-17"));
+    const QJsonObject ath = o[QStringLiteral("allTimeHigh")].toObject();
+    EXPECT_NEAR(ath[QStringLiteral("close")].toDouble(), 3386.15, 0.01);
+    EXPECT_EQ(ath[QStringLiteral("closeDate")].toString(), QStringLiteral("2020-02-19"));
+    EXPECT_NEAR(ath[QStringLiteral("high")].toDouble(), 3393.52, 0.01);
+    const QJsonArray levels = o[QStringLiteral("levels")].toArray();
+    ASSERT_FALSE(levels.isEmpty());
+    for (const auto& l : levels) {
+        const QJsonObject z = l.toObject();
+        EXPECT_LE(z[QStringLiteral("low")].toDouble(), z[QStringLiteral("high")].toDouble());
+        EXPECT_FALSE(z[QStringLiteral("why")].toString().isEmpty());
+    }
+    bool breakout2013 = false;
+    for (const auto& e : o[QStringLiteral("events")].toArray()) {
+        const QJsonObject ev = e.toObject();
+        breakout2013 |= ev[QStringLiteral("type")].toString() == QStringLiteral("breakout") &&
+                        ev[QStringLiteral("date")].toString().startsWith(QStringLiteral("2013-"));
+    }
+    EXPECT_TRUE(breakout2013) << r.out.toStdString();
+}
+
+TEST_F(CliTest, LevelsUntilSeesOnlyThePast) {
+    const CliRun r =
+        runCli(db, {QStringLiteral("levels"), QStringLiteral("^GSPC"), QStringLiteral("--until"),
+                    QStringLiteral("2007-12-31"), QStringLiteral("--json")});
+    ASSERT_EQ(r.code, 0) << r.err.toStdString();
+    const QJsonObject o = QJsonDocument::fromJson(r.out.toUtf8()).object();
+    EXPECT_EQ(o[QStringLiteral("asOf")].toString(), QStringLiteral("2007-12-31"));
+    const QJsonObject ath = o[QStringLiteral("allTimeHigh")].toObject();
+    EXPECT_NEAR(ath[QStringLiteral("close")].toDouble(), 1565.15, 0.01);
+    EXPECT_EQ(ath[QStringLiteral("closeDate")].toString(), QStringLiteral("2007-10-09"));
+    for (const auto& e : o[QStringLiteral("events")].toArray()) {
+        EXPECT_LE(e.toObject()[QStringLiteral("date")].toString(), QStringLiteral("2007-12-31"));
+    }
+    EXPECT_EQ(runCli(db, {QStringLiteral("levels"), QStringLiteral("^GSPC"),
+                          QStringLiteral("--until"), QStringLiteral("2007-13-01")})
+                  .code,
+              2);
+}
+
+TEST_F(CliTest, ScanCoversTheWatchlistAndSaysWhatIsMissing) {
+    const CliRun r = runCli(db, {QStringLiteral("scan")});
+    ASSERT_EQ(r.code, 0) << r.err.toStdString();
+    const QStringList out = lines(r.out);
+    ASSERT_EQ(out.size(), 10) << r.out.toStdString();
+    EXPECT_TRUE(out[0].startsWith(QStringLiteral("IWM"))) << out[0].toStdString();
+    EXPECT_TRUE(out[0].contains(QStringLiteral("no cached data")));
+    EXPECT_TRUE(out[9].startsWith(QStringLiteral("^GSPC"))) << out[9].toStdString();
+    EXPECT_TRUE(out[9].contains(QStringLiteral("last 2874.56"))) << out[9].toStdString();
+
+    const CliRun json = runCli(db, {QStringLiteral("scan"), QStringLiteral("^GSPC"),
+                                    QStringLiteral("KRE"), QStringLiteral("--json")});
+    ASSERT_EQ(json.code, 0);
+    const QJsonArray a = QJsonDocument::fromJson(json.out.toUtf8()).array();
+    ASSERT_EQ(a.size(), 2);
+    const QJsonObject gspc = a[0].toObject();
+    EXPECT_NEAR(gspc[QStringLiteral("last")].toDouble(), 2874.56, 0.01);
+    EXPECT_TRUE(gspc[QStringLiteral("nearestSupport")].isObject());
+    EXPECT_LT(gspc[QStringLiteral("nearestSupport")].toObject()[QStringLiteral("price")].toDouble(),
+              2874.56);
+    EXPECT_TRUE(gspc[QStringLiteral("event")].isObject());
+    EXPECT_TRUE(a[1].toObject()[QStringLiteral("nearestSupport")].isNull());
+}
+
+}  // namespace
+}  // namespace retest::test

@@ -1,0 +1,415 @@
+#include "ui/main_window.h"
+
+#include <QAction>
+#include <QActionGroup>
+#include <QApplication>
+#include <QCloseEvent>
+#include <QDateTime>
+#include <QDragEnterEvent>
+#include <QDropEvent>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QInputDialog>
+#include <QLabel>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QMimeData>
+#include <QSettings>
+#include <QStatusBar>
+#include <QToolBar>
+
+#include "core/import/csv_importer.h"
+#include "core/model/date.h"
+#include "ui/chart/chart_view.h"
+#include "ui/chart_document.h"
+#include "ui/refresh/refresh_controller.h"
+#include "ui/watchlist/watchlist_dock.h"
+#include "ui/watchlist/watchlist_model.h"
+
+namespace retest::ui {
+
+namespace {
+
+constexpr std::pair<RangePreset, const char*> kRanges[] = {
+    {RangePreset::OneMonth, "1M"},  {RangePreset::ThreeMonths, "3M"},
+    {RangePreset::SixMonths, "6M"}, {RangePreset::YearToDate, "YTD"},
+    {RangePreset::OneYear, "1Y"},   {RangePreset::FiveYears, "5Y"},
+    {RangePreset::Max, "Max"},
+};
+
+QString toQString(std::string_view s) {
+    return QString::fromUtf8(s.data(), static_cast<qsizetype>(s.size()));
+}
+
+}  // namespace
+
+MainWindow::MainWindow(PriceCache& cache, QSettings& settings, QWidget* parent)
+    : QMainWindow(parent),
+      cache_(cache),
+      settings_(settings),
+      document_(new ChartDocument(cache, this)),
+      chart_(new ChartView(this)),
+      watchlistModel_(new WatchlistModel(cache, this)),
+      watchlist_(new WatchlistDock(*watchlistModel_, this)),
+      statusLabel_(new QLabel(this)),
+      refresh_(new RefreshController(&cache, statusBar(), this, this)) {
+    setWindowTitle(QStringLiteral("Retest"));
+    setObjectName(QStringLiteral("MainWindow"));
+    setAcceptDrops(true);
+    setCentralWidget(chart_);
+    addDockWidget(Qt::LeftDockWidgetArea, watchlist_);
+    statusBar()->addWidget(statusLabel_, 1);
+
+    createActions();
+    createMenusAndToolbar();
+
+    connect(document_, &ChartDocument::changed, this, &MainWindow::onDocumentChanged);
+    connect(watchlist_, &WatchlistDock::symbolActivated, this, &MainWindow::showSymbol);
+    connect(chart_, &ChartView::visibleRangeChanged, this, &MainWindow::updateTitle);
+    connect(refresh_, &RefreshController::symbolUpdated, this, [this](const QString& symbol) {
+        watchlistModel_->refresh();
+        if (symbol == document_->symbol()) {
+            document_->reload();
+        }
+    });
+    refresh_->setWatchlist(watchlistModel_->symbols());
+
+    restoreState();
+}
+
+MainWindow::~MainWindow() = default;
+
+void MainWindow::createActions() {
+    importAction_ = new QAction(tr("&Import CSV…"), this);
+    importAction_->setShortcut(QKeySequence::Open);
+    importAction_->setStatusTip(tr("Import daily bars from a CSV file (Yahoo, Stooq or generic)"));
+    connect(importAction_, &QAction::triggered, this, &MainWindow::chooseAndImport);
+
+    quitAction_ = new QAction(tr("&Quit"), this);
+    quitAction_->setShortcut(QKeySequence::Quit);
+    connect(quitAction_, &QAction::triggered, this, &QWidget::close);
+
+    logAction_ = new QAction(tr("&Log scale"), this);
+    logAction_->setCheckable(true);
+    logAction_->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_L));
+    logAction_->setStatusTip(tr("Logarithmic price axis: equal distances are equal % moves"));
+    connect(logAction_, &QAction::toggled, chart_, &ChartView::setLogScale);
+
+    adjustedAction_ = new QAction(tr("&Adjusted prices"), this);
+    adjustedAction_->setCheckable(true);
+    adjustedAction_->setChecked(true);
+    adjustedAction_->setStatusTip(
+        tr("Show prices adjusted for splits and dividends (off: as traded at the time)"));
+    connect(adjustedAction_, &QAction::toggled, document_, &ChartDocument::setAdjusted);
+
+    autoRefreshAction_ = new QAction(tr("Refresh &stale symbols when opened"), this);
+    autoRefreshAction_->setCheckable(true);
+    autoRefreshAction_->setChecked(true);
+    autoRefreshAction_->setStatusTip(
+        tr("Fetch new bars in the background when a symbol's data is more than a day old"));
+
+    styleGroup_ = new QActionGroup(this);
+    const std::pair<ChartStyle, QString> styles[] = {{ChartStyle::Candles, tr("&Candles")},
+                                                     {ChartStyle::OhlcBars, tr("&OHLC bars")},
+                                                     {ChartStyle::Line, tr("Li&ne")}};
+    for (const auto& [style, name] : styles) {
+        QAction* a = styleGroup_->addAction(name);
+        a->setCheckable(true);
+        a->setData(static_cast<int>(style));
+        a->setChecked(style == ChartStyle::Candles);
+    }
+    connect(styleGroup_, &QActionGroup::triggered, this,
+            [this](QAction* a) { chart_->setStyle(static_cast<ChartStyle>(a->data().toInt())); });
+
+    timeframeGroup_ = new QActionGroup(this);
+    const std::pair<Timeframe, QString> tfs[] = {
+        {Timeframe::Daily, tr("D")}, {Timeframe::Weekly, tr("W")}, {Timeframe::Monthly, tr("M")}};
+    for (const auto& [tf, code] : tfs) {
+        QAction* a = timeframeGroup_->addAction(code);
+        a->setCheckable(true);
+        a->setData(static_cast<int>(tf));
+        a->setChecked(tf == Timeframe::Daily);
+        a->setToolTip(toQString(timeframeName(tf)) + tr(" bars"));
+    }
+    connect(timeframeGroup_, &QActionGroup::triggered, this, [this](QAction* a) {
+        document_->setTimeframe(static_cast<Timeframe>(a->data().toInt()));
+    });
+
+    rangeGroup_ = new QActionGroup(this);
+    rangeGroup_->setExclusionPolicy(QActionGroup::ExclusionPolicy::ExclusiveOptional);
+    for (const auto& [preset, label] : kRanges) {
+        QAction* a = rangeGroup_->addAction(QString::fromLatin1(label));
+        a->setCheckable(true);
+        a->setData(static_cast<int>(preset));
+        a->setToolTip(tr("Show %1 up to the last bar").arg(QString::fromLatin1(label)));
+    }
+    connect(rangeGroup_, &QActionGroup::triggered, this, [this](QAction* a) {
+        a->setChecked(true);
+        chart_->applyRangePreset(static_cast<RangePreset>(a->data().toInt()));
+    });
+}
+
+void MainWindow::createMenusAndToolbar() {
+    QMenu* file = menuBar()->addMenu(tr("&File"));
+    file->addAction(importAction_);
+    file->addSeparator();
+    file->addAction(refresh_->refreshCurrentAction());
+    file->addAction(refresh_->refreshWatchlistAction());
+    file->addAction(refresh_->reloadCurrentAction());
+    file->addAction(autoRefreshAction_);
+    file->addSeparator();
+    file->addAction(refresh_->settingsAction());
+    file->addSeparator();
+    file->addAction(quitAction_);
+
+    QMenu* view = menuBar()->addMenu(tr("&View"));
+    view->addActions(styleGroup_->actions());
+    view->addSeparator();
+    view->addAction(logAction_);
+    view->addAction(adjustedAction_);
+    view->addSeparator();
+    QMenu* tfMenu = view->addMenu(tr("&Timeframe"));
+    tfMenu->addActions(timeframeGroup_->actions());
+    QMenu* rangeMenu = view->addMenu(tr("&Range"));
+    rangeMenu->addActions(rangeGroup_->actions());
+    view->addSeparator();
+    view->addAction(watchlist_->toggleViewAction());
+
+    QMenu* help = menuBar()->addMenu(tr("&Help"));
+    help->addAction(tr("&About Retest"), this, [this] {
+        QMessageBox::about(
+            this, tr("About Retest"),
+            tr("<b>Retest</b> %1<br>Price charts with support, resistance, breakouts and "
+               "retests.<br><br>Free software under the GNU GPL, version 3 or later.<br>"
+               "Bundled sample: S&amp;P 500 daily bars 2000–2020 from Yahoo Finance via "
+               "vega-datasets (BSD-3-Clause).")
+                .arg(QApplication::applicationVersion()));
+    });
+
+    QToolBar* bar = addToolBar(tr("Chart"));
+    bar->setObjectName(QStringLiteral("ChartToolbar"));
+    bar->setMovable(false);
+    bar->addActions(styleGroup_->actions());
+    bar->addSeparator();
+    bar->addAction(logAction_);
+    bar->addSeparator();
+    bar->addActions(timeframeGroup_->actions());
+    bar->addSeparator();
+    bar->addActions(rangeGroup_->actions());
+    bar->addSeparator();
+    bar->addAction(refresh_->refreshCurrentAction());
+}
+
+void MainWindow::showSymbol(const QString& symbol) {
+    if (symbol.isEmpty() || symbol == document_->symbol()) {
+        return;
+    }
+    document_->setSymbol(symbol);
+    watchlist_->selectSymbol(symbol);
+    refresh_->setCurrentSymbol(symbol);
+    refreshIfStale();
+}
+
+void MainWindow::refreshIfStale() {
+    if (!autoRefreshAction_->isChecked() || refresh_->isRunning() || refresh_->isOffline()) {
+        return;
+    }
+    // The bundled sample is history, not a feed: it is refreshed only on request (F5).
+    const auto& info = document_->info();
+    if (info && info->source.rfind("sample", 0) == 0) {
+        return;
+    }
+    const auto now = QDateTime::currentSecsSinceEpoch();
+    const bool recentlyRefreshed =
+        info && info->lastRefreshUnix && now - *info->lastRefreshUnix < 6 * 3600;
+    if (!recentlyRefreshed) {
+        // Runs in the background; the chart shows the cached bars meanwhile.
+        refresh_->refreshCurrent();
+    }
+}
+
+void MainWindow::onDocumentChanged() {
+    if (document_->bars().empty()) {
+        chart_->showEmptyState(document_->emptyMessage());
+    } else {
+        chart_->setBars(document_->bars(), document_->timeframe());
+    }
+    updateTitle();
+    updateStatus();
+}
+
+void MainWindow::updateTitle() {
+    const auto& bars = document_->bars();
+    if (bars.empty()) {
+        chart_->setTitle(document_->title(0, 0));
+        setWindowTitle(QStringLiteral("%1 — Retest").arg(document_->symbol()));
+        return;
+    }
+    auto [first, last] = chart_->visibleBarRange();
+    first = std::clamp(first, 0, static_cast<int>(bars.size()) - 1);
+    last = std::clamp(last, first, static_cast<int>(bars.size()) - 1);
+    chart_->setTitle(document_->title(bars[std::size_t(first)].day, bars[std::size_t(last)].day));
+    setWindowTitle(QStringLiteral("%1 — Retest").arg(document_->symbol()));
+}
+
+void MainWindow::updateStatus() {
+    const auto& info = document_->info();
+    if (!info || info->barCount == 0 || !info->firstDay || !info->lastDay) {
+        statusLabel_->setText(tr("%1: no cached data").arg(document_->symbol()));
+        return;
+    }
+    statusLabel_->setText(tr("%1 · %2 daily bars · %3 – %4 · source: %5")
+                              .arg(document_->symbol())
+                              .arg(info->barCount)
+                              .arg(QString::fromStdString(formatIsoDate(*info->firstDay)),
+                                   QString::fromStdString(formatIsoDate(*info->lastDay)),
+                                   QString::fromStdString(info->source)));
+}
+
+QString MainWindow::importFiles(const QStringList& paths,
+                                const std::function<QString(const QString&)>& askSymbol) {
+    QStringList lines;
+    QString lastImported;
+    for (const QString& path : paths) {
+        const QString symbol = askSymbol(path);
+        if (symbol.isEmpty()) {
+            lines << tr("%1: skipped").arg(QFileInfo(path).fileName());
+            continue;
+        }
+        auto report = importCsvFile(cache_, std::filesystem::path(path.toStdString()),
+                                    symbol.toStdString(), CsvFormat::Auto);
+        if (report) {
+            lines << QString::fromStdString(report->summary());
+            lastImported = QString::fromStdString(report->symbol);
+        } else {
+            lines << tr("Not imported (the cache is unchanged): %1")
+                         .arg(QString::fromStdString(report.error().message));
+        }
+    }
+    watchlistModel_->refresh();
+    refresh_->setWatchlist(watchlistModel_->symbols());
+    if (!lastImported.isEmpty()) {
+        if (lastImported == document_->symbol()) {
+            document_->reload();
+        } else {
+            showSymbol(lastImported);
+        }
+    }
+    return lines.join(QLatin1Char('\n'));
+}
+
+void MainWindow::importWithDialogs(const QStringList& paths) {
+    const QString report = importFiles(paths, [this](const QString& path) {
+        bool ok = false;
+        const QString guess = QFileInfo(path).completeBaseName().toUpper();
+        const QString symbol = QInputDialog::getText(
+            this, tr("Import CSV"), tr("Symbol for %1:").arg(QFileInfo(path).fileName()),
+            QLineEdit::Normal, guess, &ok);
+        return ok ? symbol.trimmed() : QString();
+    });
+    const bool failed = report.contains(tr("Not imported"));
+    QMessageBox box(failed ? QMessageBox::Warning : QMessageBox::Information, tr("Import CSV"),
+                    failed ? tr("Some files were not imported.") : tr("Import finished."),
+                    QMessageBox::Ok, this);
+    box.setInformativeText(report);
+    box.exec();
+}
+
+void MainWindow::chooseAndImport() {
+    const QString dir = settings_.value(QStringLiteral("import/lastDir")).toString();
+    const QStringList paths = QFileDialog::getOpenFileNames(
+        this, tr("Import CSV"), dir, tr("CSV files (*.csv *.txt);;All files (*)"));
+    if (paths.isEmpty()) {
+        return;
+    }
+    settings_.setValue(QStringLiteral("import/lastDir"), QFileInfo(paths.front()).absolutePath());
+    importWithDialogs(paths);
+}
+
+void MainWindow::dragEnterEvent(QDragEnterEvent* event) {
+    if (event->mimeData()->hasUrls()) {
+        for (const QUrl& url : event->mimeData()->urls()) {
+            if (url.isLocalFile()) {
+                event->acceptProposedAction();
+                return;
+            }
+        }
+    }
+}
+
+void MainWindow::dropEvent(QDropEvent* event) {
+    QStringList paths;
+    for (const QUrl& url : event->mimeData()->urls()) {
+        if (url.isLocalFile()) {
+            paths << url.toLocalFile();
+        }
+    }
+    if (!paths.isEmpty()) {
+        event->acceptProposedAction();
+        importWithDialogs(paths);
+    }
+}
+
+void MainWindow::restoreState() {
+    restoreGeometry(settings_.value(QStringLiteral("window/geometry")).toByteArray());
+    QMainWindow::restoreState(settings_.value(QStringLiteral("window/state")).toByteArray());
+    if (!settings_.contains(QStringLiteral("window/geometry"))) {
+        resize(1400, 860);
+    }
+
+    const int style = settings_.value(QStringLiteral("chart/style"), 0).toInt();
+    for (QAction* a : styleGroup_->actions()) {
+        if (a->data().toInt() == style) {
+            a->setChecked(true);
+            chart_->setStyle(static_cast<ChartStyle>(style));
+        }
+    }
+    logAction_->setChecked(settings_.value(QStringLiteral("chart/log"), false).toBool());
+    adjustedAction_->setChecked(settings_.value(QStringLiteral("chart/adjusted"), true).toBool());
+    autoRefreshAction_->setChecked(
+        settings_.value(QStringLiteral("feeds/refreshStaleOnOpen"), true).toBool());
+    const int tf = settings_.value(QStringLiteral("chart/timeframe"), 0).toInt();
+    for (QAction* a : timeframeGroup_->actions()) {
+        if (a->data().toInt() == tf) {
+            a->setChecked(true);
+            document_->setTimeframe(static_cast<Timeframe>(tf));
+        }
+    }
+
+    QString symbol = settings_.value(QStringLiteral("chart/symbol")).toString();
+    if (symbol.isEmpty() || watchlistModel_->rowOf(symbol) < 0) {
+        symbol = QStringLiteral("^GSPC");
+    }
+    showSymbol(symbol);
+
+    const int range = settings_.value(QStringLiteral("chart/range"), -1).toInt();
+    for (QAction* a : rangeGroup_->actions()) {
+        if (a->data().toInt() == range) {
+            a->setChecked(true);
+            chart_->applyRangePreset(static_cast<RangePreset>(range));
+        }
+    }
+}
+
+void MainWindow::saveState() {
+    settings_.setValue(QStringLiteral("window/geometry"), saveGeometry());
+    settings_.setValue(QStringLiteral("window/state"), QMainWindow::saveState());
+    settings_.setValue(QStringLiteral("chart/symbol"), document_->symbol());
+    settings_.setValue(QStringLiteral("chart/timeframe"), static_cast<int>(document_->timeframe()));
+    settings_.setValue(QStringLiteral("chart/log"), logAction_->isChecked());
+    settings_.setValue(QStringLiteral("chart/adjusted"), adjustedAction_->isChecked());
+    settings_.setValue(QStringLiteral("feeds/refreshStaleOnOpen"), autoRefreshAction_->isChecked());
+    if (QAction* style = styleGroup_->checkedAction()) {
+        settings_.setValue(QStringLiteral("chart/style"), style->data());
+    }
+    QAction* range = rangeGroup_->checkedAction();
+    settings_.setValue(QStringLiteral("chart/range"), range != nullptr ? range->data() : -1);
+    settings_.sync();
+}
+
+void MainWindow::closeEvent(QCloseEvent* event) {
+    saveState();
+    event->accept();
+}
+
+}  // namespace retest::ui

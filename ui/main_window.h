@@ -1,0 +1,81 @@
+// The main window: the chart in the middle, the watchlist on the side, toolbar and menus.
+// Wires widgets to the ChartDocument and the cache; holds no SQL and no analytics itself.
+#pragma once
+
+#include <QMainWindow>
+#include <QStringList>
+#include <functional>
+
+#include "core/cache/price_cache.h"
+
+class QActionGroup;
+class QAction;
+class QSettings;
+class QLabel;
+
+namespace retest::ui {
+
+class ChartDocument;
+class ChartView;
+class RefreshController;
+class WatchlistDock;
+class WatchlistModel;
+
+class MainWindow : public QMainWindow {
+    Q_OBJECT
+
+public:
+    /// `settings` keeps the window layout, last symbol and view choices between runs.
+    MainWindow(PriceCache& cache, QSettings& settings, QWidget* parent = nullptr);
+    ~MainWindow() override;
+
+    /// Shows `symbol` (from the cache; an empty state when it has no bars).
+    void showSymbol(const QString& symbol);
+
+    /// Imports CSV files; `askSymbol(path)` names each one's symbol (empty: skip the file).
+    /// Returns the report shown to the user, one line per file.
+    QString importFiles(const QStringList& paths,
+                        const std::function<QString(const QString&)>& askSymbol);
+
+    ChartView* chartView() const { return chart_; }
+    ChartDocument* document() const { return document_; }
+    WatchlistDock* watchlistDock() const { return watchlist_; }
+    RefreshController* refreshController() const { return refresh_; }
+
+protected:
+    void closeEvent(QCloseEvent* event) override;
+    void dragEnterEvent(QDragEnterEvent* event) override;
+    void dropEvent(QDropEvent* event) override;
+
+private:
+    void createActions();
+    void createMenusAndToolbar();
+    void restoreState();
+    void saveState();
+    void onDocumentChanged();
+    void updateTitle();
+    void updateStatus();
+    void importWithDialogs(const QStringList& paths);
+    void chooseAndImport();
+    void refreshIfStale();
+
+    PriceCache& cache_;
+    QSettings& settings_;
+    ChartDocument* document_ = nullptr;
+    ChartView* chart_ = nullptr;
+    WatchlistModel* watchlistModel_ = nullptr;
+    WatchlistDock* watchlist_ = nullptr;
+    QLabel* statusLabel_ = nullptr;
+    RefreshController* refresh_ = nullptr;
+
+    QAction* importAction_ = nullptr;
+    QAction* quitAction_ = nullptr;
+    QAction* logAction_ = nullptr;
+    QAction* adjustedAction_ = nullptr;
+    QAction* autoRefreshAction_ = nullptr;
+    QActionGroup* styleGroup_ = nullptr;
+    QActionGroup* timeframeGroup_ = nullptr;
+    QActionGroup* rangeGroup_ = nullptr;
+};
+
+}  // namespace retest::ui
