@@ -642,4 +642,19 @@ std::string_view ChartView::rangePresetName(RangePreset preset) {
     return retest::ui::rangePresetName(preset);
 }
 
+// --- levels overlay hooks (owner: levels UI) ---
+
+void ChartView::showBarIndex(int index) {
+    const int n = static_cast<int>(bars_.size());
+    if (n == 0 || emptyShown_ || (index >= first_ && index <= last_ && last_ > first_)) {
+        return;
+    }
+    index = std::clamp(index, 0, n - 1);
+    const int span = std::max(10, last_ - first_ + 1);
+    int first = index - (2 * span) / 3;
+    first = std::clamp(first, 0, std::max(0, n - span));
+    preset_.reset();
+    showIndexRange(first, std::min(n - 1, first + span - 1));
+}
+
 }  // namespace retest::ui

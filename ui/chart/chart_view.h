@@ -96,6 +96,9 @@ public:
     static std::string_view rangePresetName(RangePreset preset);
 
     // --- levels overlay hooks (owner: levels UI) ---
+    /// Scrolls, keeping the zoom, so bar `index` is in view (about two thirds across); does
+    /// nothing when it already is. Clears the active range preset when it moves.
+    void showBarIndex(int index);
 
     // --- export and annotations hooks (owner: export/annotations UI) ---
 

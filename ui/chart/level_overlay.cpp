@@ -1,0 +1,610 @@
+// LevelOverlay: QCP items for zones, events, the all-time high and the retest state. Items are
+// rebuilt only when the analysis or the filter changes; labels are placed after each layout
+// (a few dozen pixel conversions), so panning never touches the analysis.
+#include "ui/chart/level_overlay.h"
+
+#include "ui/chart/qcp.h"
+
+#include <QToolTip>
+#include <algorithm>
+#include <cmath>
+
+#include "core/model/date.h"
+#include "ui/chart/chart_data.h"
+#include "ui/chart/chart_view.h"
+
+namespace retest::ui {
+
+namespace {
+
+constexpr int kTagFontPx = 13;
+constexpr int kLabelFontPx = 12;
+constexpr int kStateFontPx = 14;
+constexpr int kMaxTags = 8;
+constexpr int kMaxEvents = 6;
+constexpr double kArrowPx = 22;
+constexpr int kHoverSlackPx = 3;
+
+QFont pixelFont(int px, int weight = QFont::Normal) {
+    QFont f;
+    f.setPixelSize(px);
+    f.setWeight(static_cast<QFont::Weight>(weight));
+    return f;
+}
+
+QString qs(const std::string& s) {
+    return QString::fromStdString(s);
+}
+
+QString isoDate(Day day) {
+    return QString::fromStdString(formatIsoDate(day));
+}
+
+/// "3,393.52": thousands separators make long prices readable at a glance.
+QString groupedPrice(double price) {
+    QString text = qs(formatPrice(price));
+    const qsizetype dot = text.indexOf(QLatin1Char('.'));
+    qsizetype pos = (dot < 0 ? text.size() : dot) - 3;
+    const qsizetype stop = text.startsWith(QLatin1Char('-')) ? 1 : 0;
+    while (pos > stop) {
+        text.insert(pos, QLatin1Char(','));
+        pos -= 3;
+    }
+    return text;
+}
+
+void setPriceAxes(QCPItemPosition* p, ChartView& view) {
+    p->setAxisRect(view.priceRect());
+    p->setAxes(view.priceRect()->axis(QCPAxis::atBottom), view.priceAxis());
+}
+
+/// Text readable on a filled tag of colour `fill`.
+QColor textOn(const QColor& fill) {
+    return fill.lightnessF() > 0.62 ? QColor(0x14, 0x16, 0x1a) : QColor(Qt::white);
+}
+
+QColor withAlpha(QColor c, int alpha) {
+    c.setAlpha(std::clamp(alpha, 0, 255));
+    return c;
+}
+
+}  // namespace
+
+LevelOverlay::LevelOverlay(ChartView& view, QObject* parent) : QObject(parent), view_(view) {
+    QCustomPlot* plot = view_.plot();
+    const QString bands = QStringLiteral("levelBands");
+    const QString labels = QStringLiteral("levelLabels");
+    if (plot->layer(bands) == nullptr) {
+        plot->addLayer(bands, plot->layer(QStringLiteral("grid")), QCustomPlot::limAbove);
+    }
+    if (plot->layer(labels) == nullptr) {
+        plot->addLayer(labels, plot->layer(QStringLiteral("axes")), QCustomPlot::limAbove);
+    }
+    bandLayer_ = plot->layer(bands);
+    labelLayer_ = plot->layer(labels);
+    connect(plot, &QCustomPlot::afterLayout, this, &LevelOverlay::layoutLabels);
+    connect(plot, &QCustomPlot::mouseMove, this, &LevelOverlay::onMouseMove);
+}
+
+LevelOverlay::~LevelOverlay() {
+    removeItems();
+}
+
+void LevelOverlay::setAnalysis(const LevelAnalysis& analysis) {
+    analysis_ = analysis;
+    const int zones = static_cast<int>(analysis_.zones.size());
+    if (highlighted_ >= zones) {
+        highlighted_ = -1;
+    }
+    rebuild();
+}
+
+void LevelOverlay::setShowAutoLevels(bool show) {
+    if (show == showAuto_) {
+        return;
+    }
+    showAuto_ = show;
+    rebuild();
+}
+
+void LevelOverlay::setHighlightedZone(int zone) {
+    if (zone < -1 || zone >= static_cast<int>(analysis_.zones.size())) {
+        zone = -1;
+    }
+    if (zone == highlighted_) {
+        return;
+    }
+    highlighted_ = zone;
+    rebuild();
+}
+
+void LevelOverlay::clear() {
+    analysis_ = LevelAnalysis{};
+    highlighted_ = -1;
+    rebuild();
+}
+
+QCPItemRect* LevelOverlay::band(int zone) const {
+    for (const ZoneItems& z : zones_) {
+        if (z.zone == zone) {
+            return z.band;
+        }
+    }
+    return nullptr;
+}
+
+std::vector<int> LevelOverlay::taggedZones() const {
+    std::vector<int> out;
+    for (const ZoneItems& z : zones_) {
+        if (z.tag->visible()) {
+            out.push_back(z.zone);
+        }
+    }
+    return out;
+}
+
+int LevelOverlay::activeZone() const {
+    if (analysis_.events.empty()) {
+        return -1;
+    }
+    const LevelEvent& ev = analysis_.events.back();
+    if (ev.retest == RetestState::Failed || !zoneShown(static_cast<int>(ev.zone))) {
+        return -1;
+    }
+    return static_cast<int>(ev.zone);
+}
+
+QString LevelOverlay::allTimeHighText() const {
+    return athText_ != nullptr ? athText_->text() : QString();
+}
+
+QString LevelOverlay::stateText() const {
+    return stateText_ != nullptr ? stateText_->text() : QString();
+}
+
+QColor LevelOverlay::zoneColor(const Zone& zone, const ChartTheme& theme) {
+    if (zone.manual) {
+        return theme.manualLevel;
+    }
+    return zone.kind == LevelKind::Support ? theme.support : theme.resistance;
+}
+
+QString LevelOverlay::zoneToolTip(int zone) const {
+    if (zone < 0 || zone >= static_cast<int>(analysis_.zones.size())) {
+        return {};
+    }
+    const Zone& z = analysis_.zones[static_cast<std::size_t>(zone)];
+    QString kind = qs(std::string(levelKindName(z.kind)));
+    if (z.manual) {
+        kind = tr("manual level, now %1").arg(kind);
+    }
+    if (z.flipped) {
+        kind += tr(" (flipped role)");
+    }
+    QString text = QStringLiteral("<b>%1</b> · %2<br>%3 – %4")
+                       .arg((z.name.empty() ? tr("Zone") : qs(z.name)).toHtmlEscaped(), kind,
+                            groupedPrice(z.low), groupedPrice(z.high));
+    if (!z.touches.empty()) {
+        text += tr("<br>%n touch(es), first %1, last %2", "", static_cast<int>(z.touches.size()))
+                    .arg(isoDate(z.firstTouch), isoDate(z.lastTouch));
+    } else {
+        text += tr("<br>not touched yet");
+    }
+    text += tr("<br>Strength %1/100").arg(std::lround(z.strength));
+    if (!z.why.empty()) {
+        text += QStringLiteral("<br><i>%1</i>").arg(qs(z.why).toHtmlEscaped());
+    }
+    return text;
+}
+
+int LevelOverlay::zoneAt(QPointF pixel) const {
+    if (!matchesView() || !view_.priceRect()->rect().contains(pixel.toPoint())) {
+        return -1;
+    }
+    int best = -1;
+    double bestDistance = kHoverSlackPx + 1;
+    for (const int zone : shown_) {
+        const Zone& z = analysis_.zones[static_cast<std::size_t>(zone)];
+        const double top = view_.priceAxis()->coordToPixel(z.high);
+        const double bottom = view_.priceAxis()->coordToPixel(z.low);
+        const double distance =
+            pixel.y() < top ? top - pixel.y() : (pixel.y() > bottom ? pixel.y() - bottom : 0);
+        if (distance < bestDistance) {
+            bestDistance = distance;
+            best = zone;
+        }
+    }
+    return best;
+}
+
+bool LevelOverlay::zoneShown(int zone) const {
+    if (zone < 0 || zone >= static_cast<int>(analysis_.zones.size())) {
+        return false;
+    }
+    return showAuto_ || analysis_.zones[static_cast<std::size_t>(zone)].manual;
+}
+
+bool LevelOverlay::matchesView() const {
+    const auto& bars = view_.bars();
+    return !bars.empty() && !view_.isEmptyStateShown() && analysis_.asOf == bars.back().day;
+}
+
+int LevelOverlay::barIndexOf(Day day) const {
+    const auto& bars = view_.bars();
+    const auto it = std::lower_bound(bars.begin(), bars.end(), day,
+                                     [](const Bar& b, Day d) { return b.day < d; });
+    if (it == bars.end()) {
+        return bars.empty() ? -1 : static_cast<int>(bars.size()) - 1;
+    }
+    return static_cast<int>(it - bars.begin());
+}
+
+void LevelOverlay::removeItems() {
+    QCustomPlot* plot = view_.plot();
+    for (const ZoneItems& z : zones_) {
+        for (QCPAbstractItem* item :
+             std::initializer_list<QCPAbstractItem*>{z.band, z.centre, z.tag, z.name}) {
+            plot->removeItem(item);
+        }
+    }
+    for (const EventItems& e : events_) {
+        plot->removeItem(e.arrow);
+        plot->removeItem(e.text);
+    }
+    for (QCPAbstractItem* item :
+         std::initializer_list<QCPAbstractItem*>{athLine_, athText_, stateText_}) {
+        if (item != nullptr) {
+            plot->removeItem(item);
+        }
+    }
+    zones_.clear();
+    events_.clear();
+    shown_.clear();
+    athLine_ = nullptr;
+    athText_ = nullptr;
+    stateText_ = nullptr;
+}
+
+void LevelOverlay::rebuild() {
+    removeItems();
+    for (int z = 0; z < static_cast<int>(analysis_.zones.size()); ++z) {
+        if (zoneShown(z)) {
+            shown_.push_back(z);
+            buildZone(z);
+        }
+    }
+    for (int e = 0; e < static_cast<int>(analysis_.events.size()); ++e) {
+        if (zoneShown(static_cast<int>(analysis_.events[static_cast<std::size_t>(e)].zone))) {
+            buildEvent(e);
+        }
+    }
+    if (showAuto_ && analysis_.allTimeHigh) {
+        buildAllTimeHigh();
+    }
+    buildState();
+    restyle();
+    view_.plot()->replot(QCustomPlot::rpQueuedReplot);
+}
+
+void LevelOverlay::buildZone(int zone) {
+    QCustomPlot* plot = view_.plot();
+    const Zone& z = analysis_.zones[static_cast<std::size_t>(zone)];
+    ZoneItems items;
+    items.zone = zone;
+
+    items.band = new QCPItemRect(plot);
+    items.band->setLayer(bandLayer_);
+    items.band->setClipAxisRect(view_.priceRect());
+    for (QCPItemPosition* p : {items.band->topLeft, items.band->bottomRight}) {
+        setPriceAxes(p, view_);
+        p->setTypeX(QCPItemPosition::ptAxisRectRatio);
+        p->setTypeY(QCPItemPosition::ptPlotCoords);
+    }
+    items.band->topLeft->setCoords(0, z.high);
+    items.band->bottomRight->setCoords(1, z.low);
+
+    items.centre = new QCPItemStraightLine(plot);
+    items.centre->setLayer(bandLayer_);
+    items.centre->setClipAxisRect(view_.priceRect());
+    for (QCPItemPosition* p : {items.centre->point1, items.centre->point2}) {
+        setPriceAxes(p, view_);
+        p->setTypeX(QCPItemPosition::ptAxisRectRatio);
+        p->setTypeY(QCPItemPosition::ptPlotCoords);
+    }
+    items.centre->point1->setCoords(0, z.price);
+    items.centre->point2->setCoords(1, z.price);
+
+    // The tag sits on the price axis, where the crosshair's own price tag goes.
+    items.tag = new QCPItemText(plot);
+    items.tag->setLayer(labelLayer_);
+    items.tag->setClipToAxisRect(false);
+    setPriceAxes(items.tag->position, view_);
+    items.tag->position->setTypeX(QCPItemPosition::ptAxisRectRatio);
+    items.tag->position->setTypeY(QCPItemPosition::ptPlotCoords);
+    items.tag->position->setCoords(1.0, z.price);
+    items.tag->setPositionAlignment(Qt::AlignLeft | Qt::AlignVCenter);
+    items.tag->setPadding(QMargins(5, 2, 5, 2));
+    items.tag->setFont(pixelFont(kTagFontPx));
+    items.tag->setText(qs(formatPrice(z.price)));
+
+    items.name = new QCPItemText(plot);
+    items.name->setLayer(labelLayer_);
+    items.name->setClipAxisRect(view_.priceRect());
+    setPriceAxes(items.name->position, view_);
+    items.name->position->setTypeX(QCPItemPosition::ptAxisRectRatio);
+    items.name->position->setTypeY(QCPItemPosition::ptPlotCoords);
+    items.name->position->setCoords(0.0, z.high);
+    items.name->setPositionAlignment(Qt::AlignLeft | Qt::AlignBottom);
+    items.name->setPadding(QMargins(4, 1, 4, 1));
+    items.name->setFont(pixelFont(kLabelFontPx, QFont::DemiBold));
+    items.name->setText(z.name.empty() ? qs(formatPrice(z.price)) : qs(z.name));
+    items.name->setVisible(false);
+    zones_.push_back(items);
+}
+
+void LevelOverlay::buildEvent(int event) {
+    QCustomPlot* plot = view_.plot();
+    const LevelEvent& ev = analysis_.events[static_cast<std::size_t>(event)];
+    const bool up = ev.type == LevelEventType::Breakout;
+    EventItems items;
+    items.event = event;
+
+    // Breakouts point up at the bar from below, breakdowns down at it from above.
+    items.arrow = new QCPItemLine(plot);
+    items.arrow->setLayer(labelLayer_);
+    items.arrow->setClipAxisRect(view_.priceRect());
+    setPriceAxes(items.arrow->end, view_);
+    items.arrow->end->setType(QCPItemPosition::ptPlotCoords);
+    items.arrow->start->setType(QCPItemPosition::ptAbsolute);
+    items.arrow->start->setParentAnchor(items.arrow->end);
+    items.arrow->start->setCoords(0, up ? kArrowPx : -kArrowPx);
+    items.arrow->setHead(QCPLineEnding(QCPLineEnding::esSpikeArrow, 9, 11));
+
+    items.text = new QCPItemText(plot);
+    items.text->setLayer(labelLayer_);
+    items.text->setClipAxisRect(view_.priceRect());
+    items.text->position->setType(QCPItemPosition::ptAbsolute);
+    items.text->position->setParentAnchor(items.arrow->start);
+    items.text->position->setCoords(0, up ? 1 : -1);
+    items.text->setPositionAlignment(Qt::AlignHCenter | (up ? Qt::AlignTop : Qt::AlignBottom));
+    items.text->setPadding(QMargins(3, 1, 3, 1));
+    items.text->setFont(pixelFont(kLabelFontPx, QFont::DemiBold));
+    items.text->setText(up ? tr("Breakout") : tr("Breakdown"));
+    events_.push_back(items);
+}
+
+void LevelOverlay::buildAllTimeHigh() {
+    QCustomPlot* plot = view_.plot();
+    const AllTimeHigh& ath = *analysis_.allTimeHigh;
+    athLine_ = new QCPItemStraightLine(plot);
+    athLine_->setLayer(bandLayer_);
+    athLine_->setClipAxisRect(view_.priceRect());
+    for (QCPItemPosition* p : {athLine_->point1, athLine_->point2}) {
+        setPriceAxes(p, view_);
+        p->setTypeX(QCPItemPosition::ptAxisRectRatio);
+        p->setTypeY(QCPItemPosition::ptPlotCoords);
+    }
+    athLine_->point1->setCoords(0, ath.high);
+    athLine_->point2->setCoords(1, ath.high);
+
+    athText_ = new QCPItemText(plot);
+    athText_->setLayer(labelLayer_);
+    athText_->setClipAxisRect(view_.priceRect());
+    setPriceAxes(athText_->position, view_);
+    athText_->position->setType(QCPItemPosition::ptPlotCoords);
+    athText_->setPadding(QMargins(5, 2, 5, 2));
+    athText_->setFont(pixelFont(kLabelFontPx, QFont::DemiBold));
+    athText_->setText(
+        tr("All-time high %1 · %2").arg(groupedPrice(ath.high), isoDate(ath.highDay)));
+}
+
+void LevelOverlay::buildState() {
+    const int zone = activeZone();
+    if (zone < 0) {
+        return;
+    }
+    stateText_ = new QCPItemText(view_.plot());
+    stateText_->setLayer(labelLayer_);
+    stateText_->setClipAxisRect(view_.priceRect());
+    stateText_->position->setType(QCPItemPosition::ptAbsolute);
+    stateText_->setPositionAlignment(Qt::AlignLeft | Qt::AlignTop);
+    stateText_->setPadding(QMargins(8, 4, 8, 4));
+    stateText_->setFont(pixelFont(kStateFontPx, QFont::DemiBold));
+    stateText_->setText(qs(analysis_.events.back().description));
+}
+
+void LevelOverlay::restyle() {
+    const ChartTheme& t = view_.theme();
+    styledFor_ = t.background;
+    for (const ZoneItems& items : zones_) {
+        styleZone(items);
+    }
+    for (const EventItems& e : events_) {
+        const LevelEvent& ev = analysis_.events[static_cast<std::size_t>(e.event)];
+        const QColor c = ev.type == LevelEventType::Breakout ? t.up : t.down;
+        e.arrow->setPen(QPen(c, 2));
+        e.text->setColor(c);
+        e.text->setBrush(QBrush(withAlpha(t.background, 200)));
+    }
+    if (athLine_ != nullptr) {
+        athLine_->setPen(QPen(withAlpha(t.mutedText, 170), 1, Qt::DotLine));
+        athText_->setColor(t.text);
+        athText_->setBrush(QBrush(withAlpha(t.background, 215)));
+        athText_->setPen(QPen(withAlpha(t.mutedText, 140), 1));
+    }
+    if (stateText_ != nullptr) {
+        const Zone& z = analysis_.zones[static_cast<std::size_t>(activeZone())];
+        stateText_->setColor(t.text);
+        stateText_->setBrush(QBrush(withAlpha(t.background, 225)));
+        stateText_->setPen(QPen(zoneColor(z, t), 1.5));
+    }
+}
+
+void LevelOverlay::styleZone(const ZoneItems& items) {
+    const ChartTheme& t = view_.theme();
+    const Zone& z = analysis_.zones[static_cast<std::size_t>(items.zone)];
+    const QColor c = zoneColor(z, t);
+    const bool dark = t.background.lightness() < 128;
+    const double s = std::clamp(z.strength, 0.0, 100.0) / 100.0;
+    const bool emphasised = items.zone == highlighted_ || items.zone == activeZone();
+    const int fill = (dark ? 30 : 22) + static_cast<int>(s * 40) + (emphasised ? 35 : 0);
+    items.band->setBrush(QBrush(withAlpha(c, fill)));
+    items.band->setPen(items.zone == highlighted_ ? QPen(withAlpha(c, 230), 1.2) : Qt::NoPen);
+    items.band->setSelectedPen(items.band->pen());
+    const double width = 1.0 + 1.5 * s + (emphasised ? 0.8 : 0);
+    items.centre->setPen(QPen(withAlpha(c, 110 + static_cast<int>(s * 110)), width,
+                              z.manual ? Qt::DashLine : Qt::SolidLine));
+    items.tag->setBrush(QBrush(c));
+    items.tag->setColor(textOn(c));
+    items.tag->setPen(items.zone == highlighted_ ? QPen(t.text, 1.2) : Qt::NoPen);
+    items.name->setColor(c.darker(dark ? 70 : 125));
+    items.name->setBrush(QBrush(withAlpha(t.background, 200)));
+}
+
+void LevelOverlay::layoutLabels() {
+    const bool show = matchesView();
+    for (QCPLayer* layer : {bandLayer_, labelLayer_}) {
+        layer->setVisible(show);
+    }
+    if (!show) {
+        return;
+    }
+    if (view_.theme().background != styledFor_) {
+        restyle();
+    }
+    placeTags();
+    placeEvents();
+    if (stateText_ != nullptr) {
+        const QRect r = view_.priceRect()->rect();
+        stateText_->position->setCoords(r.left() + 8, r.top() + 32);
+    }
+    placeAllTimeHigh();
+}
+
+// Tags for the highlighted, active and manual zones first, then the strongest near the price;
+// a tag that would overlap one already placed is left out rather than pushed off its level.
+void LevelOverlay::placeTags() {
+    const QCPAxis* axis = view_.priceAxis();
+    const QCPRange range = axis->range();
+    const double last = analysis_.lastClose;
+    std::vector<std::pair<double, std::size_t>> order;
+    for (std::size_t i = 0; i < zones_.size(); ++i) {
+        ZoneItems& items = zones_[i];
+        items.tag->setVisible(false);
+        items.name->setVisible(false);
+        const Zone& z = analysis_.zones[static_cast<std::size_t>(items.zone)];
+        if (!range.contains(z.price)) {
+            continue;
+        }
+        const double distance = last > 0 ? std::fabs(z.price - last) / last * 100 : 0;
+        double score = z.strength / (1.0 + distance / 8.0);
+        if (items.zone == highlighted_) {
+            score += 3000;
+        } else if (items.zone == activeZone()) {
+            score += 2000;
+        } else if (z.manual) {
+            score += 1000;
+        }
+        order.emplace_back(-score, i);
+    }
+    std::sort(order.begin(), order.end());
+    const int spacing = QFontMetrics(pixelFont(kTagFontPx)).height() + 4;
+    std::vector<double> placed;
+    for (const auto& [negScore, i] : order) {
+        if (static_cast<int>(placed.size()) >= kMaxTags) {
+            break;
+        }
+        ZoneItems& items = zones_[i];
+        const double y =
+            axis->coordToPixel(analysis_.zones[static_cast<std::size_t>(items.zone)].price);
+        const bool clash = std::any_of(placed.begin(), placed.end(),
+                                       [&](double p) { return std::fabs(p - y) < spacing; });
+        if (clash) {
+            continue;
+        }
+        placed.push_back(y);
+        items.tag->setVisible(true);
+        const bool named = items.zone == highlighted_ || items.zone == activeZone() ||
+                           analysis_.zones[static_cast<std::size_t>(items.zone)].manual;
+        items.name->setVisible(named);
+    }
+}
+
+// The newest few events in view; one too close to a newer one on the same side is dropped.
+void LevelOverlay::placeEvents() {
+    const auto [first, last] = view_.visibleBarRange();
+    const auto& bars = view_.bars();
+    const QCPAxis* x = view_.priceRect()->axis(QCPAxis::atBottom);
+    std::vector<std::pair<double, bool>> placed;  // pixel x, breakout
+    for (auto it = events_.rbegin(); it != events_.rend(); ++it) {
+        const LevelEvent& ev = analysis_.events[static_cast<std::size_t>(it->event)];
+        const int index = static_cast<int>(ev.index);
+        const bool up = ev.type == LevelEventType::Breakout;
+        bool visible = index >= first && index <= last && index < static_cast<int>(bars.size()) &&
+                       static_cast<int>(placed.size()) < kMaxEvents;
+        const double px = x->coordToPixel(index);
+        if (visible) {
+            visible = std::none_of(placed.begin(), placed.end(), [&](const auto& p) {
+                return p.second == up && std::fabs(p.first - px) < 80;
+            });
+        }
+        it->arrow->setVisible(visible);
+        it->text->setVisible(visible);
+        if (visible) {
+            const Bar& b = bars[static_cast<std::size_t>(index)];
+            it->arrow->end->setCoords(index, up ? b.low : b.high);
+            placed.emplace_back(px, up);
+        }
+    }
+}
+
+// Above the all-time high's bar; kept inside the pane and clear of the retest line.
+void LevelOverlay::placeAllTimeHigh() {
+    if (athText_ == nullptr) {
+        return;
+    }
+    const AllTimeHigh& ath = *analysis_.allTimeHigh;
+    const QRect r = view_.priceRect()->rect();
+    const QCPAxis* x = view_.priceRect()->axis(QCPAxis::atBottom);
+    const int index = barIndexOf(ath.highDay);
+    double px = std::clamp(x->coordToPixel(index), double(r.left()), double(r.right()));
+    const double width = QFontMetrics(athText_->font()).horizontalAdvance(athText_->text()) + 12;
+    Qt::Alignment h = Qt::AlignHCenter;
+    if (px + width / 2 > r.right() - 4) {
+        h = Qt::AlignRight;
+        px = std::min(px + 6, double(r.right() - 4));
+    } else if (px - width / 2 < r.left() + 4) {
+        h = Qt::AlignLeft;
+        px = std::max(px - 6, double(r.left() + 4));
+    }
+    double py = view_.priceAxis()->coordToPixel(ath.high) - 4;
+    if (stateText_ != nullptr) {
+        const QRectF state(stateText_->topLeft->pixelPosition(),
+                           stateText_->bottomRight->pixelPosition());
+        const double left =
+            h == Qt::AlignLeft ? px : (h == Qt::AlignRight ? px - width : px - width / 2);
+        const QRectF label(left, py - 20, width, 20);
+        if (label.intersects(state)) {  // slide right of the retest line
+            h = Qt::AlignLeft;
+            px = state.right() + 10;
+        }
+    }
+    athText_->setPositionAlignment(h | Qt::AlignBottom);
+    athText_->position->setCoords(x->pixelToCoord(px), view_.priceAxis()->pixelToCoord(py));
+}
+
+void LevelOverlay::onMouseMove(QMouseEvent* event) {
+    const QPointF pos = event->position();
+    const int zone = zoneAt(pos);
+    if (zone == hoveredZone_) {
+        return;
+    }
+    hoveredZone_ = zone;
+    if (zone < 0) {
+        QToolTip::hideText();
+        return;
+    }
+    QToolTip::showText(event->globalPosition().toPoint(), zoneToolTip(zone), view_.plot());
+}
+
+}  // namespace retest::ui

@@ -1,0 +1,116 @@
+// Draws a support/resistance analysis on a ChartView: translucent zone bands with price tags on
+// the axis, the all-time high, breakout/breakdown markers and the active retest in words.
+// Computes no analytics: it is handed a LevelAnalysis of exactly the view's bars.
+#pragma once
+
+#include <QColor>
+#include <QObject>
+#include <QPointF>
+#include <QString>
+#include <vector>
+
+#include "core/analytics/levels.h"
+#include "ui/chart/chart_types.h"
+
+class QCPItemRect;
+class QCPItemLine;
+class QCPItemText;
+class QCPItemStraightLine;
+class QCPLayer;
+class QMouseEvent;
+
+namespace retest::ui {
+
+class ChartView;
+
+class LevelOverlay : public QObject {
+    Q_OBJECT
+
+public:
+    /// Attaches to `view` (which must outlive the overlay) on its own layers.
+    explicit LevelOverlay(ChartView& view, QObject* parent = nullptr);
+    ~LevelOverlay() override;
+
+    /// Shows `analysis`, which must describe the view's current bars (it is hidden while the
+    /// view shows other bars, e.g. between a timeframe change and the recomputed levels).
+    void setAnalysis(const LevelAnalysis& analysis);
+    const LevelAnalysis& analysis() const { return analysis_; }
+    /// false: only manual zones and their events are drawn.
+    void setShowAutoLevels(bool show);
+    bool showAutoLevels() const { return showAuto_; }
+    /// Emphasises zone `zone` (index into analysis().zones); -1 for none.
+    void setHighlightedZone(int zone);
+    int highlightedZone() const { return highlighted_; }
+    /// Removes everything from the chart.
+    void clear();
+
+    ChartView& view() const { return view_; }
+    /// Zones currently drawn (indices into analysis().zones, ascending).
+    const std::vector<int>& shownZones() const { return shown_; }
+    int bandCount() const { return static_cast<int>(shown_.size()); }
+    /// The band of `zone`, or nullptr when it is not drawn.
+    QCPItemRect* band(int zone) const;
+    /// Zones whose price tag is on the axis after the last layout.
+    std::vector<int> taggedZones() const;
+    /// The zone of the latest event while it is retesting, held or not yet retested; else -1.
+    int activeZone() const;
+    /// "All-time high 3,393.52 · 2020-02-19", empty when there is none.
+    QString allTimeHighText() const;
+    /// The active retest in words, empty when there is none.
+    QString stateText() const;
+    /// The explanation shown when hovering the zone.
+    QString zoneToolTip(int zone) const;
+    /// The drawn zone under a pixel of the plot (a few pixels of slack for thin bands), or -1.
+    int zoneAt(QPointF pixel) const;
+
+    /// The band colour (full opacity) of a zone in a theme.
+    static QColor zoneColor(const Zone& zone, const ChartTheme& theme);
+
+private:
+    struct ZoneItems {
+        int zone = -1;
+        QCPItemRect* band = nullptr;
+        QCPItemStraightLine* centre = nullptr;
+        QCPItemText* tag = nullptr;
+        QCPItemText* name = nullptr;
+    };
+    struct EventItems {
+        int event = -1;
+        QCPItemLine* arrow = nullptr;
+        QCPItemText* text = nullptr;
+    };
+
+    void rebuild();
+    void removeItems();
+    void buildZone(int zone);
+    void buildEvent(int event);
+    void buildAllTimeHigh();
+    void buildState();
+    void restyle();
+    void styleZone(const ZoneItems& items);
+    void layoutLabels();
+    void placeTags();
+    void placeEvents();
+    void placeAllTimeHigh();
+    bool matchesView() const;
+    bool zoneShown(int zone) const;
+    int barIndexOf(Day day) const;
+    void onMouseMove(QMouseEvent* event);
+
+    ChartView& view_;
+    QCPLayer* bandLayer_ = nullptr;
+    QCPLayer* labelLayer_ = nullptr;
+    LevelAnalysis analysis_;
+    bool showAuto_ = true;
+    int highlighted_ = -1;
+    int hoveredZone_ = -1;
+    QColor styledFor_;
+    std::vector<int> shown_;
+    std::vector<ZoneItems> zones_;
+    std::vector<EventItems> events_;
+    QCPItemStraightLine* athLine_ = nullptr;
+    QCPItemText* athText_ = nullptr;
+    QCPItemText* stateText_ = nullptr;
+};
+
+}  // namespace retest::ui

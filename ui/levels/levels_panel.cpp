@@ -1,0 +1,337 @@
+// LevelsPanel: a table over ChartDocument::levels(), refilled on every levelsChanged(); the
+// selection is remembered by price because zone indices change with each recomputation.
+#include "ui/levels/levels_panel.h"
+
+#include <QCheckBox>
+#include <QDialog>
+#include <QDialogButtonBox>
+#include <QDoubleSpinBox>
+#include <QFormLayout>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMessageBox>
+#include <QPushButton>
+#include <QSlider>
+#include <QTableWidget>
+#include <QTimer>
+#include <QVBoxLayout>
+#include <array>
+#include <cmath>
+
+#include "ui/chart/chart_data.h"
+#include "ui/chart/chart_view.h"
+#include "ui/chart/level_overlay.h"
+#include "ui/chart_document.h"
+
+namespace retest::ui {
+
+namespace {
+
+constexpr int kZoneRole = Qt::UserRole + 1;
+constexpr int kSortRole = Qt::UserRole + 2;
+constexpr int kDebounceMs = 250;
+
+/// Sorts by a number kept beside the text, so "1,000" sorts after "999".
+class SortItem : public QTableWidgetItem {
+public:
+    SortItem(const QString& text, double key) : QTableWidgetItem(text) {
+        setData(kSortRole, key);
+        setFlags(flags() & ~Qt::ItemIsEditable);
+    }
+    bool operator<(const QTableWidgetItem& other) const override {
+        return data(kSortRole).toDouble() < other.data(kSortRole).toDouble();
+    }
+};
+
+QString qs(const std::string& s) {
+    return QString::fromStdString(s);
+}
+
+}  // namespace
+
+LevelsPanel::LevelsPanel(ChartDocument& doc, LevelOverlay& overlay, QWidget* parent)
+    : QDockWidget(tr("Levels"), parent), doc_(doc), overlay_(overlay) {
+    setObjectName(QStringLiteral("levelsDock"));
+    buildUi();
+    connect(&doc_, &ChartDocument::levelsChanged, this, &LevelsPanel::refresh);
+    connect(&doc_, &ChartDocument::changed, this, [this] {
+        selectedPrice_.reset();
+        updateButtons();
+    });
+    refresh();
+}
+
+void LevelsPanel::buildUi() {
+    auto* body = new QWidget(this);
+    auto* layout = new QVBoxLayout(body);
+    layout->setContentsMargins(6, 6, 6, 6);
+
+    auto* knob = new QHBoxLayout;
+    knob->addWidget(new QLabel(tr("Sensitivity"), body));
+    slider_ = new QSlider(Qt::Horizontal, body);
+    slider_->setRange(0, 100);
+    slider_->setValue(static_cast<int>(std::lround(doc_.levelSettings().sensitivity * 100)));
+    slider_->setToolTip(
+        tr("Left: only the big, obvious levels. Right: smaller swings, "
+           "narrower zones, more of them."));
+    knob->addWidget(slider_, 1);
+    sliderValue_ = new QLabel(QString::number(slider_->value()), body);
+    sliderValue_->setMinimumWidth(
+        QFontMetrics(sliderValue_->font()).horizontalAdvance(QStringLiteral("100")));
+    knob->addWidget(sliderValue_);
+    layout->addLayout(knob);
+
+    auto* buttons = new QHBoxLayout;
+    autoBox_ = new QCheckBox(tr("Auto levels"), body);
+    autoBox_->setChecked(overlay_.showAutoLevels());
+    autoBox_->setToolTip(tr("Show the levels found in the prices; off leaves your own levels."));
+    buttons->addWidget(autoBox_);
+    buttons->addStretch(1);
+    addButton_ = new QPushButton(tr("Add level…"), body);
+    removeButton_ = new QPushButton(tr("Remove"), body);
+    removeButton_->setToolTip(tr("Remove the selected manual level"));
+    buttons->addWidget(addButton_);
+    buttons->addWidget(removeButton_);
+    layout->addLayout(buttons);
+
+    table_ = new QTableWidget(0, ColumnCount, body);
+    table_->setHorizontalHeaderLabels({tr("Level"), tr("Price"), tr("Kind"), tr("Touches"),
+                                       tr("Strength"), tr("Distance"), tr("Flipped"),
+                                       tr("Manual")});
+    table_->horizontalHeaderItem(ColDistance)
+        ->setToolTip(tr("The zone's centre relative to the last close"));
+    table_->setSelectionBehavior(QAbstractItemView::SelectRows);
+    table_->setSelectionMode(QAbstractItemView::SingleSelection);
+    table_->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    table_->verticalHeader()->setVisible(false);
+    table_->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    table_->horizontalHeader()->setStretchLastSection(true);
+    table_->setSortingEnabled(true);
+    table_->sortByColumn(ColStrength, Qt::DescendingOrder);
+    layout->addWidget(table_, 1);
+
+    state_ = new QLabel(body);
+    state_->setWordWrap(true);
+    state_->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    layout->addWidget(state_);
+    setWidget(body);
+
+    debounce_ = new QTimer(this);
+    debounce_->setSingleShot(true);
+    debounce_->setInterval(kDebounceMs);
+    connect(debounce_, &QTimer::timeout, this, &LevelsPanel::flushSensitivity);
+    connect(slider_, &QSlider::valueChanged, this, &LevelsPanel::onSliderMoved);
+    connect(autoBox_, &QCheckBox::toggled, this, [this](bool on) {
+        overlay_.setShowAutoLevels(on);
+        refresh();
+    });
+    connect(addButton_, &QPushButton::clicked, this, &LevelsPanel::promptAddLevel);
+    connect(removeButton_, &QPushButton::clicked, this, &LevelsPanel::removeSelectedLevel);
+    connect(table_, &QTableWidget::itemSelectionChanged, this, &LevelsPanel::onSelectionChanged);
+}
+
+void LevelsPanel::refresh() {
+    const LevelAnalysis& a = doc_.levels();
+    overlay_.setAnalysis(a);
+    filling_ = true;
+    table_->setSortingEnabled(false);
+    table_->clearContents();
+    table_->setRowCount(static_cast<int>(a.zones.size()));
+    for (int z = 0; z < static_cast<int>(a.zones.size()); ++z) {
+        fillRow(z, z);
+    }
+    table_->setSortingEnabled(true);
+    int selected = -1;
+    for (int row = 0; row < table_->rowCount(); ++row) {
+        const int zone = zoneAtRow(row);
+        const Zone& z = a.zones[static_cast<std::size_t>(zone)];
+        table_->setRowHidden(row, !overlay_.showAutoLevels() && !z.manual);
+        if (selectedPrice_ && *selectedPrice_ >= z.low && *selectedPrice_ <= z.high &&
+            !table_->isRowHidden(row)) {
+            selected = row;
+        }
+    }
+    table_->clearSelection();
+    if (selected >= 0) {
+        table_->selectRow(selected);
+    }
+    filling_ = false;
+    const int zone = selected >= 0 ? zoneAtRow(selected) : -1;
+    overlay_.setHighlightedZone(zone);
+    if (zone < 0) {
+        selectedPrice_.reset();
+    }
+    state_->setText(a.events.empty() ? tr("No breakout or breakdown at this sensitivity.")
+                                     : tr("Latest: %1").arg(qs(a.events.back().description)));
+    updateButtons();
+}
+
+void LevelsPanel::fillRow(int row, int zone) {
+    const LevelAnalysis& a = doc_.levels();
+    const Zone& z = a.zones[static_cast<std::size_t>(zone)];
+    const double distance = a.lastClose > 0 ? (z.price / a.lastClose - 1) * 100 : 0;
+    const QString name = z.name.empty() ? qs(formatPrice(z.price)) : qs(z.name);
+    auto* nameItem = new SortItem(name, z.price);
+    nameItem->setData(kZoneRole, zone);
+    auto* kind =
+        new SortItem(qs(std::string(levelKindName(z.kind))), z.kind == LevelKind::Support ? 0 : 1);
+    kind->setForeground(LevelOverlay::zoneColor(z, overlay_.view().theme()));
+    const std::array<QTableWidgetItem*, ColumnCount> items{
+        nameItem,
+        new SortItem(qs(formatPrice(z.price)), z.price),
+        kind,
+        new SortItem(QString::number(z.touches.size()), double(z.touches.size())),
+        new SortItem(QString::number(std::lround(z.strength)), z.strength),
+        new SortItem(QString::asprintf("%+.1f%%", distance), distance),
+        new SortItem(z.flipped ? tr("yes") : QString(), z.flipped ? 1 : 0),
+        new SortItem(z.manual ? tr("yes") : QString(), z.manual ? 1 : 0),
+    };
+    const QString tip = overlay_.zoneToolTip(zone);
+    for (int c = 0; c < ColumnCount; ++c) {
+        items[static_cast<std::size_t>(c)]->setToolTip(tip);
+        if (c != ColName && c != ColKind) {
+            items[static_cast<std::size_t>(c)]->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
+        }
+        table_->setItem(row, c, items[static_cast<std::size_t>(c)]);
+    }
+}
+
+int LevelsPanel::zoneAtRow(int row) const {
+    const QTableWidgetItem* item = table_->item(row, ColName);
+    return item != nullptr ? item->data(kZoneRole).toInt() : -1;
+}
+
+int LevelsPanel::rowOfZone(int zone) const {
+    for (int row = 0; row < table_->rowCount(); ++row) {
+        if (zoneAtRow(row) == zone && !table_->isRowHidden(row)) {
+            return row;
+        }
+    }
+    return -1;
+}
+
+bool LevelsPanel::selectZone(int zone) {
+    const int row = rowOfZone(zone);
+    if (row < 0) {
+        return false;
+    }
+    table_->selectRow(row);
+    table_->scrollToItem(table_->item(row, ColName));
+    return true;
+}
+
+void LevelsPanel::onSelectionChanged() {
+    if (filling_) {
+        return;
+    }
+    const QList<QTableWidgetItem*> selected = table_->selectedItems();
+    const int zone = selected.isEmpty() ? -1 : zoneAtRow(selected.front()->row());
+    overlay_.setHighlightedZone(zone);
+    const auto& zones = doc_.levels().zones;
+    if (zone >= 0 && zone < static_cast<int>(zones.size())) {
+        const Zone& z = zones[static_cast<std::size_t>(zone)];
+        selectedPrice_ = z.price;
+        if (!z.touches.empty()) {
+            overlay_.view().showBarIndex(static_cast<int>(z.touches.back().index));
+        }
+    } else {
+        selectedPrice_.reset();
+    }
+    updateButtons();
+}
+
+void LevelsPanel::onSliderMoved(int value) {
+    sliderValue_->setText(QString::number(value));
+    debounce_->start();
+}
+
+void LevelsPanel::flushSensitivity() {
+    debounce_->stop();
+    doc_.setSensitivity(slider_->value() / 100.0);
+}
+
+QString LevelsPanel::stateLine() const {
+    return state_->text();
+}
+
+bool LevelsPanel::addLevel(double price, const QString& label, bool quiet) {
+    const auto id = doc_.addManualLevel(price, label.trimmed());
+    if (!id) {
+        if (!quiet) {
+            QMessageBox::warning(this, tr("Add level"),
+                                 tr("Cannot add the level: %1").arg(qs(id.error().message)));
+        }
+        return false;
+    }
+    selectedPrice_ = price;
+    return true;
+}
+
+void LevelsPanel::promptAddLevel() {
+    QDialog dialog(this);
+    dialog.setWindowTitle(tr("Add level"));
+    auto* form = new QFormLayout(&dialog);
+    auto* price = new QDoubleSpinBox(&dialog);
+    const double last = doc_.levels().lastClose;
+    price->setDecimals(last > 0 && last < 10 ? 4 : 2);
+    price->setRange(0.0001, 1e9);
+    price->setValue(last > 0 ? last : 1.0);
+    auto* label = new QLineEdit(&dialog);
+    label->setPlaceholderText(tr("optional, e.g. \"2022 low\""));
+    form->addRow(tr("Price"), price);
+    form->addRow(tr("Label"), label);
+    auto* box = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, &dialog);
+    form->addRow(box);
+    connect(box, &QDialogButtonBox::accepted, &dialog, &QDialog::accept);
+    connect(box, &QDialogButtonBox::rejected, &dialog, &QDialog::reject);
+    if (dialog.exec() == QDialog::Accepted) {
+        addLevel(price->value(), label->text());
+    }
+}
+
+std::optional<std::int64_t> LevelsPanel::manualLevelId(int zone) const {
+    const auto& zones = doc_.levels().zones;
+    if (zone < 0 || zone >= static_cast<int>(zones.size()) ||
+        !zones[static_cast<std::size_t>(zone)].manual) {
+        return std::nullopt;
+    }
+    const Zone& z = zones[static_cast<std::size_t>(zone)];
+    std::optional<std::int64_t> best;
+    double bestDistance = 0;
+    for (const ManualLevel& m : doc_.manualLevels()) {
+        const double d = std::fabs(m.price - z.price);
+        if (m.price >= z.low && m.price <= z.high && (!best || d < bestDistance)) {
+            best = m.id;
+            bestDistance = d;
+        }
+    }
+    return best;
+}
+
+bool LevelsPanel::removeSelectedLevel() {
+    const QList<QTableWidgetItem*> selected = table_->selectedItems();
+    const int zone = selected.isEmpty() ? -1 : zoneAtRow(selected.front()->row());
+    const auto id = manualLevelId(zone);
+    if (!id) {
+        return false;
+    }
+    selectedPrice_.reset();
+    const auto removed = doc_.removeManualLevel(*id);
+    if (!removed) {
+        QMessageBox::warning(this, tr("Remove level"),
+                             tr("Cannot remove the level: %1").arg(qs(removed.error().message)));
+        return false;
+    }
+    return true;
+}
+
+void LevelsPanel::updateButtons() {
+    addButton_->setEnabled(!doc_.bars().empty());
+    const QList<QTableWidgetItem*> selected = table_->selectedItems();
+    const int zone = selected.isEmpty() ? -1 : zoneAtRow(selected.front()->row());
+    removeButton_->setEnabled(manualLevelId(zone).has_value());
+}
+
+}  // namespace retest::ui
