@@ -375,27 +375,5 @@ TEST(ChartView, EmptyStateShowsTheMessageInsteadOfAxes) {
     EXPECT_TRUE(h.view.priceAxis()->visible());
 }
 
-TEST(ChartView, FiveThousandBarsPaintQuickly) {
-    auto bars = sampleBars();
-    bars.resize(5000);
-    // Best of three fresh views: the build machine is shared, one slow run says little.
-    qint64 best = 1 << 30;
-    for (int round = 0; round < 3; ++round) {
-        ChartView view;
-        view.resize(1600, 1000);
-        view.show();
-        QApplication::processEvents();
-        QElapsedTimer timer;
-        timer.start();
-        view.setBars(bars, Timeframe::Daily);
-        view.applyRangePreset(RangePreset::Max);
-        view.plot()->replot(QCustomPlot::rpImmediateRefresh);
-        best = std::min(best, timer.elapsed());
-    }
-    std::printf("setBars + Max + first replot of 5000 bars: %lld ms\n",
-                static_cast<long long>(best));
-    EXPECT_LT(best, 50);
-}
-
 }  // namespace
 }  // namespace retest::ui
