@@ -142,6 +142,19 @@ TEST(LevelOverlay, LabelsTheAllTimeHighWithItsValueAndDate) {
     EXPECT_TRUE(s.overlay.allTimeHighText().contains(QStringLiteral("3,393.52")));
 }
 
+TEST(LevelOverlay, WritesTheLatestEventInWordsOnTheChart) {
+    Sample s;
+    const auto& events = s.doc->levels().events;
+    ASSERT_FALSE(events.empty());
+    EXPECT_EQ(s.overlay.stateText(), QString::fromStdString(events.back().description));
+    const bool failed = events.back().retest == RetestState::Failed;
+    EXPECT_EQ(s.overlay.activeZone(), failed ? -1 : static_cast<int>(events.back().zone));
+    // Without auto levels and without manual levels there is no event left to describe.
+    s.overlay.setShowAutoLevels(false);
+    EXPECT_TRUE(s.overlay.stateText().isEmpty());
+    EXPECT_EQ(s.overlay.activeZone(), -1);
+}
+
 TEST(LevelOverlay, HidingAutoLevelsLeavesOnlyManualZones) {
     Sample s;
     ASSERT_TRUE(s.doc->addManualLevel(1800, QStringLiteral("my level")));

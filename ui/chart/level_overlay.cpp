@@ -143,15 +143,22 @@ std::vector<int> LevelOverlay::taggedZones() const {
     return out;
 }
 
+int LevelOverlay::stateEvent() const {
+    for (int e = static_cast<int>(analysis_.events.size()) - 1; e >= 0; --e) {
+        if (zoneShown(static_cast<int>(analysis_.events[static_cast<std::size_t>(e)].zone))) {
+            return e;
+        }
+    }
+    return -1;
+}
+
 int LevelOverlay::activeZone() const {
-    if (analysis_.events.empty()) {
+    const int e = stateEvent();
+    if (e < 0) {
         return -1;
     }
-    const LevelEvent& ev = analysis_.events.back();
-    if (ev.retest == RetestState::Failed || !zoneShown(static_cast<int>(ev.zone))) {
-        return -1;
-    }
-    return static_cast<int>(ev.zone);
+    const LevelEvent& ev = analysis_.events[static_cast<std::size_t>(e)];
+    return ev.retest == RetestState::Failed ? -1 : static_cast<int>(ev.zone);
 }
 
 QString LevelOverlay::allTimeHighText() const {
@@ -399,8 +406,8 @@ void LevelOverlay::buildAllTimeHigh() {
 }
 
 void LevelOverlay::buildState() {
-    const int zone = activeZone();
-    if (zone < 0) {
+    const int e = stateEvent();
+    if (e < 0) {
         return;
     }
     stateText_ = new QCPItemText(view_.plot());
@@ -410,7 +417,7 @@ void LevelOverlay::buildState() {
     stateText_->setPositionAlignment(Qt::AlignLeft | Qt::AlignTop);
     stateText_->setPadding(QMargins(8, 4, 8, 4));
     stateText_->setFont(pixelFont(kStateFontPx, QFont::DemiBold));
-    stateText_->setText(qs(analysis_.events.back().description));
+    stateText_->setText(qs(analysis_.events[static_cast<std::size_t>(e)].description));
 }
 
 void LevelOverlay::restyle() {
@@ -433,10 +440,13 @@ void LevelOverlay::restyle() {
         athText_->setPen(QPen(withAlpha(t.mutedText, 140), 1));
     }
     if (stateText_ != nullptr) {
-        const Zone& z = analysis_.zones[static_cast<std::size_t>(activeZone())];
-        stateText_->setColor(t.text);
+        const LevelEvent& ev = analysis_.events[static_cast<std::size_t>(stateEvent())];
+        const Zone& z = analysis_.zones[ev.zone];
+        const bool active = ev.retest != RetestState::Failed;
+        stateText_->setColor(active ? t.text : t.mutedText);
         stateText_->setBrush(QBrush(withAlpha(t.background, 225)));
-        stateText_->setPen(QPen(zoneColor(z, t), 1.5));
+        stateText_->setPen(active ? QPen(zoneColor(z, t), 1.5)
+                                  : QPen(withAlpha(t.mutedText, 140), 1));
     }
 }
 
@@ -535,6 +545,7 @@ void LevelOverlay::placeEvents() {
     const auto [first, last] = view_.visibleBarRange();
     const auto& bars = view_.bars();
     const QCPAxis* x = view_.priceRect()->axis(QCPAxis::atBottom);
+    const QRect rect = view_.priceRect()->rect();
     std::vector<std::pair<double, bool>> placed;  // pixel x, breakout
     for (auto it = events_.rbegin(); it != events_.rend(); ++it) {
         const LevelEvent& ev = analysis_.events[static_cast<std::size_t>(it->event)];
@@ -554,6 +565,20 @@ void LevelOverlay::placeEvents() {
             const Bar& b = bars[static_cast<std::size_t>(index)];
             it->arrow->end->setCoords(index, up ? b.low : b.high);
             placed.emplace_back(px, up);
+            // Near a pane edge the text hangs to the inside instead of being cut off.
+            const double half =
+                QFontMetrics(it->text->font()).horizontalAdvance(it->text->text()) / 2.0 + 4;
+            Qt::Alignment h = Qt::AlignHCenter;
+            double dx = 0;
+            if (px + half > rect.right()) {
+                h = Qt::AlignRight;
+                dx = 6;
+            } else if (px - half < rect.left()) {
+                h = Qt::AlignLeft;
+                dx = -6;
+            }
+            it->text->setPositionAlignment(h | (up ? Qt::AlignTop : Qt::AlignBottom));
+            it->text->position->setCoords(dx, up ? 1 : -1);
         }
     }
 }

@@ -52,11 +52,13 @@ public:
     QCPItemRect* band(int zone) const;
     /// Zones whose price tag is on the axis after the last layout.
     std::vector<int> taggedZones() const;
+    /// The latest event of a drawn zone (index into analysis().events), or -1.
+    int stateEvent() const;
     /// The zone of the latest event while it is retesting, held or not yet retested; else -1.
     int activeZone() const;
     /// "All-time high 3,393.52 · 2020-02-19", empty when there is none.
     QString allTimeHighText() const;
-    /// The active retest in words, empty when there is none.
+    /// The latest event's state in words (drawn under the readout), empty without events.
     QString stateText() const;
     /// The explanation shown when hovering the zone.
     QString zoneToolTip(int zone) const;
