@@ -6,7 +6,7 @@ set -euo pipefail
 build_pkgs=(g++ cmake ninja-build pkg-config qt6-base-dev qt6-svg-dev libqcustomplot-dev
             libsqlite3-dev libgl-dev fonts-dejavu-core)
 test_pkgs=(libgtest-dev libgmock-dev libbenchmark-dev sqlite3 python3)
-run_pkgs=(qt6-qpa-plugins qt6-gtk-platformtheme)
+run_pkgs=(qt6-qpa-plugins)
 
 want=("${build_pkgs[@]}")
 for role in "$@"; do

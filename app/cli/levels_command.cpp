@@ -160,11 +160,11 @@ const Zone* nearest(const LevelAnalysis& a, LevelKind kind) {
     return best;
 }
 
-QString eventText(const LevelAnalysis& a, const LevelEvent& e) {
-    QString t =
-        QStringLiteral("%1 %2 through %3 %4 [%5–%6], retest %7")
-            .arg(isoDate(e.day), qs(levelEventTypeName(e.type)), qs(a.zones[e.zone].name),
-                 price(e.level), price(e.low), price(e.high), qs(retestStateName(e.retest)));
+/// "2013-04-11 breakout 1555.06 [1523.49–1582.89], retest held 2013-06-24".
+QString eventText(const LevelEvent& e) {
+    QString t = QStringLiteral("%1 %2 %3 [%4–%5], retest %6")
+                    .arg(isoDate(e.day), qs(levelEventTypeName(e.type)), price(e.level),
+                         price(e.low), price(e.high), qs(retestStateName(e.retest)));
     if (e.retest != RetestState::None) {
         t += QLatin1Char(' ') + isoDate(e.retestDay);
     }
@@ -198,7 +198,7 @@ void printLevelsText(QTextStream& out, const SymbolAnalysis& s, Timeframe tf) {
         out << "  none\n";
     }
     for (const LevelEvent& e : a.events) {
-        out << "  " << eventText(a, e) << "\n      " << qs(e.description) << '\n';
+        out << "  " << eventText(e) << "\n      " << qs(e.description) << '\n';
     }
     out.flush();
 }
@@ -241,8 +241,10 @@ QString scanLine(const SymbolAnalysis& s) {
             .arg(s.symbol, -6)
             .arg(isoDate(a.asOf), price(a.lastClose), zoneText(nearest(a, LevelKind::Support)),
                  zoneText(nearest(a, LevelKind::Resistance)));
-    line += QStringLiteral("  ") +
-            (a.events.empty() ? QStringLiteral("no breakout yet") : eventText(a, a.events.back()));
+    line += QStringLiteral("  ") + (a.events.empty()
+                                        ? QStringLiteral("no breakout yet")
+                                        : eventText(a.events.back()) + QStringLiteral(" (") +
+                                              qs(a.events.back().description) + QLatin1Char(')'));
     return line;
 }
 
