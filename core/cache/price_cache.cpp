@@ -310,6 +310,7 @@ PriceCache::PriceCache(sqlite3* db, std::filesystem::path path)
 
 PriceCache::~PriceCache() {
     stmts_.reset();  // statements must be finalized before the connection closes
+    annotationStmts_.reset();
     sqlite3_close_v2(db_);
 }
 
@@ -362,6 +363,9 @@ Result<std::unique_ptr<PriceCache>> PriceCache::open(const std::filesystem::path
             return Error{where + ": cannot prepare \"" + s.sql +
                          "\": " + sqlite3_errmsg(cache->db_)};
         }
+    }
+    if (auto r = cache->prepareAnnotationStatements(); !r.ok()) {
+        return r.error();
     }
     return cache;
 }
@@ -497,7 +501,7 @@ Result<Ok> PriceCache::removeSymbol(std::string_view symbol) {
     if (!tx.begin()) {
         return c.sql("cannot start removing " + std::string(symbol));
     }
-    // Manual levels (and later annotations) are the user's work: deliberately kept.
+    // Manual levels and annotations are the user's work: deliberately kept.
     for (Statement* del : {&stmts_->deleteBars, &stmts_->deleteActions, &stmts_->deleteSymbol}) {
         if (auto r = runSymbolStatement(c, *del, symbol, "remove"); !r.ok()) {
             return r.error();

@@ -12,6 +12,7 @@
 #include <string_view>
 #include <vector>
 
+#include "core/annotations/annotation.h"
 #include "core/model/bar.h"
 #include "core/model/result.h"
 
@@ -39,9 +40,9 @@ struct SymbolMeta {
 };
 
 struct UpsertStats {
-    std::size_t inserted = 0;  ///< days that were not stored before
-    std::size_t updated = 0;   ///< days stored before whose values changed
-    std::size_t unchanged = 0; ///< days stored before with identical values
+    std::size_t inserted = 0;   ///< days that were not stored before
+    std::size_t updated = 0;    ///< days stored before whose values changed
+    std::size_t unchanged = 0;  ///< days stored before with identical values
 };
 
 /// A split or a cash dividend, as reported by a feed.
@@ -124,12 +125,44 @@ public:
     /// Error when no level has that id.
     Result<Ok> removeManualLevel(std::int64_t id);
 
+    // Annotations: the user's chart markup, per symbol. Bar writes (replaceBars, applyUpdate
+    // with replaceAll) and removeSymbol never delete them. Every write is one transaction.
+
+    /// Validates `a` (and that it names a symbol), stores it and returns its new id (a.id is
+    /// ignored).
+    Result<std::int64_t> addAnnotation(const Annotation& a);
+    /// Rewrites annotation a.id (its symbol too); an Error when no annotation has that id.
+    Result<Ok> updateAnnotation(const Annotation& a);
+    /// An Error when no annotation has that id.
+    Result<Ok> removeAnnotation(std::int64_t id);
+    /// The annotations of `symbol` in creation order (ascending id); none is not an error.
+    Result<std::vector<Annotation>> annotations(std::string_view symbol) const;
+    /// std::nullopt inside the Result when no annotation has that id.
+    Result<std::optional<Annotation>> annotation(std::int64_t id) const;
+    /// Deletes every annotation of `symbol` and stores `list` under it (their ids and symbols
+    /// are ignored), all or nothing: one invalid annotation and nothing changes. The new ids,
+    /// in the order of `list`.
+    Result<std::vector<std::int64_t>> replaceAnnotations(std::string_view symbol,
+                                                         std::span<const Annotation> list);
+    /// Like replaceAnnotations but keeps the existing ones (importing a shared file).
+    Result<std::vector<std::int64_t>> appendAnnotations(std::string_view symbol,
+                                                        std::span<const Annotation> list);
+
 private:
     PriceCache(sqlite3* db, std::filesystem::path path);
     struct Statements;
+    struct AnnotationStatements;
+    struct AnnotationStatementsDeleter {
+        void operator()(AnnotationStatements* s) const;
+    };
+    Result<Ok> prepareAnnotationStatements();
+    Result<std::vector<std::int64_t>> writeAnnotations(std::string_view symbol,
+                                                       std::span<const Annotation> list,
+                                                       bool replace);
     sqlite3* db_ = nullptr;
     std::filesystem::path path_;
     std::unique_ptr<Statements> stmts_;
+    std::unique_ptr<AnnotationStatements, AnnotationStatementsDeleter> annotationStmts_;
 };
 
 }  // namespace retest

@@ -54,6 +54,26 @@ constexpr std::array kMigrations{
             last_day = (SELECT MAX(day) FROM bars WHERE bars.symbol = symbols.symbol),
             bar_count = (SELECT COUNT(*) FROM bars WHERE bars.symbol = symbols.symbol);
     )sql"},
+    // v3: chart annotations, one row each, keyed by symbol but (like manual_levels) never
+    // deleted with the symbol's bars. Points are columns (1 or 2 per kind; day2/price2 NULL
+    // for one). AUTOINCREMENT: an id is never reused, so a stale id cannot hit another one.
+    Migration{3, R"sql(
+        CREATE TABLE annotations(
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            symbol TEXT NOT NULL,
+            kind TEXT NOT NULL,
+            day1 INTEGER NOT NULL, price1 REAL NOT NULL,
+            day2 INTEGER, price2 REAL,
+            label TEXT NOT NULL DEFAULT '',
+            color INTEGER NOT NULL,
+            width REAL NOT NULL,
+            line TEXT NOT NULL,
+            extend_right INTEGER NOT NULL DEFAULT 0,
+            font_size REAL NOT NULL,
+            created INTEGER,
+            updated INTEGER);
+        CREATE INDEX annotations_by_symbol ON annotations(symbol, id);
+    )sql"},
 };
 
 Error sqlError(sqlite3* db, const std::filesystem::path& path, const std::string& what) {

@@ -1,0 +1,301 @@
+// The annotation half of PriceCache: its own prepared statements and transactions over the
+// `annotations` table (schema v3). Kept apart from bars so no bar statement can reach it.
+#include <cmath>
+#include <ctime>
+
+#include "core/cache/price_cache.h"
+#include "core/cache/sqlite_statement.h"
+
+namespace retest {
+
+using sqlite::Statement;
+using sqlite::Use;
+
+struct PriceCache::AnnotationStatements {
+    Statement begin, commit, rollback;
+    Statement insert, update, remove, removeSymbol, selectSymbol, selectId;
+};
+
+void PriceCache::AnnotationStatementsDeleter::operator()(AnnotationStatements* s) const {
+    delete s;
+}
+
+namespace {
+
+constexpr const char* kColumns =
+    "SELECT id, symbol, kind, day1, price1, day2, price2, label, color, width, line, "
+    "extend_right, font_size FROM annotations ";
+
+/// Rolls back unless committed, so every early return leaves the file as it was.
+class Transaction {
+public:
+    Transaction(sqlite3* db, const Statement& rollback) : db_(db), rollback_(rollback) {}
+    ~Transaction() {
+        if (began_ && !committed_ && sqlite3_get_autocommit(db_) == 0) {
+            Use(rollback_).step();
+        }
+    }
+    Transaction(const Transaction&) = delete;
+    Transaction& operator=(const Transaction&) = delete;
+    bool begin(const Statement& s) { return began_ = Use(s).step() == SQLITE_DONE; }
+    bool commit(const Statement& s) { return committed_ = Use(s).step() == SQLITE_DONE; }
+
+private:
+    sqlite3* db_;
+    const Statement& rollback_;
+    bool began_ = false;
+    bool committed_ = false;
+};
+
+std::int64_t nowUnix() {
+    return static_cast<std::int64_t>(std::time(nullptr));
+}
+
+/// Binds ?2..?12 (everything but the symbol and timestamps) from a valid annotation.
+void bindAnnotation(Use& u, const Annotation& a, const std::string& kind, const std::string& line) {
+    u.bind(2, std::string_view(kind));
+    u.bind(3, a.points[0].day).bind(4, a.points[0].price);
+    if (a.points.size() > 1) {
+        u.bind(5, a.points[1].day).bind(6, a.points[1].price);
+    } else {
+        u.bindNull(5).bindNull(6);
+    }
+    u.bind(7, std::string_view(a.label)).bind(8, static_cast<std::int64_t>(a.style.color));
+    u.bind(9, a.style.width).bind(10, std::string_view(line));
+    u.bind(11, a.style.extendRight ? 1 : 0).bind(12, a.style.fontSize);
+}
+
+/// A row back to an annotation; an Error (naming the id) for a kind this build cannot read.
+Result<Annotation> fromRow(const Use& q) {
+    Annotation a;
+    a.id = q.columnInt64(0);
+    a.symbol = q.columnText(1);
+    const std::string kind = q.columnText(2);
+    const auto parsed = parseAnnotationKind(kind);
+    if (!parsed) {
+        return Error{"annotation " + std::to_string(a.id) + " has an unknown kind \"" + kind +
+                     "\""};
+    }
+    a.kind = *parsed;
+    a.points.push_back(AnchorPoint{static_cast<Day>(q.columnInt64(3)), q.columnDouble(4)});
+    if (annotationPointCount(a.kind) > 1) {
+        a.points.push_back(AnchorPoint{static_cast<Day>(q.columnInt64(5)), q.columnDouble(6)});
+    }
+    a.label = q.columnText(7);
+    a.style.color = static_cast<std::uint32_t>(q.columnInt64(8));
+    a.style.width = q.columnDouble(9);
+    a.style.line = parseLineStyle(q.columnText(10)).value_or(LineStyle::Solid);
+    a.style.extendRight = q.columnInt64(11) != 0;
+    a.style.fontSize = q.columnDouble(12);
+    return a;
+}
+
+}  // namespace
+
+Result<Ok> PriceCache::prepareAnnotationStatements() {
+    annotationStmts_.reset(new AnnotationStatements);
+    AnnotationStatements& s = *annotationStmts_;
+    const std::string cols = kColumns;
+    const std::pair<Statement*, std::string> all[] = {
+        {&s.begin, "BEGIN IMMEDIATE"},
+        {&s.commit, "COMMIT"},
+        {&s.rollback, "ROLLBACK"},
+        {&s.insert,
+         "INSERT INTO annotations(symbol, kind, day1, price1, day2, price2, label, color, "
+         "width, line, extend_right, font_size, created, updated) "
+         "VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?13)"},
+        {&s.update,
+         "UPDATE annotations SET symbol = ?1, kind = ?2, day1 = ?3, price1 = ?4, day2 = ?5, "
+         "price2 = ?6, label = ?7, color = ?8, width = ?9, line = ?10, extend_right = ?11, "
+         "font_size = ?12, updated = ?13 WHERE id = ?14"},
+        {&s.remove, "DELETE FROM annotations WHERE id = ?1"},
+        {&s.removeSymbol, "DELETE FROM annotations WHERE symbol = ?1"},
+        {&s.selectSymbol, cols + "WHERE symbol = ?1 ORDER BY id"},
+        {&s.selectId, cols + "WHERE id = ?1"},
+    };
+    for (const auto& [stmt, sql] : all) {
+        if (stmt->prepare(db_, sql) != SQLITE_OK) {
+            return Error{"Price cache " + path_.string() + ": cannot prepare \"" + sql +
+                         "\": " + sqlite3_errmsg(db_)};
+        }
+    }
+    return Ok{};
+}
+
+namespace {
+
+Error plain(const std::filesystem::path& path, const std::string& what) {
+    return Error{"Price cache " + path.string() + ": " + what};
+}
+
+Error sqlFail(sqlite3* db, const std::filesystem::path& path, const std::string& what) {
+    return plain(path, what + ": " + sqlite3_errmsg(db));
+}
+
+Result<Ok> checkStorable(const std::filesystem::path& path, const Annotation& a,
+                         const std::string& where) {
+    if (a.symbol.empty()) {
+        return plain(path, where + "the annotation has no symbol; nothing was written");
+    }
+    if (auto v = validateAnnotation(a); !v.ok()) {
+        return plain(path, where + v.error().message + "; nothing was written");
+    }
+    return Ok{};
+}
+
+}  // namespace
+
+Result<std::int64_t> PriceCache::addAnnotation(const Annotation& a) {
+    auto ids = writeAnnotations(a.symbol, std::span<const Annotation>(&a, 1), false);
+    if (!ids.ok()) {
+        return ids.error();
+    }
+    return ids->front();
+}
+
+Result<std::vector<std::int64_t>> PriceCache::replaceAnnotations(std::string_view symbol,
+                                                                 std::span<const Annotation> list) {
+    return writeAnnotations(symbol, list, true);
+}
+
+Result<std::vector<std::int64_t>> PriceCache::appendAnnotations(std::string_view symbol,
+                                                                std::span<const Annotation> list) {
+    return writeAnnotations(symbol, list, false);
+}
+
+Result<std::vector<std::int64_t>> PriceCache::writeAnnotations(std::string_view symbol,
+                                                               std::span<const Annotation> list,
+                                                               bool replace) {
+    AnnotationStatements& s = *annotationStmts_;
+    const std::string sym(symbol);
+    if (sym.empty()) {
+        return plain(path_, "an annotation needs a symbol; nothing was written");
+    }
+    // Everything is checked before the first write, so a bad import changes nothing.
+    for (std::size_t i = 0; i < list.size(); ++i) {
+        Annotation copy = list[i];
+        copy.symbol = sym;
+        const std::string where =
+            list.size() == 1 ? "" : "annotation " + std::to_string(i + 1) + ": ";
+        if (auto r = checkStorable(path_, copy, where); !r.ok()) {
+            return r.error();
+        }
+    }
+    Transaction tx(db_, s.rollback);
+    if (!tx.begin(s.begin)) {
+        return sqlFail(db_, path_, "cannot start writing the annotations of " + sym);
+    }
+    if (replace) {
+        Use del(s.removeSymbol);
+        del.bind(1, std::string_view(sym));
+        if (del.step() != SQLITE_DONE) {
+            return sqlFail(db_, path_, "cannot clear the annotations of " + sym);
+        }
+    }
+    std::vector<std::int64_t> ids;
+    const std::int64_t now = nowUnix();
+    for (const Annotation& a : list) {
+        const std::string kind(annotationKindName(a.kind));
+        const std::string line(lineStyleName(a.style.line));
+        Use u(s.insert);
+        u.bind(1, std::string_view(sym));
+        bindAnnotation(u, a, kind, line);
+        u.bind(13, now);
+        if (!u.bindsOk() || u.step() != SQLITE_DONE) {
+            return sqlFail(db_, path_, "cannot save an annotation of " + sym);
+        }
+        ids.push_back(static_cast<std::int64_t>(sqlite3_last_insert_rowid(db_)));
+    }
+    if (!tx.commit(s.commit)) {
+        return sqlFail(db_, path_, "cannot save the annotations of " + sym);
+    }
+    return ids;
+}
+
+Result<Ok> PriceCache::updateAnnotation(const Annotation& a) {
+    AnnotationStatements& s = *annotationStmts_;
+    if (auto r = checkStorable(path_, a, ""); !r.ok()) {
+        return r.error();
+    }
+    Transaction tx(db_, s.rollback);
+    if (!tx.begin(s.begin)) {
+        return sqlFail(db_, path_, "cannot start updating annotation " + std::to_string(a.id));
+    }
+    const std::string kind(annotationKindName(a.kind));
+    const std::string line(lineStyleName(a.style.line));
+    {
+        Use u(s.update);
+        u.bind(1, std::string_view(a.symbol));
+        bindAnnotation(u, a, kind, line);
+        u.bind(13, nowUnix()).bind(14, a.id);
+        if (!u.bindsOk() || u.step() != SQLITE_DONE) {
+            return sqlFail(db_, path_, "cannot update annotation " + std::to_string(a.id));
+        }
+    }
+    if (sqlite3_changes(db_) == 0) {
+        return plain(path_, "there is no annotation with id " + std::to_string(a.id));
+    }
+    if (!tx.commit(s.commit)) {
+        return sqlFail(db_, path_, "cannot save annotation " + std::to_string(a.id));
+    }
+    return Ok{};
+}
+
+Result<Ok> PriceCache::removeAnnotation(std::int64_t id) {
+    AnnotationStatements& s = *annotationStmts_;
+    Transaction tx(db_, s.rollback);
+    if (!tx.begin(s.begin)) {
+        return sqlFail(db_, path_, "cannot start removing annotation " + std::to_string(id));
+    }
+    {
+        Use u(s.remove);
+        u.bind(1, id);
+        if (u.step() != SQLITE_DONE) {
+            return sqlFail(db_, path_, "cannot remove annotation " + std::to_string(id));
+        }
+    }
+    if (sqlite3_changes(db_) == 0) {
+        return plain(path_, "there is no annotation with id " + std::to_string(id));
+    }
+    if (!tx.commit(s.commit)) {
+        return sqlFail(db_, path_, "cannot save the removal of annotation " + std::to_string(id));
+    }
+    return Ok{};
+}
+
+Result<std::vector<Annotation>> PriceCache::annotations(std::string_view symbol) const {
+    std::vector<Annotation> out;
+    Use q(annotationStmts_->selectSymbol);
+    q.bind(1, symbol);
+    int rc = SQLITE_ROW;
+    while ((rc = q.step()) == SQLITE_ROW) {
+        auto a = fromRow(q);
+        if (!a.ok()) {
+            return plain(path_, a.error().message);
+        }
+        out.push_back(std::move(a).value());
+    }
+    if (rc != SQLITE_DONE) {
+        return sqlFail(db_, path_, "cannot read the annotations of " + std::string(symbol));
+    }
+    return out;
+}
+
+Result<std::optional<Annotation>> PriceCache::annotation(std::int64_t id) const {
+    Use q(annotationStmts_->selectId);
+    q.bind(1, id);
+    const int rc = q.step();
+    if (rc == SQLITE_ROW) {
+        auto a = fromRow(q);
+        if (!a.ok()) {
+            return plain(path_, a.error().message);
+        }
+        return std::optional<Annotation>(std::move(a).value());
+    }
+    if (rc != SQLITE_DONE) {
+        return sqlFail(db_, path_, "cannot read annotation " + std::to_string(id));
+    }
+    return std::optional<Annotation>();
+}
+
+}  // namespace retest
