@@ -218,6 +218,15 @@ TEST(LevelOverlay, HidesAnAnalysisOfOtherBars) {
     s.view.setBars(shorter, Timeframe::Daily);
     s.layout();
     EXPECT_FALSE(bands->visible());
+    // Weekly bars end on the same Friday as the daily ones: still not the analysed bars.
+    Sample weekly(Timeframe::Weekly);
+    ASSERT_EQ(weekly.doc->bars().back().day, s.doc->bars().back().day);
+    s.view.setBars(weekly.doc->bars(), Timeframe::Weekly);
+    s.layout();
+    EXPECT_FALSE(bands->visible());
+    s.overlay.setAnalysis(weekly.doc->levels());
+    s.layout();
+    EXPECT_TRUE(bands->visible());
 }
 
 TEST(LevelsPanel, ListsEveryZoneAndHighlightsTheSelectedOne) {

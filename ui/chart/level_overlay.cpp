@@ -231,9 +231,16 @@ bool LevelOverlay::zoneShown(int zone) const {
     return showAuto_ || analysis_.zones[static_cast<std::size_t>(zone)].manual;
 }
 
+// The last day alone is not enough: daily and weekly bars of a Friday close share it, so the
+// event bars must line up too before indices into the analysis are drawn on these bars.
 bool LevelOverlay::matchesView() const {
     const auto& bars = view_.bars();
-    return !bars.empty() && !view_.isEmptyStateShown() && analysis_.asOf == bars.back().day;
+    if (bars.empty() || view_.isEmptyStateShown() || analysis_.asOf != bars.back().day) {
+        return false;
+    }
+    return std::all_of(analysis_.events.begin(), analysis_.events.end(), [&](const LevelEvent& e) {
+        return e.index < bars.size() && bars[e.index].day == e.day;
+    });
 }
 
 int LevelOverlay::barIndexOf(Day day) const {
