@@ -1,0 +1,11 @@
+// `retest annotate SYM …`: add, list, remove, export or import a symbol's chart annotations.
+#pragma once
+
+#include "app/cli/cli.h"
+
+namespace retest::cli {
+
+/// Registered in kCommands (cli.cpp); also declared in cli.h with the other commands.
+int runAnnotate(Context& ctx);
+
+}  // namespace retest::cli
