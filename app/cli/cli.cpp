@@ -31,6 +31,7 @@ constexpr CommandEntry kCommands[] = {
     {"levels", &runLevels, false, "support/resistance zones, breakouts and retests of a symbol"},
     {"scan", &runScan, false, "nearest levels and latest breakout/retest for many symbols"},
     {"fetch", &runFetch, false, "download or refresh daily bars from an online provider"},
+    {"annotate", &runAnnotate, false, "add, list, remove, export or import a symbol's annotations"},
 };
 
 const CommandEntry* findCommand(const QString& name) {
