@@ -314,6 +314,16 @@ TEST(LevelOverlay, DISABLED_WriteReviewImages) {
     ASSERT_NE(dir, nullptr);
     for (const Timeframe tf : {Timeframe::Daily, Timeframe::Weekly}) {
         Sample s(tf);
+        if (tf == Timeframe::Daily) {
+            LevelsPanel panel(*s.doc, s.overlay);
+            panel.resize(560, 520);
+            s.view.applyRangePreset(RangePreset::OneYear);
+            panel.selectZone(panel.zoneAtRow(0));
+            ASSERT_TRUE(panel.grab().save(QStringLiteral("%1/panel.png").arg(dir)));
+            ASSERT_TRUE(
+                s.view.saveImage(QStringLiteral("%1/gspc-d-selected.png").arg(dir), kW, kH));
+            s.overlay.setHighlightedZone(-1);
+        }
         for (const RangePreset p :
              {RangePreset::FiveYears, RangePreset::Max, RangePreset::OneYear}) {
             for (const bool dark : {false, true}) {
