@@ -337,26 +337,10 @@ int importForm(Context& ctx, PriceCache& cache, const std::string& symbol, const
     return kOk;
 }
 
-}  // namespace
-
-int runAnnotate(Context& ctx) {
-    QCommandLineParser p;
-    p.setApplicationDescription(QString::fromUtf8(kDescription));
-    p.addPositionalArgument(QStringLiteral("SYM"), QStringLiteral("The symbol, e.g. ^GSPC."));
-    const Options o;
-    for (const AddForm& f : kAddForms) {
-        p.addOption(QCommandLineOption(QLatin1String(f.option),
-                                       QStringLiteral("Add: ") + QLatin1String(f.words),
-                                       QLatin1String(f.valueName)));
-    }
-    p.addOptions({o.label, o.color, o.line, o.width, o.extendRight, o.list, o.json, o.remove,
-                  o.exportTo, o.importFrom, o.replace});
-    if (auto r = parseCommand(p, ctx, QStringLiteral("annotate"), 1, -1); r != ParseOutcome::Run) {
-        return r == ParseOutcome::Done ? kOk : kUsage;
-    }
-    const std::string symbol = p.positionalArguments().front().toUpper().toStdString();
+/// Exactly one action, and --json/--replace only with theirs; `add` is set for an add form.
+int checkOneAction(Context& ctx, const QCommandLineParser& p, const Options& o,
+                   const AddForm*& add) {
     QStringList actions;
-    const AddForm* add = nullptr;
     for (const AddForm& f : kAddForms) {
         if (p.isSet(QLatin1String(f.option))) {
             actions << QStringLiteral("--") + QLatin1String(f.option);
@@ -381,6 +365,31 @@ int runAnnotate(Context& ctx) {
     }
     if (p.isSet(o.replace) && !p.isSet(o.importFrom)) {
         return usageError(ctx, QStringLiteral("--replace goes with --import"));
+    }
+    return kOk;
+}
+
+}  // namespace
+
+int runAnnotate(Context& ctx) {
+    QCommandLineParser p;
+    p.setApplicationDescription(QString::fromUtf8(kDescription));
+    p.addPositionalArgument(QStringLiteral("SYM"), QStringLiteral("The symbol, e.g. ^GSPC."));
+    const Options o;
+    for (const AddForm& f : kAddForms) {
+        p.addOption(QCommandLineOption(QLatin1String(f.option),
+                                       QStringLiteral("Add: ") + QLatin1String(f.words),
+                                       QLatin1String(f.valueName)));
+    }
+    p.addOptions({o.label, o.color, o.line, o.width, o.extendRight, o.list, o.json, o.remove,
+                  o.exportTo, o.importFrom, o.replace});
+    if (auto r = parseCommand(p, ctx, QStringLiteral("annotate"), 1, -1); r != ParseOutcome::Run) {
+        return r == ParseOutcome::Done ? kOk : kUsage;
+    }
+    const std::string symbol = p.positionalArguments().front().toUpper().toStdString();
+    const AddForm* add = nullptr;
+    if (const int bad = checkOneAction(ctx, p, o, add); bad != kOk) {
+        return bad;
     }
     if (add) {
         return addForm(ctx, p, o, *add, symbol);
