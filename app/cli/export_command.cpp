@@ -1,26 +1,24 @@
-// `retest export SYM --out FILE …`: renders the same chart widget the window shows, headless.
+// `retest export SYM --out FILE …` and `retest export --watchlist --out-dir DIR …`: render the
+// same chart widget the window shows, headless, with levels, drawings, legend and footer.
+#include <QDir>
 #include <QRegularExpression>
 
 #include "app/cli/cli.h"
 #include "app/cli/cli_options.h"
 #include "core/model/date.h"
 #include "ui/chart/chart_types.h"
-#include "ui/chart/chart_view.h"
-#include "ui/chart_document.h"
+#include "ui/export/symbol_export.h"
 
 namespace retest::cli {
 
 namespace {
 
 struct ExportOptions {
-    QString symbol;
+    QString symbol;  ///< empty with --watchlist
     QString out;
-    std::optional<ui::RangePreset> range;
-    std::optional<Day> from;
-    std::optional<Day> to;
-    Timeframe timeframe = Timeframe::Daily;
-    int width = 1600;
-    int height = 900;
+    QString outDir;
+    ui::ImageFormat format = ui::ImageFormat::Png;
+    ui::SymbolExportRequest request;
 };
 
 bool parseSize(const QString& text, int& w, int& h) {
@@ -34,19 +32,42 @@ bool parseSize(const QString& text, int& w, int& h) {
     return w >= 200 && h >= 150 && w <= 10000 && h <= 10000;
 }
 
-std::optional<ExportOptions> readOptions(QCommandLineParser& p, Context& ctx) {
-    ExportOptions o;
-    o.symbol = p.positionalArguments().front().toUpper();
-    o.out = p.value(QStringLiteral("out"));
-    if (o.out.isEmpty()) {
-        ctx.err << "retest export: --out FILE is required (.png, .jpg or .pdf)" << Qt::endl;
-        return std::nullopt;
+bool fail(Context& ctx, const char* message) {
+    ctx.err << "retest export: " << message << Qt::endl;
+    return false;
+}
+
+bool readTarget(QCommandLineParser& p, Context& ctx, ExportOptions& o) {
+    const bool watchlist = p.isSet(QStringLiteral("watchlist"));
+    if (watchlist != p.positionalArguments().isEmpty()) {
+        return fail(ctx, watchlist ? "give either SYMBOL or --watchlist, not both"
+                                   : "missing SYMBOL (or --watchlist)");
     }
+    if (!watchlist) {
+        o.symbol = p.positionalArguments().front().toUpper();
+        o.out = p.value(QStringLiteral("out"));
+        if (o.out.isEmpty()) {
+            return fail(ctx, "--out FILE is required (.png, .jpg, .pdf or .svg)");
+        }
+        return true;  // an unsupported extension is reported by the export itself
+    }
+    o.outDir = p.value(QStringLiteral("out-dir"));
+    if (o.outDir.isEmpty()) {
+        return fail(ctx, "--watchlist needs --out-dir DIR");
+    }
+    const auto format = ui::parseImageFormat(p.value(QStringLiteral("format")).toStdString());
+    if (!format) {
+        return fail(ctx, "--format must be png, jpg, pdf or svg");
+    }
+    o.format = *format;
+    return true;
+}
+
+bool readRange(QCommandLineParser& p, Context& ctx, ui::SymbolExportRequest& r) {
     if (p.isSet(QStringLiteral("range"))) {
-        o.range = ui::parseRangePreset(p.value(QStringLiteral("range")).toStdString());
-        if (!o.range) {
-            ctx.err << "retest export: --range must be one of 1M 3M 6M YTD 1Y 5Y MAX" << Qt::endl;
-            return std::nullopt;
+        r.range = ui::parseRangePreset(p.value(QStringLiteral("range")).toStdString());
+        if (!r.range) {
+            return fail(ctx, "--range must be one of 1M 3M 6M YTD 1Y 5Y MAX");
         }
     }
     for (const char* name : {"from", "to"}) {
@@ -54,106 +75,155 @@ std::optional<ExportOptions> readOptions(QCommandLineParser& p, Context& ctx) {
         if (p.isSet(opt)) {
             const auto day = parseDateOption(ctx, opt, p.value(opt));
             if (!day) {
-                return std::nullopt;
+                return false;
             }
-            (opt == QLatin1String("from") ? o.from : o.to) = day;
+            (opt == QLatin1String("from") ? r.from : r.to) = day;
         }
     }
-    if (o.from && o.to && *o.from > *o.to) {
-        ctx.err << "retest export: --from is after --to" << Qt::endl;
-        return std::nullopt;
+    if (r.from && r.to && *r.from > *r.to) {
+        return fail(ctx, "--from is after --to");
     }
     const auto tf = parseTimeframe(p.value(QStringLiteral("timeframe")).toStdString());
     if (!tf) {
-        ctx.err << "retest export: --timeframe must be D, W or M" << Qt::endl;
-        return std::nullopt;
+        return fail(ctx, "--timeframe must be D, W or M");
     }
-    o.timeframe = *tf;
+    r.timeframe = *tf;
+    return true;
+}
+
+bool readLook(QCommandLineParser& p, Context& ctx, ui::SymbolExportRequest& r) {
     if (p.isSet(QStringLiteral("size")) &&
-        !parseSize(p.value(QStringLiteral("size")), o.width, o.height)) {
-        ctx.err << "retest export: --size must be WIDTHxHEIGHT, from 200x150 to 10000x10000"
-                << Qt::endl;
-        return std::nullopt;
+        !parseSize(p.value(QStringLiteral("size")), r.image.width, r.image.height)) {
+        return fail(ctx, "--size must be WIDTHxHEIGHT, from 200x150 to 10000x10000");
     }
-    return o;
+    if (p.isSet(QStringLiteral("scale"))) {
+        bool ok = false;
+        r.image.scale = p.value(QStringLiteral("scale")).toDouble(&ok);
+        if (!ok || r.image.scale < 1 || r.image.scale > 4) {
+            return fail(ctx, "--scale must be a number from 1 to 4");
+        }
+    }
+    if (p.isSet(QStringLiteral("quality"))) {
+        bool ok = false;
+        r.image.jpegQuality = p.value(QStringLiteral("quality")).toInt(&ok);
+        if (!ok || r.image.jpegQuality < 1 || r.image.jpegQuality > 100) {
+            return fail(ctx, "--quality must be from 1 to 100");
+        }
+    }
+    const auto theme = ui::parseChartTheme(p.value(QStringLiteral("theme")).toStdString());
+    if (!theme) {
+        return fail(ctx, "--theme must be light or dark");
+    }
+    r.theme = *theme;
+    r.levels = !p.isSet(QStringLiteral("no-levels"));
+    r.annotations = !p.isSet(QStringLiteral("no-annotations"));
+    r.title = p.value(QStringLiteral("title"));
+    return true;
+}
+
+void addOptions(QCommandLineParser& p) {
+    p.setApplicationDescription(QStringLiteral(
+        "Render SYMBOL's chart, as the window draws it (levels, drawings, a legend and a\n"
+        "footer with the data source included), to an image file. No display is needed.\n"
+        "The format follows the extension of --out: .png, .jpg/.jpeg, .pdf or .svg (PDF and\n"
+        "SVG are vector drawings). With --watchlist every watchlist and cached symbol is\n"
+        "written to --out-dir as SYMBOL.EXT; symbols without data are reported and skipped.\n"
+        "The range is --from/--to if given, else --range (default 1Y), ending at the last bar."));
+    p.addPositionalArgument(QStringLiteral("SYMBOL"), QStringLiteral("A cached symbol."),
+                            QStringLiteral("[SYMBOL]"));
+    const auto opt = [](const char* name, const char* help, const char* value = nullptr,
+                        const char* def = nullptr) {
+        QCommandLineOption o(QString::fromLatin1(name), QString::fromUtf8(help));
+        if (value != nullptr) {
+            o.setValueName(QString::fromLatin1(value));
+        }
+        if (def != nullptr) {
+            o.setDefaultValue(QString::fromLatin1(def));
+        }
+        return o;
+    };
+    p.addOptions({
+        opt("out", "Image file to write (.png, .jpg, .jpeg, .pdf, .svg).", "FILE"),
+        opt("watchlist", "Export every watchlist and cached symbol (needs --out-dir)."),
+        opt("out-dir", "Folder for --watchlist images (must exist).", "DIR"),
+        opt("format", "Format for --watchlist: png (default), jpg, pdf or svg.", "FMT", "png"),
+        opt("range", "1M, 3M, 6M, YTD, 1Y (default), 5Y or MAX.", "RANGE"),
+        opt("from", "First date shown (YYYY-MM-DD).", "DATE"),
+        opt("to", "Last date shown (YYYY-MM-DD).", "DATE"),
+        opt("timeframe", "D (default), W or M.", "TF", "D"),
+        opt("size",
+            "Image size in pixels; default 1600x900 (e.g. 1200x675, 1920x1080, "
+            "1080x1080).",
+            "WxH"),
+        opt("scale",
+            "Pixel density 1 (default) to 4: --scale 2 doubles the pixel size of "
+            "PNG/JPEG (PDF and SVG ignore it).",
+            "N"),
+        opt("quality", "JPEG quality 1-100; default 92.", "Q"),
+        opt("theme", "light (default) or dark.", "THEME", "light"),
+        opt("no-levels", "Leave out the support/resistance levels."),
+        opt("no-annotations", "Leave out the drawings (lines, zones, notes, …)."),
+        opt("title", "Title text instead of \"SYMBOL · Name · Timeframe · from – to\".", "TEXT"),
+    });
+}
+
+int runBatch(Context& ctx, PriceCache& cache, const ExportOptions& o) {
+    if (!QDir(o.outDir).exists()) {
+        ctx.err << "retest export: folder does not exist: " << o.outDir << Qt::endl;
+        return kFailed;
+    }
+    int written = 0;
+    int failed = 0;
+    for (const QString& symbol : ui::batchExportSymbols(cache)) {
+        const QString path = QDir(o.outDir).filePath(ui::batchExportFileName(symbol, o.format));
+        const ui::ExportOutcome r = ui::exportSymbol(cache, symbol, o.request, path);
+        if (r.status == ui::ExportStatus::Written) {
+            ctx.out << path << Qt::endl;
+            ++written;
+        } else {
+            ctx.err << "retest export: " << symbol << ": "
+                    << (r.status == ui::ExportStatus::NoData ? QStringLiteral("skipped, ")
+                                                             : QStringLiteral("failed, "))
+                    << r.message << Qt::endl;
+            ++failed;
+        }
+    }
+    ctx.err << "retest export: " << written << " written, " << failed << " skipped or failed"
+            << Qt::endl;
+    return failed == 0 ? kOk : kFailed;
 }
 
 }  // namespace
 
 int runExport(Context& ctx) {
     QCommandLineParser p;
-    p.setApplicationDescription(QStringLiteral(
-        "Render SYMBOL's chart, exactly as the window draws it, to an image file. No display\n"
-        "is needed. The format follows the extension of --out: .png, .jpg/.jpeg or .pdf.\n"
-        "The range is --from/--to if given, else --range (default 1Y), ending at the last bar."));
-    p.addPositionalArgument(QStringLiteral("SYMBOL"), QStringLiteral("A cached symbol."));
-    p.addOptions({
-        {QStringLiteral("out"), QStringLiteral("Image file to write."), QStringLiteral("FILE")},
-        {QStringLiteral("range"), QStringLiteral("1M, 3M, 6M, YTD, 1Y (default), 5Y or MAX."),
-         QStringLiteral("RANGE")},
-        {QStringLiteral("from"), QStringLiteral("First date shown (YYYY-MM-DD)."),
-         QStringLiteral("DATE")},
-        {QStringLiteral("to"), QStringLiteral("Last date shown (YYYY-MM-DD)."),
-         QStringLiteral("DATE")},
-        {QStringLiteral("timeframe"), QStringLiteral("D (default), W or M."), QStringLiteral("TF"),
-         QStringLiteral("D")},
-        {QStringLiteral("size"), QStringLiteral("Image size in pixels; default 1600x900."),
-         QStringLiteral("WxH")},
-    });
-    if (auto r = parseCommand(p, ctx, QStringLiteral("export"), 1, 1); r != ParseOutcome::Run) {
+    addOptions(p);
+    if (auto r = parseCommand(p, ctx, QStringLiteral("export"), 0, 1); r != ParseOutcome::Run) {
         return r == ParseOutcome::Done ? kOk : kUsage;
     }
-    const auto opt = readOptions(p, ctx);
-    if (!opt) {
+    ExportOptions o;
+    if (!readTarget(p, ctx, o) || !readRange(p, ctx, o.request) || !readLook(p, ctx, o.request)) {
         return kUsage;
     }
     auto cache = openCacheOrReport(ctx);
     if (!cache) {
         return kFailed;
     }
-    ui::ChartDocument doc(*cache);
-    doc.setTimeframe(opt->timeframe);
-    if (!doc.setSymbol(opt->symbol)) {
-        ctx.err << "retest export: " << opt->symbol << ": " << doc.loadError() << Qt::endl;
-        return kFailed;
+    if (!o.outDir.isEmpty()) {
+        return runBatch(ctx, *cache, o);
     }
-    const auto& bars = doc.bars();
-    if (bars.empty()) {
-        ctx.err << "retest export: no cached data for " << opt->symbol
+    const ui::ExportOutcome r = ui::exportSymbol(*cache, o.symbol, o.request, o.out);
+    if (r.status == ui::ExportStatus::NoData) {
+        ctx.err << "retest export: no cached data for " << o.symbol
                 << " (import a CSV or fetch it first; `retest list` shows what is cached)"
                 << Qt::endl;
         return kFailed;
     }
-    ui::ChartView view;
-    view.resize(opt->width, opt->height);
-    view.setBars(bars, doc.timeframe());
-    if (opt->from || opt->to) {
-        const Day from = opt->from.value_or(bars.front().day);
-        const Day to = opt->to.value_or(bars.back().day);
-        if (to < bars.front().day || from > bars.back().day) {
-            ctx.err << "retest export: " << opt->symbol << " has no bars between "
-                    << QString::fromStdString(formatIsoDate(from)) << " and "
-                    << QString::fromStdString(formatIsoDate(to))
-                    << " (cached: " << QString::fromStdString(formatIsoDate(bars.front().day))
-                    << " to " << QString::fromStdString(formatIsoDate(bars.back().day)) << ")"
-                    << Qt::endl;
-            return kFailed;
-        }
-        view.setDateRange(from, to);
-    } else {
-        view.applyRangePreset(opt->range.value_or(ui::RangePreset::OneYear));
-    }
-    const auto [first, last] = view.visibleBarRange();
-    const auto clampIndex = [&](int i) {
-        return std::size_t(std::clamp(i, 0, static_cast<int>(bars.size()) - 1));
-    };
-    view.setTitle(doc.title(bars[clampIndex(first)].day, bars[clampIndex(last)].day));
-    QString error;
-    if (!view.saveImage(opt->out, opt->width, opt->height, 1.0, &error)) {
-        ctx.err << "retest export: " << error << Qt::endl;
+    if (r.status != ui::ExportStatus::Written) {
+        ctx.err << "retest export: " << r.message << Qt::endl;
         return kFailed;
     }
-    ctx.out << opt->out << Qt::endl;
+    ctx.out << o.out << Qt::endl;
     return kOk;
 }
 

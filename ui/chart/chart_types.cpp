@@ -126,6 +126,10 @@ ChartTheme ChartTheme::light() {
     t.crosshair = QColor(0x60, 0x66, 0x70, 200);
     t.tagBackground = QColor(0x3a, 0x40, 0x48);
     t.tagText = QColor(0xff, 0xff, 0xff);
+    t.support = QColor(0x12, 0x93, 0x6f);
+    t.resistance = QColor(0xd6, 0x33, 0x3f);
+    t.manualLevel = QColor(0x7b, 0x4f, 0xd6);
+    t.annotation = QColor(0x1f, 0x6f, 0xd1);
     return t;
 }
 
@@ -144,7 +148,69 @@ ChartTheme ChartTheme::dark() {
     t.crosshair = QColor(0xa0, 0xa8, 0xb4, 200);
     t.tagBackground = QColor(0x4a, 0x52, 0x60);
     t.tagText = QColor(0xff, 0xff, 0xff);
+    t.support = QColor(0x26, 0xa6, 0x9a);
+    t.resistance = QColor(0xef, 0x53, 0x50);
+    t.manualLevel = QColor(0xb3, 0x8c, 0xff);
+    t.annotation = QColor(0xf5, 0xb9, 0x42);
     return t;
+}
+
+std::optional<ChartTheme> parseChartTheme(std::string_view text) {
+    const std::string wanted = lower(text);
+    if (wanted == "light") {
+        return ChartTheme::light();
+    }
+    if (wanted == "dark") {
+        return ChartTheme::dark();
+    }
+    return std::nullopt;
+}
+
+std::optional<ImageFormat> parseImageFormat(std::string_view text) {
+    if (!text.empty() && text.front() == '.') {
+        text.remove_prefix(1);
+    }
+    const std::string wanted = lower(text);
+    if (wanted == "png") {
+        return ImageFormat::Png;
+    }
+    if (wanted == "jpg" || wanted == "jpeg") {
+        return ImageFormat::Jpeg;
+    }
+    if (wanted == "pdf") {
+        return ImageFormat::Pdf;
+    }
+    if (wanted == "svg") {
+        return ImageFormat::Svg;
+    }
+    return std::nullopt;
+}
+
+std::optional<ImageFormat> imageFormatForPath(const QString& path) {
+    const qsizetype dot = path.lastIndexOf(QLatin1Char('.'));
+    const qsizetype slash = path.lastIndexOf(QLatin1Char('/'));
+    if (dot < 0 || dot < slash) {
+        return std::nullopt;
+    }
+    return parseImageFormat(path.mid(dot + 1).toStdString());
+}
+
+std::string_view imageFormatSuffix(ImageFormat format) {
+    switch (format) {
+        case ImageFormat::Png:
+            return "png";
+        case ImageFormat::Jpeg:
+            return "jpg";
+        case ImageFormat::Pdf:
+            return "pdf";
+        case ImageFormat::Svg:
+            return "svg";
+    }
+    return "png";
+}
+
+bool isVectorFormat(ImageFormat format) {
+    return format == ImageFormat::Pdf || format == ImageFormat::Svg;
 }
 
 }  // namespace retest::ui

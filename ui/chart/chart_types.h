@@ -1,8 +1,12 @@
 // Value types shared by the chart widget, its export path and the CLI: styles, range presets,
-// colour themes. No QCustomPlot here so callers can parse options without pulling it in.
+// colour themes, image export options. No QCustomPlot here so callers can parse options
+// without pulling it in.
 #pragma once
 
 #include <QColor>
+#include <QImage>
+#include <QString>
+#include <array>
 #include <optional>
 #include <string_view>
 
@@ -40,9 +44,56 @@ struct ChartTheme {
     QColor crosshair;
     QColor tagBackground;  ///< price/date tags under the crosshair
     QColor tagText;
+    // Overlays share these so the export legend and the chart always agree.
+    QColor support;      ///< support zones/lines (fill with alpha)
+    QColor resistance;   ///< resistance zones/lines
+    QColor manualLevel;  ///< levels the user placed by hand
+    QColor annotation;   ///< default colour of drawings
 
     static ChartTheme light();
     static ChartTheme dark();
+};
+
+/// "light" or "dark" (case-insensitive).
+std::optional<ChartTheme> parseChartTheme(std::string_view text);
+
+enum class ImageFormat { Png, Jpeg, Pdf, Svg };
+
+/// "png", "jpg"/"jpeg", "pdf", "svg" (case-insensitive; a leading dot is allowed).
+std::optional<ImageFormat> parseImageFormat(std::string_view text);
+/// The format a file name's extension asks for.
+std::optional<ImageFormat> imageFormatForPath(const QString& path);
+/// "png", "jpg", "pdf", "svg".
+std::string_view imageFormatSuffix(ImageFormat format);
+/// PDF and SVG: drawn as vectors, so the pixel scale does not apply.
+bool isVectorFormat(ImageFormat format);
+
+struct ImageSizePreset {
+    std::string_view name;
+    int width;
+    int height;
+};
+/// Sizes offered by the export dialog: social wide, HD, full HD, square.
+inline constexpr std::array<ImageSizePreset, 4> kImageSizePresets{{
+    {"1200 × 675 (social)", 1200, 675},
+    {"1600 × 900", 1600, 900},
+    {"1920 × 1080 (full HD)", 1920, 1080},
+    {"1080 × 1080 (square)", 1080, 1080},
+}};
+
+/// How an exported image is laid out. Sizes are in logical pixels; raster formats are written
+/// at width*scale x height*scale with everything drawn `scale` times larger.
+struct ImageOptions {
+    int width = 1600;
+    int height = 900;
+    double scale = 1.0;
+    int jpegQuality = 92;
+    /// Adds the price/change line, the legend and the footer around the chart.
+    bool decorated = true;
+    /// Footer text, e.g. "Data: yahoo · as of 2024-05-01"; empty leaves the left side blank.
+    QString footer;
+    bool legendLevels = false;       ///< the legend explains support/resistance/manual colours
+    bool legendAnnotations = false;  ///< the legend explains the drawings' colour
 };
 
 }  // namespace retest::ui

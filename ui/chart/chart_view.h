@@ -101,6 +101,14 @@ public:
     void showBarIndex(int index);
 
     // --- export and annotations hooks (owner: export/annotations UI) ---
+    /// Writes the chart to `path` (PNG, JPEG, PDF or SVG by extension) at options' size, with
+    /// the price/change line, legend and footer when `options.decorated`. Headless; goes
+    /// through a temporary file and a rename, so a failure leaves nothing behind.
+    bool exportImage(const QString& path, const ImageOptions& options, QString* error = nullptr);
+    /// The same picture as exportImage() in memory (for the clipboard); null on bad options.
+    QImage renderImage(const ImageOptions& options);
+    /// "4123.45  +12.30 (+0.30%)" for the last visible bar (empty without bars).
+    QString lastPriceText() const;
 
 Q_SIGNALS:
     void hoveredBarChanged(int index);
@@ -137,6 +145,8 @@ private:
     // --- private: levels overlay (owner: levels UI) ---
 
     // --- private: export and annotations (owner: export/annotations UI) ---
+    friend class ExportLayout;  // lays the plot out at the export size with its decorations
+    bool renderFile(const QString& path, ImageFormat format, const ImageOptions& options);
 
     QCustomPlot* plot_ = nullptr;
     QCPAxisRect* priceRect_ = nullptr;

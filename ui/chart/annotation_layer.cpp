@@ -1,0 +1,400 @@
+// AnnotationLayer: anchor <-> bar-index mapping, painting every kind with QCPPainter (so
+// exports get exactly the screen's drawing) and pixel hit-testing for the editing tools.
+#include "ui/chart/annotation_layer.h"
+
+#include "ui/chart/qcp.h"
+
+#include <algorithm>
+#include <cmath>
+
+#include "core/analytics/resample.h"
+#include "ui/chart/chart_view.h"
+
+namespace retest::ui {
+
+namespace {
+
+constexpr double kHitSlack = 6.0;
+constexpr double kHandle = 7.0;
+
+QColor colorOf(const Annotation& a) {
+    return QColor::fromRgba(a.style.color);
+}
+
+QPen penOf(const Annotation& a) {
+    QPen pen(colorOf(a), a.style.width);
+    pen.setStyle(a.style.line == LineStyle::Dash  ? Qt::DashLine
+                 : a.style.line == LineStyle::Dot ? Qt::DotLine
+                                                  : Qt::SolidLine);
+    pen.setCapStyle(Qt::RoundCap);
+    return pen;
+}
+
+QFont fontOf(const Annotation& a) {
+    QFont f;
+    f.setPixelSize(std::max(6, static_cast<int>(std::lround(a.style.fontSize * 4.0 / 3.0))));
+    return f;
+}
+
+double daysPerBar(Timeframe tf) {
+    switch (tf) {
+        case Timeframe::Daily:
+            return 7.0 / 5.0;
+        case Timeframe::Weekly:
+            return 7.0;
+        case Timeframe::Monthly:
+            return 30.44;
+    }
+    return 1.4;
+}
+
+double segmentDistance(QPointF p, QPointF a, QPointF b) {
+    const QPointF d = b - a;
+    const double len2 = QPointF::dotProduct(d, d);
+    const double t = len2 > 0 ? std::clamp(QPointF::dotProduct(p - a, d) / len2, 0.0, 1.0) : 0.0;
+    const QPointF q = a + t * d;
+    return std::hypot(p.x() - q.x(), p.y() - q.y());
+}
+
+QRectF noteRect(const Annotation& a, QPointF at) {
+    const QFontMetricsF m(fontOf(a));
+    const QSizeF text = m.size(0, QString::fromStdString(a.label));
+    return {at.x(), at.y() - text.height() - 8, text.width() + 12, text.height() + 8};
+}
+
+}  // namespace
+
+/// The QCP layerable that paints an AnnotationLayer on the price pane.
+class AnnotationPainter : public QCPLayerable {
+public:
+    AnnotationPainter(AnnotationLayer& owner, QCustomPlot* plot, const QString& layer)
+        : QCPLayerable(plot, layer), owner_(owner) {}
+
+    /// Pixel ends of what is drawn for `a` (two points for lines, corners for areas).
+    QLineF geometry(const Annotation& a) const;
+    std::vector<QPointF> handles(const Annotation& a) const;
+
+protected:
+    void applyDefaultAntialiasingHint(QCPPainter* painter) const override {
+        applyAntialiasingHint(painter, true, QCP::aeItems);
+    }
+    QRect clipRect() const override { return owner_.view().priceRect()->rect(); }
+    void draw(QCPPainter* painter) override;
+
+private:
+    void drawOne(QCPPainter* painter, const Annotation& a) const;
+    void drawLabel(QCPPainter* painter, const Annotation& a, QPointF at, int flags) const;
+    void drawNote(QCPPainter* painter, const Annotation& a) const;
+    void drawArrowHead(QCPPainter* painter, const Annotation& a, QLineF line) const;
+
+    AnnotationLayer& owner_;
+};
+
+QLineF AnnotationPainter::geometry(const Annotation& a) const {
+    const QRect r = owner_.view().priceRect()->rect();
+    const auto px = [&](std::size_t i) { return owner_.toPixel(a.points[i]); };
+    switch (a.kind) {
+        case AnnotationKind::HorizontalLine:
+            return {QPointF(r.left(), px(0).y()), QPointF(r.right(), px(0).y())};
+        case AnnotationKind::Zone:
+            return {QPointF(r.left(), px(0).y()), QPointF(r.right(), px(1).y())};
+        case AnnotationKind::DateMarker:
+            return {QPointF(px(0).x(), r.top()), QPointF(px(0).x(), r.bottom())};
+        case AnnotationKind::Note:
+            return {px(0), px(0)};
+        case AnnotationKind::TrendLine:
+        case AnnotationKind::Rectangle:
+        case AnnotationKind::Arrow:
+            break;
+    }
+    QLineF line(px(0), px(1));
+    if (a.kind == AnnotationKind::TrendLine && a.style.extendRight && line.length() > 0) {
+        const double dx = line.dx();
+        if (std::fabs(dx) > 1e-6) {  // run on to the pane's edge in the direction of p0 -> p1
+            const double edge = dx > 0 ? r.right() : r.left();
+            const double t = (edge - line.x1()) / dx;
+            if (t > 1) {
+                line.setP2(line.pointAt(t));
+            }
+        }
+    }
+    return line;
+}
+
+std::vector<QPointF> AnnotationPainter::handles(const Annotation& a) const {
+    const QLineF g = geometry(a);
+    switch (a.kind) {
+        case AnnotationKind::HorizontalLine:
+            return {g.center()};
+        case AnnotationKind::Zone:
+            return {QPointF(g.center().x(), g.y1()), QPointF(g.center().x(), g.y2())};
+        case AnnotationKind::DateMarker:
+            return {g.center()};
+        case AnnotationKind::Note:
+            return {g.p1()};
+        case AnnotationKind::TrendLine:
+        case AnnotationKind::Rectangle:
+        case AnnotationKind::Arrow:
+            break;
+    }
+    return {owner_.toPixel(a.points[0]), owner_.toPixel(a.points[1])};
+}
+
+void AnnotationPainter::draw(QCPPainter* painter) {
+    if (owner_.view().bars().empty()) {
+        return;
+    }
+    for (const Annotation& a : owner_.list_) {
+        if (validateAnnotation(a)) {
+            drawOne(painter, a);
+        }
+    }
+    if (owner_.preview_ &&
+        owner_.preview_->points.size() ==
+            static_cast<std::size_t>(annotationPointCount(owner_.preview_->kind))) {
+        drawOne(painter, *owner_.preview_);
+    }
+    const Annotation* selected = owner_.find(owner_.selected_);
+    if (selected != nullptr && validateAnnotation(*selected)) {
+        const QColor back = owner_.view().theme().background;
+        for (const QPointF& h : handles(*selected)) {
+            painter->setPen(QPen(colorOf(*selected), 1.5));
+            painter->setBrush(back);
+            painter->drawRect(QRectF(h.x() - kHandle / 2, h.y() - kHandle / 2, kHandle, kHandle));
+        }
+    }
+}
+
+void AnnotationPainter::drawOne(QCPPainter* painter, const Annotation& a) const {
+    const QLineF g = geometry(a);
+    QColor fill = colorOf(a);
+    painter->setPen(penOf(a));
+    painter->setBrush(Qt::NoBrush);
+    switch (a.kind) {
+        case AnnotationKind::HorizontalLine:
+            painter->drawLine(g);
+            drawLabel(painter, a, QPointF(g.x2() - 4, g.y1() - 3),
+                      Qt::AlignRight | Qt::AlignBottom);
+            break;
+        case AnnotationKind::Zone:
+        case AnnotationKind::Rectangle: {
+            const QRectF box = QRectF(g.p1(), g.p2()).normalized();
+            fill.setAlpha(a.kind == AnnotationKind::Zone ? 46 : 30);
+            painter->fillRect(box, fill);
+            painter->drawRect(box);
+            drawLabel(painter, a, box.topLeft() + QPointF(6, 3), Qt::AlignLeft | Qt::AlignTop);
+            break;
+        }
+        case AnnotationKind::TrendLine:
+            painter->drawLine(g);
+            drawLabel(painter, a, owner_.toPixel(a.points[1]) + QPointF(6, -4),
+                      Qt::AlignLeft | Qt::AlignBottom);
+            break;
+        case AnnotationKind::Arrow:
+            painter->drawLine(g);
+            drawArrowHead(painter, a, g);
+            drawLabel(painter, a, g.p1() + QPointF(0, -4), Qt::AlignHCenter | Qt::AlignBottom);
+            break;
+        case AnnotationKind::DateMarker:
+            painter->drawLine(g);
+            drawLabel(painter, a, g.p1() + QPointF(5, 4), Qt::AlignLeft | Qt::AlignTop);
+            break;
+        case AnnotationKind::Note:
+            drawNote(painter, a);
+            break;
+    }
+}
+
+void AnnotationPainter::drawLabel(QCPPainter* painter, const Annotation& a, QPointF at,
+                                  int flags) const {
+    if (a.label.empty()) {
+        return;
+    }
+    painter->setFont(fontOf(a));
+    painter->setPen(colorOf(a));
+    const QString text = QString::fromStdString(a.label);
+    const QSizeF size = QFontMetricsF(painter->font()).size(0, text);
+    QPointF topLeft = at;
+    if ((flags & Qt::AlignRight) != 0) {
+        topLeft.rx() -= size.width();
+    } else if ((flags & Qt::AlignHCenter) != 0) {
+        topLeft.rx() -= size.width() / 2;
+    }
+    if ((flags & Qt::AlignBottom) != 0) {
+        topLeft.ry() -= size.height();
+    }
+    painter->drawText(QRectF(topLeft, size), Qt::AlignLeft | Qt::AlignTop, text);
+}
+
+void AnnotationPainter::drawNote(QCPPainter* painter, const Annotation& a) const {
+    const QRectF box = noteRect(a, owner_.toPixel(a.points[0]));
+    QColor back = owner_.view().theme().background;
+    back.setAlpha(230);
+    painter->setPen(QPen(colorOf(a), std::max(1.0, a.style.width)));
+    painter->setBrush(back);
+    painter->drawRoundedRect(box, 4, 4);
+    painter->setFont(fontOf(a));
+    painter->setPen(owner_.view().theme().text);
+    painter->drawText(box.adjusted(6, 4, -6, -4), Qt::AlignLeft | Qt::AlignVCenter,
+                      QString::fromStdString(a.label));
+}
+
+void AnnotationPainter::drawArrowHead(QCPPainter* painter, const Annotation& a, QLineF line) const {
+    if (line.length() < 1) {
+        return;
+    }
+    const double size = 8 + 2 * a.style.width;
+    const QLineF back(line.p2(), line.p1());
+    QLineF left = back;
+    left.setLength(size);
+    left.setAngle(back.angle() + 25);
+    QLineF right = back;
+    right.setLength(size);
+    right.setAngle(back.angle() - 25);
+    const QPointF head[3] = {line.p2(), left.p2(), right.p2()};
+    painter->setPen(QPen(colorOf(a), 1));
+    painter->setBrush(colorOf(a));
+    painter->drawPolygon(head, 3);
+    painter->setBrush(Qt::NoBrush);
+}
+
+AnnotationLayer::AnnotationLayer(ChartView& view, QObject* parent) : QObject(parent), view_(view) {
+    QCustomPlot* plot = view.plot();
+    const QString name = QStringLiteral("annotations");
+    if (plot->layer(name) == nullptr) {
+        plot->addLayer(name, plot->layer(QStringLiteral("overlay")), QCustomPlot::limBelow);
+    }
+    painter_ = new AnnotationPainter(*this, plot, name);
+}
+
+AnnotationLayer::~AnnotationLayer() {
+    delete painter_;
+}
+
+void AnnotationLayer::setAnnotations(std::vector<Annotation> list) {
+    list_ = std::move(list);
+    replot();
+}
+
+const Annotation* AnnotationLayer::find(std::int64_t id) const {
+    if (id == 0) {
+        return nullptr;
+    }
+    const auto it =
+        std::find_if(list_.begin(), list_.end(), [id](const Annotation& a) { return a.id == id; });
+    return it == list_.end() ? nullptr : &*it;
+}
+
+void AnnotationLayer::setSelectedId(std::int64_t id) {
+    selected_ = id;
+    replot();
+}
+
+void AnnotationLayer::setPreview(std::optional<Annotation> preview) {
+    preview_ = std::move(preview);
+    replot();
+}
+
+void AnnotationLayer::setVisible(bool visible) {
+    painter_->setVisible(visible);
+    replot();
+}
+
+void AnnotationLayer::replot() {
+    view_.plot()->replot(QCustomPlot::rpQueuedReplot);
+}
+
+double AnnotationLayer::xForDay(Day day) const {
+    const std::vector<Bar>& bars = view_.bars();
+    if (bars.empty()) {
+        return 0;
+    }
+    const Timeframe tf = view_.timeframe();
+    const Day key = periodStart(day, tf);
+    const auto it = std::lower_bound(bars.begin(), bars.end(), key,
+                                     [](const Bar& b, Day d) { return b.day < d; });
+    const auto n = static_cast<double>(bars.size());
+    if (it == bars.end()) {
+        return n - 1 + (day - bars.back().day) / daysPerBar(tf);
+    }
+    if (it == bars.begin() && key < periodStart(bars.front().day, tf)) {
+        return -(bars.front().day - day) / daysPerBar(tf);
+    }
+    return static_cast<double>(it - bars.begin());
+}
+
+Day AnnotationLayer::dayForX(double x) const {
+    const std::vector<Bar>& bars = view_.bars();
+    if (bars.empty()) {
+        return 0;
+    }
+    const double dpb = daysPerBar(view_.timeframe());
+    const long i = std::lround(x);
+    const long n = static_cast<long>(bars.size());
+    if (i < 0) {
+        return bars.front().day - static_cast<Day>(std::lround(-x * dpb));
+    }
+    if (i >= n) {
+        return bars.back().day +
+               static_cast<Day>(std::lround((x - static_cast<double>(n - 1)) * dpb));
+    }
+    return bars[static_cast<std::size_t>(i)].day;
+}
+
+QPointF AnnotationLayer::toPixel(const AnchorPoint& p) const {
+    QCPAxisRect* rect = view_.priceRect();
+    const double x = rect->axis(QCPAxis::atBottom)->coordToPixel(xForDay(p.day));
+    const double y = view_.priceAxis()->coordToPixel(p.price);
+    return {x, y};
+}
+
+AnchorPoint AnnotationLayer::fromPixel(QPointF pixel) const {
+    QCPAxisRect* rect = view_.priceRect();
+    const double x = rect->axis(QCPAxis::atBottom)->pixelToCoord(pixel.x());
+    return {dayForX(x), view_.priceAxis()->pixelToCoord(pixel.y())};
+}
+
+std::int64_t AnnotationLayer::hitTest(QPointF pixel, int* handle) const {
+    if (handle != nullptr) {
+        *handle = -1;
+    }
+    if (const Annotation* sel = find(selected_); sel != nullptr && validateAnnotation(*sel)) {
+        const std::vector<QPointF> hs = painter_->handles(*sel);
+        for (std::size_t i = 0; i < hs.size(); ++i) {
+            if (std::hypot(pixel.x() - hs[i].x(), pixel.y() - hs[i].y()) <= kHandle) {
+                if (handle != nullptr) {
+                    *handle = static_cast<int>(i);
+                }
+                return sel->id;
+            }
+        }
+    }
+    for (auto it = list_.rbegin(); it != list_.rend(); ++it) {
+        const Annotation& a = *it;
+        if (!validateAnnotation(a)) {
+            continue;
+        }
+        const QLineF g = painter_->geometry(a);
+        bool hit = false;
+        switch (a.kind) {
+            case AnnotationKind::Zone:
+            case AnnotationKind::Rectangle:
+                hit = QRectF(g.p1(), g.p2())
+                          .normalized()
+                          .adjusted(-kHitSlack, -kHitSlack, kHitSlack, kHitSlack)
+                          .contains(pixel);
+                break;
+            case AnnotationKind::Note:
+                hit = noteRect(a, g.p1()).contains(pixel);
+                break;
+            default:
+                hit = segmentDistance(pixel, g.p1(), g.p2()) <= kHitSlack;
+        }
+        if (hit) {
+            return a.id;
+        }
+    }
+    return 0;
+}
+
+}  // namespace retest::ui
