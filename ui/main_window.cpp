@@ -21,7 +21,9 @@
 #include "core/import/csv_importer.h"
 #include "core/model/date.h"
 #include "ui/chart/chart_view.h"
+#include "ui/chart/level_overlay.h"
 #include "ui/chart_document.h"
+#include "ui/levels/levels_panel.h"
 #include "ui/refresh/refresh_controller.h"
 #include "ui/watchlist/watchlist_dock.h"
 #include "ui/watchlist/watchlist_model.h"
@@ -52,12 +54,15 @@ MainWindow::MainWindow(PriceCache& cache, QSettings& settings, QWidget* parent)
       watchlistModel_(new WatchlistModel(cache, this)),
       watchlist_(new WatchlistDock(*watchlistModel_, this)),
       statusLabel_(new QLabel(this)),
-      refresh_(new RefreshController(&cache, statusBar(), this, this)) {
+      refresh_(new RefreshController(&cache, statusBar(), this, this)),
+      levelOverlay_(new LevelOverlay(*chart_, this)),
+      levelsPanel_(new LevelsPanel(*document_, *levelOverlay_, this)) {
     setWindowTitle(QStringLiteral("Retest"));
     setObjectName(QStringLiteral("MainWindow"));
     setAcceptDrops(true);
     setCentralWidget(chart_);
     addDockWidget(Qt::LeftDockWidgetArea, watchlist_);
+    addDockWidget(Qt::RightDockWidgetArea, levelsPanel_);
     statusBar()->addWidget(statusLabel_, 1);
 
     createActions();
@@ -174,6 +179,7 @@ void MainWindow::createMenusAndToolbar() {
     rangeMenu->addActions(rangeGroup_->actions());
     view->addSeparator();
     view->addAction(watchlist_->toggleViewAction());
+    view->addAction(levelsPanel_->toggleViewAction());
 
     QMenu* help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&About Retest"), this, [this] {

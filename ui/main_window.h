@@ -17,6 +17,8 @@ namespace retest::ui {
 
 class ChartDocument;
 class ChartView;
+class LevelOverlay;
+class LevelsPanel;
 class RefreshController;
 class WatchlistDock;
 class WatchlistModel;
@@ -41,6 +43,8 @@ public:
     ChartDocument* document() const { return document_; }
     WatchlistDock* watchlistDock() const { return watchlist_; }
     RefreshController* refreshController() const { return refresh_; }
+    LevelOverlay* levelOverlay() const { return levelOverlay_; }
+    LevelsPanel* levelsPanel() const { return levelsPanel_; }
 
 protected:
     void closeEvent(QCloseEvent* event) override;
@@ -67,6 +71,8 @@ private:
     WatchlistDock* watchlist_ = nullptr;
     QLabel* statusLabel_ = nullptr;
     RefreshController* refresh_ = nullptr;
+    LevelOverlay* levelOverlay_ = nullptr;
+    LevelsPanel* levelsPanel_ = nullptr;
 
     QAction* importAction_ = nullptr;
     QAction* quitAction_ = nullptr;
