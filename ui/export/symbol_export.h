@@ -7,6 +7,7 @@
 #include <QString>
 #include <QStringList>
 #include <algorithm>
+#include <memory>
 #include <optional>
 #include <vector>
 
@@ -30,6 +31,7 @@ struct SymbolExportRequest {
     ImageOptions image;
     ChartTheme theme = ChartTheme::light();
     ChartStyle style = ChartStyle::Candles;
+    bool logScale = false;
     bool levels = true;
     bool annotations = true;
     QString title;  ///< empty: "SYMBOL · Name · Daily · from – to"
@@ -76,34 +78,46 @@ inline bool applyExportRange(ChartView& view, const SymbolExportRequest& req) {
     return true;
 }
 
-/// Renders `doc` (bars and, when synchronous, levels already loaded) to `path`.
-inline ExportOutcome exportDocument(const ChartDocument& doc, const SymbolExportRequest& req,
-                                    const QString& path) {
+/// A headless chart of one document, laid out for an export: the view, its overlays and the
+/// image options (footer and legend filled in from the document).
+struct ExportScene {
+    ChartView view;
+    std::optional<LevelOverlay> levels;
+    std::optional<AnnotationLayer> drawings;
+    ImageOptions image;
+};
+
+/// Builds the scene for `doc` (bars and levels already loaded), or explains why there is none.
+inline std::unique_ptr<ExportScene> buildExportScene(const ChartDocument& doc,
+                                                     const SymbolExportRequest& req,
+                                                     ExportOutcome& outcome) {
     const std::vector<Bar>& bars = doc.bars();
     if (bars.empty()) {
-        return {ExportStatus::NoData, QStringLiteral("no cached data for ") + doc.symbol()};
+        outcome = {ExportStatus::NoData, QStringLiteral("no cached data for ") + doc.symbol()};
+        return nullptr;
     }
-    ChartView view;
+    auto scene = std::make_unique<ExportScene>();
+    ChartView& view = scene->view;
     view.resize(req.image.width, req.image.height);
     view.setTheme(req.theme);
     view.setStyle(req.style);
+    view.setLogScale(req.logScale);
     view.setBars(bars, doc.timeframe());
     if (!applyExportRange(view, req)) {
-        return {ExportStatus::Failed,
-                QStringLiteral("%1 has no bars in the requested dates (cached: %2 to %3)")
-                    .arg(doc.symbol(), QString::fromStdString(formatIsoDate(bars.front().day)),
-                         QString::fromStdString(formatIsoDate(bars.back().day)))};
+        outcome = {ExportStatus::Failed,
+                   QStringLiteral("%1 has no bars in the requested dates (cached: %2 to %3)")
+                       .arg(doc.symbol(), QString::fromStdString(formatIsoDate(bars.front().day)),
+                            QString::fromStdString(formatIsoDate(bars.back().day)))};
+        return nullptr;
     }
-    std::optional<LevelOverlay> levels;
     if (req.levels) {
-        levels.emplace(view);
-        levels->setAnalysis(doc.levels());
+        scene->levels.emplace(view);
+        scene->levels->setAnalysis(doc.levels());
     }
-    std::optional<AnnotationLayer> drawings;
     if (req.annotations) {
-        drawings.emplace(view);
+        scene->drawings.emplace(view);
         if (auto list = doc.cache().annotations(doc.symbol().toStdString())) {
-            drawings->setAnnotations(std::move(list.value()));
+            scene->drawings->setAnnotations(std::move(list.value()));
         }
     }
     const auto [first, last] = view.visibleBarRange();
@@ -112,15 +126,27 @@ inline ExportOutcome exportDocument(const ChartDocument& doc, const SymbolExport
             .day;
     };
     view.setTitle(req.title.isEmpty() ? doc.title(at(first), at(last)) : req.title);
-    ImageOptions image = req.image;
-    image.footer = exportFooter(doc);
-    image.legendLevels = req.levels;
-    image.legendAnnotations = drawings && drawings->count() > 0;
+    scene->image = req.image;
+    scene->image.footer = exportFooter(doc);
+    scene->image.legendLevels = req.levels;
+    scene->image.legendAnnotations = scene->drawings && scene->drawings->count() > 0;
+    outcome = {ExportStatus::Written, {}};
+    return scene;
+}
+
+/// Renders `doc` (bars and, when synchronous, levels already loaded) to `path`.
+inline ExportOutcome exportDocument(const ChartDocument& doc, const SymbolExportRequest& req,
+                                    const QString& path) {
+    ExportOutcome outcome;
+    auto scene = buildExportScene(doc, req, outcome);
+    if (!scene) {
+        return outcome;
+    }
     QString error;
-    if (!view.exportImage(path, image, &error)) {
+    if (!scene->view.exportImage(path, scene->image, &error)) {
         return {ExportStatus::Failed, error};
     }
-    return {ExportStatus::Written, {}};
+    return outcome;
 }
 
 /// Loads `symbol` from the cache (levels computed right here) and renders it to `path`.
