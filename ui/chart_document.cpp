@@ -24,7 +24,7 @@ bool ChartDocument::reload() {
     if (info) {
         info_ = info.value();
         read = cache_.readBars(sym, std::numeric_limits<Day>::min(),
-                               std::numeric_limits<Day>::max(), daily_);
+                               until_.value_or(std::numeric_limits<Day>::max()), daily_);
     }
     if (!info || !read) {
         daily_.clear();
@@ -107,6 +107,16 @@ void ChartDocument::setTimeframe(Timeframe tf) {
     rebuildBars();
     Q_EMIT changed();
     recomputeLevels();
+}
+
+void ChartDocument::setUntil(std::optional<Day> day) {
+    if (day == until_) {
+        return;
+    }
+    until_ = day;
+    if (!symbol_.isEmpty()) {
+        reload();
+    }
 }
 
 void ChartDocument::setAdjusted(bool adjusted) {

@@ -28,6 +28,10 @@ public:
     /// Reloads the current symbol (after an import or a refresh).
     bool reload();
     void setTimeframe(Timeframe tf);
+    /// Shows the data as it stood at the end of `day` (bars after it are not read), so levels,
+    /// breakouts and retests are those a user saw then. std::nullopt: all data.
+    void setUntil(std::optional<Day> day);
+    std::optional<Day> until() const { return until_; }
     /// Adjusted (default): OHLC scaled by adjClose/close, so splits and dividends do not show
     /// as gaps. Raw: prices as traded at the time.
     void setAdjusted(bool adjusted);
@@ -84,6 +88,7 @@ private:
     QString symbol_;
     Timeframe timeframe_ = Timeframe::Daily;
     bool adjusted_ = true;
+    std::optional<Day> until_;
     std::vector<Bar> daily_;
     std::vector<Bar> bars_;
     std::optional<SymbolInfo> info_;
