@@ -23,6 +23,7 @@
 #include "ui/chart/chart_view.h"
 #include "ui/chart/level_overlay.h"
 #include "ui/chart_document.h"
+#include "ui/export/export_controller.h"
 #include "ui/levels/levels_panel.h"
 #include "ui/refresh/refresh_controller.h"
 #include "ui/watchlist/watchlist_dock.h"
@@ -56,7 +57,8 @@ MainWindow::MainWindow(PriceCache& cache, QSettings& settings, QWidget* parent)
       statusLabel_(new QLabel(this)),
       refresh_(new RefreshController(&cache, statusBar(), this, this)),
       levelOverlay_(new LevelOverlay(*chart_, this)),
-      levelsPanel_(new LevelsPanel(*document_, *levelOverlay_, this)) {
+      levelsPanel_(new LevelsPanel(*document_, *levelOverlay_, this)),
+      export_(new ExportController(*chart_, *document_, this, this)) {
     setWindowTitle(QStringLiteral("Retest"));
     setObjectName(QStringLiteral("MainWindow"));
     setAcceptDrops(true);
@@ -78,6 +80,8 @@ MainWindow::MainWindow(PriceCache& cache, QSettings& settings, QWidget* parent)
         }
     });
     refresh_->setWatchlist(watchlistModel_->symbols());
+    connect(export_, &ExportController::message, this,
+            [this](const QString& text) { statusBar()->showMessage(text, 6000); });
 
     restoreState();
 }
@@ -157,6 +161,10 @@ void MainWindow::createActions() {
 void MainWindow::createMenusAndToolbar() {
     QMenu* file = menuBar()->addMenu(tr("&File"));
     file->addAction(importAction_);
+    file->addSeparator();
+    file->addAction(export_->saveImageAction());
+    file->addAction(export_->copyImageAction());
+    file->addAction(export_->exportWatchlistAction());
     file->addSeparator();
     file->addAction(refresh_->refreshCurrentAction());
     file->addAction(refresh_->refreshWatchlistAction());

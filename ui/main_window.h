@@ -17,6 +17,7 @@ namespace retest::ui {
 
 class ChartDocument;
 class ChartView;
+class ExportController;
 class LevelOverlay;
 class LevelsPanel;
 class RefreshController;
@@ -45,6 +46,7 @@ public:
     RefreshController* refreshController() const { return refresh_; }
     LevelOverlay* levelOverlay() const { return levelOverlay_; }
     LevelsPanel* levelsPanel() const { return levelsPanel_; }
+    ExportController* exportController() const { return export_; }
 
 protected:
     void closeEvent(QCloseEvent* event) override;
@@ -73,6 +75,7 @@ private:
     RefreshController* refresh_ = nullptr;
     LevelOverlay* levelOverlay_ = nullptr;
     LevelsPanel* levelsPanel_ = nullptr;
+    ExportController* export_ = nullptr;
 
     QAction* importAction_ = nullptr;
     QAction* quitAction_ = nullptr;

@@ -2,6 +2,9 @@
 // watchlist switch the chart from the cache; layout and last symbol survive a restart.
 #include <gtest/gtest.h>
 #include <QAbstractItemView>
+#include <QClipboard>
+#include <QGuiApplication>
+#include <QImage>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QTableView>
@@ -129,6 +132,20 @@ TEST_F(MainWindowTest, ImportReportsAndRefusesBadFilesWithoutTouchingTheCache) {
     EXPECT_GE(qobject_cast<ui::WatchlistModel*>(w.watchlistDock()->view()->model())
                   ->rowOf(QStringLiteral("NEW1")),
               0);
+}
+
+TEST_F(MainWindowTest, CtrlShiftCCopiesTheChartImageToTheClipboard) {
+    auto s = settings();
+    ui::MainWindow w(*cache, *s);
+    w.resize(1200, 800);
+    w.show();
+    ASSERT_TRUE(QTest::qWaitForWindowExposed(&w));
+    QGuiApplication::clipboard()->clear();
+    QTest::keyClick(&w, Qt::Key_C, Qt::ControlModifier | Qt::ShiftModifier);
+    const QImage image = QGuiApplication::clipboard()->image();
+    ASSERT_FALSE(image.isNull());
+    EXPECT_GE(image.width(), 600);
+    EXPECT_GE(image.height(), 300);
 }
 
 }  // namespace
