@@ -30,6 +30,14 @@ bool ChartDocument::reload() {
         daily_.clear();
         loadError_ = QString::fromStdString(!info ? info.error().message : read.error().message);
     }
+    actions_.clear();
+    if (auto actions = cache_.corporateActions(sym)) {
+        for (const CorporateAction& a : actions.value()) {
+            if (!until_ || a.day <= *until_) {
+                actions_.push_back(a);
+            }
+        }
+    }
     rebuildBars();
     loadManualLevels();
     Q_EMIT changed();

@@ -44,6 +44,8 @@ public:
     /// Bars in the current timeframe (what the chart draws).
     const std::vector<Bar>& bars() const { return bars_; }
     const std::optional<SymbolInfo>& info() const { return info_; }
+    /// Splits and dividends of the symbol up to the shown data's end, oldest first.
+    const std::vector<CorporateAction>& actions() const { return actions_; }
     const QString& loadError() const { return loadError_; }
     PriceCache& cache() const { return cache_; }
 
@@ -92,6 +94,7 @@ private:
     std::vector<Bar> daily_;
     std::vector<Bar> bars_;
     std::optional<SymbolInfo> info_;
+    std::vector<CorporateAction> actions_;
     QString loadError_;
 };
 

@@ -20,6 +20,7 @@
 
 #include "core/import/csv_importer.h"
 #include "core/model/date.h"
+#include "ui/chart/action_markers.h"
 #include "ui/chart/chart_view.h"
 #include "ui/chart/level_overlay.h"
 #include "ui/chart_document.h"
@@ -58,7 +59,8 @@ MainWindow::MainWindow(PriceCache& cache, QSettings& settings, QWidget* parent)
       refresh_(new RefreshController(&cache, statusBar(), this, this)),
       levelOverlay_(new LevelOverlay(*chart_, this)),
       levelsPanel_(new LevelsPanel(*document_, *levelOverlay_, this)),
-      export_(new ExportController(*chart_, *document_, this, this)) {
+      export_(new ExportController(*chart_, *document_, this, this)),
+      actionMarkers_(new ActionMarkers(*chart_, this)) {
     setWindowTitle(QStringLiteral("Retest"));
     setObjectName(QStringLiteral("MainWindow"));
     setAcceptDrops(true);
@@ -248,6 +250,7 @@ void MainWindow::onDocumentChanged() {
     } else {
         chart_->setBars(document_->bars(), document_->timeframe());
     }
+    actionMarkers_->setActions(document_->actions());
     updateTitle();
     updateStatus();
 }

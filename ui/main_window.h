@@ -15,6 +15,7 @@ class QLabel;
 
 namespace retest::ui {
 
+class ActionMarkers;
 class ChartDocument;
 class ChartView;
 class ExportController;
@@ -76,6 +77,7 @@ private:
     LevelOverlay* levelOverlay_ = nullptr;
     LevelsPanel* levelsPanel_ = nullptr;
     ExportController* export_ = nullptr;
+    ActionMarkers* actionMarkers_ = nullptr;
 
     QAction* importAction_ = nullptr;
     QAction* quitAction_ = nullptr;

@@ -14,6 +14,7 @@
 
 #include "core/annotations/annotation.h"
 #include "core/model/bar.h"
+#include "core/model/corporate_action.h"
 #include "core/model/result.h"
 
 struct sqlite3;
@@ -43,16 +44,6 @@ struct UpsertStats {
     std::size_t inserted = 0;   ///< days that were not stored before
     std::size_t updated = 0;    ///< days stored before whose values changed
     std::size_t unchanged = 0;  ///< days stored before with identical values
-};
-
-/// A split or a cash dividend, as reported by a feed.
-struct CorporateAction {
-    enum class Kind { Split, Dividend };
-    Day day = 0;
-    Kind kind = Kind::Dividend;
-    /// Split: new shares per old share (2.0 for a 2-for-1). Dividend: cash per share.
-    double value = 0;
-    friend bool operator==(const CorporateAction&, const CorporateAction&) = default;
 };
 
 /// Everything one refresh or import writes for one symbol, applied in a single transaction.
