@@ -129,7 +129,7 @@ ChartTheme ChartTheme::light() {
     t.support = QColor(0x12, 0x93, 0x6f);
     t.resistance = QColor(0xd6, 0x33, 0x3f);
     t.manualLevel = QColor(0x7b, 0x4f, 0xd6);
-    t.annotation = QColor(0x1f, 0x6f, 0xd1);
+    t.annotation = QColor(0x29, 0x62, 0xff);  // the drawings' default colour
     return t;
 }
 
@@ -151,7 +151,7 @@ ChartTheme ChartTheme::dark() {
     t.support = QColor(0x26, 0xa6, 0x9a);
     t.resistance = QColor(0xef, 0x53, 0x50);
     t.manualLevel = QColor(0xb3, 0x8c, 0xff);
-    t.annotation = QColor(0xf5, 0xb9, 0x42);
+    t.annotation = QColor(0x29, 0x62, 0xff);
     return t;
 }
 
