@@ -20,6 +20,7 @@
 
 #include "core/import/csv_importer.h"
 #include "core/model/date.h"
+#include "ui/annotations/annotation_controller.h"
 #include "ui/chart/action_markers.h"
 #include "ui/chart/chart_view.h"
 #include "ui/chart/level_overlay.h"
@@ -60,7 +61,8 @@ MainWindow::MainWindow(PriceCache& cache, QSettings& settings, QWidget* parent)
       levelOverlay_(new LevelOverlay(*chart_, this)),
       levelsPanel_(new LevelsPanel(*document_, *levelOverlay_, this)),
       export_(new ExportController(*chart_, *document_, this, this)),
-      actionMarkers_(new ActionMarkers(*chart_, this)) {
+      actionMarkers_(new ActionMarkers(*chart_, this)),
+      annotations_(new AnnotationController(*chart_, cache, this)) {
     setWindowTitle(QStringLiteral("Retest"));
     setObjectName(QStringLiteral("MainWindow"));
     setAcceptDrops(true);
@@ -82,13 +84,23 @@ MainWindow::MainWindow(PriceCache& cache, QSettings& settings, QWidget* parent)
         }
     });
     refresh_->setWatchlist(watchlistModel_->symbols());
-    connect(export_, &ExportController::message, this,
-            [this](const QString& text) { statusBar()->showMessage(text, 6000); });
+    annotations_->attach(*document_);
+    const auto showMessage = [this](const QString& text) { statusBar()->showMessage(text, 6000); };
+    connect(export_, &ExportController::message, this, showMessage);
+    connect(annotations_, &AnnotationController::message, this, showMessage);
 
     restoreState();
 }
 
-MainWindow::~MainWindow() = default;
+MainWindow::~MainWindow() {
+    // What draws on the chart goes before the chart (Qt would delete children in creation
+    // order, chart first): drawings, markers, the levels dock, then its overlay.
+    delete annotations_;
+    delete actionMarkers_;
+    delete export_;
+    delete levelsPanel_;
+    delete levelOverlay_;
+}
 
 void MainWindow::createActions() {
     importAction_ = new QAction(tr("&Import CSV…"), this);
@@ -177,6 +189,13 @@ void MainWindow::createMenusAndToolbar() {
     file->addSeparator();
     file->addAction(quitAction_);
 
+    QMenu* edit = menuBar()->addMenu(tr("&Edit"));
+    edit->addAction(annotations_->undoAction());
+    edit->addAction(annotations_->redoAction());
+    edit->addSeparator();
+    edit->addAction(annotations_->editAction());
+    edit->addAction(annotations_->deleteAction());
+
     QMenu* view = menuBar()->addMenu(tr("&View"));
     view->addActions(styleGroup_->actions());
     view->addSeparator();
@@ -190,6 +209,8 @@ void MainWindow::createMenusAndToolbar() {
     view->addSeparator();
     view->addAction(watchlist_->toggleViewAction());
     view->addAction(levelsPanel_->toggleViewAction());
+
+    menuBar()->addMenu(annotations_->createMenu(this));
 
     QMenu* help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&About Retest"), this, [this] {
@@ -214,6 +235,11 @@ void MainWindow::createMenusAndToolbar() {
     bar->addActions(rangeGroup_->actions());
     bar->addSeparator();
     bar->addAction(refresh_->refreshCurrentAction());
+
+    QToolBar* draw = addToolBar(tr("Draw"));
+    draw->setObjectName(QStringLiteral("DrawToolbar"));
+    draw->addActions(annotations_->toolActions());
+    draw->addAction(annotations_->magnetAction());
 }
 
 void MainWindow::showSymbol(const QString& symbol) {

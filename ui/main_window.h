@@ -16,6 +16,7 @@ class QLabel;
 namespace retest::ui {
 
 class ActionMarkers;
+class AnnotationController;
 class ChartDocument;
 class ChartView;
 class ExportController;
@@ -48,6 +49,7 @@ public:
     LevelOverlay* levelOverlay() const { return levelOverlay_; }
     LevelsPanel* levelsPanel() const { return levelsPanel_; }
     ExportController* exportController() const { return export_; }
+    AnnotationController* annotations() const { return annotations_; }
 
 protected:
     void closeEvent(QCloseEvent* event) override;
@@ -78,6 +80,7 @@ private:
     LevelsPanel* levelsPanel_ = nullptr;
     ExportController* export_ = nullptr;
     ActionMarkers* actionMarkers_ = nullptr;
+    AnnotationController* annotations_ = nullptr;
 
     QAction* importAction_ = nullptr;
     QAction* quitAction_ = nullptr;

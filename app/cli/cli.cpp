@@ -27,7 +27,8 @@ int runFetch(Context& ctx) {
 constexpr CommandEntry kCommands[] = {
     {"import", &runImport, false, "import a CSV file of daily bars into the cache"},
     {"list", &runList, false, "list cached symbols: SYMBOL FIRST_DATE LAST_DATE BARS"},
-    {"export", &runExport, true, "render a chart to PNG, JPEG or PDF (no display needed)"},
+    {"export", &runExport, true,
+     "render a chart to PNG, JPEG, PDF or SVG (one symbol or --watchlist)"},
     {"levels", &runLevels, false, "support/resistance zones, breakouts and retests of a symbol"},
     {"scan", &runScan, false, "nearest levels and latest breakout/retest for many symbols"},
     {"fetch", &runFetch, false, "download or refresh daily bars from an online provider"},

@@ -149,7 +149,10 @@ void addOptions(QCommandLineParser& p) {
         opt("format", "Format for --watchlist: png (default), jpg, pdf or svg.", "FMT", "png"),
         opt("range", "1M, 3M, 6M, YTD, 1Y (default), 5Y or MAX.", "RANGE"),
         opt("from", "First date shown (YYYY-MM-DD).", "DATE"),
-        opt("to", "Last date shown (YYYY-MM-DD).", "DATE"),
+        opt("to",
+            "Last date shown (YYYY-MM-DD); levels, breakouts and retests are computed as of "
+            "that day.",
+            "DATE"),
         opt("timeframe", "D (default), W or M.", "TF", "D"),
         opt("size",
             "Image size in pixels; default 1600x900 (e.g. 1200x675, 1920x1080, "

@@ -140,7 +140,6 @@ private:
     void hideCrosshair();
     void updateReadout();
     double pixelColumns() const;
-    bool writeImage(const QString& path, const QString& ext, int width, int height, double scale);
 
     // --- private: levels overlay (owner: levels UI) ---
 

@@ -14,6 +14,7 @@
 #include "core/cache/price_cache.h"
 #include "core/model/date.h"
 #include "core/model/watchlist.h"
+#include "ui/chart/action_markers.h"
 #include "ui/chart/annotation_layer.h"
 #include "ui/chart/chart_types.h"
 #include "ui/chart/chart_view.h"
@@ -84,6 +85,7 @@ struct ExportScene {
     ChartView view;
     std::optional<LevelOverlay> levels;
     std::optional<AnnotationLayer> drawings;
+    std::optional<ActionMarkers> actions;
     ImageOptions image;
 };
 
@@ -113,6 +115,10 @@ inline std::unique_ptr<ExportScene> buildExportScene(const ChartDocument& doc,
     if (req.levels) {
         scene->levels.emplace(view);
         scene->levels->setAnalysis(doc.levels());
+    }
+    if (!doc.actions().empty()) {
+        scene->actions.emplace(view);
+        scene->actions->setActions(doc.actions());
     }
     if (req.annotations) {
         scene->drawings.emplace(view);
@@ -155,8 +161,18 @@ inline ExportOutcome exportSymbol(PriceCache& cache, const QString& symbol,
     ChartDocument doc(cache);
     doc.setSynchronousLevels(true);
     doc.setTimeframe(req.timeframe);
+    // A chart that ends on --to shows the levels and retests as they stood that day.
+    doc.setUntil(req.to);
     if (!doc.setSymbol(symbol)) {
         return {ExportStatus::Failed, doc.loadError()};
+    }
+    const auto& info = doc.info();
+    if (doc.bars().empty() && req.to && info && info->firstDay && info->lastDay) {
+        return {ExportStatus::Failed,
+                QStringLiteral("%1 has no bars up to %2 (cached: %3 to %4)")
+                    .arg(doc.symbol(), QString::fromStdString(formatIsoDate(*req.to)),
+                         QString::fromStdString(formatIsoDate(*info->firstDay)),
+                         QString::fromStdString(formatIsoDate(*info->lastDay)))};
     }
     return exportDocument(doc, req, path);
 }
