@@ -105,7 +105,8 @@ void AnnotationController::buildActions() {
             setTool(action->isChecked() ? tool : Tool::None);
         });
     }
-    magnet_ = new QAction(tr("&Magnet (snap to open/high/low/close)"), this);
+    magnet_ = new QAction(tr("&Magnet"), this);
+    magnet_->setToolTip(tr("Magnet: snap points to the bar's open, high, low or close"));
     magnet_->setCheckable(true);
     magnet_->setChecked(true);
     cancel_ = new QAction(tr("Cancel Drawing"), this);

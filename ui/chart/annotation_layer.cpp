@@ -182,14 +182,25 @@ void AnnotationPainter::drawOne(QCPPainter* painter, const Annotation& a) const 
             fill.setAlpha(a.kind == AnnotationKind::Zone ? 46 : 30);
             painter->fillRect(box, fill);
             painter->drawRect(box);
-            drawLabel(painter, a, box.topLeft() + QPointF(6, 3), Qt::AlignLeft | Qt::AlignTop);
+            // A zone spans the chart: its label goes right, clear of the readout and the
+            // retest state in the top-left corner; a rectangle's label sits in its own corner.
+            if (a.kind == AnnotationKind::Zone) {
+                drawLabel(painter, a, box.topRight() + QPointF(-6, 3),
+                          Qt::AlignRight | Qt::AlignTop);
+            } else {
+                drawLabel(painter, a, box.topLeft() + QPointF(6, 3), Qt::AlignLeft | Qt::AlignTop);
+            }
             break;
         }
-        case AnnotationKind::TrendLine:
+        case AnnotationKind::TrendLine: {
             painter->drawLine(g);
-            drawLabel(painter, a, owner_.toPixel(a.points[1]) + QPointF(6, -4),
-                      Qt::AlignLeft | Qt::AlignBottom);
+            // Midway along the drawn segment, above it: the ends are often at the chart's edge.
+            const QPointF a0 = owner_.toPixel(a.points[0]);
+            const QPointF a1 = owner_.toPixel(a.points[1]);
+            drawLabel(painter, a, (a0 + a1) / 2 + QPointF(-4, -6),
+                      Qt::AlignRight | Qt::AlignBottom);
             break;
+        }
         case AnnotationKind::Arrow:
             painter->drawLine(g);
             drawArrowHead(painter, a, g);

@@ -235,6 +235,8 @@ void ExportLayout::fillHeader(const ImageOptions& options) {
             {QStringLiteral("Support"), t.mutedText, false, Swatch::Band, t.support});
         header_->right.push_back(
             {QStringLiteral("Resistance"), t.mutedText, false, Swatch::Band, t.resistance});
+    }
+    if (options.legendLevels && options.legendManual) {
         header_->right.push_back(
             {QStringLiteral("Manual"), t.mutedText, false, Swatch::Band, t.manualLevel});
     }

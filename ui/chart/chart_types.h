@@ -92,7 +92,8 @@ struct ImageOptions {
     bool decorated = true;
     /// Footer text, e.g. "Data: yahoo · as of 2024-05-01"; empty leaves the left side blank.
     QString footer;
-    bool legendLevels = false;       ///< the legend explains support/resistance/manual colours
+    bool legendLevels = false;       ///< the legend explains support/resistance colours
+    bool legendManual = false;       ///< … and the manual-level colour (some are drawn)
     bool legendAnnotations = false;  ///< the legend explains the drawings' colour
 };
 

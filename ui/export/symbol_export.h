@@ -135,6 +135,9 @@ inline std::unique_ptr<ExportScene> buildExportScene(const ChartDocument& doc,
     scene->image = req.image;
     scene->image.footer = exportFooter(doc);
     scene->image.legendLevels = req.levels;
+    scene->image.legendManual =
+        req.levels && std::any_of(doc.levels().zones.begin(), doc.levels().zones.end(),
+                                  [](const Zone& z) { return z.manual; });
     scene->image.legendAnnotations = scene->drawings && scene->drawings->count() > 0;
     outcome = {ExportStatus::Written, {}};
     return scene;
