@@ -7,6 +7,8 @@
 
 #include <unistd.h>
 
+#include "core/csv/csv_import.h"
+
 namespace retest::test {
 
 std::filesystem::path dataFile(std::string_view name) {
@@ -15,6 +17,14 @@ std::filesystem::path dataFile(std::string_view name) {
 
 std::filesystem::path sampleCsv() {
     return RETEST_SAMPLE_CSV;
+}
+
+std::vector<Bar> sampleBars() {
+    auto parsed = readCsvFile(sampleCsv());
+    if (!parsed) {
+        throw std::runtime_error(parsed.error().message());
+    }
+    return std::move(parsed.value().bars);
 }
 
 std::filesystem::path binaryDir() {

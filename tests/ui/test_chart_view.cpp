@@ -24,23 +24,7 @@ Day iso(const char* text) {
     return *parseIsoDate(text);
 }
 
-/// The real sample through a tiny local reader (date,open,high,low,close,adjclose,volume).
-std::vector<Bar> sampleBars() {
-    std::ifstream in(test::sampleCsv());
-    std::string line;
-    std::getline(in, line);
-    std::vector<Bar> bars;
-    while (std::getline(in, line)) {
-        std::replace(line.begin(), line.end(), ',', ' ');
-        std::istringstream fields(line);
-        std::string date;
-        Bar b;
-        fields >> date >> b.open >> b.high >> b.low >> b.close >> b.adjClose >> b.volume;
-        b.day = *parseIsoDate(date);
-        bars.push_back(b);
-    }
-    return bars;
-}
+using test::sampleBars;
 
 /// 60 sessions rising 2 points a day; even bars close up (+5 over open), odd bars close down.
 std::vector<Bar> zigzagBars() {

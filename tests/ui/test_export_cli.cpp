@@ -19,22 +19,7 @@
 namespace retest {
 namespace {
 
-std::vector<Bar> sampleBars() {
-    std::ifstream in(test::sampleCsv());
-    std::string line;
-    std::getline(in, line);
-    std::vector<Bar> bars;
-    while (std::getline(in, line)) {
-        std::replace(line.begin(), line.end(), ',', ' ');
-        std::istringstream fields(line);
-        std::string date;
-        Bar b;
-        fields >> date >> b.open >> b.high >> b.low >> b.close >> b.adjClose >> b.volume;
-        b.day = *parseIsoDate(date);
-        bars.push_back(b);
-    }
-    return bars;
-}
+using test::sampleBars;
 
 struct CliResult {
     int code = -1;
