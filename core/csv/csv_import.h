@@ -26,19 +26,19 @@ std::optional<CsvFormat> parseCsvFormat(std::string_view text);
 std::string_view csvFormatName(CsvFormat format);
 
 struct CsvError {
-    std::string file;        ///< the name the caller gave (usually the path)
-    std::size_t line = 0;    ///< 1-based physical line; 0 when the error is about the whole file
-    std::string reason;      ///< e.g. "low 101.5 is above close 100.2"
+    std::string file;      ///< the name the caller gave (usually the path)
+    std::size_t line = 0;  ///< 1-based physical line; 0 when the error is about the whole file
+    std::string reason;    ///< e.g. "low 101.5 is above close 100.2"
     /// "FILE:LINE: REASON" (or "FILE: REASON" when line is 0).
     std::string message() const;
 };
 
 struct CsvImport {
-    std::vector<Bar> bars;          ///< sorted by day, one per day
+    std::vector<Bar> bars;                  ///< sorted by day, one per day
     CsvFormat format = CsvFormat::Generic;  ///< the layout actually recognised
-    std::size_t dataRows = 0;       ///< data lines read (excluding header and blank lines)
-    std::size_t skippedMissing = 0; ///< rows the format marks as missing (`null`), skipped
-    std::size_t duplicateRows = 0;  ///< identical repeats of a date, dropped
+    std::size_t dataRows = 0;               ///< data lines read (excluding header and blank lines)
+    std::size_t skippedMissing = 0;         ///< rows the format marks as missing (`null`), skipped
+    std::size_t duplicateRows = 0;          ///< identical repeats of a date, dropped
 };
 
 /// Parses a whole file's bytes. `fileName` only labels errors.
