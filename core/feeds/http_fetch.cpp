@@ -179,7 +179,7 @@ void HttpFetch::abort() {
     finish(std::move(outcome));
 }
 
-void HttpFetch::finish(FetchOutcome outcome) {
+void HttpFetch::finish(const FetchOutcome& outcome) {
     if (finished_) {
         return;
     }

@@ -61,7 +61,7 @@ private:
     void attempt();
     void onReplyFinished();
     void retryLater(int delayMs);
-    void finish(FetchOutcome outcome);
+    void finish(const FetchOutcome& outcome);
 
     QNetworkAccessManager& network_;
     QUrl url_;

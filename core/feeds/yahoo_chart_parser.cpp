@@ -137,7 +137,7 @@ Result<Ok> readBars(const Columns& c, const QTimeZone& zone, FeedData& out) {
 
 Result<Ok> readEvents(const QJsonObject& events, const QTimeZone& zone, FeedData& out) {
     const QJsonObject splits = events.value(QStringLiteral("splits")).toObject();
-    for (const QJsonValue& v : splits) {
+    for (const QJsonValue v : splits) {
         const QJsonObject s = v.toObject();
         const double num = s.value(QStringLiteral("numerator")).toDouble();
         const double den = s.value(QStringLiteral("denominator")).toDouble();
@@ -148,7 +148,7 @@ Result<Ok> readEvents(const QJsonObject& events, const QTimeZone& zone, FeedData
         out.actions.push_back({tradingDay(date, zone), CorporateAction::Kind::Split, num / den});
     }
     const QJsonObject dividends = events.value(QStringLiteral("dividends")).toObject();
-    for (const QJsonValue& v : dividends) {
+    for (const QJsonValue v : dividends) {
         const QJsonObject d = v.toObject();
         if (!d.value(QStringLiteral("date")).isDouble() ||
             !d.value(QStringLiteral("amount")).isDouble()) {

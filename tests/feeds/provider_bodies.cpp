@@ -65,29 +65,6 @@ QJsonObject yahooEvents(const std::vector<CorporateAction>& actions, const std::
 
 }  // namespace
 
-const std::vector<Bar>& sampleBars() {
-    static const std::vector<Bar> bars = [] {
-        std::vector<Bar> out;
-        std::istringstream in(readFile(sampleCsv()));
-        std::string line;
-        std::getline(in, line);  // header
-        while (std::getline(in, line)) {
-            if (line.size() < 10) {
-                continue;
-            }
-            Bar b;
-            b.day = *parseIsoDate(line.substr(0, 10));
-            std::istringstream fields(line.substr(11));
-            char comma = 0;
-            fields >> b.open >> comma >> b.high >> comma >> b.low >> comma >> b.close >> comma >>
-                b.adjClose >> comma >> b.volume;
-            out.push_back(b);
-        }
-        return out;
-    }();
-    return bars;
-}
-
 qint64 newYork0930(Day day) {
     return stamp(day, "America/New_York");
 }

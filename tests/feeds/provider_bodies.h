@@ -2,6 +2,8 @@
 // as Yahoo's chart API and Stooq's CSV download send them.
 #pragma once
 
+#include "tests/support/test_paths.h"
+
 #include <QByteArray>
 #include <set>
 #include <span>
@@ -12,9 +14,6 @@
 #include "core/model/bar.h"
 
 namespace retest::test {
-
-/// The whole sample, read with a minimal reader (independent of core/csv).
-const std::vector<Bar>& sampleBars();
 
 /// Seconds since epoch of 09:30 New York time on `day` (when Yahoo stamps US daily bars).
 qint64 newYork0930(Day day);

@@ -19,12 +19,15 @@ std::filesystem::path sampleCsv() {
     return RETEST_SAMPLE_CSV;
 }
 
-std::vector<Bar> sampleBars() {
-    auto parsed = readCsvFile(sampleCsv());
-    if (!parsed) {
-        throw std::runtime_error(parsed.error().message());
-    }
-    return std::move(parsed.value().bars);
+const std::vector<Bar>& sampleBars() {
+    static const std::vector<Bar> bars = [] {
+        auto parsed = readCsvFile(sampleCsv());
+        if (!parsed) {
+            throw std::runtime_error(parsed.error().message());
+        }
+        return std::move(parsed.value().bars);
+    }();
+    return bars;
 }
 
 std::filesystem::path binaryDir() {

@@ -14,8 +14,8 @@ namespace retest::test {
 std::filesystem::path dataFile(std::string_view name);
 /// The bundled real S&P 500 sample (resources/sample/sp500-2000.csv).
 std::filesystem::path sampleCsv();
-/// The bundled sample's 5,105 daily bars, read with the real CSV parser.
-std::vector<Bar> sampleBars();
+/// The bundled sample's 5,105 daily bars, read once with the real CSV parser.
+const std::vector<Bar>& sampleBars();
 /// The whole content of a file (binary-safe).
 std::string readFile(const std::filesystem::path& path);
 /// The build directory's root (where the `retest` binary is built under app/).
