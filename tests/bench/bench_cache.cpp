@@ -38,18 +38,7 @@ bool smoke() {
     return v != nullptr && std::string(v) == "1";
 }
 
-std::vector<Bar> sampleBars() {
-    static const std::vector<Bar> bars = [] {
-        auto imported = readCsvFile(test::sampleCsv());
-        if (!imported.ok()) {
-            std::fprintf(stderr, "cannot read the sample: %s\n",
-                         imported.error().message().c_str());
-            std::exit(1);
-        }
-        return imported->bars;
-    }();
-    return bars;
-}
+using test::sampleBars;  // the real sample, read once
 
 /// `count` bars: the sample again and again, each copy shifted past the end of the previous.
 std::vector<Bar> repeatedSample(std::size_t count) {

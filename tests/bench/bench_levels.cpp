@@ -35,18 +35,7 @@ std::size_t bigSize() {
     return smoke() ? 100'000 : 1'000'000;
 }
 
-const std::vector<Bar>& sampleBars() {
-    static const std::vector<Bar> bars = [] {
-        auto imported = readCsvFile(test::sampleCsv());
-        if (!imported.ok()) {
-            std::fprintf(stderr, "cannot read the sample: %s\n",
-                         imported.error().message().c_str());
-            std::exit(1);
-        }
-        return imported->bars;
-    }();
-    return bars;
-}
+using test::sampleBars;  // the real sample, read once
 
 Bar scaled(const Bar& b, double k, bool reversed) {
     Bar s = b;
