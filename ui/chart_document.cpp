@@ -81,7 +81,7 @@ Result<Ok> ChartDocument::removeManualLevel(std::int64_t id) {
 void ChartDocument::recomputeLevels() {
     std::vector<ManualLevelInput> manual;
     for (const ManualLevel& m : manualLevels_) {
-        manual.push_back({m.price, m.label});
+        manual.push_back({m.price, m.label, m.id});
     }
     if (synchronousLevels_) {
         levels_ = analyzeLevels(bars_, levelSettings_, manual);

@@ -68,7 +68,7 @@ SymbolAnalysis analyse(PriceCache& cache, const QString& symbol, const AnalysisO
     std::vector<ManualLevelInput> manual;
     if (auto levels = cache.manualLevels(sym)) {
         for (const ManualLevel& m : levels.value()) {
-            manual.push_back({m.price, m.label});
+            manual.push_back({m.price, m.label, m.id});
         }
     }
     out.analysis = analyzeLevels(bars, opt.settings, manual);

@@ -365,7 +365,10 @@ std::vector<LevelEvent> allEvents(std::span<const Bar> bars, std::span<const dou
     for (std::size_t k = 0; k < tracks.size(); ++k) {
         for (LevelEvent& ev : found[k]) {
             const std::size_t z = tracks[k].zoneIndex;
-            ev.description = describeEvent(ev, nameBefore(zones[z], swings, members[z], ev.index));
+            ev.name = nameBefore(zones[z], swings, members[z], ev.index);
+            ev.id = zones[z].id + (ev.type == LevelEventType::Breakout ? "/up/" : "/down/") +
+                    formatIsoDate(ev.day);
+            ev.description = describeEvent(ev, ev.name);
             events.push_back(std::move(ev));
         }
     }

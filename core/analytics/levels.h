@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <optional>
 #include <span>
 #include <string>
@@ -29,7 +30,8 @@ struct LevelSettings {
 /// A level the user placed on the chart. Becomes a zone (manual = true) of the usual width.
 struct ManualLevelInput {
     double price = 0;
-    std::string label;  ///< shown in descriptions; empty -> "manual level PRICE"
+    std::string label;    ///< shown in descriptions; empty -> "manual level PRICE"
+    std::int64_t id = 0;  ///< the cache's id of the level (0: none); becomes Zone::manualId
 };
 
 enum class LevelKind { Support, Resistance };
@@ -47,6 +49,11 @@ struct LevelTouch {
 };
 
 struct Zone {
+    /// Stable identity: "H2021-11-08" / "L2020-03-23" for the defining peak or trough (its
+    /// kind and day), "M<id>" for a manual level. The same level keeps its id as bars arrive.
+    std::string id;
+    /// The manual level this zone holds (ManualLevelInput::id), 0 when none.
+    std::int64_t manualId = 0;
     double price = 0;  ///< centre
     double low = 0;
     double high = 0;
@@ -107,6 +114,10 @@ struct RetestStep {
 
 /// A close beyond a major zone by the margin (for breakdowns: below), and what came after.
 struct LevelEvent {
+    /// Stable identity: the zone's id, the direction and the day ("H2021-11-08/up/2025-09-18").
+    std::string id;
+    /// The level's name as of the event day ("the Nov-2021 record high"), as in descriptions.
+    std::string name;
     LevelEventType type = LevelEventType::Breakout;
     std::size_t index = 0;  ///< the confirming bar
     Day day = 0;

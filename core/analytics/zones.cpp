@@ -21,6 +21,7 @@ struct Draft {
     bool record = false;
     bool manual = false;
     double manualPrice = 0;
+    std::int64_t manualId = 0;
     std::string label;
     bool named = false;
     SwingPoint nameSwing;
@@ -72,6 +73,7 @@ void mergeInto(Draft& into, const Draft& from) {
     into.record = into.record || from.record;
     if (from.manual) {
         into.manualPrice = into.manual ? into.manualPrice : from.manualPrice;
+        into.manualId = into.manual ? into.manualId : from.manualId;
         into.label = into.manual ? into.label + " / " + from.label : from.label;
         into.manual = true;
     }
@@ -138,6 +140,12 @@ Zone finish(const Draft& d, double pad) {
     z.major = d.major || d.manual;
     z.record = d.record;
     z.manual = d.manual;
+    z.manualId = d.manualId;
+    if (d.manual) {
+        z.id = "M" + std::to_string(d.manualId);
+    } else if (d.named) {
+        z.id = (d.nameSwing.pivot.high ? "H" : "L") + formatIsoDate(d.nameSwing.pivot.day);
+    }
     if (d.manual) {
         z.name = d.label;
     } else if (d.named) {
@@ -158,6 +166,7 @@ std::vector<Zone> buildZones(std::span<const SwingPoint> swings,
         Draft d;
         d.low = d.high = d.manualPrice = m.price;
         d.manual = true;
+        d.manualId = m.id;
         d.label = manualLabel(m);
         drafts.push_back(std::move(d));
     }
