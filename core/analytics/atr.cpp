@@ -6,20 +6,24 @@
 
 namespace retest {
 
+AtrStream::AtrStream(int period) : period_(static_cast<double>(std::max(period, 1))) {}
+
+double AtrStream::next(const Bar& b, const Bar* previous) {
+    double tr = b.high - b.low;
+    if (previous != nullptr) {
+        const double prev = previous->close;
+        tr = std::max({tr, std::abs(b.high - prev), std::abs(b.low - prev)});
+    }
+    count_ += 1;
+    avg_ = count_ <= period_ ? avg_ + (tr - avg_) / count_ : avg_ + (tr - avg_) / period_;
+    return avg_;
+}
+
 std::vector<double> wilderAtr(std::span<const Bar> bars, int period) {
-    const auto p = static_cast<double>(std::max(period, 1));
+    AtrStream stream(period);
     std::vector<double> atr(bars.size());
-    double avg = 0;
     for (std::size_t i = 0; i < bars.size(); ++i) {
-        const Bar& b = bars[i];
-        double tr = b.high - b.low;
-        if (i > 0) {
-            const double prev = bars[i - 1].close;
-            tr = std::max({tr, std::abs(b.high - prev), std::abs(b.low - prev)});
-        }
-        const double n = static_cast<double>(i + 1);
-        avg = n <= p ? avg + (tr - avg) / n : avg + (tr - avg) / p;
-        atr[i] = avg;
+        atr[i] = stream.next(bars[i], i > 0 ? &bars[i - 1] : nullptr);
     }
     return atr;
 }

@@ -12,19 +12,25 @@
 #include <vector>
 
 #include "core/model/bar.h"
+#include "core/model/timeframe.h"
 
 namespace retest {
 
+/// When a breakout counts, when it is being retested and when it failed (see retest_tracker.h).
+struct RetestRules {
+    double touchAtr = 0.25;  ///< a near miss this close to the level still tests it
+    double failAtr = 1.0;    ///< how far back through the level a close must be to fail
+    int failCloses = 2;      ///< how many such closes in a row (>= 1)
+    double awayAtr = 2.0;    ///< how far price must get before a new visit reopens a retest
+};
+
 struct LevelSettings {
-    /// The one user-facing knob, 0..1. Higher finds smaller swings (a smaller zigzag reversal),
-    /// narrower zones and keeps more of them; lower keeps only the big, obvious levels.
+    /// The one user-facing knob, 0..1. Higher finds smaller swings and shows more levels;
+    /// lower shows only the big, obvious ones (the record and the nearest major levels).
     double sensitivity = 0.5;
     /// Wilder ATR period; the volatility unit for zone widths, margins and distances.
     int atrPeriod = 14;
-    /// A close must be beyond the zone by this many ATR to confirm a breakout or a failure.
-    double marginAtr = 0.5;
-    /// How many consecutive closes beyond the margin confirm a breakout or a failure (>= 1).
-    int confirmCloses = 1;
+    RetestRules rules;
 };
 
 /// A level the user placed on the chart. Becomes a zone (manual = true) of the usual width.
@@ -38,8 +44,9 @@ enum class LevelKind { Support, Resistance };
 /// "support" / "resistance".
 std::string_view levelKindName(LevelKind kind);
 
-/// One bar that tested a zone: its range reached into the zone (no tolerance: low <= zone.high
-/// and high >= zone.low). A visit to the zone yields one touch, its deepest bar.
+/// One bar that tested a zone: its range reached into the zone, or within the near-miss
+/// allowance of it (RetestRules::touchAtr). A visit to the zone yields one touch, its deepest
+/// bar; a pivot of the zone is a touch too.
 struct LevelTouch {
     std::size_t index = 0;  ///< into the bars given
     Day day = 0;
@@ -71,8 +78,21 @@ struct Zone {
     /// Holds a peak that was an all-time high when it was made.
     bool record = false;
     bool manual = false;
-    /// "the 2007 high", "the 2009 low", or the manual label.
+    /// "the Nov-2021 record high", "the Mar-2020 low", or the manual label: named for its
+    /// defining pivot (records first, then major swings, then the oldest).
     std::string name;
+    /// The pivots' close-to-wick span the zone was drawn from; low/high add a small ATR pad.
+    /// Breakouts are a close beyond the core.
+    double coreLow = 0;
+    double coreHigh = 0;
+    /// The bar from which the level was known (its first pivot confirmed); 0 for manual levels.
+    std::size_t knownFrom = 0;
+    /// Kept by the default selection (the record, the nearest major levels, every live retest,
+    /// manual levels, more with a higher sensitivity). Hidden zones stay in the list so events
+    /// can name them; views draw only the shown ones.
+    bool shown = true;
+    /// Set on zones found on weekly or monthly bars and shown on a lower timeframe.
+    std::optional<Timeframe> timeframe;
 };
 
 /// A swing point. For a peak: the highest high between the neighbouring troughs and the highest
@@ -125,6 +145,10 @@ struct LevelEvent {
     double level = 0;      ///< zone centre
     double low = 0;
     double high = 0;
+    /// The close that made the event.
+    double close = 0;
+    /// The level was a major record (an old all-time high) on the event's day.
+    bool record = false;
     /// % from the confirming close to the last close (positive = price rose).
     double movePct = 0;
     RetestState retest = RetestState::None;
@@ -133,7 +157,9 @@ struct LevelEvent {
     /// Last close from the zone's nearest edge: > 0 above, < 0 below, 0 inside.
     double distancePct = 0;
     double distanceAtr = 0;
-    /// e.g. "Retesting the 2007 high since 2020-03-09, 0.4% above the zone".
+    /// What happened and when, with the price then; the distance from the last close once,
+    /// labelled "now": "Broke out above the Nov-2021 record high on 2025-09-18 (close
+    /// 2,467.70); retest held on 2025-10-03; now 0.6% above the zone".
     std::string description;
 };
 
@@ -150,11 +176,39 @@ struct LevelAnalysis {
     std::vector<Extreme> majorPeaks;    ///< oldest first
     std::vector<Extreme> majorTroughs;  ///< oldest first
     std::vector<LevelEvent> events;     ///< oldest first
+    /// How many zones the default selection hides (Zone::shown false).
+    std::size_t hiddenZones = 0;
+    /// The event that answers "is the breakout holding?" as of the last bar (headlineEvent()).
+    std::optional<std::size_t> headline;
 };
 
-/// The whole analysis of ascending bars. Results depend only on the bars given (callers slice
-/// the array for "as of" views). Fewer bars than needed give empty results, never an error.
+/// The whole analysis of ascending bars. Causal: what is reported for bar i depends on bars
+/// 0..i only, so the analysis of a prefix is the same stream cut short (no repainting).
+/// Fewer bars than needed give empty results, never an error. `daily`: for weekly or monthly
+/// bars, the daily bars they were built from, so pivots and the all-time high are dated on the
+/// day of the extreme rather than the period's last session.
 LevelAnalysis analyzeLevels(std::span<const Bar> bars, const LevelSettings& settings = {},
-                            std::span<const ManualLevelInput> manual = {});
+                            std::span<const ManualLevelInput> manual = {},
+                            std::span<const Bar> daily = {});
+
+/// The events as they stood at the close of bar `lastIndex` (< bars.size()): later events
+/// dropped, retest history cut, distances and descriptions as of that bar. Exact, because the
+/// analysis is causal.
+std::vector<LevelEvent> eventsAsOf(const LevelAnalysis& analysis, std::span<const Bar> bars,
+                                   std::size_t lastIndex);
+
+/// The event that answers the question a trader asks of this chart: the latest breakout or
+/// breakdown through the prior record, else through the major level nearest to price, that is
+/// still live (not failed, or failed within the last 20 bars). std::nullopt when none is.
+std::optional<std::size_t> headlineEvent(std::span<const LevelEvent> events, std::size_t lastIndex);
+
+/// The major and record zones of the weekly or monthly view of `daily`, marked with `tf`, to
+/// show on a daily chart beside its own levels (the big picture in one view).
+std::vector<Zone> higherTimeframeZones(std::span<const Bar> daily, Timeframe tf,
+                                       const LevelSettings& settings = {});
+
+/// "the Nov-2021 record high" for a peak (record: above every earlier high when made) or
+/// "the Mar-2020 low" for a trough, dated `day`.
+std::string pivotName(Day day, bool peak, bool record);
 
 }  // namespace retest

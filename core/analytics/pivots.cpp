@@ -2,9 +2,8 @@
 #include "core/analytics/pivots.h"
 
 namespace retest {
-namespace {
 
-std::size_t argmaxHigh(std::span<const Bar> bars, std::size_t from, std::size_t to) {
+std::size_t ZigzagStream::argmaxHigh(std::span<const Bar> bars, std::size_t from, std::size_t to) {
     std::size_t best = from;
     for (std::size_t k = from + 1; k <= to; ++k) {
         if (bars[k].high > bars[best].high) {
@@ -14,7 +13,7 @@ std::size_t argmaxHigh(std::span<const Bar> bars, std::size_t from, std::size_t 
     return best;
 }
 
-std::size_t argminLow(std::span<const Bar> bars, std::size_t from, std::size_t to) {
+std::size_t ZigzagStream::argminLow(std::span<const Bar> bars, std::size_t from, std::size_t to) {
     std::size_t best = from;
     for (std::size_t k = from + 1; k <= to; ++k) {
         if (bars[k].low < bars[best].low) {
@@ -24,49 +23,15 @@ std::size_t argminLow(std::span<const Bar> bars, std::size_t from, std::size_t t
     return best;
 }
 
-// thr(k, isHigh): the move away from the extreme at bar k that confirms it.
+namespace {
+
 template <typename Threshold>
-std::vector<Pivot> zigzag(std::span<const Bar> bars, Threshold thr) {
+std::vector<Pivot> zigzag(std::span<const Bar> bars, Threshold threshold) {
     std::vector<Pivot> out;
-    const std::size_t n = bars.size();
-    auto push = [&](std::size_t k, bool isHigh, std::size_t confirm) {
-        out.push_back(Pivot{k, bars[k].day, isHigh ? bars[k].high : bars[k].low, isHigh, confirm});
-    };
-    int dir = 0;  // 0: no pivot yet, 1: rising from a trough, -1: falling from a peak
-    std::size_t hi = 0;
-    std::size_t lo = 0;
-    for (std::size_t i = 1; i < n; ++i) {
-        const Bar& b = bars[i];
-        if (dir == 0) {
-            hi = b.high > bars[hi].high ? i : hi;
-            lo = b.low < bars[lo].low ? i : lo;
-            const bool peak = i > hi && b.low <= bars[hi].high - thr(hi, true);
-            const bool trough = i > lo && b.high >= bars[lo].low + thr(lo, false);
-            if (peak && (!trough || hi < lo)) {
-                push(hi, true, i);
-                dir = -1;
-                lo = argminLow(bars, hi + 1, i);
-            } else if (trough) {
-                push(lo, false, i);
-                dir = 1;
-                hi = argmaxHigh(bars, lo + 1, i);
-            }
-        } else if (dir > 0) {
-            if (b.high > bars[hi].high) {
-                hi = i;
-            } else if (b.low <= bars[hi].high - thr(hi, true)) {
-                push(hi, true, i);
-                dir = -1;
-                lo = i;
-            }
-        } else {
-            if (b.low < bars[lo].low) {
-                lo = i;
-            } else if (b.high >= bars[lo].low + thr(lo, false)) {
-                push(lo, false, i);
-                dir = 1;
-                hi = i;
-            }
+    ZigzagStream stream;
+    for (std::size_t i = 0; i < bars.size(); ++i) {
+        if (auto p = stream.step(bars, i, threshold)) {
+            out.push_back(*p);
         }
     }
     return out;

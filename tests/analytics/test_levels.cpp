@@ -1,10 +1,12 @@
 // analyzeLevels() end to end on hand-built series: a double top at 130, broken, retested and
-// held (or failed); manual levels; inputs too short to analyse.
+// held (or failed); manual levels; the stream appended bar by bar; inputs too short to analyse.
 #include <gtest/gtest.h>
 
 #include <algorithm>
 
+#include "core/analytics/level_engine.h"
 #include "core/analytics/levels.h"
+#include "core/model/date.h"
 #include "tests/analytics/series_builder.h"
 
 namespace retest {
@@ -52,11 +54,16 @@ TEST(Levels, DoubleTopBreakoutRetestHeld) {
 
     const Zone* top = zoneHolding(a, 130.5);
     ASSERT_NE(top, nullptr);
-    EXPECT_LT(top->high, 132);  // tight around the tops, not spread to the neighbours
-    EXPECT_GT(top->low, 129);
+    // The tops' close-to-wick span (130 .. 130.5) plus a tenth of an ATR: a chartist's line.
+    EXPECT_DOUBLE_EQ(top->coreLow, 130);
+    EXPECT_DOUBLE_EQ(top->coreHigh, 130.5);
+    EXPECT_LT(top->high - top->low, 1.0);
     EXPECT_EQ(top->kind, LevelKind::Support);
     EXPECT_TRUE(top->flipped);
     EXPECT_TRUE(top->major);
+    EXPECT_TRUE(top->record);
+    EXPECT_EQ(top->name, "the Feb-2020 record high");  // top A, day 30 of a series from Jan 6
+    EXPECT_EQ(top->id, "H2020-02-05");
     // Top A, top B (rejections from below), the breakout (passing through), the pullback
     // (a rejection from above).
     ASSERT_EQ(top->touches.size(), 4U);
@@ -73,15 +80,30 @@ TEST(Levels, DoubleTopBreakoutRetestHeld) {
     const LevelEvent* ev = eventThrough(a, 130.5);
     ASSERT_NE(ev, nullptr);
     EXPECT_EQ(ev->type, LevelEventType::Breakout);
-    // The climb from 112 passes 130.5 + margin on its way to 150.
-    EXPECT_GT(ev->index, 88U + 18U);
-    EXPECT_LT(ev->index, 88U + 23U);
+    // The first close above the tops' close (130) on the climb from 112: 131, bar 107.
+    EXPECT_EQ(ev->index, 107U);
+    EXPECT_DOUBLE_EQ(ev->close, 131);
+    EXPECT_EQ(ev->id, "H2020-02-05/up/" + formatIsoDate(bars[107].day));
+    EXPECT_EQ(ev->name, top->name);
     EXPECT_EQ(ev->retest, RetestState::Held);
+    // The pullback to 131 reached the zone (low 130.5) and closed above 130: tested and held.
     ASSERT_EQ(ev->history.size(), 2U);
-    EXPECT_EQ(ev->history[0].index, 145U);  // the pullback to 131
-    EXPECT_EQ(ev->history[1].index, 146U);  // and the close back above the zone
+    EXPECT_EQ(ev->history[0].state, RetestState::Retesting);
+    EXPECT_EQ(ev->history[0].index, 145U);
+    EXPECT_EQ(ev->history[1].state, RetestState::Held);
+    EXPECT_EQ(ev->history[1].index, 145U);
     EXPECT_GT(ev->distancePct, 20);
-    EXPECT_NE(ev->description.find("the 2020 high"), std::string::npos) << ev->description;
+    EXPECT_EQ(ev->description, "Broke out above the Feb-2020 record high on " +
+                                   formatIsoDate(bars[107].day) +
+                                   " (close 131.00); retest held on " +
+                                   formatIsoDate(bars[145].day) + "; now 22.5% above the zone");
+    // The headline is the latest breakout through a record: the one above the 150 top, the
+    // record before the last leg up.
+    ASSERT_TRUE(a.headline);
+    const LevelEvent& head = a.events[*a.headline];
+    EXPECT_EQ(head.type, LevelEventType::Breakout);
+    EXPECT_LE(head.low, 150.5);
+    EXPECT_GE(head.high, 150.5);
 }
 
 TEST(Levels, DoubleTopBreakoutThatFails) {
@@ -93,14 +115,18 @@ TEST(Levels, DoubleTopBreakoutThatFails) {
     const LevelEvent* ev = eventThrough(a, 130.5);
     ASSERT_NE(ev, nullptr);
     EXPECT_EQ(ev->retest, RetestState::Failed);
-    ASSERT_EQ(ev->history.size(), 2U);
-    EXPECT_EQ(ev->history[0].state, RetestState::Retesting);
-    EXPECT_EQ(ev->history[0].index, 145U);
-    // Failed once a close is below the zone by half an ATR: a few bars under 129.7.
-    EXPECT_GT(ev->history[1].index, 146U);
-    EXPECT_LT(ev->history[1].index, 150U);
+    // Held at the pullback to 131, retesting again on the close at 130, failed on the second
+    // close more than an ATR (1.5) under the zone's bottom (130): 128 on bar 148, 127 on 149.
+    ASSERT_EQ(ev->history.size(), 4U);
+    EXPECT_EQ(ev->history[2].state, RetestState::Retesting);
+    EXPECT_EQ(ev->history[2].index, 146U);
+    EXPECT_EQ(ev->history[3].state, RetestState::Failed);
+    EXPECT_EQ(ev->history[3].index, 149U);
     EXPECT_LT(ev->distancePct, 0);
     EXPECT_LT(ev->distanceAtr, 0);
+    EXPECT_NE(ev->description.find("failed on " + formatIsoDate(bars[149].day) + " (close 127.00)"),
+              std::string::npos)
+        << ev->description;
 }
 
 TEST(Levels, ManualLevelsBecomeTrackedZones) {
@@ -130,17 +156,52 @@ TEST(Levels, ManualLevelsBecomeTrackedZones) {
     EXPECT_EQ(through[1]->retest, RetestState::None);
 }
 
-TEST(Levels, ManualLevelOnADetectedZoneMergesIntoIt) {
+TEST(Levels, ManualLevelOnADetectedZoneIsTheUsersOwnZoneBesideIt) {
     const auto bars = test::barsFromCloses(test::walk(doubleTopThenRetest(160)));
-    const std::vector<ManualLevelInput> manual = {{130.2, ""}};
+    const std::vector<ManualLevelInput> manual = {{130.2, "", 42}};
     const LevelAnalysis a = analyzeLevels(bars, {}, manual);
-    const Zone* z = zoneHolding(a, 130.5);
-    ASSERT_NE(z, nullptr);
-    EXPECT_TRUE(z->manual);
-    EXPECT_EQ(z->name, "manual level 130.20");
-    EXPECT_EQ(z->touches.size(), 4U);
+    const auto mine =
+        std::find_if(a.zones.begin(), a.zones.end(), [](const Zone& z) { return z.manual; });
+    ASSERT_NE(mine, a.zones.end());
+    EXPECT_EQ(mine->name, "manual level 130.20");
+    EXPECT_EQ(mine->manualId, 42);
+    EXPECT_EQ(mine->id, "M42");
+    EXPECT_TRUE(mine->shown);
+    // The detected double top is still there, with its own name and events.
+    const auto top = std::find_if(a.zones.begin(), a.zones.end(), [](const Zone& z) {
+        return !z.manual && z.name == "the Feb-2020 record high";
+    });
+    ASSERT_NE(top, a.zones.end());
+    EXPECT_EQ(top->manualId, 0);
     for (std::size_t i = 1; i < a.zones.size(); ++i) {
-        EXPECT_LT(a.zones[i - 1].high, a.zones[i].low);
+        EXPECT_LE(a.zones[i - 1].price, a.zones[i].price) << "zones not sorted by price";
+    }
+}
+
+// A refresh appends bars: the engine fed one bar at a time, or in chunks, gives exactly the
+// analysis of the whole array, and every event of a prefix is still there, unchanged but for
+// its retest state, once more bars arrive.
+TEST(Levels, AppendingBarsIsTheSameAsAnalysingTheWhole) {
+    const auto bars = test::barsFromCloses(test::walk(doubleTopThenRetest(120)));
+    const LevelAnalysis whole = analyzeLevels(bars);
+    LevelEngine engine;
+    for (std::size_t i = 0; i < bars.size(); ++i) {
+        engine.append(bars[i]);
+        const LevelAnalysis now = engine.analysis();
+        const LevelAnalysis cut = analyzeLevels(std::span(bars).first(i + 1));
+        ASSERT_EQ(now.events.size(), cut.events.size()) << "at bar " << i;
+        for (std::size_t k = 0; k < now.events.size(); ++k) {
+            EXPECT_EQ(now.events[k].id, cut.events[k].id);
+            EXPECT_EQ(now.events[k].description, cut.events[k].description);
+            EXPECT_EQ(now.events[k].id, whole.events[k].id) << "an event moved at bar " << i;
+            EXPECT_EQ(now.events[k].day, whole.events[k].day);
+        }
+    }
+    const LevelAnalysis last = engine.analysis();
+    ASSERT_EQ(last.zones.size(), whole.zones.size());
+    for (std::size_t k = 0; k < last.zones.size(); ++k) {
+        EXPECT_EQ(last.zones[k].id, whole.zones[k].id);
+        EXPECT_EQ(last.zones[k].why, whole.zones[k].why);
     }
 }
 

@@ -1,0 +1,734 @@
+// The streaming support/resistance engine (see level_engine.h).
+#include "core/analytics/level_engine.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <numeric>
+
+#include "core/model/date.h"
+
+namespace retest {
+namespace {
+
+// Zone geometry, in ATR at the pivot.
+constexpr double kMaxCoreAtr = 1.5;    // a pivot's close-to-wick span is cut to this
+constexpr double kMaxMergedAtr = 2.0;  // merged pivots never spread wider than this
+constexpr double kPadAtr = 0.1;        // the zone extends this far beyond its core
+constexpr double kMergeGapAtr = 0.25;  // pivots this close (or overlapping) share a zone
+constexpr double kManualPadRel = 0.002;
+// How far from price (in ATR, beyond the previous close and the bar's range) a level must be
+// for a bar to leave it untouched: touches and state changes need price at the level, and a
+// jump across it is caught through the previous close.
+constexpr double kWindowAtr = 3.0;
+constexpr double kClearanceAtr = 1.0;  // a visit ends with a close this far from the zone
+
+double lerp(double a, double b, double s) {
+    return a + (b - a) * s;
+}
+
+double clampedSensitivity(double s) {
+    return std::isfinite(s) ? std::clamp(s, 0.0, 1.0) : 0.5;
+}
+
+}  // namespace
+
+LevelEngine::LevelEngine(const LevelSettings& settings, std::span<const ManualLevelInput> manual,
+                         std::span<const Bar> daily)
+    : settings_(settings), daily_(daily), atrStream_(settings.atrPeriod) {
+    const double s = clampedSensitivity(settings.sensitivity);
+    settings_.sensitivity = s;
+    settings_.rules.failCloses = std::max(settings_.rules.failCloses, 1);
+    minorAtr_ = lerp(8, 3, s);
+    majorVol_ = lerp(0.9, 0.45, s);
+    for (const ManualLevelInput& m : manual) {
+        if (!(m.price > 0) || !std::isfinite(m.price)) {
+            continue;  // a level at or below zero (or NaN) cannot be drawn on a price chart
+        }
+        Level l;
+        l.manual = true;
+        l.major = true;
+        l.manualId = m.id;
+        l.manualPrice = m.price;
+        l.coreLow = l.coreHigh = m.price;
+        l.pad = m.price * kManualPadRel;
+        if (m.label.empty()) {
+            char buf[64];
+            std::snprintf(buf, sizeof buf, "manual level %.2f", m.price);
+            l.label = buf;
+        } else {
+            l.label = m.label;
+        }
+        l.id = "M" + std::to_string(m.id);
+        manual_.push_back(levels_.size());
+        levels_.push_back(std::move(l));
+    }
+}
+
+void LevelEngine::append(std::span<const Bar> bars) {
+    bars_.reserve(bars_.size() + bars.size());
+    atr_.reserve(atr_.size() + bars.size());
+    for (const Bar& b : bars) {
+        append(b);
+    }
+}
+
+// Major swings are a volatility-scaled move: the smoothed ATR% turned into an annual
+// volatility (bars per year from the dates seen so far), times the sensitivity's multiple.
+// The same rule on daily, weekly and monthly bars marks about the same swings.
+double LevelEngine::majorFraction(std::size_t k) const {
+    const double days = static_cast<double>(bars_[k].day - bars_.front().day);
+    const double perYear = k > 0 && days > 0 ? 365.25 * static_cast<double>(k) / days : 252.0;
+    const double annual = slowAtrPct_[k] * std::sqrt(std::clamp(perYear, 1.0, 365.0)) / 1.25;
+    return std::clamp(majorVol_ * annual, 0.03, 0.6);
+}
+
+void LevelEngine::append(const Bar& b) {
+    const std::size_t i = bars_.size();
+    bars_.push_back(b);
+    const Bar* prev = i > 0 ? &bars_[i - 1] : nullptr;
+    atr_.push_back(atrStream_.next(b, prev));
+    const double pct = b.close > 0 ? atr_[i] / b.close : 0;
+    slowAtrPct_.push_back(i == 0 ? pct : slowAtrPct_[i - 1] + (pct - slowAtrPct_[i - 1]) / 100.0);
+    maxHighBefore_.push_back(i == 0 ? -HUGE_VAL : std::max(maxHighBefore_[i - 1], prev->high));
+    athHigh_ = b.high > bars_[athHigh_].high ? i : athHigh_;
+    athClose_ = b.close > bars_[athClose_].close ? i : athClose_;
+
+    const std::span<const Bar> all(bars_);
+    const auto minorThr = [&](std::size_t k, bool) { return minorAtr_ * atr_[k]; };
+    const auto majorThr = [&](std::size_t k, bool isHigh) {
+        return majorFraction(k) * (isHigh ? all[k].high : all[k].low);
+    };
+    if (auto p = minor_.stream.step(all, i, minorThr)) {
+        onPivot(*p, false, minor_, i);
+    }
+    if (auto p = major_.stream.step(all, i, majorThr)) {
+        majorPivots_.push_back(*p);
+        majorRecord_.push_back(p->high && p->price > maxHighBefore_[p->index] ? 1 : 0);
+        onPivot(*p, true, major_, i);
+    }
+    if (i == 0) {
+        for (const std::size_t m : manual_) {
+            Level& l = levels_[m];
+            l.tracker = RetestTracker(b.close > l.coreHigh  ? PriceSide::Above
+                                      : b.close < l.coreLow ? PriceSide::Below
+                                                            : PriceSide::Unknown);
+        }
+        return;
+    }
+
+    // The levels near this bar, those counting a failure, and the manual ones.
+    const double atrBefore = atr_[i - 1];
+    const double from = std::min(b.low, prev->close) - kWindowAtr * atrBefore;
+    const double to = std::max(b.high, prev->close) + kWindowAtr * atrBefore;
+    for (std::size_t k = firstAtOrAbove(from); k < order_.size(); ++k) {
+        Level& l = levels_[order_[k]];
+        if (l.low() > to) {
+            break;
+        }
+        stepLevel(l, order_[k], i);
+    }
+    for (const std::size_t j : sticky_) {
+        stepLevel(levels_[j], j, i);
+    }
+    for (const std::size_t j : manual_) {
+        stepLevel(levels_[j], j, i);
+    }
+    sticky_.swap(nextSticky_);
+    nextSticky_.clear();
+}
+
+std::size_t LevelEngine::firstAtOrAbove(double price) const {
+    const auto it =
+        std::lower_bound(order_.begin(), order_.end(), price,
+                         [&](std::size_t j, double p) { return levels_[j].high() < p; });
+    return static_cast<std::size_t>(it - order_.begin());
+}
+
+Day LevelEngine::dayOfExtreme(std::size_t index, bool high) const {
+    const Day end = bars_[index].day;
+    if (daily_.empty()) {
+        return end;
+    }
+    const Day start = index > 0 ? bars_[index - 1].day : daily_.front().day - 1;
+    auto it = std::upper_bound(daily_.begin(), daily_.end(), start,
+                               [](Day d, const Bar& bar) { return d < bar.day; });
+    const double target = high ? bars_[index].high : bars_[index].low;
+    for (; it != daily_.end() && it->day <= end; ++it) {
+        if ((high ? it->high : it->low) == target) {
+            return it->day;
+        }
+    }
+    return end;
+}
+
+void LevelEngine::onPivot(const Pivot& p, bool major, Zigzag& zz, std::size_t now) {
+    const std::size_t from = zz.any ? zz.lastPivot + 1 : 0;
+    zz.lastPivot = p.index;
+    zz.any = true;
+    std::size_t best = p.index;
+    for (std::size_t k = from; k <= now; ++k) {
+        const double c = bars_[k].close;
+        best = (p.high ? c > bars_[best].close : c < bars_[best].close) ? k : best;
+    }
+    Member m;
+    m.index = p.index;
+    m.day = dayOfExtreme(p.index, p.high);
+    m.wick = p.price;
+    m.close = bars_[best].close;
+    m.peak = p.high;
+    m.major = major;
+    m.record = p.high && p.price > maxHighBefore_[p.index];
+    addMember(m, atr_[p.index], now);
+}
+
+void LevelEngine::addMember(const Member& m, double atrK, std::size_t now) {
+    // The same swing seen by both zigzags: one pivot, now major.
+    const std::size_t key = m.index * 2 + (m.peak ? 1 : 0);
+    if (const auto seen = pivotLevel_.find(key); seen != pivotLevel_.end()) {
+        Level& l = levels_[seen->second];
+        for (Member& x : l.members) {
+            if (x.index == m.index && x.peak == m.peak) {
+                x.major = x.major || m.major;
+            }
+        }
+        l.major = l.major || m.major;
+        return;
+    }
+    const double span = std::min(std::abs(m.wick - m.close), kMaxCoreAtr * atrK);
+    double coreLow = m.peak ? m.wick - span : m.wick;
+    double coreHigh = m.peak ? m.wick : m.wick + span;
+    double pad = kPadAtr * atrK;
+    const double gap = kMergeGapAtr * atrK;
+
+    // Detected levels the new one would overlap (padded, or within the merge gap of the core).
+    std::vector<std::size_t> hits;
+    for (std::size_t k = firstAtOrAbove(coreLow - pad - gap); k < order_.size(); ++k) {
+        const Level& l = levels_[order_[k]];
+        if (l.low() > coreHigh + pad + gap) {
+            break;
+        }
+        hits.push_back(k);
+    }
+    // A pivot whose wick is at a level (within a quarter of the level's own ATR) is one more
+    // test of it. It widens the level to its wick only (its close stays a detail) and only
+    // while the level stays within two of its ATRs and clear of its neighbours, so a later,
+    // more volatile swing never turns an old level into a wide band.
+    for (const std::size_t k : hits) {
+        Level& l = levels_[order_[k]];
+        const double reach = kMergeGapAtr * l.atrRef;
+        if (m.wick < l.coreLow - reach || m.wick > l.coreHigh + reach) {
+            continue;
+        }
+        const double lo = std::min(l.coreLow, m.wick);
+        const double hi = std::max(l.coreHigh, m.wick);
+        const bool narrow = hi - lo <= kMaxMergedAtr * l.atrRef;
+        const bool clearBelow = k == 0 || levels_[order_[k - 1]].high() < lo - l.pad;
+        const bool clearAbove = k + 1 == order_.size() || levels_[order_[k + 1]].low() > hi + l.pad;
+        if (narrow && clearBelow && clearAbove) {
+            l.coreLow = lo;
+            l.coreHigh = hi;
+        }
+        l.members.push_back(m);
+        l.major = l.major || m.major;
+        l.record = l.record || m.record;
+        // The visit that made this pivot may already be a touch: it is the same test.
+        std::size_t same = l.touches.size();
+        for (std::size_t t = 0; t < l.spans.size(); ++t) {
+            if (l.spans[t].first <= m.index && m.index <= l.spans[t].second) {
+                same = t;
+            }
+        }
+        if (same == l.touches.size()) {
+            l.addTouch(LevelTouch{m.index, m.day, m.wick, !m.peak, true}, m.index, m.index);
+        } else if (!l.touches[same].rejection) {
+            l.touches[same].rejection = true;
+            l.rejections += 1;
+        }
+        pivotLevel_[key] = order_[k];
+        return;
+    }
+    // Otherwise a level of its own, its span cut clear of the neighbours it would overlap.
+    double below = -HUGE_VAL;
+    double above = HUGE_VAL;
+    for (const std::size_t k : hits) {
+        const Level& l = levels_[order_[k]];
+        if (l.coreHigh < m.wick) {
+            below = std::max(below, l.high());
+        } else {
+            above = std::min(above, l.low());
+        }
+    }
+    pad = std::min({pad, (m.wick - below) / 2, (above - m.wick) / 2});
+    coreLow = std::min(std::max(coreLow, below + pad), m.wick);
+    coreHigh = std::max(std::min(coreHigh, above - pad), m.wick);
+    Level l;
+    l.id = (m.peak ? "H" : "L") + formatIsoDate(m.day);
+    l.coreLow = coreLow;
+    l.coreHigh = coreHigh;
+    l.pad = pad;
+    l.atrRef = atrK;
+    l.knownFrom = now;
+    l.members.push_back(m);
+    l.major = m.major;
+    l.record = m.record;
+    l.addTouch(LevelTouch{m.index, m.day, m.wick, !m.peak, true}, m.index, m.index);
+    const double c = bars_[now].close;
+    l.tracker = RetestTracker(c > coreHigh  ? PriceSide::Above
+                              : c < coreLow ? PriceSide::Below
+                              : m.peak      ? PriceSide::Below
+                                            : PriceSide::Above);
+    l.lastStep = now;  // the confirming bar is part of the swing, not a test of it
+    const std::size_t index = levels_.size();
+    levels_.push_back(std::move(l));
+    pivotLevel_[key] = index;
+    const auto pos = static_cast<std::ptrdiff_t>(firstAtOrAbove(coreLow));
+    order_.insert(order_.begin() + pos, index);
+}
+
+// Crossings are decided on a closing basis: above the highest close of the level's peaks,
+// below the lowest close of its troughs (the core edge where it has none of that kind).
+LevelBand LevelEngine::Level::band() const {
+    LevelBand b{coreLow, coreHigh, coreLow, coreHigh};
+    if (manual) {
+        return b;
+    }
+    double peakClose = -HUGE_VAL;
+    double troughClose = HUGE_VAL;
+    for (const Member& m : members) {
+        (m.peak ? peakClose : troughClose) =
+            m.peak ? std::max(peakClose, m.close) : std::min(troughClose, m.close);
+    }
+    b.breakHigh = peakClose > -HUGE_VAL ? std::clamp(peakClose, coreLow, coreHigh) : coreHigh;
+    b.breakLow = troughClose < HUGE_VAL ? std::clamp(troughClose, coreLow, coreHigh) : coreLow;
+    b.breakLow = std::min(b.breakLow, b.breakHigh);
+    return b;
+}
+
+void LevelEngine::Level::addTouch(const LevelTouch& t, std::size_t from, std::size_t to) {
+    const auto it =
+        std::upper_bound(touches.begin(), touches.end(), t.index,
+                         [](std::size_t i, const LevelTouch& x) { return i < x.index; });
+    const auto at = it - touches.begin();
+    touches.insert(it, t);
+    spans.insert(spans.begin() + at, {from, to});
+    rejections += t.rejection ? 1 : 0;
+}
+
+void LevelEngine::endVisit(Level& l, bool rejection, std::size_t end) {
+    l.visiting = false;
+    // A pivot of the level inside the visit is that visit's touch already.
+    for (const Member& m : l.members) {
+        if (m.index >= l.visitStart && m.index <= end) {
+            return;
+        }
+    }
+    const Bar& d = bars_[l.visitDeepest];
+    l.addTouch(LevelTouch{l.visitDeepest, d.day, l.visitFromAbove ? d.low : d.high,
+                          l.visitFromAbove, rejection},
+               l.visitStart, end);
+}
+
+void LevelEngine::stepLevel(Level& l, std::size_t levelIndex, std::size_t i) {
+    if (l.lastStep == i) {
+        return;
+    }
+    l.lastStep = i;
+    const Bar& b = bars_[i];
+    const double atrBefore = atr_[i - 1];
+    const double prevClose = bars_[i - 1].close;
+
+    // Touches: a visit starts when the bar's range reaches the zone (a near miss within the
+    // retest allowance counts, as chartists count it) and ends with a close clear of it; a
+    // rejection when price leaves on the side it came from.
+    const double nearMiss = settings_.rules.touchAtr * atrBefore;
+    const bool inZone = b.low <= l.high() + nearMiss && b.high >= l.low() - nearMiss;
+    if (inZone && !l.visiting) {
+        l.visiting = true;
+        l.visitFromAbove = prevClose > (l.coreLow + l.coreHigh) / 2;
+        l.visitStart = i;
+        l.visitDeepest = i;
+    }
+    if (l.visiting) {
+        if (inZone) {
+            const Bar& d = bars_[l.visitDeepest];
+            l.visitDeepest =
+                (l.visitFromAbove ? b.low < d.low : b.high > d.high) ? i : l.visitDeepest;
+        }
+        const double clearance = kClearanceAtr * atrBefore;
+        const bool above = b.close > l.high() + clearance;
+        if (above || b.close < l.low() - clearance) {
+            endVisit(l, above == l.visitFromAbove, i);
+        }
+    }
+
+    const bool canOpen = l.major || l.record || l.manual;
+    const TrackerStep step = l.tracker.step(b, atrBefore, l.band(), canOpen, settings_.rules);
+    if (step.opened) {
+        LevelEvent ev;
+        ev.type = *step.opened;
+        ev.index = i;
+        ev.day = b.day;
+        ev.level = l.manual ? l.manualPrice : (l.coreLow + l.coreHigh) / 2;
+        ev.low = l.low();
+        ev.high = l.high();
+        ev.close = b.close;
+        ev.record = l.record && l.major;
+        ev.id =
+            l.id + (ev.type == LevelEventType::Breakout ? "/up/" : "/down/") + formatIsoDate(b.day);
+        l.openEvent = events_.size();
+        events_.push_back(std::move(ev));
+        eventLevel_.push_back(levelIndex);
+    }
+    for (const auto& s : step.state) {
+        if (s && l.openEvent) {
+            LevelEvent& ev = events_[*l.openEvent];
+            ev.retest = *s;
+            ev.retestDay = b.day;
+            ev.history.push_back(RetestStep{*s, i, b.day});
+        }
+    }
+    if (!l.tracker.open()) {
+        l.openEvent.reset();
+    }
+    if (l.tracker.pending() && !l.manual) {
+        nextSticky_.push_back(levelIndex);  // counting a failure: the next bar must see it
+    }
+}
+
+namespace {
+
+// Volume of bar i against the mean of the 20 bars before it; 0 when there is no volume.
+double relativeVolume(std::span<const Bar> bars, std::size_t i) {
+    const std::size_t from = i >= 20 ? i - 20 : 0;
+    double sum = 0;
+    for (std::size_t k = from; k < i; ++k) {
+        sum += bars[k].volume;
+    }
+    const double mean = i > from ? sum / static_cast<double>(i - from) : 0;
+    return mean > 0 ? bars[i].volume / mean : 0;
+}
+
+std::string ageText(Day days) {
+    char buf[48];
+    if (days <= 0) {
+        return "today";
+    }
+    if (days < 60) {
+        std::snprintf(buf, sizeof buf, "%d day%s ago", days, days == 1 ? "" : "s");
+    } else if (days < 730) {
+        std::snprintf(buf, sizeof buf, "%d months ago", static_cast<int>(days / 30.44));
+    } else {
+        std::snprintf(buf, sizeof buf, "%d years ago", static_cast<int>(days / 365.25));
+    }
+    return buf;
+}
+
+std::string priceText(double p) {
+    // 2,458.86: thousands separated, two decimals (four below 10, for yields and ratios).
+    char buf[64];
+    std::snprintf(buf, sizeof buf, p < 10 ? "%.4f" : "%.2f", p);
+    std::string s = buf;
+    const auto dot = s.find('.');
+    for (auto k = static_cast<std::ptrdiff_t>(dot) - 3; k > 0; k -= 3) {
+        if (s[static_cast<std::size_t>(k) - 1] != '-') {
+            s.insert(static_cast<std::size_t>(k), ",");
+        }
+    }
+    return s;
+}
+
+std::string pctText(double pct) {
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%.1f%%", std::abs(pct));
+    return buf;
+}
+
+// 0..100: rejections 30, touches 10, recency 20, volume on tests 10, major swing 15, a former
+// all-time high 15. Counts saturate gently so a level tested 20 times does not drown the rest.
+double strength(const Zone& z, std::span<const Bar> bars, double relVol) {
+    const auto n = static_cast<double>(bars.size());
+    double s = 30 * (1 - std::exp(-z.rejections / 4.0));
+    s += 10 * (1 - std::exp(-static_cast<double>(z.touches.size()) / 6));
+    if (!z.touches.empty()) {
+        const double age = n - 1 - static_cast<double>(z.touches.back().index);
+        s += 20 * std::exp(-age / std::max(20.0, std::min(n, 1000.0) / 2));
+    }
+    s += 10 * std::clamp((relVol - 0.8) / 0.8, 0.0, 1.0);
+    s += z.major && !z.manual ? 15 : 0;
+    s += z.record ? 15 : 0;
+    return std::round(std::clamp(s, 0.0, 100.0) * 10) / 10;
+}
+
+}  // namespace
+
+void describeEventAsOf(LevelEvent& ev, std::span<const Bar> bars, double atrNow,
+                       std::size_t lastIndex) {
+    const double last = bars[lastIndex].close;
+    const double edge = last > ev.high ? ev.high : (last < ev.low ? ev.low : last);
+    ev.movePct = ev.close > 0 ? (last / ev.close - 1) * 100 : 0;
+    ev.distancePct = edge > 0 ? (last - edge) / edge * 100 : 0;
+    ev.distanceAtr = atrNow > 0 ? (last - edge) / atrNow : 0;
+    const bool up = ev.type == LevelEventType::Breakout;
+    std::string text = std::string(up ? "Broke out above " : "Broke down below ") + ev.name +
+                       " on " + formatIsoDate(ev.day) + " (close " + priceText(ev.close) + ")";
+    const std::string when = formatIsoDate(ev.retestDay);
+    switch (ev.retest) {
+        case RetestState::None:
+            text += "; not retested yet";
+            break;
+        case RetestState::Retesting:
+            text += "; retesting since " + when;
+            break;
+        case RetestState::Held:
+            text += "; retest held on " + when;
+            break;
+        case RetestState::Failed: {
+            const std::size_t at = ev.history.empty() ? ev.index : ev.history.back().index;
+            text += "; failed on " + when + " (close " + priceText(bars[at].close) + ")";
+            break;
+        }
+    }
+    if (ev.distancePct == 0) {
+        text += "; now inside the zone";
+    } else {
+        text += "; now " + pctText(ev.distancePct) +
+                (ev.distancePct > 0 ? " above the zone" : " below the zone");
+    }
+    ev.description = std::move(text);
+}
+
+LevelAnalysis LevelEngine::analysis() const {
+    LevelAnalysis out;
+    if (bars_.empty()) {
+        return out;
+    }
+    const std::size_t last = bars_.size() - 1;
+    const std::span<const Bar> bars(bars_);
+    out.asOf = bars_.back().day;
+    out.lastClose = bars_.back().close;
+    out.atr = atr_.back();
+    out.allTimeHigh = AllTimeHigh{bars_[athHigh_].high, dayOfExtreme(athHigh_, true),
+                                  bars_[athClose_].close, bars_[athClose_].day};
+
+    // Zones, by price; remember where each level went for the events.
+    std::vector<std::size_t> levelOrder(order_);
+    levelOrder.insert(levelOrder.end(), manual_.begin(), manual_.end());
+    auto namePrice = [&](const Level& l, const Member** naming) {
+        *naming = nullptr;
+        for (const Member& m : l.members) {
+            const int pm = (m.record ? 2 : 0) + (m.major ? 1 : 0);
+            const int pn = *naming ? ((*naming)->record ? 2 : 0) + ((*naming)->major ? 1 : 0) : -1;
+            if (pm > pn) {
+                *naming = &m;  // records, then major swings; the oldest among equals
+            }
+        }
+        return l.manual ? l.manualPrice : (*naming ? (*naming)->wick : l.coreHigh);
+    };
+    std::vector<double> keyPrice(levels_.size());
+    for (const std::size_t j : levelOrder) {
+        const Member* naming = nullptr;
+        keyPrice[j] = namePrice(levels_[j], &naming);
+    }
+    std::stable_sort(levelOrder.begin(), levelOrder.end(),
+                     [&](std::size_t a, std::size_t b) { return keyPrice[a] < keyPrice[b]; });
+    std::vector<std::size_t> zoneOf(levels_.size(), SIZE_MAX);
+    for (const std::size_t j : levelOrder) {
+        const Level& l = levels_[j];
+        Zone z;
+        z.id = l.id;
+        z.manualId = l.manualId;
+        z.coreLow = l.coreLow;
+        z.coreHigh = l.coreHigh;
+        z.low = l.low();
+        z.high = l.high();
+        z.knownFrom = l.knownFrom;
+        z.major = l.major;
+        z.record = l.record;
+        z.manual = l.manual;
+        const Member* naming = nullptr;
+        z.price = std::clamp(namePrice(l, &naming), z.low, z.high);
+        z.name = l.manual ? l.label
+                          : (naming ? pivotName(naming->day, naming->peak, naming->record)
+                                    : std::string("the level at ") + priceText(z.price));
+        z.touches = l.touches;
+        z.rejections = l.rejections;
+        if (l.visiting) {
+            bool own = false;
+            for (const Member& m : l.members) {
+                own = own || m.index >= l.visitStart;
+            }
+            if (!own) {  // still testing it at the last bar
+                const Bar& d = bars_[l.visitDeepest];
+                z.touches.push_back(LevelTouch{l.visitDeepest, d.day,
+                                               l.visitFromAbove ? d.low : d.high, l.visitFromAbove,
+                                               false});
+            }
+        }
+        if (!z.touches.empty()) {
+            z.firstTouch = z.touches.front().day;
+            z.lastTouch = z.touches.back().day;
+        }
+        const bool below =
+            z.high < out.lastClose || (z.low <= out.lastClose && z.price <= out.lastClose);
+        z.kind = below ? LevelKind::Support : LevelKind::Resistance;
+        const bool supportNow = z.kind == LevelKind::Support;
+        z.flipped = std::any_of(z.touches.begin(), z.touches.end(), [&](const LevelTouch& t) {
+            return t.rejection && t.fromAbove != supportNow;
+        });
+        double relVol = 0;
+        int withVolume = 0;
+        for (const LevelTouch& t : z.touches) {
+            const double r = relativeVolume(bars, t.index);
+            relVol += r;
+            withVolume += r > 0 ? 1 : 0;
+        }
+        relVol = withVolume > 0 ? relVol / withVolume : 0;
+        z.strength = strength(z, bars, relVol);
+
+        // Why, in words: the touches, then the pivots it holds.
+        const std::size_t t = z.touches.size();
+        std::string why = z.manual ? "manual level; " : "";
+        if (t == 0) {
+            why += "no touches yet";
+        } else {
+            why += std::to_string(t) + (t == 1 ? " touch " : " touches ") +
+                   formatIsoDate(z.firstTouch);
+            if (t > 1) {
+                why += " \u2026 " + formatIsoDate(z.lastTouch);
+            }
+            why += ", " + std::to_string(z.rejections) +
+                   (z.rejections == 1 ? " rejection" : " rejections");
+            why += ", last touch " + ageText(out.asOf - z.lastTouch);
+        }
+        if (z.flipped) {
+            why += supportNow ? ", flipped from resistance to support"
+                              : ", flipped from support to resistance";
+        }
+        if (relVol >= 1.2) {
+            why += ", heavy volume on tests";
+        }
+        std::vector<const Member*> cited;
+        for (const Member& m : l.members) {
+            if (m.major || m.record || &m == naming) {
+                cited.push_back(&m);
+            }
+        }
+        for (std::size_t k = 0; k < cited.size() && k < 4; ++k) {
+            const Member& m = *cited[k];
+            why += k == 0 ? "; holds " : " and ";
+            why += pivotName(m.day, m.peak, m.record) + " " + priceText(m.wick);
+            if (m.close != m.wick) {
+                why += " (close " + priceText(m.close) + ")";
+            }
+        }
+        z.why = std::move(why);
+        zoneOf[j] = out.zones.size();
+        out.zones.push_back(std::move(z));
+    }
+
+    // Major swings with the extreme close between their neighbours.
+    for (std::size_t k = 0; k < majorPivots_.size(); ++k) {
+        const Pivot& p = majorPivots_[k];
+        const std::size_t from = k > 0 ? majorPivots_[k - 1].index + 1 : 0;
+        const std::size_t to =
+            k + 1 < majorPivots_.size() ? majorPivots_[k + 1].index : bars_.size();
+        std::size_t best = p.index;
+        for (std::size_t i = from; i < to; ++i) {
+            const double c = bars_[i].close;
+            best = (p.high ? c > bars_[best].close : c < bars_[best].close) ? i : best;
+        }
+        const Extreme e{p.index,         dayOfExtreme(p.index, p.high),
+                        p.price,         best,
+                        bars_[best].day, bars_[best].close};
+        (p.high ? out.majorPeaks : out.majorTroughs).push_back(e);
+        if (majorRecord_[k] && p.price < out.allTimeHigh->high) {
+            out.priorAllTimeHigh = e;
+        }
+    }
+
+    // Events, named as their zone is, described as of the last bar.
+    out.events = events_;
+    for (std::size_t e = 0; e < out.events.size(); ++e) {
+        LevelEvent& ev = out.events[e];
+        ev.zone = zoneOf[eventLevel_[e]];
+        ev.name = out.zones[ev.zone].name;
+        describeEventAsOf(ev, bars, out.atr, last);
+        if (out.priorAllTimeHigh && ev.type == LevelEventType::Breakout &&
+            out.zones[ev.zone].low <= out.priorAllTimeHigh->price &&
+            out.priorAllTimeHigh->price <= out.zones[ev.zone].high) {
+            out.priorHighBreakout = e;
+        }
+    }
+
+    // The default selection: what a chartist marks for this chart.
+    const double s = settings_.sensitivity;
+    const std::size_t nearestEachSide = 2 + static_cast<std::size_t>(std::floor(2 * s));
+    const auto extra = static_cast<std::size_t>(std::lround(std::max(0.0, s - 0.5) * 2 * 16));
+    std::vector<char> shown(out.zones.size(), 0);
+    auto distance = [&](const Zone& z) {
+        return out.lastClose > z.high ? out.lastClose - z.high
+                                      : (out.lastClose < z.low ? z.low - out.lastClose : 0.0);
+    };
+    for (std::size_t k = 0; k < out.zones.size(); ++k) {
+        const Zone& z = out.zones[k];
+        const bool athZone = z.low <= out.allTimeHigh->high && out.allTimeHigh->high <= z.high;
+        const bool priorZone = out.priorAllTimeHigh && z.low <= out.priorAllTimeHigh->price &&
+                               out.priorAllTimeHigh->price <= z.high;
+        shown[k] = z.manual || athZone || priorZone ? 1 : 0;
+    }
+    for (const LevelEvent& ev : out.events) {
+        const bool live = ev.retest != RetestState::Failed &&
+                          (ev.retest == RetestState::Retesting || std::abs(ev.distanceAtr) <= 3);
+        const bool latest =
+            !ev.history.empty() ? last - ev.history.back().index <= 20 : last - ev.index <= 20;
+        if (live || (latest && ev.retest != RetestState::Failed)) {
+            shown[ev.zone] = 1;
+        }
+    }
+    std::vector<std::size_t> above;
+    std::vector<std::size_t> below;
+    for (std::size_t k = 0; k < out.zones.size(); ++k) {
+        const Zone& z = out.zones[k];
+        if (z.major || z.record) {
+            (z.kind == LevelKind::Resistance ? above : below).push_back(k);
+        }
+    }
+    auto nearerFirst = [&](std::size_t a, std::size_t b) {
+        return distance(out.zones[a]) < distance(out.zones[b]);
+    };
+    for (auto* side : {&above, &below}) {
+        std::stable_sort(side->begin(), side->end(), nearerFirst);
+        for (std::size_t k = 0; k < side->size() && k < nearestEachSide; ++k) {
+            shown[(*side)[k]] = 1;
+        }
+    }
+    if (extra > 0) {
+        std::vector<std::size_t> rest;
+        for (std::size_t k = 0; k < out.zones.size(); ++k) {
+            if (!shown[k]) {
+                rest.push_back(k);
+            }
+        }
+        std::vector<double> rank(out.zones.size());
+        for (const std::size_t k : rest) {
+            const double away = out.lastClose > 0 && out.zones[k].price > 0
+                                    ? std::abs(std::log(out.zones[k].price / out.lastClose))
+                                    : 0;
+            rank[k] = out.zones[k].strength + 40 * std::exp(-away / 0.15);
+        }
+        std::stable_sort(rest.begin(), rest.end(),
+                         [&](std::size_t a, std::size_t b) { return rank[a] > rank[b]; });
+        for (std::size_t k = 0; k < rest.size() && k < extra; ++k) {
+            shown[rest[k]] = 1;
+        }
+    }
+    for (std::size_t k = 0; k < out.zones.size(); ++k) {
+        out.zones[k].shown = shown[k] != 0;
+        out.hiddenZones += shown[k] ? 0 : 1;
+    }
+    out.headline = headlineEvent(out.events, last);
+    return out;
+}
+
+}  // namespace retest

@@ -1,0 +1,70 @@
+// The breakout / breakdown and retest state machine of one level, fed one bar at a time.
+// Exposed for tests; callers normally use analyzeLevels().
+//
+// A level has a core range (its pivots' close-to-wick span) and, inside it, the prices that
+// decide a crossing on a closing basis: the highest close of its peaks (the record close, for
+// an old all-time high) and the lowest close of its troughs. With price below, the first close
+// above that line is a breakout (above it, the first close below the lower line a breakdown).
+// After a breakout:
+//   none       -> retesting  a later bar's low comes back to the core top (within `touchAtr`)
+//   retesting  -> held       a close back above the line
+//   held       -> retesting  a close back under the line, or a new visit after price got clear
+//                            of the zone (more than `awayAtr` above it)
+//   any        -> failed     `failCloses` closes in a row below the core by `failAtr`; the
+//                            breakout is over, and the next close above the line is a new one.
+// Breakdowns are the mirror image. The ATR used on a bar is the one known before it.
+#pragma once
+
+#include <cstddef>
+#include <optional>
+
+#include "core/analytics/levels.h"
+
+namespace retest {
+
+enum class PriceSide { Unknown, Above, Below };
+
+/// What one bar did to a level.
+struct TrackerStep {
+    std::optional<LevelEventType> opened;  ///< a breakout or breakdown on this bar
+    std::optional<RetestState> state[2];   ///< up to two retest state changes, in order
+};
+
+/// The prices a tracker watches (see above); breakLow <= breakHigh, inside [coreLow, coreHigh].
+struct LevelBand {
+    double coreLow = 0;
+    double coreHigh = 0;
+    double breakLow = 0;
+    double breakHigh = 0;
+};
+
+class RetestTracker {
+public:
+    explicit RetestTracker(PriceSide side = PriceSide::Unknown) : side_(side) {}
+
+    /// Bar `b` against the level; `atr` is the ATR before this bar. `canOpen`: whether a
+    /// crossing opens an event (major levels) or only moves the side.
+    TrackerStep step(const Bar& b, double atr, const LevelBand& band, bool canOpen,
+                     const RetestRules& rules);
+
+    PriceSide side() const { return side_; }
+    bool open() const { return open_; }
+    LevelEventType type() const { return type_; }
+    RetestState state() const { return state_; }
+    /// A failure is being counted: the next bar matters even if price is far from the level.
+    bool pending() const { return runFail_ > 0; }
+
+private:
+    void advance(const Bar& b, double atr, const LevelBand& band, const RetestRules& rules,
+                 TrackerStep& out);
+    void set(RetestState s, TrackerStep& out);
+
+    PriceSide side_;
+    bool open_ = false;
+    LevelEventType type_ = LevelEventType::Breakout;
+    RetestState state_ = RetestState::None;
+    int runFail_ = 0;
+    bool away_ = false;
+};
+
+}  // namespace retest
