@@ -71,7 +71,8 @@ SymbolAnalysis analyse(PriceCache& cache, const QString& symbol, const AnalysisO
             manual.push_back({m.price, m.label, m.id});
         }
     }
-    out.analysis = analyzeLevels(bars, opt.settings, manual);
+    // The daily bars date weekly and monthly pivots on the day of the extreme.
+    out.analysis = analyzeLevels(bars, opt.settings, manual, daily);
     return out;
 }
 
@@ -87,12 +88,16 @@ QJsonValue eventJson(const LevelAnalysis& a, std::size_t i) {
                                    {QStringLiteral("date"), isoDate(s.day)}});
     }
     retest.insert(QStringLiteral("history"), history);
-    return QJsonObject{{QStringLiteral("type"), qs(levelEventTypeName(e.type))},
+    return QJsonObject{{QStringLiteral("id"), qs(e.id)},
+                       {QStringLiteral("levelId"), qs(a.zones[e.zone].id)},
+                       {QStringLiteral("type"), qs(levelEventTypeName(e.type))},
                        {QStringLiteral("date"), isoDate(e.day)},
+                       {QStringLiteral("close"), round4(e.close)},
                        {QStringLiteral("level"), round4(e.level)},
                        {QStringLiteral("low"), round4(e.low)},
                        {QStringLiteral("high"), round4(e.high)},
-                       {QStringLiteral("name"), qs(a.zones[e.zone].name)},
+                       {QStringLiteral("name"), qs(e.name)},
+                       {QStringLiteral("record"), e.record},
                        {QStringLiteral("movePct"), round4(e.movePct)},
                        {QStringLiteral("distancePct"), round4(e.distancePct)},
                        {QStringLiteral("distanceAtr"), round4(e.distanceAtr)},
@@ -102,6 +107,7 @@ QJsonValue eventJson(const LevelAnalysis& a, std::size_t i) {
 
 QJsonObject zoneJson(const Zone& z, double last) {
     return QJsonObject{
+        {QStringLiteral("id"), qs(z.id)},
         {QStringLiteral("price"), round4(z.price)},
         {QStringLiteral("low"), round4(z.low)},
         {QStringLiteral("high"), round4(z.high)},
@@ -114,6 +120,11 @@ QJsonObject zoneJson(const Zone& z, double last) {
         {QStringLiteral("strength"), round4(z.strength)},
         {QStringLiteral("flipped"), z.flipped},
         {QStringLiteral("manual"), z.manual},
+        {QStringLiteral("manualId"),
+         z.manual ? QJsonValue(static_cast<qint64>(z.manualId)) : QJsonValue(QJsonValue::Null)},
+        {QStringLiteral("major"), z.major},
+        {QStringLiteral("record"), z.record},
+        {QStringLiteral("shown"), z.shown},
         {QStringLiteral("name"), qs(z.name)},
         {QStringLiteral("distancePct"), round4((z.price / last - 1.0) * 100.0)},
         {QStringLiteral("why"), qs(z.why)}};
@@ -142,14 +153,17 @@ QJsonObject levelsJson(const SymbolAnalysis& s) {
             {QStringLiteral("atr"), round4(a.atr)},
             {QStringLiteral("allTimeHigh"), a.allTimeHigh ? QJsonValue(ath) : QJsonValue()},
             {QStringLiteral("levels"), zones},
-            {QStringLiteral("events"), events}};
+            {QStringLiteral("hiddenLevels"), static_cast<int>(a.hiddenZones)},
+            {QStringLiteral("events"), events},
+            {QStringLiteral("headline"),
+             a.headline ? QJsonValue(qs(a.events[*a.headline].id)) : QJsonValue(QJsonValue::Null)}};
 }
 
-/// The nearest zone below (support) or above (resistance) the last close.
+/// The nearest shown zone below (support) or above (resistance) the last close.
 const Zone* nearest(const LevelAnalysis& a, LevelKind kind) {
     const Zone* best = nullptr;
     for (const Zone& z : a.zones) {
-        if (z.kind != kind) {
+        if (z.kind != kind || !z.shown) {
             continue;
         }
         if (best == nullptr ||
@@ -160,11 +174,11 @@ const Zone* nearest(const LevelAnalysis& a, LevelKind kind) {
     return best;
 }
 
-/// "2013-04-11 breakout 1555.06 [1523.49–1582.89], retest held 2013-06-24".
+/// "2013-03-28 breakout the Oct-2007 record high [1563.51–1577.73], retest held 2013-06-21".
 QString eventText(const LevelEvent& e) {
     QString t = QStringLiteral("%1 %2 %3 [%4–%5], retest %6")
-                    .arg(isoDate(e.day), qs(levelEventTypeName(e.type)), price(e.level),
-                         price(e.low), price(e.high), qs(retestStateName(e.retest)));
+                    .arg(isoDate(e.day), qs(levelEventTypeName(e.type)), qs(e.name), price(e.low),
+                         price(e.high), qs(retestStateName(e.retest)));
     if (e.retest != RetestState::None) {
         t += QLatin1Char(' ') + isoDate(e.retestDay);
     }
@@ -180,18 +194,30 @@ void printLevelsText(QTextStream& out, const SymbolAnalysis& s, Timeframe tf) {
             << isoDate(a.allTimeHigh->highDay) << " (highest close " << price(a.allTimeHigh->close)
             << " on " << isoDate(a.allTimeHigh->closeDay) << ")\n";
     }
+    if (a.headline) {
+        out << "Now: " << qs(a.events[*a.headline].description) << '\n';
+    }
     out << "\nLevels (high to low):\n";
     for (auto it = a.zones.rbegin(); it != a.zones.rend(); ++it) {
         const Zone& z = *it;
-        out << QStringLiteral("  %1  %2–%3  %4  %5 touches  strength %6  %7  %8\n")
+        if (!z.shown) {
+            continue;
+        }
+        const auto touches = static_cast<int>(z.touches.size());
+        out << QStringLiteral("  %1  %2–%3  %4  %5 %6  strength %7  %8  %9\n")
                    .arg(price(z.price), 10)
                    .arg(price(z.low), price(z.high))
                    .arg(qs(levelKindName(z.kind)), -10)
-                   .arg(z.touches.size(), 2)
+                   .arg(touches, 2)
+                   .arg(touches == 1 ? QStringLiteral("touch  ") : QStringLiteral("touches"))
                    .arg(z.strength, 3, 'f', 0)
                    .arg(signedPct((z.price / a.lastClose - 1.0) * 100.0), 7)
                    .arg(qs(z.name));
         out << "      " << qs(z.why) << '\n';
+    }
+    if (a.hiddenZones > 0) {
+        out << "  (" << a.hiddenZones << (a.hiddenZones == 1 ? " more level" : " more levels")
+            << " hidden; a higher --sensitivity shows them, --json lists all)\n";
     }
     out << "\nBreakouts and breakdowns (oldest first):\n";
     if (a.events.empty()) {
@@ -222,8 +248,7 @@ QJsonObject scanJson(const SymbolAnalysis& s) {
              sup ? QJsonValue(zoneJson(*sup, a.lastClose)) : QJsonValue()},
             {QStringLiteral("nearestResistance"),
              res ? QJsonValue(zoneJson(*res, a.lastClose)) : QJsonValue()},
-            {QStringLiteral("event"),
-             a.events.empty() ? QJsonValue() : eventJson(a, a.events.size() - 1)}};
+            {QStringLiteral("event"), a.headline ? eventJson(a, *a.headline) : QJsonValue()}};
 }
 
 QString scanLine(const SymbolAnalysis& s) {
@@ -241,10 +266,10 @@ QString scanLine(const SymbolAnalysis& s) {
             .arg(s.symbol, -6)
             .arg(isoDate(a.asOf), price(a.lastClose), zoneText(nearest(a, LevelKind::Support)),
                  zoneText(nearest(a, LevelKind::Resistance)));
-    line += QStringLiteral("  ") + (a.events.empty()
-                                        ? QStringLiteral("no breakout yet")
-                                        : eventText(a.events.back()) + QStringLiteral(" (") +
-                                              qs(a.events.back().description) + QLatin1Char(')'));
+    line += QStringLiteral("  ") +
+            (a.headline ? eventText(a.events[*a.headline]) + QStringLiteral(" (") +
+                              qs(a.events[*a.headline].description) + QLatin1Char(')')
+                        : QStringLiteral("no live breakout"));
     return line;
 }
 
@@ -326,7 +351,9 @@ int runScan(Context& ctx) {
     QCommandLineParser p;
     p.setApplicationDescription(QStringLiteral(
         "For each SYMBOL (default: the watchlist) the nearest support and resistance and the\n"
-        "latest breakout or breakdown with its retest state, one line per symbol (or JSON)."));
+        "breakout or breakdown that answers \"is it holding?\": the latest one through the prior\n"
+        "record, else through the level nearest to price, that is still live (not failed, or\n"
+        "failed in the last 20 bars), with its retest state; one line per symbol (or JSON)."));
     p.addPositionalArgument(QStringLiteral("SYMBOL"), QStringLiteral("Symbols to scan."),
                             QStringLiteral("[SYMBOL...]"));
     addAnalysisOptions(p);

@@ -66,8 +66,11 @@ LevelEngine::LevelEngine(const LevelSettings& settings, std::span<const ManualLe
 }
 
 void LevelEngine::append(std::span<const Bar> bars) {
-    bars_.reserve(bars_.size() + bars.size());
-    atr_.reserve(atr_.size() + bars.size());
+    const std::size_t n = bars_.size() + bars.size();
+    bars_.reserve(n);
+    atr_.reserve(n);
+    slowAtrPct_.reserve(n);
+    maxHighBefore_.reserve(n);
     for (const Bar& b : bars) {
         append(b);
     }
@@ -229,15 +232,19 @@ void LevelEngine::addMember(const Member& m, double atrK, std::size_t now) {
             l.coreLow = lo;
             l.coreHigh = hi;
         }
-        l.members.push_back(m);
+        l.addMember(m);
         l.major = l.major || m.major;
         l.record = l.record || m.record;
         // The visit that made this pivot may already be a touch: it is the same test.
+        // Spans are ordered and disjoint: only the last one starting at or before it can.
         std::size_t same = l.touches.size();
-        for (std::size_t t = 0; t < l.spans.size(); ++t) {
-            if (l.spans[t].first <= m.index && m.index <= l.spans[t].second) {
-                same = t;
-            }
+        const auto after =
+            std::upper_bound(l.spans.begin(), l.spans.end(), m.index,
+                             [](std::size_t i, const std::pair<std::size_t, std::size_t>& sp) {
+                                 return i < sp.first;
+                             });
+        if (after != l.spans.begin() && std::prev(after)->second >= m.index) {
+            same = static_cast<std::size_t>(std::prev(after) - l.spans.begin());
         }
         if (same == l.touches.size()) {
             l.addTouch(LevelTouch{m.index, m.day, m.wick, !m.peak, true}, m.index, m.index);
@@ -269,7 +276,7 @@ void LevelEngine::addMember(const Member& m, double atrK, std::size_t now) {
     l.pad = pad;
     l.atrRef = atrK;
     l.knownFrom = now;
-    l.members.push_back(m);
+    l.addMember(m);
     l.major = m.major;
     l.record = m.record;
     l.addTouch(LevelTouch{m.index, m.day, m.wick, !m.peak, true}, m.index, m.index);
@@ -293,16 +300,25 @@ LevelBand LevelEngine::Level::band() const {
     if (manual) {
         return b;
     }
-    double peakClose = -HUGE_VAL;
-    double troughClose = HUGE_VAL;
-    for (const Member& m : members) {
-        (m.peak ? peakClose : troughClose) =
-            m.peak ? std::max(peakClose, m.close) : std::min(troughClose, m.close);
-    }
     b.breakHigh = peakClose > -HUGE_VAL ? std::clamp(peakClose, coreLow, coreHigh) : coreHigh;
     b.breakLow = troughClose < HUGE_VAL ? std::clamp(troughClose, coreLow, coreHigh) : coreLow;
     b.breakLow = std::min(b.breakLow, b.breakHigh);
     return b;
+}
+
+bool LevelEngine::Level::hasMemberIn(std::size_t from, std::size_t to) const {
+    const auto it = std::lower_bound(memberBars.begin(), memberBars.end(), from);
+    return it != memberBars.end() && *it <= to;
+}
+
+void LevelEngine::Level::addMember(const Member& m) {
+    members.push_back(m);
+    memberBars.insert(std::upper_bound(memberBars.begin(), memberBars.end(), m.index), m.index);
+    if (m.peak) {
+        peakClose = std::max(peakClose, m.close);
+    } else {
+        troughClose = std::min(troughClose, m.close);
+    }
 }
 
 void LevelEngine::Level::addTouch(const LevelTouch& t, std::size_t from, std::size_t to) {
@@ -318,10 +334,8 @@ void LevelEngine::Level::addTouch(const LevelTouch& t, std::size_t from, std::si
 void LevelEngine::endVisit(Level& l, bool rejection, std::size_t end) {
     l.visiting = false;
     // A pivot of the level inside the visit is that visit's touch already.
-    for (const Member& m : l.members) {
-        if (m.index >= l.visitStart && m.index <= end) {
-            return;
-        }
+    if (l.hasMemberIn(l.visitStart, end)) {
+        return;
     }
     const Bar& d = bars_[l.visitDeepest];
     l.addTouch(LevelTouch{l.visitDeepest, d.day, l.visitFromAbove ? d.low : d.high,
@@ -554,11 +568,7 @@ LevelAnalysis LevelEngine::analysis() const {
         z.touches = l.touches;
         z.rejections = l.rejections;
         if (l.visiting) {
-            bool own = false;
-            for (const Member& m : l.members) {
-                own = own || m.index >= l.visitStart;
-            }
-            if (!own) {  // still testing it at the last bar
+            if (!l.hasMemberIn(l.visitStart, last)) {  // still testing it at the last bar
                 const Bar& d = bars_[l.visitDeepest];
                 z.touches.push_back(LevelTouch{l.visitDeepest, d.day,
                                                l.visitFromAbove ? d.low : d.high, l.visitFromAbove,
@@ -576,10 +586,12 @@ LevelAnalysis LevelEngine::analysis() const {
         z.flipped = std::any_of(z.touches.begin(), z.touches.end(), [&](const LevelTouch& t) {
             return t.rejection && t.fromAbove != supportNow;
         });
+        // Volume on the recent tests (the last 50): what a chartist reads off the volume pane.
         double relVol = 0;
         int withVolume = 0;
-        for (const LevelTouch& t : z.touches) {
-            const double r = relativeVolume(bars, t.index);
+        for (std::size_t k = z.touches.size() > 50 ? z.touches.size() - 50 : 0;
+             k < z.touches.size(); ++k) {
+            const double r = relativeVolume(bars, z.touches[k].index);
             relVol += r;
             withVolume += r > 0 ? 1 : 0;
         }

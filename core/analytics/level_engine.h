@@ -9,6 +9,7 @@
 // price step their touches and their breakout/retest state machines (retest_tracker.h).
 #pragma once
 
+#include <cmath>
 #include <cstddef>
 #include <cstdint>
 #include <optional>
@@ -76,7 +77,12 @@ private:
         std::size_t lastStep = SIZE_MAX;
         double low() const { return coreLow - pad; }
         double high() const { return coreHigh + pad; }
+        double peakClose = -HUGE_VAL;   // highest close of its peaks
+        double troughClose = HUGE_VAL;  // lowest close of its troughs
         LevelBand band() const;
+        std::vector<std::size_t> memberBars;  // members' bars, ascending
+        void addMember(const Member& m);
+        bool hasMemberIn(std::size_t from, std::size_t to) const;
         void addTouch(const LevelTouch& t, std::size_t from, std::size_t to);
     };
     struct Zigzag {

@@ -1,5 +1,6 @@
 // The commands as a user types them: their output, exit status and what they leave behind.
 #include <gtest/gtest.h>
+#include <QHash>
 #include <QImage>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -171,6 +172,66 @@ TEST_F(CliTest, LevelsUntilSeesOnlyThePast) {
                           QStringLiteral("--until"), QStringLiteral("2007-13-01")})
                   .code,
               2);
+}
+
+// The levels issue's contract for scripts: ids on every level and event, event names equal to
+// their level's, a headline; and an event seen with --until is the same event later on.
+TEST_F(CliTest, LevelsJsonIdsNamesAndHeadlineAreStableOverTime) {
+    auto levelsAsOf = [&](const QString& until) {
+        QStringList args{QStringLiteral("levels"), QStringLiteral("^GSPC"),
+                         QStringLiteral("--json")};
+        if (!until.isEmpty()) {
+            args << QStringLiteral("--until") << until;
+        }
+        const CliRun r = runCli(db, args);
+        EXPECT_EQ(r.code, 0) << r.err.toStdString();
+        return QJsonDocument::fromJson(r.out.toUtf8()).object();
+    };
+    const QJsonObject then = levelsAsOf(QStringLiteral("2013-12-31"));
+    QHash<QString, QString> levelName;
+    for (const auto& l : then[QStringLiteral("levels")].toArray()) {
+        const QJsonObject z = l.toObject();
+        ASSERT_FALSE(z[QStringLiteral("id")].toString().isEmpty());
+        EXPECT_TRUE(z[QStringLiteral("shown")].isBool());
+        levelName.insert(z[QStringLiteral("id")].toString(), z[QStringLiteral("name")].toString());
+    }
+    EXPECT_GT(then[QStringLiteral("hiddenLevels")].toInt(), 0);
+    QHash<QString, QJsonObject> eventsThen;
+    for (const auto& e : then[QStringLiteral("events")].toArray()) {
+        const QJsonObject ev = e.toObject();
+        EXPECT_EQ(ev[QStringLiteral("name")].toString(),
+                  levelName.value(ev[QStringLiteral("levelId")].toString()));
+        eventsThen.insert(ev[QStringLiteral("id")].toString(), ev);
+    }
+    const QString headline = then[QStringLiteral("headline")].toString();
+    ASSERT_TRUE(eventsThen.contains(headline)) << headline.toStdString();
+    const QJsonObject head = eventsThen.value(headline);
+    EXPECT_EQ(head[QStringLiteral("name")].toString(), QStringLiteral("the Oct-2007 record high"));
+    EXPECT_EQ(head[QStringLiteral("date")].toString(), QStringLiteral("2013-03-28"));
+    EXPECT_EQ(head[QStringLiteral("retest")].toObject()[QStringLiteral("state")].toString(),
+              QStringLiteral("held"));
+
+    const QJsonObject now = levelsAsOf({});
+    QHash<QString, QJsonObject> eventsNow;
+    for (const auto& e : now[QStringLiteral("events")].toArray()) {
+        eventsNow.insert(e.toObject()[QStringLiteral("id")].toString(), e.toObject());
+    }
+    for (auto it = eventsThen.cbegin(); it != eventsThen.cend(); ++it) {
+        ASSERT_TRUE(eventsNow.contains(it.key())) << "vanished: " << it.key().toStdString();
+        const QJsonObject later = eventsNow.value(it.key());
+        EXPECT_EQ(later[QStringLiteral("date")], it.value()[QStringLiteral("date")]);
+        EXPECT_EQ(later[QStringLiteral("low")], it.value()[QStringLiteral("low")]);
+        EXPECT_EQ(later[QStringLiteral("name")], it.value()[QStringLiteral("name")]);
+    }
+
+    const CliRun text = runCli(db, {QStringLiteral("levels"), QStringLiteral("^GSPC"),
+                                    QStringLiteral("--until"), QStringLiteral("2013-12-31")});
+    ASSERT_EQ(text.code, 0);
+    EXPECT_TRUE(text.out.contains(QStringLiteral(
+        "Now: Broke out above the Oct-2007 record high on 2013-03-28 (close 1,569.19)")))
+        << text.out.toStdString();
+    EXPECT_TRUE(text.out.contains(QStringLiteral("more levels hidden")));
+    EXPECT_FALSE(text.out.contains(QStringLiteral(" 1 touches")));
 }
 
 TEST_F(CliTest, ScanCoversTheWatchlistAndSaysWhatIsMissing) {
