@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
 # Installs the Debian 12 packages Retest needs to build, test and run, only those missing.
-# Usage: scripts/deps.sh [build|test|run]...   (default: build)
+# Usage: scripts/deps.sh [build|test|run|package]...   (default: build)
 set -euo pipefail
 
 build_pkgs=(g++ cmake ninja-build pkg-config qt6-base-dev qt6-svg-dev libqcustomplot-dev
             libsqlite3-dev libgl-dev fonts-dejavu-core)
-test_pkgs=(libgtest-dev libgmock-dev libbenchmark-dev sqlite3 python3)
+test_pkgs=(libgtest-dev libgmock-dev libbenchmark-dev sqlite3 python3 desktop-file-utils appstream)
 run_pkgs=(qt6-qpa-plugins)
+package_pkgs=(dpkg-dev fakeroot file lintian)
 
 want=("${build_pkgs[@]}")
 for role in "$@"; do
@@ -14,7 +15,8 @@ for role in "$@"; do
         build) ;;
         test) want+=("${test_pkgs[@]}") ;;
         run) want+=("${run_pkgs[@]}") ;;
-        *) echo "deps.sh: unknown role '$role' (build, test or run)" >&2; exit 2 ;;
+        package) want+=("${package_pkgs[@]}") ;;
+        *) echo "deps.sh: unknown role '$role' (build, test, run or package)" >&2; exit 2 ;;
     esac
 done
 

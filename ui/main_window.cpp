@@ -21,6 +21,9 @@
 #include "core/import/csv_importer.h"
 #include "core/model/date.h"
 #include "ui/annotations/annotation_controller.h"
+#include "ui/app/about_dialog.h"
+#include "ui/app/recent_files.h"
+#include "ui/app/symbol_suggestion.h"
 #include "ui/chart/action_markers.h"
 #include "ui/chart/chart_view.h"
 #include "ui/chart/level_overlay.h"
@@ -62,7 +65,8 @@ MainWindow::MainWindow(PriceCache& cache, QSettings& settings, QWidget* parent)
       levelsPanel_(new LevelsPanel(*document_, *levelOverlay_, this)),
       export_(new ExportController(*chart_, *document_, this, this)),
       actionMarkers_(new ActionMarkers(*chart_, this)),
-      annotations_(new AnnotationController(*chart_, cache, this)) {
+      annotations_(new AnnotationController(*chart_, cache, this)),
+      recent_(new RecentFiles(settings, this)) {
     setWindowTitle(QStringLiteral("Retest"));
     setObjectName(QStringLiteral("MainWindow"));
     setAcceptDrops(true);
@@ -107,6 +111,8 @@ void MainWindow::createActions() {
     importAction_->setShortcut(QKeySequence::Open);
     importAction_->setStatusTip(tr("Import daily bars from a CSV file (Yahoo, Stooq or generic)"));
     connect(importAction_, &QAction::triggered, this, &MainWindow::chooseAndImport);
+    connect(recent_, &RecentFiles::fileChosen, this,
+            [this](const QString& path) { importWithDialogs({path}); });
 
     quitAction_ = new QAction(tr("&Quit"), this);
     quitAction_->setShortcut(QKeySequence::Quit);
@@ -175,6 +181,7 @@ void MainWindow::createActions() {
 void MainWindow::createMenusAndToolbar() {
     QMenu* file = menuBar()->addMenu(tr("&File"));
     file->addAction(importAction_);
+    file->addMenu(recent_->menu());
     file->addSeparator();
     file->addAction(export_->saveImageAction());
     file->addAction(export_->copyImageAction());
@@ -213,15 +220,7 @@ void MainWindow::createMenusAndToolbar() {
     menuBar()->addMenu(annotations_->createMenu(this));
 
     QMenu* help = menuBar()->addMenu(tr("&Help"));
-    help->addAction(tr("&About Retest"), this, [this] {
-        QMessageBox::about(
-            this, tr("About Retest"),
-            tr("<b>Retest</b> %1<br>Price charts with support, resistance, breakouts and "
-               "retests.<br><br>Free software under the GNU GPL, version 3 or later.<br>"
-               "Bundled sample: S&amp;P 500 daily bars 2000–2020 from Yahoo Finance via "
-               "vega-datasets (BSD-3-Clause).")
-                .arg(QApplication::applicationVersion()));
-    });
+    help->addAction(tr("&About Retest"), this, [this] { showAboutDialog(this); });
 
     QToolBar* bar = addToolBar(tr("Chart"));
     bar->setObjectName(QStringLiteral("ChartToolbar"));
@@ -324,6 +323,7 @@ QString MainWindow::importFiles(const QStringList& paths,
         if (report) {
             lines << QString::fromStdString(report->summary());
             lastImported = QString::fromStdString(report->symbol);
+            recent_->add(path);
         } else {
             lines << tr("Not imported (the cache is unchanged): %1")
                          .arg(QString::fromStdString(report.error().message));
@@ -344,7 +344,7 @@ QString MainWindow::importFiles(const QStringList& paths,
 void MainWindow::importWithDialogs(const QStringList& paths) {
     const QString report = importFiles(paths, [this](const QString& path) {
         bool ok = false;
-        const QString guess = QFileInfo(path).completeBaseName().toUpper();
+        const QString guess = suggestSymbol(path);
         const QString symbol = QInputDialog::getText(
             this, tr("Import CSV"), tr("Symbol for %1:").arg(QFileInfo(path).fileName()),
             QLineEdit::Normal, guess, &ok);
@@ -356,6 +356,17 @@ void MainWindow::importWithDialogs(const QStringList& paths) {
                     QMessageBox::Ok, this);
     box.setInformativeText(report);
     box.exec();
+}
+
+void MainWindow::openFiles(const QStringList& paths) {
+    if (isMinimized()) {
+        showNormal();
+    }
+    raise();
+    activateWindow();
+    if (!paths.isEmpty()) {
+        importWithDialogs(paths);
+    }
 }
 
 void MainWindow::chooseAndImport() {

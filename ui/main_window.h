@@ -22,6 +22,7 @@ class ChartView;
 class ExportController;
 class LevelOverlay;
 class LevelsPanel;
+class RecentFiles;
 class RefreshController;
 class WatchlistDock;
 class WatchlistModel;
@@ -42,6 +43,13 @@ public:
     QString importFiles(const QStringList& paths,
                         const std::function<QString(const QString&)>& askSymbol);
 
+    /// Brings the window to the front and imports `paths`, asking for each file's symbol
+    /// (suggested from its name): files from the command line or from a second launch.
+    void openFiles(const QStringList& paths);
+    /// File ▸ Import CSV…: the file dialog, then the import.
+    void chooseAndImport();
+
+    RecentFiles* recentFiles() const { return recent_; }
     ChartView* chartView() const { return chart_; }
     ChartDocument* document() const { return document_; }
     WatchlistDock* watchlistDock() const { return watchlist_; }
@@ -65,7 +73,6 @@ private:
     void updateTitle();
     void updateStatus();
     void importWithDialogs(const QStringList& paths);
-    void chooseAndImport();
     void refreshIfStale();
 
     PriceCache& cache_;
@@ -81,6 +88,7 @@ private:
     ExportController* export_ = nullptr;
     ActionMarkers* actionMarkers_ = nullptr;
     AnnotationController* annotations_ = nullptr;
+    RecentFiles* recent_ = nullptr;
 
     QAction* importAction_ = nullptr;
     QAction* quitAction_ = nullptr;

@@ -4,6 +4,7 @@
 
 #include "app/app_setup.h"
 #include "app/cli/fetch_command.h"
+#include "app/version.h"
 
 namespace retest::cli {
 
@@ -17,6 +18,11 @@ struct CommandEntry {
 };
 
 int runFetch(Context& ctx) {
+    // `fetch --help` needs no cache: a help request must never create one.
+    if (ctx.args.contains(QStringLiteral("--help")) || ctx.args.contains(QStringLiteral("-h"))) {
+        ctx.out << fetchHelpText();
+        return kOk;
+    }
     auto cache = openCacheOrReport(ctx);
     if (!cache) {
         return kFailed;
@@ -35,6 +41,37 @@ constexpr CommandEntry kCommands[] = {
     {"annotate", &runAnnotate, false, "add, list, remove, export or import a symbol's annotations"},
 };
 
+/// The options `retest` itself takes, for `--help` and the manual page alike.
+struct GlobalOption {
+    const char* name;
+    const char* summary;
+};
+
+constexpr GlobalOption kGlobalOptions[] = {
+    {"--db PATH", "the price cache (SQLite) to use; default: %1"},
+    {"--help", "this text; `retest COMMAND --help` describes a command"},
+    {"--version", "the version"},
+    {"--man", "print the manual page (roff), made from this help"},
+    {"--new-window", "open a window of its own even when Retest is already running"},
+    {"--import", "open the window with File > Import CSV..."},
+};
+
+constexpr const char* kSynopsis[] = {
+    "retest [--db PATH] [--new-window | --import] [FILE.csv...]",
+    "retest [--db PATH] COMMAND [ARGS...]",
+    "retest --help | --version | --man | COMMAND --help",
+};
+
+constexpr const char* kDescription =
+    "Retest charts daily prices with their support and resistance zones, breakouts and\n"
+    "retests. With no command it opens the window; with a command it works headless.\n"
+    "CSV files named on the command line are imported in the window, which asks for their\n"
+    "symbol (suggesting it from a file name such as IWM.csv); when a Retest window is\n"
+    "already open, the files go to it.";
+
+constexpr const char* kSampleNote =
+    "An empty cache is seeded with the bundled S&P 500 sample (^GSPC, 2000-2020).";
+
 const CommandEntry* findCommand(const QString& name) {
     for (const CommandEntry& c : kCommands) {
         if (name == QLatin1String(c.name)) {
@@ -45,6 +82,20 @@ const CommandEntry* findCommand(const QString& name) {
 }
 
 }  // namespace
+
+namespace {
+
+/// A word that is no command but names a file: it has a folder or an extension.
+bool looksLikeFile(const QString& word) {
+    return findCommand(word) == nullptr &&
+           (word.contains(QLatin1Char('/')) || word.contains(QLatin1Char('.')));
+}
+
+}  // namespace
+
+bool Invocation::opensGui() const {
+    return command.isEmpty() && !help && !version && !man && error.isEmpty();
+}
 
 Invocation parseInvocation(const QStringList& argv) {
     Invocation inv;
@@ -72,6 +123,16 @@ Invocation parseInvocation(const QStringList& argv) {
             inv.help = true;
         } else if (inv.command.isEmpty() && a == QLatin1String("--version")) {
             inv.version = true;
+        } else if (inv.command.isEmpty() && a == QLatin1String("--man")) {
+            inv.man = true;
+        } else if (inv.command.isEmpty() && a == QLatin1String("--new-window")) {
+            inv.newWindow = true;
+        } else if (inv.command.isEmpty() && a == QLatin1String("--import")) {
+            inv.importDialog = true;
+        } else if (inv.command.isEmpty() && !a.startsWith(QLatin1Char('-')) &&
+                   (!inv.files.isEmpty() || looksLikeFile(a))) {
+            // `retest prices.csv` (the menu entry's Exec line): files for the window.
+            inv.files << a;
         } else if (inv.command.isEmpty() && !a.startsWith(QLatin1Char('-'))) {
             inv.command = a;
         } else if (inv.command.isEmpty()) {
@@ -98,29 +159,61 @@ bool commandNeedsGui(const QString& command) {
     return c != nullptr && c->needsGui;
 }
 
-QString usage() {
-    QString text = QStringLiteral(
-        "Usage: retest [--db PATH] [COMMAND [ARGS...]]\n"
-        "\n"
-        "Retest charts daily prices with their support and resistance zones, breakouts and\n"
-        "retests. With no command it opens the window; with a command it works headless.\n"
-        "\n"
-        "Commands:\n");
+QString usage(const QString& defaultDb) {
+    QString text = QStringLiteral("Usage: ");
+    for (const char* line : kSynopsis) {
+        text += (line == kSynopsis[0] ? QString() : QStringLiteral("       ")) +
+                QLatin1String(line) + QLatin1Char('\n');
+    }
+    text += QLatin1Char('\n') + QLatin1String(kDescription) + QStringLiteral("\n\nCommands:\n");
     for (const CommandEntry& c : kCommands) {
         text += QStringLiteral("  %1  %2\n")
                     .arg(QLatin1String(c.name), -8)
                     .arg(QLatin1String(c.summary));
     }
-    text += QStringLiteral(
-                "\n"
-                "Options:\n"
-                "  --db PATH   the price cache (SQLite) to use; default: %1\n"
-                "  --help      this text; `retest COMMAND --help` describes a command\n"
-                "  --version   the version\n"
-                "\n"
-                "An empty cache is seeded with the bundled S&P 500 sample (^GSPC, 2000-2020).\n")
-                .arg(QString::fromStdString(app::defaultDatabasePath().string()));
+    text += QStringLiteral("\nOptions:\n");
+    for (const GlobalOption& o : kGlobalOptions) {
+        text += QStringLiteral("  %1  %2\n")
+                    .arg(QLatin1String(o.name), -12)
+                    .arg(QString::fromLatin1(o.summary).replace(QStringLiteral("%1"), defaultDb));
+    }
+    text += QLatin1Char('\n') + QLatin1String(kSampleNote) + QLatin1Char('\n');
     return text;
+}
+
+QString usage() {
+    return usage(QString::fromStdString(app::defaultDatabasePath().string()));
+}
+
+QStringList commandNames() {
+    QStringList names;
+    for (const CommandEntry& c : kCommands) {
+        names << QLatin1String(c.name);
+    }
+    return names;
+}
+
+QString commandHelp(const QString& command) {
+    const CommandEntry* c = findCommand(command);
+    if (c == nullptr) {
+        return {};
+    }
+    QString out;
+    QString err;
+    QTextStream outStream(&out);
+    QTextStream errStream(&err);
+    // Every command answers --help before it opens the cache, so no path is ever touched.
+    Context ctx{{QStringLiteral("--help")}, {}, outStream, errStream};
+    c->run(ctx);
+    outStream.flush();
+    return out;
+}
+
+QString versionString() {
+    const QString git = QString::fromLatin1(app::kGitDescription);
+    return git.isEmpty() ? QString::fromLatin1(app::kVersion)
+                         : QString::fromLatin1(app::kVersion) + QStringLiteral(" (git ") + git +
+                               QLatin1Char(')');
 }
 
 std::unique_ptr<PriceCache> openCacheOrReport(Context& ctx) {
@@ -138,7 +231,11 @@ int run(const Invocation& inv, QTextStream& out, QTextStream& err) {
         return kUsage;
     }
     if (inv.version) {
-        out << "retest " << QCoreApplication::applicationVersion() << Qt::endl;
+        out << "retest " << versionString() << Qt::endl;
+        return kOk;
+    }
+    if (inv.man) {
+        out << manPage();
         return kOk;
     }
     if (inv.help && inv.command.isEmpty()) {

@@ -29,7 +29,14 @@ struct Invocation {
     QStringList args;
     bool help = false;
     bool version = false;
-    QString error;  ///< set when the global options are wrong
+    bool man = false;           ///< --man: print the manual page (roff) built from the help
+    bool newWindow = false;     ///< GUI: open a window of its own, not the running one's
+    bool importDialog = false;  ///< GUI: start with File ▸ Import CSV…
+    QStringList files;          ///< GUI: CSV files to import (`retest FILE.csv`, the menu entry)
+    QString error;              ///< set when the global options are wrong
+
+    /// True when the window opens (no command, no --help/--version/--man, no error).
+    bool opensGui() const;
 };
 
 Invocation parseInvocation(const QStringList& argv);
@@ -40,8 +47,23 @@ bool commandNeedsGui(const QString& command);
 /// Runs a command; the Qt application object must already exist.
 int run(const Invocation& invocation, QTextStream& out, QTextStream& err);
 
-/// The overall help text (`retest --help`).
+/// The overall help text (`retest --help`). `defaultDb` is shown as the default --db.
+QString usage(const QString& defaultDb);
 QString usage();
+
+/// One command's `--help` text, exactly as `retest COMMAND --help` prints it; empty for an
+/// unknown command. Opens no cache.
+QString commandHelp(const QString& command);
+
+/// The names of the commands, in help order.
+QStringList commandNames();
+
+/// The manual page (roff, section 1) made from the same text as `--help` and every
+/// `COMMAND --help`, so the two cannot drift; `retest --man` prints it and the build installs it.
+QString manPage();
+
+/// "0.1.0" or, when built from a git checkout, "0.1.0 (git v0.1.0-3-gabc1234)".
+QString versionString();
 
 /// Opens the cache for a command, printing the error to ctx.err on failure.
 std::unique_ptr<PriceCache> openCacheOrReport(Context& ctx);

@@ -1,8 +1,23 @@
 #include "app/cli/cli_options.h"
 
+#include <QCoreApplication>
+
 #include "core/model/date.h"
 
 namespace retest::cli {
+
+QString commandHelpText(const QCommandLineParser& parser, const QString& command) {
+    // Qt starts the usage line with argv[0] (a long path, or the test binary); name the command.
+    QString text = parser.helpText();
+    const QString program = QCoreApplication::instance() != nullptr
+                                ? QCoreApplication::arguments().value(0)
+                                : QStringLiteral("<executable_name>");
+    const QString prefix = QStringLiteral("Usage: ") + program;
+    if (!program.isEmpty() && text.startsWith(prefix)) {
+        text.replace(0, prefix.size(), QStringLiteral("Usage: retest ") + command);
+    }
+    return text;
+}
 
 ParseOutcome parseCommand(QCommandLineParser& parser, Context& ctx, const QString& command,
                           int positionalMin, int positionalMax) {
@@ -14,18 +29,18 @@ ParseOutcome parseCommand(QCommandLineParser& parser, Context& ctx, const QStrin
     argv.prepend(QStringLiteral("retest ") + command);
     if (!parser.parse(argv)) {
         ctx.err << "retest " << command << ": " << parser.errorText() << "\n\n"
-                << parser.helpText();
+                << commandHelpText(parser, command);
         return ParseOutcome::Error;
     }
     if (parser.isSet(help)) {
-        ctx.out << parser.helpText();
+        ctx.out << commandHelpText(parser, command);
         return ParseOutcome::Done;
     }
     const auto n = parser.positionalArguments().size();
     if (n < positionalMin || (positionalMax >= 0 && n > positionalMax)) {
         ctx.err << "retest " << command << ": "
                 << (n < positionalMin ? "missing argument" : "too many arguments") << "\n\n"
-                << parser.helpText();
+                << commandHelpText(parser, command);
         return ParseOutcome::Error;
     }
     return ParseOutcome::Run;

@@ -11,6 +11,9 @@ namespace retest::cli {
 
 enum class ParseOutcome { Run, Done, Error };
 
+/// The parser's help text with the usage line reading `Usage: retest COMMAND [options] …`.
+QString commandHelpText(const QCommandLineParser& parser, const QString& command);
+
 /// Parses ctx.args for `command`. Prints the help (Done) or the mistake plus help (Error).
 /// `positionalMin`/`Max` bound the positional arguments (-1: no upper bound).
 ParseOutcome parseCommand(QCommandLineParser& parser, Context& ctx, const QString& command,

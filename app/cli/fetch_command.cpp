@@ -108,6 +108,12 @@ QString summaryLine(const SymbolRefreshResult& r) {
 
 }  // namespace
 
+QString fetchHelpText() {
+    QCommandLineParser parser;
+    addOptions(parser);
+    return helpText(parser);
+}
+
 int runFetchCommand(const QStringList& args, PriceCache& cache, QTextStream& out,
                     QTextStream& err) {
     QSettings settings;

@@ -19,4 +19,7 @@ int runFetchCommand(const QStringList& args, PriceCache& cache, QTextStream& out
 int runFetchCommand(const QStringList& args, PriceCache& cache, QTextStream& out, QTextStream& err,
                     const FeedSettings& defaults);
 
+/// What `retest fetch --help` prints; needs no cache.
+QString fetchHelpText();
+
 }  // namespace retest::cli

@@ -26,7 +26,8 @@ int runImport(Context& ctx) {
         return r == ParseOutcome::Done ? kOk : kUsage;
     }
     if (!parser.isSet(symbol)) {
-        ctx.err << "retest import: --symbol is required\n\n" << parser.helpText();
+        ctx.err << "retest import: --symbol is required\n\n"
+                << commandHelpText(parser, QStringLiteral("import"));
         return kUsage;
     }
     const auto fmt = parseCsvFormat(parser.value(format).toStdString());

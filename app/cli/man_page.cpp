@@ -1,0 +1,181 @@
+// `retest --man`: the manual page, rendered as roff from the very text `--help` and
+// `COMMAND --help` print, so the page and the help cannot drift apart. The build runs it to
+// make the installed retest.1.
+#include <QRegularExpression>
+#include <vector>
+
+#include "app/cli/cli.h"
+
+namespace retest::cli {
+
+namespace {
+
+/// The default cache as the manual names it (the help prints the user's real path).
+constexpr const char* kManDefaultDb =
+    "$XDG_DATA_HOME/retest/retest.sqlite "
+    "(~/.local/share/retest/retest.sqlite)";
+
+/// Escapes text for roff: backslashes, and a line that would start with a control character.
+QString roffText(QString text) {
+    text.replace(QLatin1Char('\\'), QStringLiteral("\\e"));
+    if (text.startsWith(QLatin1Char('.')) || text.startsWith(QLatin1Char('\''))) {
+        text.prepend(QStringLiteral("\\&"));
+    }
+    return text;
+}
+
+/// Option names and synopses: hyphens are minus signs there, so they can be copied and typed.
+QString roffCode(const QString& text) {
+    return roffText(text).replace(QLatin1Char('-'), QStringLiteral("\\-"));
+}
+
+/// One help text: "Usage:" lines, paragraphs, and "Heading:" sections of indented items
+/// ("  NAME   what it does", continued on more deeply indented lines).
+struct HelpBlock {
+    QStringList usage;
+    QStringList paragraphs;
+    struct Item {
+        QString name;
+        QString text;
+    };
+    struct Section {
+        QString heading;
+        std::vector<Item> items;
+    };
+    std::vector<Section> sections;
+    QStringList trailer;  ///< paragraphs after the last section
+};
+
+HelpBlock parseHelp(const QString& help) {
+    static const QRegularExpression kItem(QStringLiteral("^  (\\S.*?)(?:\\s{2,}(\\S.*))?$"));
+    static const QRegularExpression kHeading(QStringLiteral("^([A-Z][A-Za-z ]*):$"));
+    HelpBlock block;
+    bool inUsage = false;
+    for (const QString& line : help.split(QLatin1Char('\n'))) {
+        if (line.startsWith(QLatin1String("Usage: "))) {
+            block.usage << line.mid(7).trimmed();
+            inUsage = true;
+            continue;
+        }
+        if (inUsage && line.startsWith(QLatin1String("       ")) && !line.trimmed().isEmpty()) {
+            block.usage << line.trimmed();
+            continue;
+        }
+        inUsage = false;
+        if (const auto h = kHeading.match(line); h.hasMatch()) {
+            block.sections.push_back({h.captured(1), {}});
+            continue;
+        }
+        if (line.trimmed().isEmpty()) {
+            QStringList& paras = block.sections.empty() ? block.paragraphs : block.trailer;
+            if (!paras.isEmpty() && !paras.back().isEmpty()) {
+                paras << QString();
+            }
+            continue;
+        }
+        if (!block.sections.empty() && line.startsWith(QLatin1String("   ")) &&
+            !block.sections.back().items.empty()) {
+            auto& item = block.sections.back().items.back();
+            item.text += (item.text.isEmpty() ? QString() : QStringLiteral(" ")) + line.trimmed();
+            continue;
+        }
+        if (const auto m = kItem.match(line);
+            m.hasMatch() && !block.sections.empty() && block.trailer.isEmpty()) {
+            block.sections.back().items.push_back({m.captured(1), m.captured(2)});
+            continue;
+        }
+        QStringList& paras = block.sections.empty() ? block.paragraphs : block.trailer;
+        if (paras.isEmpty() || paras.back().isEmpty()) {
+            paras << line;
+        } else {
+            paras.back() += QLatin1Char('\n') + line;
+        }
+    }
+    return block;
+}
+
+/// Paragraphs are filled; their indented lines (examples) keep their layout.
+QString roffParagraphs(const QStringList& paras) {
+    QString out;
+    for (const QString& p : paras) {
+        if (p.isEmpty()) {
+            continue;
+        }
+        out += QStringLiteral(".PP\n");
+        bool literal = false;
+        for (const QString& line : p.split(QLatin1Char('\n'))) {
+            const bool indented = line.startsWith(QLatin1Char(' '));
+            if (indented != literal) {
+                out += indented ? QStringLiteral(".nf\n") : QStringLiteral(".fi\n");
+                literal = indented;
+            }
+            out += (indented ? roffText(line) : roffText(line.trimmed())) + QLatin1Char('\n');
+        }
+        if (literal) {
+            out += QStringLiteral(".fi\n");
+        }
+    }
+    return out;
+}
+
+QString roffItems(const std::vector<HelpBlock::Item>& items) {
+    QString out;
+    for (const auto& item : items) {
+        out += QStringLiteral(".TP\n.B ") + roffCode(item.name) + QLatin1Char('\n') +
+               roffText(item.text) + QLatin1Char('\n');
+    }
+    return out;
+}
+
+}  // namespace
+
+QString manPage() {
+    const HelpBlock top = parseHelp(usage(QString::fromLatin1(kManDefaultDb)));
+    QString man = QStringLiteral(
+                      ".\\\" -*- coding: UTF-8 -*-\n"
+                      ".\\\" Generated by `retest --man` from the --help texts; do not edit.\n"
+                      ".TH RETEST 1 \"\" \"retest %1\" \"User Commands\"\n"
+                      ".SH NAME\n"
+                      "retest \\- price charts with support, resistance, breakouts and retests\n"
+                      ".SH SYNOPSIS\n")
+                      .arg(versionString());
+    for (const QString& line : top.usage) {
+        man += roffCode(line) + QStringLiteral("\n.br\n");
+    }
+    man += QStringLiteral(".SH DESCRIPTION\n") + roffParagraphs(top.paragraphs);
+    for (const auto& section : top.sections) {
+        man += QStringLiteral(".SH ") + section.heading.toUpper() + QLatin1Char('\n') +
+               roffItems(section.items);
+    }
+    man += roffParagraphs(top.trailer);
+    for (const QString& command : commandNames()) {
+        const HelpBlock help = parseHelp(commandHelp(command));
+        man += QStringLiteral(".SH \"RETEST ") + command.toUpper() + QStringLiteral("\"\n");
+        for (const QString& line : help.usage) {
+            man += QStringLiteral(".B ") + roffCode(line) + QStringLiteral("\n.br\n");
+        }
+        man += roffParagraphs(help.paragraphs);
+        for (const auto& section : help.sections) {
+            man += QStringLiteral(".SS ") + section.heading + QLatin1Char('\n') +
+                   roffItems(section.items);
+        }
+        man += roffParagraphs(help.trailer);
+    }
+    man += QStringLiteral(
+        ".SH \"EXIT STATUS\"\n"
+        "0 on success, 1 when the command failed, 2 for a wrong command line.\n"
+        ".SH FILES\n"
+        ".TP\n"
+        ".I ~/.local/share/retest/retest.sqlite\n"
+        "The price cache: bars, annotations and feed state (SQLite).\n"
+        ".TP\n"
+        ".I ~/.config/Retest/Retest.conf\n"
+        "The window's layout, recent files and price feed settings.\n"
+        ".SH COPYRIGHT\n"
+        "Retest is free software under the GNU General Public License, version 3 or later.\n"
+        "The bundled sample is S&P 500 daily data from Yahoo Finance, as redistributed in\n"
+        "vega-datasets 3.2.1 (BSD-3-Clause); see NOTICE in share/doc/retest.\n");
+    return man;
+}
+
+}  // namespace retest::cli
