@@ -476,5 +476,26 @@ TEST_F(SampleLevels, TheDefaultShowsAHandfulAndCountsTheRest) {
     EXPECT_GT(shownMore, shown);
 }
 
+// The daily chart can carry the weekly and monthly major levels, marked as such, named on the
+// day of their extreme like the daily ones.
+TEST_F(SampleLevels, HigherTimeframeLevelsAreMarkedAndMajor) {
+    for (const Timeframe tf : {Timeframe::Weekly, Timeframe::Monthly}) {
+        SCOPED_TRACE(std::string(timeframeName(tf)));
+        const std::vector<Zone> zones = higherTimeframeZones(sample(), tf);
+        ASSERT_FALSE(zones.empty());
+        for (const Zone& z : zones) {
+            ASSERT_TRUE(z.timeframe.has_value());
+            EXPECT_EQ(*z.timeframe, tf);
+            EXPECT_TRUE(z.major || z.record) << z.name;
+            EXPECT_TRUE(z.touches.empty()) << "bar indices of another timeframe leaked";
+        }
+        const bool sep2018 = std::any_of(zones.begin(), zones.end(), [](const Zone& z) {
+            return z.name == "the Sep-2018 record high";
+        });
+        EXPECT_TRUE(sep2018) << "the prior record is a weekly and monthly level too";
+    }
+    EXPECT_TRUE(higherTimeframeZones(sample(), Timeframe::Daily).empty());
+}
+
 }  // namespace
 }  // namespace retest
