@@ -5,7 +5,8 @@ set -euo pipefail
 
 build_pkgs=(g++ cmake ninja-build pkg-config qt6-base-dev qt6-svg-dev libqcustomplot-dev
             libsqlite3-dev libgl-dev fonts-dejavu-core)
-test_pkgs=(libgtest-dev libgmock-dev libbenchmark-dev sqlite3 python3 desktop-file-utils appstream)
+test_pkgs=(libgtest-dev libgmock-dev libbenchmark-dev sqlite3 python3 desktop-file-utils appstream
+           groff-base bsdextrautils bash-completion zsh)
 run_pkgs=(qt6-qpa-plugins)
 package_pkgs=(dpkg-dev fakeroot file lintian)
 

@@ -20,8 +20,8 @@ cmake --build "$build" -j "$(nproc)"
 (cd "$build" && cpack -G DEB)
 deb=$(ls -t "$build"/retest_*.deb | head -n1)
 
-# lintian: no errors allowed. The warnings it still prints are explained in README "Install".
+# lintian: errors fail the build. It printed no warnings either when this was written
+# (Debian 12, lintian 2.116); a new one must be fixed or explained here.
 echo "lintian $deb" >&2
-lintian --fail-on error --suppress-tags-from-file "$root/resources/desktop/lintian-overrides" \
-    "$deb" >&2
+lintian --fail-on error "$deb" >&2
 echo "$deb"

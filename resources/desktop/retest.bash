@@ -3,11 +3,13 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 
 _retest_symbols() {
-    local db=() i
+    local db=${XDG_DATA_HOME:-$HOME/.local/share}/retest/retest.sqlite i
     for ((i = 1; i < ${#COMP_WORDS[@]} - 1; i++)); do
-        [[ ${COMP_WORDS[i]} == --db ]] && db=(--db "${COMP_WORDS[i + 1]}")
+        [[ ${COMP_WORDS[i]} == --db ]] && db=${COMP_WORDS[i + 1]/#\~/$HOME}
     done
-    retest "${db[@]}" list 2>/dev/null | while read -r symbol _; do printf '%s\n' "$symbol"; done
+    # Only an existing cache: completing must never create one.
+    [[ -f $db ]] || return
+    retest --db "$db" list 2>/dev/null | while read -r symbol _; do printf '%s\n' "$symbol"; done
 }
 
 _retest() {

@@ -88,4 +88,17 @@ grep -Eq '^retest [0-9]+\.[0-9]+\.[0-9]+' <<<"$version" || fail "--version print
 [ -s "$home/.local/share/retest/retest.sqlite" ] || fail "no cache in the default place"
 run export '^GSPC' --out "$home/gspc.png" --size 800x500 || fail "export failed"
 [ "$(od -An -c -j1 -N3 "$home/gspc.png" | tr -d ' ')" = "PNG" ] || fail "export wrote no PNG"
+# Tab completion as bash-completion runs it: commands, values, and the cached symbols.
+completion="$stage/moved/usr/share/bash-completion/completions/retest"
+complete_words() {
+    env -i HOME="$home" PATH="$stage/moved/usr/bin:/usr/bin:/bin" bash -c '
+        source /usr/share/bash-completion/bash_completion; source "$1"; shift
+        COMP_WORDS=("$@"); COMP_CWORD=$(( $# - 1 )); COMP_LINE="$*"; COMP_POINT=${#COMP_LINE}
+        _retest retest "${COMP_WORDS[-1]}" "${COMP_WORDS[-2]}"; echo "${COMPREPLY[*]}"' \
+        _ "$completion" "$@"
+}
+[ "$(complete_words retest lev)" = "levels" ] || fail "bash: 'retest lev' does not complete"
+[ "$(complete_words retest levels '^G')" = "^GSPC" ] || fail "bash: no cached symbol offered"
+[ "$(complete_words retest export --theme '')" = "light dark" ] || fail "bash: --theme values"
+
 echo "check_install: $(find "$stage/moved" -type f | wc -l) files installed and checked; $version"

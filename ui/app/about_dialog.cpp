@@ -10,13 +10,47 @@ namespace retest::ui {
 
 namespace {
 
-/// The sample's NOTICE, compiled into the binary with the sample itself.
+/// The sample's NOTICE (Markdown), compiled into the binary with the sample itself.
 QString sampleNotice() {
     QFile file(QStringLiteral(":/sample/NOTICE.md"));
     if (!file.open(QIODevice::ReadOnly)) {
         return {};
     }
     return QString::fromUtf8(file.readAll());
+}
+
+/// The NOTICE's few Markdown forms as HTML: paragraphs, "- " lists, `code`; its own
+/// "# " title gives way to the box's "Data" heading.
+QString noticeHtml(const QString& markdown) {
+    QString html;
+    for (const QString& block : markdown.split(QStringLiteral("\n\n"), Qt::SkipEmptyParts)) {
+        const QString trimmed = block.trimmed();
+        if (trimmed.startsWith(QLatin1String("# "))) {
+            continue;
+        }
+        QStringList items;
+        for (const QString& line : trimmed.split(QLatin1Char('\n'))) {
+            if (line.startsWith(QLatin1String("- ")) || items.isEmpty()) {
+                items << line.mid(line.startsWith(QLatin1String("- ")) ? 2 : 0).trimmed();
+            } else {
+                items.back() += QLatin1Char(' ') + line.trimmed();
+            }
+        }
+        const bool list = trimmed.startsWith(QLatin1String("- "));
+        html += list ? QStringLiteral("<ul>") : QString();
+        for (QString item : items) {
+            item = item.toHtmlEscaped();
+            // `code` → <code>code</code>, pairwise.
+            for (bool open = true; item.contains(QLatin1Char('`')); open = !open) {
+                item.replace(item.indexOf(QLatin1Char('`')), 1,
+                             open ? QStringLiteral("<code>") : QStringLiteral("</code>"));
+            }
+            html += list ? QStringLiteral("<li>") + item + QStringLiteral("</li>")
+                         : QStringLiteral("<p>") + item + QStringLiteral("</p>");
+        }
+        html += list ? QStringLiteral("</ul>") : QString();
+    }
+    return html;
 }
 
 }  // namespace
@@ -47,8 +81,7 @@ QString aboutText() {
             "<p>Bundled sample: S&amp;P 500 daily bars 2000–2020 from Yahoo Finance via "
             "vega-datasets 3.2.1 (BSD-3-Clause).</p>");
     } else {
-        text += QStringLiteral("<pre style=\"white-space: pre-wrap\">") + notice.toHtmlEscaped() +
-                QStringLiteral("</pre>");
+        text += noticeHtml(notice);
     }
     text += QApplication::tr(
         "<p>Prices fetched online come from Yahoo Finance or Stooq, for personal use under "
