@@ -42,6 +42,11 @@ public:
     QString importFiles(const QStringList& paths,
                         const std::function<QString(const QString&)>& askSymbol);
 
+    /// Shows `text` in the status bar for a few seconds; it replaces any message before it.
+    void showMessage(const QString& text);
+    /// The status bar's permanent line (symbol, bars, dates, source).
+    QLabel* statusLine() const { return statusLabel_; }
+
     ChartView* chartView() const { return chart_; }
     ChartDocument* document() const { return document_; }
     WatchlistDock* watchlistDock() const { return watchlist_; }
