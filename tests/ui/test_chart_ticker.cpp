@@ -3,10 +3,12 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdlib>
 #include <fstream>
 #include <string>
 #include <vector>
 
+#include "core/annotations/annotation.h"
 #include "core/model/date.h"
 #include "tests/support/test_paths.h"
 #include "ui/chart/chart_data.h"
@@ -260,6 +262,17 @@ TEST(ChartData, SpreadLabelsNeverOverlapAndStayNearTheirPrice) {
     EXPECT_FALSE(crowded[1].has_value());
     EXPECT_TRUE(crowded[2].has_value());
     EXPECT_GE(*crowded[2] - *crowded[0], 20 - 1e-9);
+}
+
+TEST(ChartTypes, LineStylePriceLineIsNotTheDrawingsBlue) {
+    // Drawings default to this blue; in line style the price line must not look like one.
+    const QColor drawing = QColor::fromRgba(Annotation{}.style.color);
+    for (const ChartTheme& t : {ChartTheme::light(), ChartTheme::dark()}) {
+        const int distance = std::abs(t.line.red() - drawing.red()) +
+                             std::abs(t.line.green() - drawing.green()) +
+                             std::abs(t.line.blue() - drawing.blue());
+        EXPECT_GT(distance, 200) << t.line.name().toStdString();
+    }
 }
 
 TEST(ChartTypes, ExportPixelLimitIsStatedAndEnforced) {
