@@ -38,6 +38,8 @@ namespace retest::ui {
 
 namespace {
 
+constexpr int kMessageMs = 6000;
+
 constexpr std::pair<RangePreset, const char*> kRanges[] = {
     {RangePreset::OneMonth, "1M"},  {RangePreset::ThreeMonths, "3M"},
     {RangePreset::SixMonths, "6M"}, {RangePreset::YearToDate, "YTD"},
@@ -89,9 +91,17 @@ MainWindow::MainWindow(PriceCache& cache, QSettings& settings, QWidget* parent)
     });
     refresh_->setWatchlist(watchlistModel_->symbols());
     annotations_->attach(*document_);
-    const auto showMessage = [this](const QString& text) { statusBar()->showMessage(text, 6000); };
-    connect(export_, &ExportController::message, this, showMessage);
-    connect(annotations_, &AnnotationController::message, this, showMessage);
+    connect(export_, &ExportController::message, this, &MainWindow::showMessage);
+    connect(annotations_, &AnnotationController::message, this, &MainWindow::showMessage);
+    // One line of text at a time: while a temporary message (ours, a refresh's or a menu
+    // item's status tip) is up, the symbol line steps aside instead of being drawn under it.
+    connect(statusBar(), &QStatusBar::messageChanged, this,
+            [this](const QString& text) { statusLabel_->setVisible(text.isEmpty()); });
+    connect(chart_, &ChartView::rangePresetCleared, this, [this] {
+        if (QAction* lit = rangeGroup_->checkedAction()) {
+            lit->setChecked(false);  // the view no longer shows that preset
+        }
+    });
 
     restoreState();
 }
@@ -104,6 +114,10 @@ MainWindow::~MainWindow() {
     delete export_;
     delete levelsPanel_;
     delete levelOverlay_;
+}
+
+void MainWindow::showMessage(const QString& text) {
+    statusBar()->showMessage(text, kMessageMs);
 }
 
 void MainWindow::createActions() {
@@ -203,7 +217,9 @@ void MainWindow::createMenusAndToolbar() {
     edit->addAction(annotations_->editAction());
     edit->addAction(annotations_->deleteAction());
 
-    QMenu* view = menuBar()->addMenu(tr("&View"));
+    // Alt+H, Alt+V (and the other Alt+letter drawing tools) belong to the Draw tools, as in
+    // TradingView, so no menu may use those letters as its mnemonic.
+    QMenu* view = menuBar()->addMenu(tr("Vie&w"));
     view->addActions(styleGroup_->actions());
     view->addSeparator();
     view->addAction(logAction_);
@@ -219,7 +235,7 @@ void MainWindow::createMenusAndToolbar() {
 
     menuBar()->addMenu(annotations_->createMenu(this));
 
-    QMenu* help = menuBar()->addMenu(tr("&Help"));
+    QMenu* help = menuBar()->addMenu(tr("Hel&p"));
     help->addAction(tr("&About Retest"), this, [this] { showAboutDialog(this); });
 
     QToolBar* bar = addToolBar(tr("Chart"));

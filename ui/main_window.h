@@ -50,6 +50,12 @@ public:
     void chooseAndImport();
 
     RecentFiles* recentFiles() const { return recent_; }
+
+    /// Shows `text` in the status bar for a few seconds; it replaces any message before it.
+    void showMessage(const QString& text);
+    /// The status bar's permanent line (symbol, bars, dates, source).
+    QLabel* statusLine() const { return statusLabel_; }
+
     ChartView* chartView() const { return chart_; }
     ChartDocument* document() const { return document_; }
     WatchlistDock* watchlistDock() const { return watchlist_; }

@@ -1,6 +1,7 @@
 // `retest export SYM --out FILE …` and `retest export --watchlist --out-dir DIR …`: render the
 // same chart widget the window shows, headless, with levels, drawings, legend and footer.
 #include <QDir>
+#include <QFileInfo>
 #include <QRegularExpression>
 
 #include "app/cli/cli.h"
@@ -99,7 +100,7 @@ bool readLook(QCommandLineParser& p, Context& ctx, ui::SymbolExportRequest& r) {
     if (p.isSet(QStringLiteral("scale"))) {
         bool ok = false;
         r.image.scale = p.value(QStringLiteral("scale")).toDouble(&ok);
-        if (!ok || r.image.scale < 1 || r.image.scale > 4) {
+        if (!ok || !(r.image.scale >= 1 && r.image.scale <= 4)) {  // NaN fails both
             return fail(ctx, "--scale must be a number from 1 to 4");
         }
     }
@@ -122,13 +123,20 @@ bool readLook(QCommandLineParser& p, Context& ctx, ui::SymbolExportRequest& r) {
 }
 
 void addOptions(QCommandLineParser& p) {
-    p.setApplicationDescription(QStringLiteral(
-        "Render SYMBOL's chart, as the window draws it (levels, drawings, a legend and a\n"
-        "footer with the data source included), to an image file. No display is needed.\n"
-        "The format follows the extension of --out: .png, .jpg/.jpeg, .pdf or .svg (PDF and\n"
-        "SVG are vector drawings). With --watchlist every watchlist and cached symbol is\n"
-        "written to --out-dir as SYMBOL.EXT; symbols without data are reported and skipped.\n"
-        "The range is --from/--to if given, else --range (default 1Y), ending at the last bar."));
+    p.setApplicationDescription(
+        QStringLiteral(
+            "Render SYMBOL's chart, as the window draws it (levels, drawings, a legend and a\n"
+            "footer with the data source included), to an image file. No display is needed.\n"
+            "The format follows the extension of --out: .png, .jpg/.jpeg, .pdf or .svg (PDF and\n"
+            "SVG are vector drawings). With --watchlist every watchlist and cached symbol is\n"
+            "written to --out-dir as SYMBOL.EXT; symbols without data are reported and skipped.\n"
+            "The range is --from/--to if given, else --range (default 1Y), ending at the last "
+            "bar.\n"
+            "An image may have at most %1 million pixels (width x height x scale^2; PDF and SVG\n"
+            "count scale 1); a larger request is refused (exit 2) before anything is rendered.\n"
+            "Exit status with --watchlist: 0 when at least one image was written and the other\n"
+            "symbols were only skipped for lack of data; 1 when none was written or one failed.")
+            .arg(ui::kMaxExportPixels / 1e6, 0, 'f', 0));
     p.addPositionalArgument(QStringLiteral("SYMBOL"), QStringLiteral("A cached symbol."),
                             QStringLiteral("[SYMBOL]"));
     const auto opt = [](const char* name, const char* help, const char* value = nullptr,
@@ -145,7 +153,7 @@ void addOptions(QCommandLineParser& p) {
     p.addOptions({
         opt("out", "Image file to write (.png, .jpg, .jpeg, .pdf, .svg).", "FILE"),
         opt("watchlist", "Export every watchlist and cached symbol (needs --out-dir)."),
-        opt("out-dir", "Folder for --watchlist images (must exist).", "DIR"),
+        opt("out-dir", "Folder for --watchlist images (created if missing).", "DIR"),
         opt("format", "Format for --watchlist: png (default), jpg, pdf or svg.", "FMT", "png"),
         opt("range", "1M, 3M, 6M, YTD, 1Y (default), 5Y or MAX.", "RANGE"),
         opt("from", "First date shown (YYYY-MM-DD).", "DATE"),
@@ -170,12 +178,19 @@ void addOptions(QCommandLineParser& p) {
     });
 }
 
+// Exit status: 0 when at least one image was written and every other symbol was only skipped
+// for lack of data; 1 when none was written (all skipped) or any symbol failed otherwise.
 int runBatch(Context& ctx, PriceCache& cache, const ExportOptions& o) {
-    if (!QDir(o.outDir).exists()) {
-        ctx.err << "retest export: folder does not exist: " << o.outDir << Qt::endl;
+    if (QFileInfo(o.outDir).exists() && !QFileInfo(o.outDir).isDir()) {
+        ctx.err << "retest export: not a folder: " << o.outDir << Qt::endl;
+        return kFailed;
+    }
+    if (!QDir().mkpath(o.outDir)) {  // like mkdir -p
+        ctx.err << "retest export: cannot create the folder " << o.outDir << Qt::endl;
         return kFailed;
     }
     int written = 0;
+    int skipped = 0;
     int failed = 0;
     for (const QString& symbol : ui::batchExportSymbols(cache)) {
         const QString path = QDir(o.outDir).filePath(ui::batchExportFileName(symbol, o.format));
@@ -184,16 +199,16 @@ int runBatch(Context& ctx, PriceCache& cache, const ExportOptions& o) {
             ctx.out << path << Qt::endl;
             ++written;
         } else {
+            const bool noData = r.status == ui::ExportStatus::NoData;
             ctx.err << "retest export: " << symbol << ": "
-                    << (r.status == ui::ExportStatus::NoData ? QStringLiteral("skipped, ")
-                                                             : QStringLiteral("failed, "))
+                    << (noData ? QStringLiteral("skipped, ") : QStringLiteral("failed, "))
                     << r.message << Qt::endl;
-            ++failed;
+            ++(noData ? skipped : failed);
         }
     }
-    ctx.err << "retest export: " << written << " written, " << failed << " skipped or failed"
-            << Qt::endl;
-    return failed == 0 ? kOk : kFailed;
+    ctx.err << "retest export: " << written << " written, " << skipped << " skipped (no data), "
+            << failed << " failed" << Qt::endl;
+    return written > 0 && failed == 0 ? kOk : kFailed;
 }
 
 }  // namespace
@@ -206,6 +221,15 @@ int runExport(Context& ctx) {
     }
     ExportOptions o;
     if (!readTarget(p, ctx, o) || !readRange(p, ctx, o.request) || !readLook(p, ctx, o.request)) {
+        return kUsage;
+    }
+    // Refused before the cache is opened or anything is rendered.
+    const auto format = o.outDir.isEmpty() ? ui::imageFormatForPath(o.out) : o.format;
+    const ui::ImageOptions& image = o.request.image;
+    if (const QString tooBig = ui::exportPixelLimitError(image.width, image.height, image.scale,
+                                                         format && ui::isVectorFormat(*format));
+        !tooBig.isEmpty()) {
+        ctx.err << "retest export: " << tooBig << Qt::endl;
         return kUsage;
     }
     auto cache = openCacheOrReport(ctx);

@@ -45,12 +45,13 @@ struct AnalysisOptions {
 
 struct SymbolAnalysis {
     QString symbol;
-    QString error;  ///< non-empty: nothing to analyse
+    QString error;        ///< non-empty: nothing to analyse
+    bool noData = false;  ///< the error is only that the cache holds no bars for it
     LevelAnalysis analysis;
 };
 
 SymbolAnalysis analyse(PriceCache& cache, const QString& symbol, const AnalysisOptions& opt) {
-    SymbolAnalysis out{symbol.toUpper(), {}, {}};
+    SymbolAnalysis out{symbol.toUpper(), {}, false, {}};
     const std::string sym = out.symbol.toStdString();
     std::vector<Bar> daily;
     const Day to = opt.until.value_or(std::numeric_limits<Day>::max());
@@ -62,6 +63,7 @@ SymbolAnalysis analyse(PriceCache& cache, const QString& symbol, const AnalysisO
     if (daily.empty()) {
         out.error = opt.until ? QStringLiteral("no cached data up to %1").arg(isoDate(*opt.until))
                               : QStringLiteral("no cached data");
+        out.noData = true;
         return out;
     }
     const std::vector<Bar> bars = resample(daily, opt.timeframe);
@@ -353,7 +355,9 @@ int runScan(Context& ctx) {
         "For each SYMBOL (default: the watchlist) the nearest support and resistance and the\n"
         "breakout or breakdown that answers \"is it holding?\": the latest one through the prior\n"
         "record, else through the level nearest to price, that is still live (not failed, or\n"
-        "failed in the last 20 bars), with its retest state; one line per symbol (or JSON)."));
+        "failed in the last 20 bars), with its retest state; one line per symbol (or JSON).\n"
+        "Exit status: 0 when at least one symbol was analysed and the others only lack\n"
+        "cached data; 1 when none had data or one failed for another reason."));
     p.addPositionalArgument(QStringLiteral("SYMBOL"), QStringLiteral("Symbols to scan."),
                             QStringLiteral("[SYMBOL...]"));
     addAnalysisOptions(p);
@@ -376,9 +380,11 @@ int runScan(Context& ctx) {
     }
     QJsonArray array;
     int analysed = 0;
+    int failed = 0;
     for (const QString& symbol : symbols) {
         const SymbolAnalysis s = analyse(*cache, symbol, *opt);
         analysed += s.error.isEmpty() ? 1 : 0;
+        failed += !s.error.isEmpty() && !s.noData ? 1 : 0;
         if (opt->json) {
             array.append(scanJson(s));
         } else {
@@ -389,11 +395,13 @@ int runScan(Context& ctx) {
         ctx.out << QJsonDocument(array).toJson(QJsonDocument::Indented);
     }
     ctx.out.flush();
+    // The same rule as `export --watchlist`: 0 when at least one symbol was analysed and the
+    // others only lack data; 1 when none was (all skipped) or one failed for another reason.
     if (analysed == 0) {
         ctx.err << "retest scan: none of the symbols has cached data" << Qt::endl;
         return kFailed;
     }
-    return kOk;
+    return failed == 0 ? kOk : kFailed;
 }
 
 }  // namespace retest::cli

@@ -258,5 +258,21 @@ TEST_F(CliTest, ScanCoversTheWatchlistAndSaysWhatIsMissing) {
     EXPECT_TRUE(a[1].toObject()[QStringLiteral("nearestSupport")].isNull());
 }
 
+// One exit-status rule with `export --watchlist`: some done and the rest only without data is
+// success; none with data ("all skipped") is a failure.
+TEST_F(CliTest, ScanExitStatusSeparatesAllSkippedFromSomeDone) {
+    const CliRun some = runCli(db, {QStringLiteral("scan"), QStringLiteral("KRE"),
+                                    QStringLiteral("^GSPC"), QStringLiteral("IWM")});
+    EXPECT_EQ(some.code, 0) << some.err.toStdString();
+    const CliRun none =
+        runCli(db, {QStringLiteral("scan"), QStringLiteral("KRE"), QStringLiteral("IWM")});
+    EXPECT_EQ(none.code, 1);
+    EXPECT_TRUE(none.err.contains(QStringLiteral("none of the symbols has cached data")))
+        << none.err.toStdString();
+    const CliRun help = runCli(db, {QStringLiteral("scan"), QStringLiteral("--help")});
+    EXPECT_TRUE(help.out.contains(QStringLiteral("Exit status: 0 when at least one symbol")))
+        << help.out.toStdString();
+}
+
 }  // namespace
 }  // namespace retest::test

@@ -1,10 +1,14 @@
 // Pure chart helpers: session tick choice, range preset dates and names, decimation, readout.
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <cmath>
+#include <cstdlib>
 #include <fstream>
 #include <string>
 #include <vector>
 
+#include "core/annotations/annotation.h"
 #include "core/model/date.h"
 #include "tests/support/test_paths.h"
 #include "ui/chart/chart_data.h"
@@ -206,6 +210,81 @@ TEST(ChartData, ReadoutShowsOhlcVolumeAndChange) {
     EXPECT_EQ(readoutText(bars, 2), "");
     EXPECT_EQ(formatVolume(1234567), "1.23M");
     EXPECT_EQ(formatVolume(950), "950");
+}
+
+TEST(ChartData, ZoomedOutReadoutReadsTheWholeMergedCandle) {
+    // A week of sessions merged into one candle: the readout must be that candle, not a bar.
+    std::vector<Bar> bars{{iso("2020-04-09"), 2750.00, 2818.57, 2762.36, 2789.82, 2789.82, 7.88e9},
+                          {iso("2020-04-13"), 2782.46, 2782.46, 2721.17, 2761.63, 2761.63, 5.27e9},
+                          {iso("2020-04-14"), 2805.10, 2851.85, 2805.10, 2846.06, 2846.06, 5.57e9},
+                          {iso("2020-04-15"), 2795.64, 2801.88, 2761.54, 2783.36, 2783.36, 5.20e9},
+                          {iso("2020-04-16"), 2799.34, 2806.51, 2764.32, 2799.55, 2799.55, 5.18e9},
+                          {iso("2020-04-17"), 2842.43, 2879.22, 2830.88, 2874.56, 2874.56, 5.79e9}};
+    EXPECT_EQ(mergedGroup(3, 5, 6), (std::pair<int, int>{0, 4}));
+    EXPECT_EQ(mergedGroup(5, 5, 6), (std::pair<int, int>{5, 5}));  // the partial last group
+    EXPECT_EQ(mergedGroup(2, 1, 6), (std::pair<int, int>{2, 2}));
+    EXPECT_EQ(readoutText(bars, 1, 5),
+              "2020-04-13 – 2020-04-17   O 2782.46  H 2879.22  L 2721.17  C 2874.56   "
+              "Vol 27.01B   +84.74 (+3.04%)");
+    EXPECT_EQ(readoutText(bars, 4, 4), readoutText(bars, 4));
+    EXPECT_EQ(readoutText(bars, 3, 2), "");
+    EXPECT_EQ(readoutText(bars, 0, 6), "");
+}
+
+TEST(ChartData, SpreadLabelsNeverOverlapAndStayNearTheirPrice) {
+    // Three tags wanting almost the same row, one far away: the three move apart as a group
+    // around their mean, the far one stays exactly where it wants to be.
+    const std::vector<double> wanted{100, 104, 98, 300};
+    const std::vector<int> priority{1, 1, 1, 1};
+    const auto placed = spreadLabels(wanted, priority, 20, 0, 500);
+    ASSERT_EQ(placed.size(), 4U);
+    for (const auto& p : placed) {
+        ASSERT_TRUE(p.has_value());
+    }
+    EXPECT_DOUBLE_EQ(*placed[3], 300);
+    std::vector<double> ys{*placed[0], *placed[1], *placed[2]};
+    std::sort(ys.begin(), ys.end());
+    EXPECT_GE(ys[1] - ys[0], 20 - 1e-9);
+    EXPECT_GE(ys[2] - ys[1], 20 - 1e-9);
+    EXPECT_NEAR((ys[0] + ys[1] + ys[2]) / 3, (100 + 104 + 98) / 3.0, 1e-9);
+    EXPECT_LT(*placed[2], *placed[0]);  // the order of the prices is kept
+    EXPECT_LT(*placed[0], *placed[1]);
+
+    // Pushed against the top edge, they stay inside the column.
+    const auto top = spreadLabels(std::vector<double>{2, 3}, priority, 20, 0, 500);
+    EXPECT_DOUBLE_EQ(*top[0], 10);
+    EXPECT_DOUBLE_EQ(*top[1], 30);
+
+    // No room for all: the lowest priority is left out, the rest still do not overlap.
+    const auto crowded =
+        spreadLabels(std::vector<double>{10, 20, 30}, std::vector<int>{5, 1, 9}, 20, 0, 45);
+    EXPECT_TRUE(crowded[0].has_value());
+    EXPECT_FALSE(crowded[1].has_value());
+    EXPECT_TRUE(crowded[2].has_value());
+    EXPECT_GE(*crowded[2] - *crowded[0], 20 - 1e-9);
+}
+
+TEST(ChartTypes, LineStylePriceLineIsNotTheDrawingsBlue) {
+    // Drawings default to this blue; in line style the price line must not look like one.
+    const QColor drawing = QColor::fromRgba(Annotation{}.style.color);
+    for (const ChartTheme& t : {ChartTheme::light(), ChartTheme::dark()}) {
+        const int distance = std::abs(t.line.red() - drawing.red()) +
+                             std::abs(t.line.green() - drawing.green()) +
+                             std::abs(t.line.blue() - drawing.blue());
+        EXPECT_GT(distance, 200) << t.line.name().toStdString();
+    }
+}
+
+TEST(ChartTypes, ExportPixelLimitIsStatedAndEnforced) {
+    EXPECT_TRUE(exportPixelLimitError(1920, 1080, 4, false).isEmpty());  // 33.2 million
+    EXPECT_TRUE(exportPixelLimitError(7680, 4320, 1, false).isEmpty());
+    const QString tooBig = exportPixelLimitError(10000, 10000, 4, false);
+    EXPECT_TRUE(tooBig.contains(QStringLiteral("1600.0 million pixels"))) << tooBig.toStdString();
+    EXPECT_TRUE(tooBig.contains(QStringLiteral("limit is 40 million"))) << tooBig.toStdString();
+    // Vector formats ignore the scale, so only width x height counts for them.
+    EXPECT_TRUE(exportPixelLimitError(5000, 5000, 4, true).isEmpty());
+    EXPECT_FALSE(exportPixelLimitError(10000, 10000, 1, true).isEmpty());
+    EXPECT_FALSE(exportPixelLimitError(1600, 900, std::nan(""), false).isEmpty());
 }
 
 }  // namespace

@@ -6,13 +6,18 @@
 #include <QDir>
 #include <QElapsedTimer>
 #include <QImage>
+#include <QKeyEvent>
 #include <QMouseEvent>
+#include <QSignalSpy>
+#include <QTest>
 #include <QWheelEvent>
 #include <fstream>
+#include <span>
 #include <sstream>
 
 #include "core/model/date.h"
 #include "tests/support/test_paths.h"
+#include "ui/chart/chart_data.h"
 #include "ui/chart/chart_view.h"
 #include "ui/chart/qcp.h"
 #include "ui/chart/session_ticker.h"
@@ -329,6 +334,70 @@ TEST(ChartView, DragPansTheTimeAxisOnly) {
     }
     EXPECT_GE(s.view.priceAxis()->range().upper, hi);
     EXPECT_LT(s.view.priceAxis()->range().upper, hi * 1.05);
+}
+
+TEST(ChartView, KeyboardZoomsPansAndJumpsLikeTradingView) {
+    Shown s;
+    const int n = static_cast<int>(s.bars.size());
+    s.view.setFocus();
+    QSignalSpy cleared(&s.view, &ChartView::rangePresetCleared);
+    const QCPRange start = s.view.timeAxis()->range();
+
+    QTest::keyClick(&s.view, Qt::Key_Plus);
+    const QCPRange in = s.view.timeAxis()->range();
+    EXPECT_NEAR(in.size(), start.size() * 0.8, 1e-6);
+    EXPECT_NEAR(in.upper, start.upper, 1e-6);  // still ending at the newest bar
+    EXPECT_FALSE(s.view.rangePreset().has_value());
+    EXPECT_EQ(cleared.count(), 1);  // the 6M button goes dark
+    QTest::keyClick(&s.view, Qt::Key_Minus);
+    EXPECT_NEAR(s.view.timeAxis()->range().size(), start.size(), 1e-6);
+
+    const int lastBefore = s.view.visibleBarRange().second;
+    QTest::keyClick(&s.view, Qt::Key_Left);
+    const auto [firstLeft, lastLeft] = s.view.visibleBarRange();
+    EXPECT_LT(lastLeft, lastBefore - 5);
+    QTest::keyClick(&s.view, Qt::Key_Right);
+    EXPECT_EQ(s.view.visibleBarRange().second, lastBefore);
+
+    const int span = lastLeft - firstLeft;
+    QTest::keyClick(&s.view, Qt::Key_Home);
+    EXPECT_EQ(s.view.visibleBarRange().first, 0);
+    EXPECT_NEAR(s.view.visibleBarRange().second, span, 2);  // the zoom is kept
+    QTest::keyClick(&s.view, Qt::Key_End);
+    EXPECT_EQ(s.view.visibleBarRange().second, n - 1);
+
+    // Up and Down are not the chart's: they go on to the window (the watchlist uses them).
+    QKeyEvent up(QEvent::KeyPress, Qt::Key_Up, Qt::NoModifier);
+    QApplication::sendEvent(&s.view, &up);
+    EXPECT_FALSE(up.isAccepted());
+    QKeyEvent plus(QEvent::KeyPress, Qt::Key_Plus, Qt::NoModifier, QStringLiteral("+"));
+    QApplication::sendEvent(&s.view, &plus);
+    EXPECT_TRUE(plus.isAccepted());
+}
+
+TEST(ChartView, ZoomedOutCrosshairReadsTheMergedCandle) {
+    Shown s;
+    s.view.applyRangePreset(RangePreset::Max);
+    s.view.plot()->replot();
+    const int factor = s.view.decimationFactor();
+    ASSERT_GT(factor, 1);
+    const int target = factor * 300 + 1;  // inside the 301st merged candle
+    const QPointF pos(s.view.timeAxis()->coordToPixel(target), s.view.priceRect()->center().y());
+    s.send(QEvent::MouseMove, pos, Qt::NoButton, Qt::NoButton);
+    const int first = factor * 300;
+    const int last = first + factor - 1;
+    EXPECT_EQ(s.view.readout().toStdString(), readoutText(s.bars, first, last));
+    // The readout names the span and the group's extremes, not the single bar's.
+    const auto group = std::span<const Bar>(s.bars).subspan(static_cast<std::size_t>(first),
+                                                            static_cast<std::size_t>(factor));
+    const double high =
+        std::max_element(group.begin(), group.end(), [](const Bar& a, const Bar& b) {
+            return a.high < b.high;
+        })->high;
+    EXPECT_TRUE(s.view.readout().startsWith(QString::fromStdString(
+        formatIsoDate(group.front().day) + " – " + formatIsoDate(group.back().day))))
+        << s.view.readout().toStdString();
+    EXPECT_TRUE(s.view.readout().contains(QString::fromStdString("H " + formatPrice(high))));
 }
 
 TEST(ChartView, EmptyStateShowsTheMessageInsteadOfAxes) {

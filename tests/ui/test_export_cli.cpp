@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include <QDir>
+#include <QElapsedTimer>
 #include <QFile>
 #include <QImage>
 #include <QTextStream>
@@ -11,6 +12,7 @@
 #include <sstream>
 
 #include "app/cli/cli.h"
+#include "core/annotations/annotation.h"
 #include "core/cache/price_cache.h"
 #include "core/model/date.h"
 #include "core/model/watchlist.h"
@@ -136,13 +138,15 @@ TEST_F(ExportCli, StoredDrawingsAppearUnlessNoAnnotations) {
 }
 
 TEST_F(ExportCli, WatchlistBatchWritesCachedSymbolsAndReportsTheRest) {
-    const QString dir = path("out");
-    ASSERT_TRUE(QDir().mkpath(dir));
+    // The folder (and its parent) does not exist yet: created like `mkdir -p`.
+    const QString dir = path("exports/today");
+    ASSERT_FALSE(QDir(dir).exists());
     const CliResult r =
         run({QStringLiteral("export"), QStringLiteral("--watchlist"), QStringLiteral("--out-dir"),
              dir, QStringLiteral("--format"), QStringLiteral("jpg"), QStringLiteral("--size"),
              QStringLiteral("600x400")});
-    EXPECT_EQ(r.code, 1);  // watchlist symbols without data count as failures
+    // Some written, the rest only lacking data: success, as `scan` in the same situation.
+    EXPECT_EQ(r.code, 0) << r.err.toStdString();
     QStringList files = QDir(dir).entryList(QDir::Files | QDir::Hidden);
     files.sort();
     EXPECT_EQ(files, (QStringList{QStringLiteral("GSPC.jpg"), QStringLiteral("SPX-2019.jpg")}));
@@ -154,14 +158,85 @@ TEST_F(ExportCli, WatchlistBatchWritesCachedSymbolsAndReportsTheRest) {
                 << s;
         }
     }
-    EXPECT_TRUE(r.err.contains(QStringLiteral("2 written, 9 skipped or failed")))
+    EXPECT_TRUE(r.err.contains(QStringLiteral("2 written, 9 skipped (no data), 0 failed")))
         << r.err.toStdString();
+    // A file where the folder should be is refused, and nothing is written.
+    QFile blocker(path("not-a-dir"));
+    ASSERT_TRUE(blocker.open(QIODevice::WriteOnly));
+    blocker.close();
+    const CliResult blocked = run({QStringLiteral("export"), QStringLiteral("--watchlist"),
+                                   QStringLiteral("--out-dir"), path("not-a-dir")});
+    EXPECT_EQ(blocked.code, 1);
+    EXPECT_TRUE(blocked.err.contains(QStringLiteral("not a folder"))) << blocked.err.toStdString();
     EXPECT_EQ(run({QStringLiteral("export"), QStringLiteral("--watchlist")}).code, 2);
     EXPECT_EQ(
         run({QStringLiteral("export"), QStringLiteral("--watchlist"), QStringLiteral("--out-dir"),
              dir, QStringLiteral("--format"), QStringLiteral("gif")})
             .code,
         2);
+}
+
+TEST_F(ExportCli, AHugeImageIsRefusedWithExit2BeforeRendering) {
+    QElapsedTimer timer;
+    timer.start();
+    const CliResult r =
+        run({QStringLiteral("export"), QStringLiteral("^GSPC"), QStringLiteral("--out"),
+             path("huge.png"), QStringLiteral("--size"), QStringLiteral("10000x10000"),
+             QStringLiteral("--scale"), QStringLiteral("4")});
+    EXPECT_EQ(r.code, 2);
+    EXPECT_LT(timer.elapsed(), 3000);  // refused up front (rendering it took 77 s and 7 GB)
+    EXPECT_TRUE(r.err.contains(QStringLiteral("1600.0 million pixels"))) << r.err.toStdString();
+    EXPECT_TRUE(r.err.contains(QStringLiteral("the limit is 40 million"))) << r.err.toStdString();
+    EXPECT_FALSE(QFile::exists(path("huge.png")));
+    // The same with --watchlist, and a scale that is not a number.
+    EXPECT_EQ(
+        run({QStringLiteral("export"), QStringLiteral("--watchlist"), QStringLiteral("--out-dir"),
+             path("batch"), QStringLiteral("--size"), QStringLiteral("8000x6000")})
+            .code,
+        2);
+    EXPECT_FALSE(QDir(path("batch")).exists());
+    EXPECT_EQ(run({QStringLiteral("export"), QStringLiteral("^GSPC"), QStringLiteral("--out"),
+                   path("nan.png"), QStringLiteral("--scale"), QStringLiteral("nan")})
+                  .code,
+              2);
+    // The limit is in --help.
+    const CliResult help = run({QStringLiteral("export"), QStringLiteral("--help")});
+    EXPECT_TRUE(help.out.contains(QStringLiteral("at most 40 million pixels")))
+        << help.out.toStdString();
+    // PDF and SVG ignore the scale, so 3000x2000 at scale 4 is fine for them.
+    const CliResult svg =
+        run({QStringLiteral("export"), QStringLiteral("^GSPC"), QStringLiteral("--out"),
+             path("wide.svg"), QStringLiteral("--size"), QStringLiteral("3000x2000"),
+             QStringLiteral("--scale"), QStringLiteral("4")});
+    EXPECT_EQ(svg.code, 0) << svg.err.toStdString();
+}
+
+TEST_F(ExportCli, TheLegendNamesDrawingsOnlyWhenSomeAreInView) {
+    {
+        auto cache = PriceCache::open(db);
+        ASSERT_TRUE(cache);
+        // A line far above every price of the last year: stored, but not in the picture.
+        Annotation far = makeHorizontalLine(9000);
+        far.symbol = "^GSPC";
+        ASSERT_TRUE(cache.value()->addAnnotation(far));
+    }
+    const QStringList common{QStringLiteral("export"), QStringLiteral("^GSPC"),
+                             QStringLiteral("--out")};
+    ASSERT_EQ(run(common + QStringList{path("none.svg")}).code, 0);
+    QFile none(path("none.svg"));
+    ASSERT_TRUE(none.open(QIODevice::ReadOnly));
+    EXPECT_FALSE(QString::fromUtf8(none.readAll()).contains(QStringLiteral("Drawings")));
+    {
+        auto cache = PriceCache::open(db);
+        ASSERT_TRUE(cache);
+        Annotation near = makeHorizontalLine(2900);
+        near.symbol = "^GSPC";
+        ASSERT_TRUE(cache.value()->addAnnotation(near));
+    }
+    ASSERT_EQ(run(common + QStringList{path("some.svg")}).code, 0);
+    QFile some(path("some.svg"));
+    ASSERT_TRUE(some.open(QIODevice::ReadOnly));
+    EXPECT_TRUE(QString::fromUtf8(some.readAll()).contains(QStringLiteral("Drawings")));
 }
 
 }  // namespace

@@ -5,10 +5,13 @@
 #include <QAction>
 #include <QApplication>
 #include <QClipboard>
+#include <QComboBox>
 #include <QDir>
 #include <QFile>
 #include <QImage>
+#include <QPushButton>
 #include <QSettings>
+#include <QSpinBox>
 #include <fstream>
 #include <sstream>
 
@@ -17,6 +20,7 @@
 #include "ui/chart/chart_view.h"
 #include "ui/chart_document.h"
 #include "ui/export/export_controller.h"
+#include "ui/export/export_dialog.h"
 
 namespace retest::ui {
 namespace {
@@ -108,6 +112,26 @@ TEST_F(ExportActions, BatchExportWritesCachedSymbolsAndListsTheRest) {
         << r.skipped.front().toStdString();
     EXPECT_EQ(QImage(r.written.front()).size(), QSize(600, 400));
     EXPECT_FALSE(r.cancelled);
+}
+
+TEST(ExportDialogLimit, TooManyPixelsDisableSaveWithTheReason) {
+    ExportSettings initial;
+    ExportDialog dialog(initial);
+    EXPECT_TRUE(dialog.sizeProblem().isEmpty());
+    EXPECT_TRUE(dialog.saveButton()->isEnabled());
+    dialog.sizeBox()->setCurrentIndex(dialog.sizeBox()->count() - 1);  // Custom
+    dialog.widthBox()->setValue(8000);
+    dialog.heightBox()->setValue(6000);
+    EXPECT_FALSE(dialog.saveButton()->isEnabled());
+    EXPECT_TRUE(dialog.sizeProblem().contains(QStringLiteral("limit is 40 million")))
+        << dialog.sizeProblem().toStdString();
+    dialog.widthBox()->setValue(3840);
+    dialog.heightBox()->setValue(2160);
+    EXPECT_TRUE(dialog.saveButton()->isEnabled());
+    dialog.scaleBox()->setCurrentIndex(2);  // 3x: 74.6 million pixels
+    EXPECT_FALSE(dialog.saveButton()->isEnabled());
+    dialog.formatBox()->setCurrentIndex(3);  // SVG: the scale does not apply
+    EXPECT_TRUE(dialog.saveButton()->isEnabled());
 }
 
 }  // namespace

@@ -3,9 +3,14 @@
 // the dark theme is dark, the decorations do not disturb the on-screen layout.
 #include <gtest/gtest.h>
 
+#include <QDir>
+#include <QElapsedTimer>
 #include <QFile>
 #include <QImage>
+#include <QPainter>
+#include <QSvgRenderer>
 #include <QXmlStreamReader>
+#include <cmath>
 #include <fstream>
 #include <sstream>
 
@@ -157,6 +162,148 @@ TEST(ExportImage, DecorationsTakeRoomOnlyDuringTheExport) {
     EXPECT_GT(footerInk, 50);
     EXPECT_TRUE(f.view.lastPriceText().startsWith(QStringLiteral("2874.56  +")))
         << f.view.lastPriceText().toStdString();
+}
+
+/// Pixels of `image` within `area` that are close to `color` (each channel within `tolerance`).
+int pixelsNear(const QImage& image, const QRect& area, QColor color, int tolerance = 40) {
+    int n = 0;
+    const QRect r = area.intersected(image.rect());
+    for (int y = r.top(); y <= r.bottom(); ++y) {
+        for (int x = r.left(); x <= r.right(); ++x) {
+            const QColor p = image.pixelColor(x, y);
+            n += std::abs(p.red() - color.red()) <= tolerance &&
+                 std::abs(p.green() - color.green()) <= tolerance &&
+                 std::abs(p.blue() - color.blue()) <= tolerance;
+        }
+    }
+    return n;
+}
+
+TEST(ExportImage, SvgIsClippedToThePanesLikePngAndPdf) {
+    Fixture f(1000, 600);
+    // A magenta zone just below every visible price: PNG and PDF clip it away entirely; an
+    // unclipped SVG painted it across the volume pane.
+    AnnotationLayer layer(f.view);
+    const QCPRange visible = f.view.priceAxis()->range();
+    Annotation zone = makeZone(visible.lower - 0.25 * visible.size(),
+                               visible.lower - 0.03 * visible.size(), "just below");
+    zone.id = 3;
+    zone.style.color = 0xFFFF00FF;
+    layer.setAnnotations({zone});
+    ImageOptions o = options(1000, 600);
+    o.decorated = false;  // the screen's layout, so the pane rectangles below apply
+    ASSERT_TRUE(f.view.exportImage(f.file("c.png"), o));
+    ASSERT_TRUE(f.view.exportImage(f.file("c.svg"), o));
+    const QImage png = QImage(f.file("c.png")).convertToFormat(QImage::Format_RGB32);
+    QSvgRenderer renderer(f.file("c.svg"));
+    ASSERT_TRUE(renderer.isValid());
+    QImage svg(png.size(), QImage::Format_RGB32);
+    svg.fill(Qt::white);
+    {
+        QPainter painter(&svg);
+        renderer.render(&painter, QRectF(QPointF(0, 0), QSizeF(png.size())));
+    }
+    const QRect price = f.view.priceRect()->rect();
+    const QRect volume = f.view.volumeRect()->rect();
+    const QColor magenta(0xff, 0x00, 0xff);
+    EXPECT_EQ(pixelsNear(png, png.rect(), magenta, 60), 0);
+    EXPECT_EQ(pixelsNear(svg, svg.rect(), magenta, 60), 0) << "the zone spilled out of its pane";
+
+    // Candles only inside the price pane: nothing candle-coloured in the left margin.
+    const ChartTheme t = f.view.theme();
+    const QRect margin(0, price.top(), price.left() - 1, price.height());
+    for (const QColor& c : {t.up, t.down}) {
+        EXPECT_EQ(pixelsNear(png, margin, c, 30), 0);
+        EXPECT_EQ(pixelsNear(svg, margin, c, 30), 0) << "a candle was drawn outside the plot";
+    }
+    // And the two pictures agree where it matters: the panes look the same (a tolerant
+    // comparison: antialiasing and text rendering differ a little).
+    for (const QRect& pane : {price, volume}) {
+        double diff = 0;
+        for (int y = pane.top(); y <= pane.bottom(); ++y) {
+            for (int x = pane.left(); x <= pane.right(); ++x) {
+                const QColor a = png.pixelColor(x, y);
+                const QColor b = svg.pixelColor(x, y);
+                diff += std::abs(a.red() - b.red()) + std::abs(a.green() - b.green()) +
+                        std::abs(a.blue() - b.blue());
+            }
+        }
+        EXPECT_LT(diff / (3.0 * pane.width() * pane.height()), 6.0);
+    }
+}
+
+TEST(ExportImage, AHugeExportIsRefusedBeforeRendering) {
+    Fixture f;
+    QString error;
+    QElapsedTimer timer;
+    timer.start();
+    EXPECT_FALSE(f.view.exportImage(f.file("huge.png"), options(10000, 10000, 4), &error));
+    EXPECT_LT(timer.elapsed(), 2000);  // refused, not rendered (that took 77 s and 7 GB)
+    EXPECT_TRUE(error.contains(QStringLiteral("limit is 40 million"))) << error.toStdString();
+    EXPECT_FALSE(f.view.exportImage(f.file("huge.svg"), options(9000, 9000), &error));
+    EXPECT_TRUE(f.view.renderImage(options(8000, 8000)).isNull());
+    EXPECT_TRUE(QDir(f.file("")).entryList(QDir::Files | QDir::Hidden).isEmpty());
+    // For vectors the scale does not count: 2400x1800 at 4 is refused as PNG, fine as SVG.
+    EXPECT_FALSE(f.view.exportImage(f.file("big.png"), options(2400, 1800, 4), &error));
+    EXPECT_TRUE(f.view.exportImage(f.file("big.svg"), options(2400, 1800, 4), &error))
+        << error.toStdString();
+}
+
+TEST(ExportImage, OnlyDrawingsInViewCountForTheLegend) {
+    Fixture f;
+    AnnotationLayer layer(f.view);
+    EXPECT_EQ(layer.countInView(), 0);
+    Annotation above = makeHorizontalLine(9000);  // far above the 2019-2020 prices
+    above.id = 1;
+    Annotation before = makeDateMarker(*parseIsoDate("2005-03-01"));  // years before the view
+    before.id = 2;
+    Annotation trend = makeTwoPoint(AnnotationKind::TrendLine, {*parseIsoDate("2001-01-02"), 1300},
+                                    {*parseIsoDate("2002-01-02"), 1100});
+    trend.id = 3;
+    layer.setAnnotations({above, before, trend});
+    EXPECT_EQ(layer.countInView(), 0);
+    // A trend line that runs on to the right edge reaches into the view.
+    Annotation extended = trend;
+    extended.id = 4;
+    extended.points = {{*parseIsoDate("2018-01-02"), 2500}, {*parseIsoDate("2018-06-01"), 2600}};
+    extended.style.extendRight = true;
+    Annotation inside = makeHorizontalLine(3000);
+    inside.id = 5;
+    layer.setAnnotations({above, before, trend, extended, inside});
+    EXPECT_EQ(layer.countInView(), 2);
+    layer.setVisible(false);
+    EXPECT_EQ(layer.countInView(), 0);
+}
+
+TEST(ExportImage, AHorizontalLineGetsItsPriceTagOnTheAxis) {
+    Fixture f(1000, 560);
+    AnnotationLayer layer(f.view);
+    Annotation line = makeHorizontalLine(3000);
+    line.id = 9;
+    line.style.color = 0xFFFF00FF;
+    layer.setAnnotations({line});
+    ImageOptions o = options(1000, 560);
+    o.decorated = false;
+    const QImage image = f.view.renderImage(o).convertToFormat(QImage::Format_RGB32);
+    const QRect pane = f.view.priceRect()->rect();
+    const auto y = f.view.axisTagY(&layer, 0);
+    ASSERT_TRUE(y.has_value());
+    EXPECT_NEAR(*y, f.view.priceAxis()->coordToPixel(3000), 1.0);  // nothing else to avoid
+    // A magenta box right of the pane, on the line's row, with the price in it.
+    const QRect axis(pane.right() + 1, qRound(*y) - 6, 40, 12);
+    EXPECT_GT(pixelsNear(image, axis, QColor(0xff, 0x00, 0xff), 40), 150);
+    // No price tick label is drawn under the tag.
+    const QCPAxis* a = f.view.priceAxis();
+    const auto ticks = a->tickVector();
+    const auto labels = a->tickVectorLabels();
+    const double half =
+        (ChartView::axisTagHeight() + QFontMetrics(a->tickLabelFont()).height()) / 2.0;
+    for (int i = 0; i < ticks.size(); ++i) {
+        if (!labels[i].isEmpty()) {
+            EXPECT_GE(std::fabs(a->coordToPixel(ticks[i]) - *y), half - 1)
+                << labels[i].toStdString();
+        }
+    }
 }
 
 TEST(ExportImage, BadOptionsAndFoldersFailWithoutAFile) {

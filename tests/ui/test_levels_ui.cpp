@@ -7,8 +7,10 @@
 #include <QImage>
 #include <QSlider>
 #include <QTableWidget>
+#include <cmath>
 #include <cstdlib>
 #include <memory>
+#include <string>
 
 #include "core/cache/price_cache.h"
 #include "core/import/csv_importer.h"
@@ -189,24 +191,127 @@ TEST(LevelOverlay, HoverExplainsTheZoneUnderTheMouse) {
     }
 }
 
-TEST(LevelOverlay, TagsAreFewAndNeverOverlap) {
-    Sample s;
-    s.doc->setSensitivity(1.0);
-    s.overlay.setAnalysis(s.doc->levels());
-    s.layout();
+/// Tick labels of `axis` as drawn: text and pixel rectangle (right axis: left of the text at
+/// the pane's right edge plus tick and padding; centred on the tick).
+std::vector<std::pair<QString, QRectF>> tickLabels(const QCPAxis* axis, const QRect& pane) {
+    std::vector<std::pair<QString, QRectF>> out;
+    const QFontMetricsF metrics(axis->tickLabelFont());
+    const auto ticks = axis->tickVector();
+    const auto labels = axis->tickVectorLabels();
+    for (int i = 0; i < ticks.size() && i < labels.size(); ++i) {
+        if (labels[i].isEmpty() || !axis->range().contains(ticks[i])) {
+            continue;
+        }
+        const double y = axis->coordToPixel(ticks[i]);
+        const double h = metrics.height();
+        out.emplace_back(labels[i], QRectF(pane.right() + 1, y - h / 2,
+                                           axis->tickLabelPadding() + axis->tickLengthOut() +
+                                               metrics.horizontalAdvance(labels[i]),
+                                           h));
+    }
+    return out;
+}
+
+/// Every label rule of issue #13 on the current layout of `s`.
+void expectLabelsGiveWay(Sample& s, const std::string& what, bool everyZone = true) {
+    SCOPED_TRACE(what);
+    const QCPAxis* price = s.view.priceAxis();
+    const QRect pane = s.view.priceRect()->rect();
+    const QRect volumePane = s.view.volumeRect()->rect();
+    const auto& zones = s.doc->levels().zones;
+
+    // Every drawn level line (its price in view) has a tag; at the default sensitivity every
+    // zone in view is drawn (only a crowded axis leaves the least important ones out).
     const auto tagged = s.overlay.taggedZones();
-    ASSERT_FALSE(tagged.empty());
-    EXPECT_LE(tagged.size(), 8u);
-    EXPECT_LT(tagged.size(), s.doc->levels().zones.size());
-    std::vector<double> ys;
-    for (int z : tagged) {
-        ys.push_back(s.view.priceAxis()->coordToPixel(
-            s.doc->levels().zones[static_cast<std::size_t>(z)].price));
+    int inView = 0;
+    for (int z : s.overlay.shownZones()) {
+        if (price->range().contains(zones[static_cast<std::size_t>(z)].price)) {
+            ++inView;
+            const bool hasTag = std::find(tagged.begin(), tagged.end(), z) != tagged.end();
+            EXPECT_EQ(s.overlay.band(z)->visible(), hasTag)
+                << "line at " << zones[static_cast<std::size_t>(z)].price;
+            if (everyZone) {
+                EXPECT_TRUE(hasTag)
+                    << "no tag for the line at " << zones[static_cast<std::size_t>(z)].price;
+            }
+        }
     }
-    std::sort(ys.begin(), ys.end());
-    for (std::size_t i = 1; i < ys.size(); ++i) {
-        EXPECT_GE(ys[i] - ys[i - 1], 14);
+    EXPECT_GE(inView, 3);
+
+    // Tags overlap neither each other nor any tick label.
+    const auto tags = s.overlay.tagRects();
+    ASSERT_EQ(tags.size(), tagged.size());
+    const auto labels = tickLabels(price, pane);
+    // The axis still reads prices: tick labels where there is room, the tags' own prices.
+    EXPECT_GE(labels.size() + tags.size(), 4U);
+    for (std::size_t i = 0; i < tags.size(); ++i) {
+        EXPECT_GE(tags[i].left(), pane.right() - 1);  // on the axis, not in the plot
+        for (std::size_t j = i + 1; j < tags.size(); ++j) {
+            EXPECT_FALSE(tags[i].intersects(tags[j]))
+                << "tags " << i << " and " << j << ": " << tags[i].top() << "-" << tags[i].bottom()
+                << " " << tags[j].top() << "-" << tags[j].bottom();
+        }
+        for (const auto& [text, rect] : labels) {
+            EXPECT_FALSE(tags[i].intersects(rect))
+                << "a tag hides tick label " << text.toStdString();
+        }
     }
+    // Tick labels stay in their own pane: no "600" on "40B" where the panes meet.
+    for (const auto& [text, rect] : labels) {
+        EXPECT_GE(rect.top(), pane.top()) << text.toStdString();
+        EXPECT_LE(rect.bottom(), pane.bottom() + 1) << text.toStdString();
+    }
+    for (const auto& [text, rect] : tickLabels(s.view.volumeAxis(), volumePane)) {
+        EXPECT_GE(rect.top(), volumePane.top()) << text.toStdString();
+        EXPECT_LE(rect.bottom(), volumePane.bottom() + 1) << text.toStdString();
+    }
+
+    // Breakout labels overlap neither each other nor the candles under them.
+    const auto events = s.overlay.eventLabelRects();
+    const auto& bars = s.view.bars();
+    const QCPAxis* x = s.view.priceRect()->axis(QCPAxis::atBottom);
+    for (std::size_t i = 0; i < events.size(); ++i) {
+        for (std::size_t j = i + 1; j < events.size(); ++j) {
+            EXPECT_FALSE(events[i].intersects(events[j])) << "event labels " << i << ", " << j;
+        }
+        const int from =
+            std::max(0, static_cast<int>(std::ceil(x->pixelToCoord(events[i].left()))));
+        const int to = std::min(static_cast<int>(bars.size()) - 1,
+                                static_cast<int>(std::floor(x->pixelToCoord(events[i].right()))));
+        for (int b = from; b <= to; ++b) {
+            const Bar& bar = bars[static_cast<std::size_t>(b)];
+            const double top = price->coordToPixel(bar.high);
+            const double bottom = price->coordToPixel(bar.low);
+            EXPECT_TRUE(bottom < events[i].top() || top > events[i].bottom())
+                << "event label " << i << " covers the candle of " << formatIsoDate(bar.day);
+        }
+    }
+}
+
+TEST(LevelOverlay, LabelsGiveWayToEachOtherInEveryView) {
+    for (const Timeframe tf : {Timeframe::Daily, Timeframe::Weekly}) {
+        Sample s(tf);
+        for (const double sensitivity : {0.5, 1.0}) {
+            s.doc->setSensitivity(sensitivity);
+            s.overlay.setAnalysis(s.doc->levels());
+            for (const RangePreset preset : {RangePreset::Max, RangePreset::FiveYears}) {
+                s.view.applyRangePreset(preset);
+                s.layout();
+                s.layout();  // the tags placed in the first pass hide their tick labels
+                expectLabelsGiveWay(s,
+                                    std::string(timeframeName(tf)) + " " +
+                                        std::string(rangePresetName(preset)) + " sensitivity " +
+                                        std::to_string(sensitivity),
+                                    sensitivity <= 0.5);
+            }
+        }
+    }
+    // The README's picture: weekly, 2005 to 2015.
+    Sample readme(Timeframe::Weekly);
+    readme.view.setDateRange(*parseIsoDate("2005-01-01"), *parseIsoDate("2015-12-31"));
+    readme.layout();
+    readme.layout();
+    expectLabelsGiveWay(readme, "README image");
 }
 
 TEST(LevelOverlay, HidesAnAnalysisOfOtherBars) {

@@ -2,19 +2,30 @@
 // watchlist switch the chart from the cache; layout and last symbol survive a restart.
 #include <gtest/gtest.h>
 #include <QAbstractItemView>
+#include <QAction>
+#include <QApplication>
 #include <QClipboard>
 #include <QGuiApplication>
+#include <QHeaderView>
 #include <QImage>
+#include <QKeySequence>
+#include <QLabel>
+#include <QMenuBar>
 #include <QSettings>
 #include <QSignalSpy>
+#include <QStatusBar>
 #include <QTableView>
+#include <QTableWidget>
 #include <QTest>
+#include <map>
 
 #include "core/import/csv_importer.h"
 #include "tests/support/qt_printers.h"
 #include "tests/support/test_paths.h"
+#include "ui/annotations/annotation_controller.h"
 #include "ui/chart/chart_view.h"
 #include "ui/chart_document.h"
+#include "ui/levels/levels_panel.h"
 #include "ui/main_window.h"
 #include "ui/watchlist/watchlist_dock.h"
 #include "ui/watchlist/watchlist_model.h"
@@ -48,6 +59,158 @@ protected:
     TempDir tmp;
     std::unique_ptr<PriceCache> cache;
 };
+
+/// Every QAction of the window with its shortcuts, plus the menus' Alt+letter mnemonics.
+std::multimap<QString, QString> keySequencesOf(ui::MainWindow& w) {
+    std::multimap<QString, QString> keys;  // sequence -> who
+    for (QAction* a : w.findChildren<QAction*>()) {
+        if (a->menu() != nullptr) {
+            continue;  // a menu's own action: its mnemonic is counted below
+        }
+        for (const QKeySequence& k : a->shortcuts()) {
+            keys.emplace(k.toString(), a->text());
+        }
+    }
+    for (QAction* m : w.menuBar()->actions()) {
+        const QKeySequence mnemonic = QKeySequence::mnemonic(m->text());
+        if (!mnemonic.isEmpty()) {
+            keys.emplace(mnemonic.toString(), QStringLiteral("menu ") + m->text());
+        }
+    }
+    return keys;
+}
+
+TEST_F(MainWindowTest, NoTwoActionsOrMenusShareAKeyAndAltHAltVDraw) {
+    auto s = settings();
+    ui::MainWindow w(*cache, *s);
+    w.resize(1600, 1000);
+    w.show();
+    ASSERT_TRUE(QTest::qWaitForWindowActive(&w));
+    const auto keys = keySequencesOf(w);
+    ASSERT_GE(keys.size(), 15U);
+    for (auto it = keys.begin(); it != keys.end(); it = keys.upper_bound(it->first)) {
+        EXPECT_EQ(keys.count(it->first), 1U)
+            << it->first.toStdString() << " is used by " << keys.count(it->first) << " actions";
+    }
+    EXPECT_EQ(keys.count(QStringLiteral("Alt+H")), 1U);
+    EXPECT_EQ(keys.count(QStringLiteral("Alt+V")), 1U);
+
+    // The TradingView drawing shortcuts pick their tools (no "ambiguous shortcut").
+    auto* tools = w.annotations();
+    w.chartView()->setFocus();
+    QTest::keyClick(&w, Qt::Key_H, Qt::AltModifier);
+    EXPECT_EQ(tools->tool(), ui::AnnotationController::Tool::HorizontalLine);
+    QTest::keyClick(&w, Qt::Key_V, Qt::AltModifier);
+    EXPECT_EQ(tools->tool(), ui::AnnotationController::Tool::DateMarker);
+    QTest::keyClick(&w, Qt::Key_T, Qt::AltModifier);
+    EXPECT_EQ(tools->tool(), ui::AnnotationController::Tool::TrendLine);
+}
+
+TEST_F(MainWindowTest, TheStatusBarShowsOneMessageAtATime) {
+    auto s = settings();
+    ui::MainWindow w(*cache, *s);
+    QStatusBar* bar = w.statusBar();
+    // A message that arrives before the window is shown (start-up refresh) included.
+    bar->showMessage(QStringLiteral("Yahoo: offline"), 10000);
+    w.resize(1600, 1000);
+    w.show();
+    ASSERT_TRUE(QTest::qWaitForWindowExposed(&w));
+    const auto textsShown = [&] {
+        int n = bar->currentMessage().isEmpty() ? 0 : 1;
+        n += w.statusLine()->isVisible() && !w.statusLine()->text().isEmpty() ? 1 : 0;
+        return n;
+    };
+    EXPECT_EQ(textsShown(), 1);
+    EXPECT_FALSE(w.statusLine()->isVisible());
+
+    // A symbol without data while a refresh message is up: still one line of text.
+    w.showSymbol(QStringLiteral("^TNX"));
+    EXPECT_TRUE(w.statusLine()->text().contains(QStringLiteral("no cached data")));
+    EXPECT_EQ(textsShown(), 1);
+    // A newer message replaces the older one.
+    w.showMessage(QStringLiteral("Saved the chart to /tmp/x.png"));
+    EXPECT_EQ(bar->currentMessage(), QStringLiteral("Saved the chart to /tmp/x.png"));
+    EXPECT_EQ(textsShown(), 1);
+    // When the message ends, the symbol line comes back.
+    bar->clearMessage();
+    EXPECT_TRUE(w.statusLine()->isVisible());
+    EXPECT_EQ(textsShown(), 1);
+    // Permanent widgets (refresh progress, offline badge) never sit on the text.
+    const QRect line = w.statusLine()->geometry();
+    for (QWidget* child : bar->findChildren<QWidget*>(Qt::FindDirectChildrenOnly)) {
+        if (child != w.statusLine() && child->isVisible() && child->width() > 0) {
+            EXPECT_FALSE(child->geometry().intersects(line)) << child->metaObject()->className();
+        }
+    }
+}
+
+TEST_F(MainWindowTest, RangeButtonGoesDarkWhenTheUserZoomsOrPans) {
+    auto s = settings();
+    ui::MainWindow w(*cache, *s);
+    w.resize(1600, 1000);
+    w.show();
+    ASSERT_TRUE(QTest::qWaitForWindowExposed(&w));
+    QAction* oneMonth = nullptr;
+    for (QAction* a : w.findChildren<QAction*>()) {
+        if (a->text() == QStringLiteral("1M")) {
+            oneMonth = a;
+        }
+    }
+    ASSERT_NE(oneMonth, nullptr);
+    oneMonth->trigger();
+    EXPECT_TRUE(oneMonth->isChecked());
+    EXPECT_EQ(w.chartView()->rangePreset(), ui::RangePreset::OneMonth);
+    w.chartView()->setFocus();
+    QTest::keyClick(w.chartView(), Qt::Key_Left);  // pan
+    EXPECT_FALSE(oneMonth->isChecked());
+    oneMonth->trigger();
+    EXPECT_TRUE(oneMonth->isChecked());
+    QTest::keyClick(w.chartView(), Qt::Key_Minus);  // zoom
+    EXPECT_FALSE(oneMonth->isChecked());
+}
+
+TEST_F(MainWindowTest, LevelsPanelShowsEveryColumnWholeAt1600x1000) {
+    auto s = settings();
+    ui::MainWindow w(*cache, *s);
+    w.resize(1600, 1000);
+    w.show();
+    ASSERT_TRUE(QTest::qWaitForWindowExposed(&w));
+    QTableWidget* table = w.levelsPanel()->table();
+    QTRY_VERIFY_WITH_TIMEOUT(table->rowCount() > 3, 10000);
+    QApplication::processEvents();
+    QHeaderView* header = table->horizontalHeader();
+    int right = 0;
+    // The yes/no extras start hidden; the header's menu brings them back.
+    EXPECT_TRUE(header->isSectionHidden(ui::LevelsPanel::ColFlipped));
+    EXPECT_TRUE(header->isSectionHidden(ui::LevelsPanel::ColManual));
+    ASSERT_EQ(header->actions().size(), 7);  // every column but the name
+    for (int c = 0; c < table->columnCount(); ++c) {
+        const std::string name = table->horizontalHeaderItem(c)->text().toStdString();
+        if (c == ui::LevelsPanel::ColFlipped || c == ui::LevelsPanel::ColManual) {
+            continue;
+        }
+        ASSERT_FALSE(header->isSectionHidden(c)) << name;
+        right = std::max(right, header->sectionViewportPosition(c) + header->sectionSize(c));
+        if (c == ui::LevelsPanel::ColName) {
+            continue;  // the only column that may elide ("…"; the tooltip has it all)
+        }
+        EXPECT_GE(header->sectionSize(c), header->sectionSizeHint(c)) << name;  // "Touches"
+        EXPECT_GE(header->sectionSize(c),
+                  static_cast<QAbstractItemView*>(table)->sizeHintForColumn(c))
+            << name;
+    }
+    // Nothing scrolled off to the right, and the sort column sits early in the row.
+    EXPECT_LE(right, table->viewport()->width());
+    EXPECT_LE(header->visualIndex(ui::LevelsPanel::ColStrength), 3);
+    EXPECT_EQ(header->sortIndicatorSection(), ui::LevelsPanel::ColStrength);
+    // The panel took what it needs, and the chart still has most of the window.
+    EXPECT_GE(w.chartView()->width(), 750);
+    QAction* flipped =
+        header->actions().at(ui::LevelsPanel::ColFlipped - ui::LevelsPanel::ColPrice);
+    EXPECT_EQ(flipped->text(), QStringLiteral("Flipped"));
+    flipped->trigger();
+    EXPECT_FALSE(header->isSectionHidden(ui::LevelsPanel::ColFlipped));
+}
 
 TEST_F(MainWindowTest, OpensOnTheSampleAsCandles) {
     auto s = settings();

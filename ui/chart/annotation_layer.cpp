@@ -8,7 +8,9 @@
 #include <cmath>
 
 #include "core/analytics/resample.h"
+#include "ui/chart/chart_data.h"
 #include "ui/chart/chart_view.h"
+#include "ui/chart/clipping_painter.h"
 
 namespace retest::ui {
 
@@ -86,6 +88,7 @@ private:
     void drawLabel(QCPPainter* painter, const Annotation& a, QPointF at, int flags) const;
     void drawNote(QCPPainter* painter, const Annotation& a) const;
     void drawArrowHead(QCPPainter* painter, const Annotation& a, QLineF line) const;
+    void drawTags(QCPPainter* painter) const;
 
     AnnotationLayer& owner_;
 };
@@ -163,6 +166,36 @@ void AnnotationPainter::draw(QCPPainter* painter) {
             painter->drawRect(QRectF(h.x() - kHandle / 2, h.y() - kHandle / 2, kHandle, kHandle));
         }
     }
+    drawTags(painter);
+}
+
+// A horizontal line's price, in its colour, on the price axis where the chart placed the tag
+// (beside the level tags, never over them or over a tick label).
+void AnnotationPainter::drawTags(QCPPainter* painter) const {
+    ChartView& view = owner_.view();
+    const QRect pane = view.priceRect()->rect();
+    painter->save();
+    painter->setClipRect(view.plot()->viewport());  // the tags sit on the axis, outside the pane
+    painter->setFont(ChartView::axisTagFont());
+    const QFontMetricsF metrics(painter->font());
+    const double h = ChartView::axisTagHeight();
+    for (std::size_t k = 0; k < owner_.tagged_.size(); ++k) {
+        const auto y = view.axisTagY(&owner_, k);
+        if (!y || owner_.tagged_[k] >= owner_.list_.size()) {
+            continue;
+        }
+        const Annotation& a = owner_.list_[owner_.tagged_[k]];
+        const QString text = QString::fromStdString(formatPrice(a.points[0].price));
+        const QRectF box(pane.right() + 1, *y - h / 2, metrics.horizontalAdvance(text) + 10, h);
+        QColor fill = colorOf(a);
+        fill.setAlpha(255);
+        painter->setPen(Qt::NoPen);
+        painter->setBrush(fill);
+        painter->drawRect(box);
+        painter->setPen(fill.lightnessF() > 0.62 ? QColor(0x14, 0x16, 0x1a) : QColor(Qt::white));
+        painter->drawText(box, Qt::AlignCenter, text);
+    }
+    painter->restore();
 }
 
 void AnnotationPainter::drawOne(QCPPainter* painter, const Annotation& a) const {
@@ -279,12 +312,28 @@ AnnotationLayer::AnnotationLayer(ChartView& view, QObject* parent) : QObject(par
 }
 
 AnnotationLayer::~AnnotationLayer() {
+    view_.setAxisTags(this, {});
     delete painter_;
 }
 
 void AnnotationLayer::setAnnotations(std::vector<Annotation> list) {
     list_ = std::move(list);
+    updateTags();
     replot();
+}
+
+void AnnotationLayer::updateTags() {
+    tagged_.clear();
+    std::vector<ChartView::AxisTag> tags;
+    if (painter_->visible()) {
+        for (std::size_t i = 0; i < list_.size(); ++i) {
+            if (list_[i].kind == AnnotationKind::HorizontalLine && validateAnnotation(list_[i])) {
+                tagged_.push_back(i);
+                tags.push_back({list_[i].points[0].price, 25000});  // the user's own: kept first
+            }
+        }
+    }
+    view_.setAxisTags(this, std::move(tags));
 }
 
 const Annotation* AnnotationLayer::find(std::int64_t id) const {
@@ -294,6 +343,70 @@ const Annotation* AnnotationLayer::find(std::int64_t id) const {
     const auto it =
         std::find_if(list_.begin(), list_.end(), [id](const Annotation& a) { return a.id == id; });
     return it == list_.end() ? nullptr : &*it;
+}
+
+// In data coordinates (bar index, price; log of price on a log axis) so it holds before the
+// plot is laid out, e.g. while an export is being set up.
+int AnnotationLayer::countInView() const {
+    if (view_.bars().empty() || !painter_->visible()) {
+        return 0;
+    }
+    const QCPRange xr = view_.timeAxis()->range();
+    const QCPRange yr = view_.priceAxis()->range();
+    const bool log = view_.logScale();
+    const auto y = [log](double price) { return log ? std::log(std::max(price, 1e-12)) : price; };
+    const double top = y(yr.upper);
+    const double bottom = y(yr.lower);
+    const QRectF box(QPointF(xr.lower, bottom), QPointF(xr.upper, top));
+    const auto pointIn = [&](QPointF p) { return box.contains(p); };
+    const auto segmentIn = [&](QPointF p, QPointF q) {
+        return clipLineToRect(QLineF(p, q), box).has_value();
+    };
+    int count = 0;
+    for (const Annotation& a : list_) {
+        if (!validateAnnotation(a)) {
+            continue;
+        }
+        const auto pt = [&](std::size_t i) {
+            return QPointF(xForDay(a.points[i].day), y(a.points[i].price));
+        };
+        bool in = false;
+        switch (a.kind) {
+            case AnnotationKind::HorizontalLine:
+                in = pt(0).y() >= box.top() && pt(0).y() <= box.bottom();
+                break;
+            case AnnotationKind::DateMarker:
+                in = pt(0).x() >= box.left() && pt(0).x() <= box.right();
+                break;
+            case AnnotationKind::Zone:
+                in = std::max(pt(0).y(), pt(1).y()) >= box.top() &&
+                     std::min(pt(0).y(), pt(1).y()) <= box.bottom();
+                break;
+            case AnnotationKind::Note:
+                in = pointIn(pt(0));
+                break;
+            case AnnotationKind::Rectangle:
+                in = QRectF(pt(0), pt(1)).normalized().intersects(box) || pointIn(pt(0));
+                break;
+            case AnnotationKind::TrendLine:
+            case AnnotationKind::Arrow: {
+                QPointF p = pt(0);
+                QPointF q = pt(1);
+                if (a.kind == AnnotationKind::TrendLine && a.style.extendRight &&
+                    std::fabs(q.x() - p.x()) > 1e-9) {
+                    const double edge = q.x() > p.x() ? box.right() : box.left();
+                    const double t = (edge - p.x()) / (q.x() - p.x());
+                    if (t > 1) {
+                        q = p + t * (q - p);
+                    }
+                }
+                in = segmentIn(p, q);
+                break;
+            }
+        }
+        count += in ? 1 : 0;
+    }
+    return count;
 }
 
 void AnnotationLayer::setSelectedId(std::int64_t id) {
@@ -308,6 +421,7 @@ void AnnotationLayer::setPreview(std::optional<Annotation> preview) {
 
 void AnnotationLayer::setVisible(bool visible) {
     painter_->setVisible(visible);
+    updateTags();
     replot();
 }
 

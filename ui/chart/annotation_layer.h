@@ -31,6 +31,9 @@ public:
     const std::vector<Annotation>& annotations() const { return list_; }
     int count() const { return static_cast<int>(list_.size()); }
     const Annotation* find(std::int64_t id) const;
+    /// How many annotations reach into the view's current time and price range (the export
+    /// legend names "Drawings" only when some are to be seen).
+    int countInView() const;
 
     /// The selected annotation shows drag handles at its anchors; 0 selects none.
     void setSelectedId(std::int64_t id);
@@ -61,8 +64,11 @@ public:
 
 private:
     friend class AnnotationPainter;
+    /// Asks the chart for a price tag on the axis for every horizontal line.
+    void updateTags();
 
     ChartView& view_;
+    std::vector<std::size_t> tagged_;  // indices into list_ of the lines with an axis tag
     AnnotationPainter* painter_ = nullptr;
     std::vector<Annotation> list_;
     std::optional<Annotation> preview_;

@@ -58,6 +58,66 @@ Extremes visibleExtremes(std::span<const Bar> bars, int first, int last, bool cl
     return e;
 }
 
+std::vector<std::optional<double>> spreadLabels(std::span<const double> wanted,
+                                                std::span<const int> priority, double height,
+                                                double top, double bottom) {
+    const std::size_t n = wanted.size();
+    std::vector<std::optional<double>> out(n);
+    if (n == 0 || !(height > 0) || bottom - top < height) {
+        return out;
+    }
+    // Keep the most important ones that fit, then lay those out top to bottom.
+    std::vector<std::size_t> kept(n);
+    for (std::size_t i = 0; i < n; ++i) {
+        kept[i] = i;
+    }
+    std::stable_sort(kept.begin(), kept.end(), [&](std::size_t a, std::size_t b) {
+        return (a < priority.size() ? priority[a] : 0) > (b < priority.size() ? priority[b] : 0);
+    });
+    const auto capacity = static_cast<std::size_t>((bottom - top) / height);
+    kept.resize(std::min(kept.size(), capacity));
+    std::sort(kept.begin(), kept.end(), [&](std::size_t a, std::size_t b) {
+        return wanted[a] < wanted[b] || (wanted[a] == wanted[b] && a < b);
+    });
+
+    struct Cluster {
+        std::size_t first;  // into kept
+        std::size_t count;
+        double sum;    // of the members' wanted centres
+        double start;  // centre of its first label
+    };
+    const double lowest = top + height / 2;
+    const double highest = bottom - height / 2;
+    const auto place = [&](Cluster& c) {
+        const double span = height * static_cast<double>(c.count - 1);
+        c.start = std::clamp(c.sum / static_cast<double>(c.count) - span / 2, lowest,
+                             std::max(lowest, highest - span));
+    };
+    std::vector<Cluster> clusters;
+    for (std::size_t k = 0; k < kept.size(); ++k) {
+        Cluster c{k, 1, wanted[kept[k]], 0};
+        place(c);
+        while (!clusters.empty()) {
+            Cluster& prev = clusters.back();
+            if (prev.start + height * static_cast<double>(prev.count) <= c.start + 1e-9) {
+                break;
+            }
+            prev.count += c.count;
+            prev.sum += c.sum;
+            place(prev);
+            c = prev;
+            clusters.pop_back();
+        }
+        clusters.push_back(c);
+    }
+    for (const Cluster& c : clusters) {
+        for (std::size_t j = 0; j < c.count; ++j) {
+            out[kept[c.first + j]] = c.start + height * static_cast<double>(j);
+        }
+    }
+    return out;
+}
+
 std::string formatVolume(double volume) {
     char buf[32];
     const double a = std::fabs(volume);
@@ -81,15 +141,41 @@ std::string formatPrice(double price, double reference) {
 }
 
 std::string readoutText(std::span<const Bar> bars, int index) {
-    if (index < 0 || index >= static_cast<int>(bars.size())) {
+    return readoutText(bars, index, index);
+}
+
+std::pair<int, int> mergedGroup(int index, int factor, int barCount) {
+    factor = std::max(factor, 1);
+    if (barCount <= 0) {
+        return {0, -1};
+    }
+    index = std::clamp(index, 0, barCount - 1);
+    const int first = index / factor * factor;
+    return {first, std::min(barCount - 1, first + factor - 1)};
+}
+
+std::string readoutText(std::span<const Bar> bars, int first, int last) {
+    const int n = static_cast<int>(bars.size());
+    if (first < 0 || last < first || last >= n) {
         return {};
     }
-    const Bar& b = bars[static_cast<std::size_t>(index)];
-    std::string text = formatIsoDate(b.day) + "   O " + formatPrice(b.open) + "  H " +
-                       formatPrice(b.high) + "  L " + formatPrice(b.low) + "  C " +
-                       formatPrice(b.close) + "   Vol " + formatVolume(b.volume);
-    if (index > 0) {
-        const double prev = bars[static_cast<std::size_t>(index - 1)].close;
+    const auto at = [&](int i) -> const Bar& { return bars[static_cast<std::size_t>(i)]; };
+    Bar b = at(first);
+    for (int i = first + 1; i <= last; ++i) {
+        b.high = std::max(b.high, at(i).high);
+        b.low = std::min(b.low, at(i).low);
+        b.volume += at(i).volume;
+    }
+    b.close = at(last).close;
+    std::string date = formatIsoDate(at(first).day);
+    if (last > first) {
+        date += " – " + formatIsoDate(at(last).day);
+    }
+    std::string text = date + "   O " + formatPrice(b.open) + "  H " + formatPrice(b.high) +
+                       "  L " + formatPrice(b.low) + "  C " + formatPrice(b.close) + "   Vol " +
+                       formatVolume(b.volume);
+    if (first > 0) {
+        const double prev = at(first - 1).close;
         const double change = b.close - prev;
         char buf[64];
         std::snprintf(buf, sizeof buf, "   %s%s (%+.2f%%)", change >= 0 ? "+" : "",

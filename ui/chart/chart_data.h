@@ -3,8 +3,10 @@
 #pragma once
 
 #include <limits>
+#include <optional>
 #include <span>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "core/model/bar.h"
@@ -39,6 +41,14 @@ struct Extremes {
 /// Lowest low, highest high (or closes only) and largest volume among bars [first, last].
 Extremes visibleExtremes(std::span<const Bar> bars, int first, int last, bool closesOnly);
 
+/// Places labels of `height` pixels along a column [top, bottom] so that none overlap: each
+/// label's centre stays as near its `wanted` centre as its neighbours allow (overlapping
+/// labels move apart as a group around their mean). When not all fit, those with the lowest
+/// `priority` are left out (std::nullopt). Results are in the order of `wanted`.
+std::vector<std::optional<double>> spreadLabels(std::span<const double> wanted,
+                                                std::span<const int> priority, double height,
+                                                double top, double bottom);
+
 /// "12,345", "1.23M", "5.79B": volume in a few characters.
 std::string formatVolume(double volume);
 /// A price with enough decimals for its magnitude, or for `reference`'s magnitude when given
@@ -48,5 +58,14 @@ std::string formatPrice(double price, double reference = std::numeric_limits<dou
 /// "2020-04-17  O 2842.43  H 2879.22  L 2830.88  C 2874.56  Vol 5.79B  +75.01 (+2.68%)";
 /// the change is versus the previous session's close and is left out for the first bar.
 std::string readoutText(std::span<const Bar> bars, int index);
+
+/// The readout of bars [first, last] merged into one candle, as a zoomed-out chart draws them:
+/// "2020-04-13 – 2020-04-17   O (first open)  H (highest)  L (lowest)  C (last close)
+/// Vol (sum)  change versus the close before `first`". One bar reads as readoutText().
+std::string readoutText(std::span<const Bar> bars, int first, int last);
+
+/// The bars [first, last] that the drawn candle containing bar `index` merges at `factor`
+/// (groups aligned to multiples of `factor`, as decimateBars() makes them).
+std::pair<int, int> mergedGroup(int index, int factor, int barCount);
 
 }  // namespace retest::ui

@@ -13,6 +13,7 @@
 
 #include "ui/chart/chart_data.h"
 #include "ui/chart/chart_view.h"
+#include "ui/chart/clipping_painter.h"
 
 namespace retest::ui {
 
@@ -283,12 +284,21 @@ bool ChartView::renderFile(const QString& path, ImageFormat format, const ImageO
             // QSvgGenerator writes these verbatim: "S&P 500" would break the XML.
             generator.setTitle(title_->text().toHtmlEscaped());
             generator.setDescription(QStringLiteral("Chart exported by Retest"));
-            QCPPainter painter;
-            if (!painter.begin(&generator)) {
+            QPainter svg;
+            if (!svg.begin(&generator)) {
                 return false;
             }
-            plot_->toPainter(&painter, w, h);
-            return painter.end();
+            bool ok = false;
+            {
+                // QSvgGenerator (Qt < 6.7) ignores clipping: cut at the panes' edges ourselves.
+                ClippingPaintDevice clipped(svg, QSize(w, h));
+                QCPPainter painter;
+                if (painter.begin(&clipped)) {
+                    plot_->toPainter(&painter, w, h);
+                    ok = painter.end();
+                }
+            }
+            return svg.end() && ok;
         }
     }
     return false;
@@ -296,7 +306,7 @@ bool ChartView::renderFile(const QString& path, ImageFormat format, const ImageO
 
 namespace {
 
-QString validate(const ImageOptions& options) {
+QString validate(const ImageOptions& options, bool vector) {
     if (options.width < 50 || options.height < 50 || options.width > 20000 ||
         options.height > 20000 || !(options.scale > 0) || options.scale > 8) {
         return QCoreApplication::translate("retest::ui::ChartView",
@@ -305,7 +315,7 @@ QString validate(const ImageOptions& options) {
             .arg(options.height)
             .arg(options.scale);
     }
-    return {};
+    return exportPixelLimitError(options.width, options.height, options.scale, vector);
 }
 
 }  // namespace
@@ -319,7 +329,7 @@ bool ChartView::exportImage(const QString& path, const ImageOptions& options, QS
                      .arg(target.suffix().isEmpty() ? path : QLatin1Char('.') + target.suffix()));
         return false;
     }
-    if (const QString bad = validate(options); !bad.isEmpty()) {
+    if (const QString bad = validate(options, isVectorFormat(*format)); !bad.isEmpty()) {
         setError(error, bad);
         return false;
     }
@@ -357,7 +367,7 @@ bool ChartView::exportImage(const QString& path, const ImageOptions& options, QS
 }
 
 QImage ChartView::renderImage(const ImageOptions& options) {
-    if (!validate(options).isEmpty()) {
+    if (!validate(options, false).isEmpty()) {
         return {};
     }
     ExportLayout layout(*this, options);

@@ -56,6 +56,9 @@ QVector<double> PriceTicker::createTickVector(double tickStep, const QCPRange& r
 
 QString PriceTicker::getTickLabel(double tick, const QLocale& locale, QChar /*formatChar*/,
                                   int /*precision*/) {
+    if (labelHidden(tick)) {
+        return {};
+    }
     double step = step_;
     if (log_ && tick > 0 && step_ > tick) {
         step = std::pow(10.0, std::floor(std::log10(tick)));  // decade ticks below the step
@@ -65,6 +68,9 @@ QString PriceTicker::getTickLabel(double tick, const QLocale& locale, QChar /*fo
 
 QString VolumeTicker::getTickLabel(double tick, const QLocale& /*locale*/, QChar /*formatChar*/,
                                    int /*precision*/) {
+    if (labelHidden(tick)) {
+        return {};
+    }
     QString text = QString::fromStdString(formatVolume(tick));
     // "5.00B" -> "5B", "2.50M" -> "2.5M": tick values are round, the zeros are noise.
     static const QRegularExpression trailingZeros(QStringLiteral("\\.?0+(?=[KMB]$)"));

@@ -4,9 +4,30 @@
 
 #include "ui/chart/qcp.h"
 
+#include <algorithm>
+#include <vector>
+
 namespace retest::ui {
 
-class PriceTicker : public QCPAxisTicker {
+/// A ticker whose labels give way: ticks inside a hidden band (axis coordinates) keep their
+/// tick mark and grid line but get no label, so a tag on the axis or the neighbouring pane's
+/// label can sit there.
+class GivingWayTicker : public QCPAxisTicker {
+public:
+    void setHiddenBands(std::vector<QCPRange> bands) { hidden_ = std::move(bands); }
+    const std::vector<QCPRange>& hiddenBands() const { return hidden_; }
+
+protected:
+    bool labelHidden(double tick) const {
+        return std::any_of(hidden_.begin(), hidden_.end(),
+                           [tick](const QCPRange& r) { return r.contains(tick); });
+    }
+
+private:
+    std::vector<QCPRange> hidden_;
+};
+
+class PriceTicker : public GivingWayTicker {
 public:
     /// Log mode: on a range spanning more than a decade-ish, ticks at 1, 2, 5 x 10^k.
     void setLogMode(bool on) { log_ = on; }
@@ -24,7 +45,7 @@ private:
     double step_ = 1;
 };
 
-class VolumeTicker : public QCPAxisTicker {
+class VolumeTicker : public GivingWayTicker {
 protected:
     int getSubTickCount(double /*tickStep*/) override { return 0; }
     QString getTickLabel(double tick, const QLocale& locale, QChar formatChar,

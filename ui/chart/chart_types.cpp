@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <array>
 #include <cctype>
+#include <cmath>
 #include <limits>
 #include <string>
 
@@ -120,7 +121,7 @@ ChartTheme ChartTheme::light() {
     t.axis = QColor(0xb8, 0xbd, 0xc3);
     t.up = QColor(0x12, 0x93, 0x6f);
     t.down = QColor(0xd6, 0x33, 0x3f);
-    t.line = QColor(0x1f, 0x6f, 0xd1);
+    t.line = QColor(0x2b, 0x31, 0x38);  // charcoal: the drawings' blue stays distinct
     t.volumeUp = QColor(0x12, 0x93, 0x6f, 90);
     t.volumeDown = QColor(0xd6, 0x33, 0x3f, 90);
     t.crosshair = QColor(0x60, 0x66, 0x70, 200);
@@ -142,7 +143,7 @@ ChartTheme ChartTheme::dark() {
     t.axis = QColor(0x3c, 0x44, 0x52);
     t.up = QColor(0x26, 0xa6, 0x9a);
     t.down = QColor(0xef, 0x53, 0x50);
-    t.line = QColor(0x4d, 0x9c, 0xf6);
+    t.line = QColor(0xd0, 0xd4, 0xdc);
     t.volumeUp = QColor(0x26, 0xa6, 0x9a, 100);
     t.volumeDown = QColor(0xef, 0x53, 0x50, 100);
     t.crosshair = QColor(0xa0, 0xa8, 0xb4, 200);
@@ -211,6 +212,23 @@ std::string_view imageFormatSuffix(ImageFormat format) {
 
 bool isVectorFormat(ImageFormat format) {
     return format == ImageFormat::Pdf || format == ImageFormat::Svg;
+}
+
+QString exportPixelLimitError(int width, int height, double scale, bool vector) {
+    const double s = vector ? 1.0 : scale;
+    const double pixels = static_cast<double>(width) * height * s * s;
+    if (std::isfinite(pixels) && pixels <= kMaxExportPixels) {
+        return {};
+    }
+    const QString size = s == 1.0
+                             ? QStringLiteral("%1×%2").arg(width).arg(height)
+                             : QStringLiteral("%1×%2 at scale %3").arg(width).arg(height).arg(s);
+    return QStringLiteral(
+               "Image too large: %1 is %2 million pixels; the limit is %3 million "
+               "(width × height × scale²). Use a smaller size or scale.")
+        .arg(size)
+        .arg(pixels / 1e6, 0, 'f', 1)
+        .arg(kMaxExportPixels / 1e6, 0, 'f', 0);
 }
 
 }  // namespace retest::ui

@@ -38,7 +38,7 @@ struct ChartTheme {
     QColor axis;
     QColor up;
     QColor down;
-    QColor line;
+    QColor line;  ///< the price line in line style; never the drawings' default blue
     QColor volumeUp;
     QColor volumeDown;
     QColor crosshair;
@@ -80,6 +80,15 @@ inline constexpr std::array<ImageSizePreset, 4> kImageSizePresets{{
     {"1920 × 1080 (full HD)", 1920, 1080},
     {"1080 × 1080 (square)", 1080, 1080},
 }};
+
+/// The most pixels an export may have: width × height × scale² (scale counts as 1 for PDF and
+/// SVG). 40 million, about 160 MB per image buffer: 7680×4320 at 1×, 3840×2160 at 2× and
+/// 1920×1080 at 4× fit; 3840×2160 at 3× does not. Bigger requests are refused before rendering.
+inline constexpr double kMaxExportPixels = 40'000'000;
+
+/// Empty when an export of width × height at `scale` fits kMaxExportPixels, else the message
+/// that says so ("… is 74.6 million pixels; the limit is 40 million …").
+QString exportPixelLimitError(int width, int height, double scale, bool vector);
 
 /// How an exported image is laid out. Sizes are in logical pixels; raster formats are written
 /// at width*scale x height*scale with everything drawn `scale` times larger.

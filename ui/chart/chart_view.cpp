@@ -6,6 +6,7 @@
 
 #include <QCoreApplication>
 #include <QFileInfo>
+#include <QKeyEvent>
 #include <QVBoxLayout>
 #include <algorithm>
 #include <cmath>
@@ -76,6 +77,7 @@ ChartView::ChartView(QWidget* parent) : QWidget(parent), plot_(new QCustomPlot(t
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(plot_);
     setMinimumSize(320, 200);
+    setFocusPolicy(Qt::StrongFocus);  // a click on the plot gives the chart the keyboard
     plot_->setMouseTracking(true);
     plot_->installEventFilter(this);
     plot_->setLocale(QLocale::c());
@@ -91,6 +93,7 @@ ChartView::ChartView(QWidget* parent) : QWidget(parent), plot_(new QCustomPlot(t
             retest::ui::decimationFactor(timeAxis()->range().size(), pixelColumns()) != factor_) {
             refreshView();
         }
+        layoutAxisLabels();  // before the overlays place their items (connected later)
     });
     showEmptyState(tr("No data"));
 }
@@ -419,7 +422,7 @@ void ChartView::applyRangePreset(RangePreset preset) {
 }
 
 void ChartView::setDateRange(Day from, Day to) {
-    preset_.reset();
+    clearPreset();
     if (bars_.empty()) {
         return;
     }
@@ -481,9 +484,83 @@ void ChartView::onTimeRangeChanged(const QCPRange& /*range*/) {
         return;
     }
     if (!programmatic_) {
-        preset_.reset();
+        clearPreset();
         refreshView();
     }
+}
+
+void ChartView::clearPreset() {
+    if (preset_) {
+        preset_.reset();
+        Q_EMIT rangePresetCleared();
+    }
+}
+
+void ChartView::zoomBy(double factor) {
+    const int n = static_cast<int>(bars_.size());
+    if (n == 0 || emptyShown_ || !(factor > 0)) {
+        return;
+    }
+    const QCPRange r = timeAxis()->range();
+    const double width = r.size() * factor;
+    if (r.upper >= n - 0.5) {  // following the newest bar: keep it at the right edge
+        timeAxis()->setRange(r.upper - width, r.upper);
+    } else {
+        timeAxis()->setRange(r.center() - width / 2, r.center() + width / 2);
+    }
+}
+
+void ChartView::panBy(double fraction) {
+    if (bars_.empty() || emptyShown_) {
+        return;
+    }
+    const QCPRange r = timeAxis()->range();
+    const double step = std::max(1.0, std::round(std::fabs(fraction) * r.size()));
+    timeAxis()->setRange(r + (fraction < 0 ? -step : step));
+}
+
+void ChartView::jumpToEnd(bool end) {
+    const int n = static_cast<int>(bars_.size());
+    if (n == 0 || emptyShown_) {
+        return;
+    }
+    const double width = timeAxis()->range().size();
+    clearPreset();
+    if (end) {  // the same small gap after the newest bar as the range presets leave
+        const double upper = n - 0.5 + std::max(1.0, 0.02 * width);
+        setXRange(upper - width, upper);
+    } else {
+        setXRange(-0.5, width - 0.5);
+    }
+}
+
+void ChartView::keyPressEvent(QKeyEvent* event) {
+    switch (event->key()) {
+        case Qt::Key_Plus:
+        case Qt::Key_Equal:  // "+" without Shift on most layouts
+            zoomBy(0.8);
+            break;
+        case Qt::Key_Minus:
+        case Qt::Key_Underscore:
+            zoomBy(1.25);
+            break;
+        case Qt::Key_Left:
+            panBy(-0.1);
+            break;
+        case Qt::Key_Right:
+            panBy(0.1);
+            break;
+        case Qt::Key_Home:
+            jumpToEnd(false);
+            break;
+        case Qt::Key_End:
+            jumpToEnd(true);
+            break;
+        default:
+            QWidget::keyPressEvent(event);  // Up/Down and the rest go on to the window
+            return;
+    }
+    event->accept();
 }
 
 double ChartView::pixelColumns() const {
@@ -576,8 +653,11 @@ void ChartView::onMouseMove(QMouseEvent* event) {
     const int n = static_cast<int>(bars_.size());
     const int index =
         std::clamp(static_cast<int>(std::lround(timeAxis()->pixelToCoord(pos.x()))), 0, n - 1);
-    placeVertical(vLinePrice_, index);
-    placeVertical(vLineVolume_, index);
+    // Zoomed out, the line goes through the middle of the merged candle under the mouse.
+    const auto [groupFirst, groupLast] = mergedGroup(index, std::max(factor_, 1), n);
+    const double x = 0.5 * (groupFirst + groupLast);
+    placeVertical(vLinePrice_, x);
+    placeVertical(vLineVolume_, x);
     vLinePrice_->setVisible(true);
     vLineVolume_->setVisible(true);
     const double y = rect->axis(QCPAxis::atRight)->pixelToCoord(pos.y());
@@ -588,7 +668,7 @@ void ChartView::onMouseMove(QMouseEvent* event) {
     priceTag_->position->setCoords(1.0, y);
     priceTag_->setText(QString::fromStdString(formatPrice(y)));
     priceTag_->setVisible(rect == priceRect_);
-    dateTag_->position->setCoords(index, 1.0);
+    dateTag_->position->setCoords(x, 1.0);
     dateTag_->setText(
         QString::fromStdString(formatIsoDate(bars_[static_cast<std::size_t>(index)].day)));
     dateTag_->setVisible(true);
@@ -618,7 +698,9 @@ void ChartView::hideCrosshair() {
 
 void ChartView::updateReadout() {
     const int index = hovered_ >= 0 ? hovered_ : last_;
-    readout_->setText(QString::fromStdString(readoutText(bars_, index)));
+    const auto [first, last] =
+        mergedGroup(index, std::max(factor_, 1), static_cast<int>(bars_.size()));
+    readout_->setText(QString::fromStdString(readoutText(bars_, first, last)));
     readout_->setVisible(index >= 0 && !bars_.empty());
 }
 
@@ -642,6 +724,105 @@ std::string_view ChartView::rangePresetName(RangePreset preset) {
     return retest::ui::rangePresetName(preset);
 }
 
+// --- axis tags ---
+
+QFont ChartView::axisTagFont() {
+    return pixelFont(kTickFontPx);
+}
+
+int ChartView::axisTagHeight() {
+    // Measured as QCPItemText measures its text; the tags' padding is 2 above and below.
+    const QRect text = QFontMetrics(axisTagFont())
+                           .boundingRect(0, 0, 0, 0, Qt::TextDontClip | Qt::AlignLeft,
+                                         QStringLiteral("0123456789.,"));
+    return text.height() + 4;
+}
+
+void ChartView::setAxisTags(const QObject* owner, std::vector<AxisTag> tags) {
+    auto it = std::find_if(tagRequests_.begin(), tagRequests_.end(),
+                           [owner](const auto& r) { return r.first == owner; });
+    if (it == tagRequests_.end()) {
+        if (tags.empty()) {
+            return;
+        }
+        tagRequests_.emplace_back(owner, std::move(tags));
+    } else if (tags.empty()) {
+        tagRequests_.erase(it);
+    } else {
+        it->second = std::move(tags);
+    }
+    plot_->replot(QCustomPlot::rpQueuedReplot);
+}
+
+std::optional<double> ChartView::axisTagY(const QObject* owner, std::size_t index) const {
+    for (const auto& [who, placed] : tagPlaced_) {
+        if (who == owner) {
+            return index < placed.size() ? placed[index] : std::nullopt;
+        }
+    }
+    return std::nullopt;
+}
+
+// Runs after every layout, before anything is drawn: tags first (spread so none overlap), then
+// the tick labels of both y axes give way to them and to the pane edges, and are regenerated.
+void ChartView::layoutAxisLabels() {
+    tagPlaced_.clear();
+    if (bars_.empty() || emptyShown_) {
+        return;
+    }
+    QCPAxis* axis = priceAxis();
+    const QRect rect = priceRect_->rect();
+    std::vector<double> wanted;
+    std::vector<int> priority;
+    std::vector<std::pair<std::size_t, std::size_t>> from;  // request, tag
+    for (std::size_t r = 0; r < tagRequests_.size(); ++r) {
+        const auto& tags = tagRequests_[r].second;
+        tagPlaced_.emplace_back(tagRequests_[r].first,
+                                std::vector<std::optional<double>>(tags.size()));
+        for (std::size_t t = 0; t < tags.size(); ++t) {
+            if (axis->range().contains(tags[t].price)) {
+                wanted.push_back(axis->coordToPixel(tags[t].price));
+                priority.push_back(tags[t].priority);
+                from.emplace_back(r, t);
+            }
+        }
+    }
+    const double height = axisTagHeight() + 2;  // a pixel of air between neighbours
+    const auto placed = spreadLabels(wanted, priority, height, rect.top(), rect.bottom() + 1);
+
+    // A tick label is hidden when its text box would touch a tag, or cross its pane's edge
+    // (where the price pane's lowest label met the volume pane's highest: "600" on "40B").
+    const double half = QFontMetrics(pixelFont(kTickFontPx)).height() / 2.0 + 1;
+    const auto band = [](const QCPAxis* a, double y1, double y2) {
+        QCPRange r(a->pixelToCoord(y1), a->pixelToCoord(y2));
+        r.normalize();
+        return r;
+    };
+    const auto edges = [&](const QCPAxis* a, const QRect& r) {
+        return std::vector<QCPRange>{band(a, r.top() - 1000.0, r.top() + half),
+                                     band(a, r.bottom() + 1 - half, r.bottom() + 1000.0)};
+    };
+    std::vector<QCPRange> priceBands = edges(axis, rect);
+    for (std::size_t i = 0; i < placed.size(); ++i) {
+        if (placed[i]) {
+            tagPlaced_[from[i].first].second[from[i].second] = placed[i];
+            priceBands.push_back(
+                band(axis, *placed[i] - height / 2 - half, *placed[i] + height / 2 + half));
+        }
+    }
+    if (logScale_) {  // pixelToCoord far outside a log range can give 0 or inf; keep it sane
+        for (QCPRange& r : priceBands) {
+            r = QCPRange(std::max(r.lower, 0.0), std::isfinite(r.upper) ? r.upper : 1e300);
+        }
+    }
+    qSharedPointerCast<GivingWayTicker>(axis->ticker())->setHiddenBands(std::move(priceBands));
+    qSharedPointerCast<GivingWayTicker>(volumeAxis()->ticker())
+        ->setHiddenBands(edges(volumeAxis(), volumeRect_->rect()));
+    // The labels were made in the preparation phase of this replot; make them again.
+    priceRect_->update(QCPLayoutElement::upPreparation);
+    volumeRect_->update(QCPLayoutElement::upPreparation);
+}
+
 // --- levels overlay hooks (owner: levels UI) ---
 
 void ChartView::showBarIndex(int index) {
@@ -653,7 +834,7 @@ void ChartView::showBarIndex(int index) {
     const int span = std::max(10, last_ - first_ + 1);
     int first = index - (2 * span) / 3;
     first = std::clamp(first, 0, std::max(0, n - span));
-    preset_.reset();
+    clearPreset();
     showIndexRange(first, std::min(n - 1, first + span - 1));
 }
 

@@ -3,6 +3,7 @@
 // themes and headless image export. Shows bars; knows nothing about where they come from.
 #pragma once
 
+#include <QFont>
 #include <QSharedPointer>
 #include <QString>
 #include <QWidget>
@@ -74,8 +75,20 @@ public:
     int decimationFactor() const { return factor_; }
     /// Bar under the crosshair, or -1.
     int hoveredBar() const { return hovered_; }
-    /// The readout line currently shown (hovered bar, else the last visible bar).
+    /// The readout line currently shown (hovered bar, else the last visible bar). When zoomed
+    /// out, it reads the whole merged candle: its date span, first open, highest high, lowest
+    /// low, last close and summed volume.
     QString readout() const;
+
+    // Keyboard navigation (as TradingView): +/- zoom, Left/Right pan, Home/End jump to the
+    // start/end of the data. Up/Down are left to the watchlist.
+    /// Zooms around the middle of the view (factor < 1 zooms in); the right edge stays on the
+    /// last bar when it is in view.
+    void zoomBy(double factor);
+    /// Pans by `fraction` of the visible width (negative: to the past).
+    void panBy(double fraction);
+    /// Shows the first (false) or last (true) bars, keeping the zoom.
+    void jumpToEnd(bool end);
 
     QCustomPlot* plot() { return plot_; }
     QCPAxisRect* priceRect() { return priceRect_; }
@@ -100,6 +113,25 @@ public:
     /// nothing when it already is. Clears the active range preset when it moves.
     void showBarIndex(int index);
 
+    // --- axis tags (used by the levels overlay and the drawings) ---
+    /// A tag on the price axis: a box with a price in it, as near `price` as the other tags
+    /// allow; when there is no room for all, the higher `priority` stays.
+    struct AxisTag {
+        double price = 0;
+        int priority = 0;
+    };
+    /// Replaces the tags `owner` wants on the price axis (empty: none). After each layout the
+    /// chart places every owner's tags together so that none overlap, and hides the tick
+    /// labels under them; tick labels whose text would cross into the other pane are hidden
+    /// too. Tags and labels give way to each other instead of being drawn on top.
+    void setAxisTags(const QObject* owner, std::vector<AxisTag> tags);
+    /// The pixel y of the centre of `owner`'s tag `index` after the last layout; nothing when
+    /// it is not shown (price out of view, or no room).
+    std::optional<double> axisTagY(const QObject* owner, std::size_t index) const;
+    /// Font and height (pixels, padding included) of a tag box on the price axis.
+    static QFont axisTagFont();
+    static int axisTagHeight();
+
     // --- export and annotations hooks (owner: export/annotations UI) ---
     /// Writes the chart to `path` (PNG, JPEG, PDF or SVG by extension) at options' size, with
     /// the price/change line, legend and footer when `options.decorated`. Headless; goes
@@ -113,9 +145,12 @@ public:
 Q_SIGNALS:
     void hoveredBarChanged(int index);
     void visibleRangeChanged();
+    /// The active range preset ended (the user zoomed or panned, or a date range was set).
+    void rangePresetCleared();
 
 protected:
     void resizeEvent(QResizeEvent* event) override;
+    void keyPressEvent(QKeyEvent* event) override;
     bool eventFilter(QObject* watched, QEvent* event) override;
 
 private:
@@ -129,6 +164,8 @@ private:
     void setAxesVisible(bool visible);
     void reserveTagMargin();
     void setXRange(double lower, double upper);
+    void clearPreset();
+    void layoutAxisLabels();
     void showIndexRange(int first, int last);
     void onTimeRangeChanged(const QCPRange& range);
     void refreshView();
@@ -166,6 +203,8 @@ private:
     QCPItemText* emptyText_ = nullptr;
     QSharedPointer<SessionTicker> ticker_;
 
+    std::vector<std::pair<const QObject*, std::vector<AxisTag>>> tagRequests_;
+    std::vector<std::pair<const QObject*, std::vector<std::optional<double>>>> tagPlaced_;
     std::vector<Bar> bars_;
     std::vector<DrawnBar> drawn_;  // what the plottables show at factor_
     Timeframe timeframe_ = Timeframe::Daily;

@@ -20,7 +20,6 @@ namespace {
 constexpr int kTagFontPx = 13;
 constexpr int kLabelFontPx = 12;
 constexpr int kStateFontPx = 14;
-constexpr int kMaxTags = 8;
 constexpr int kMaxEvents = 6;
 constexpr double kArrowPx = 22;
 constexpr int kHoverSlackPx = 3;
@@ -87,6 +86,7 @@ LevelOverlay::LevelOverlay(ChartView& view, QObject* parent) : QObject(parent), 
 }
 
 LevelOverlay::~LevelOverlay() {
+    view_.setAxisTags(this, {});
     removeItems();
 }
 
@@ -138,6 +138,27 @@ std::vector<int> LevelOverlay::taggedZones() const {
     for (const ZoneItems& z : zones_) {
         if (z.tag->visible()) {
             out.push_back(z.zone);
+        }
+    }
+    return out;
+}
+
+std::vector<QRectF> LevelOverlay::tagRects() const {
+    std::vector<QRectF> out;
+    for (const ZoneItems& z : zones_) {
+        if (z.tag->visible()) {
+            out.emplace_back(z.tag->topLeft->pixelPosition(), z.tag->bottomRight->pixelPosition());
+        }
+    }
+    return out;
+}
+
+std::vector<QRectF> LevelOverlay::eventLabelRects() const {
+    std::vector<QRectF> out;
+    for (const EventItems& e : events_) {
+        if (e.text->visible()) {
+            out.emplace_back(e.text->topLeft->pixelPosition(),
+                             e.text->bottomRight->pixelPosition());
         }
     }
     return out;
@@ -297,7 +318,42 @@ void LevelOverlay::rebuild() {
     }
     buildState();
     restyle();
+    // Tag priorities: the highlighted, active and manual zones first, then the strongest near
+    // the price; the chart keeps the most important ones when the axis has no room for all.
+    tagPrices_.clear();
+    tagPriorities_.clear();
+    const double last = analysis_.lastClose;
+    for (const ZoneItems& items : zones_) {
+        const Zone& z = analysis_.zones[static_cast<std::size_t>(items.zone)];
+        const double distance = last > 0 ? std::fabs(z.price - last) / last * 100 : 0;
+        double score = z.strength / (1.0 + distance / 8.0);
+        if (items.zone == highlighted_) {
+            score += 3000;
+        } else if (items.zone == activeZone()) {
+            score += 2000;
+        } else if (z.manual) {
+            score += 1000;
+        }
+        tagPrices_.push_back(z.price);
+        tagPriorities_.push_back(static_cast<int>(std::lround(score * 10)));
+    }
+    tagsRegistered_ = false;
+    registerTags(matchesView());
     view_.plot()->replot(QCustomPlot::rpQueuedReplot);
+}
+
+void LevelOverlay::registerTags(bool show) {
+    if (show == tagsRegistered_ && show) {
+        return;
+    }
+    std::vector<ChartView::AxisTag> tags;
+    if (show) {
+        for (std::size_t i = 0; i < tagPrices_.size(); ++i) {
+            tags.push_back({tagPrices_[i], tagPriorities_[i]});
+        }
+    }
+    view_.setAxisTags(this, std::move(tags));
+    tagsRegistered_ = show;
 }
 
 void LevelOverlay::buildZone(int zone) {
@@ -483,6 +539,9 @@ void LevelOverlay::layoutLabels() {
     for (QCPLayer* layer : {bandLayer_, labelLayer_}) {
         layer->setVisible(show);
     }
+    if (show != tagsRegistered_) {
+        registerTags(show);  // placed by the chart in the next layout (already queued)
+    }
     if (!show) {
         return;
     }
@@ -498,99 +557,125 @@ void LevelOverlay::layoutLabels() {
     placeAllTimeHigh();
 }
 
-// Tags for the highlighted, active and manual zones first, then the strongest near the price;
-// a tag that would overlap one already placed is left out rather than pushed off its level.
+// Every zone in view gets its tag on the axis where the chart placed it: at its price, or
+// moved just enough not to overlap another tag (the chart decides who moves). When the axis
+// has no room left (a crowded Max view at high sensitivity), the least important zones are
+// not drawn in this view rather than drawn without a price: every line shown has its tag.
 void LevelOverlay::placeTags() {
     const QCPAxis* axis = view_.priceAxis();
-    const QCPRange range = axis->range();
-    const double last = analysis_.lastClose;
-    std::vector<std::pair<double, std::size_t>> order;
     for (std::size_t i = 0; i < zones_.size(); ++i) {
         ZoneItems& items = zones_[i];
-        items.tag->setVisible(false);
-        items.name->setVisible(false);
-        const Zone& z = analysis_.zones[static_cast<std::size_t>(items.zone)];
-        if (!range.contains(z.price)) {
-            continue;
-        }
-        const double distance = last > 0 ? std::fabs(z.price - last) / last * 100 : 0;
-        double score = z.strength / (1.0 + distance / 8.0);
-        if (items.zone == highlighted_) {
-            score += 3000;
-        } else if (items.zone == activeZone()) {
-            score += 2000;
-        } else if (z.manual) {
-            score += 1000;
-        }
-        order.emplace_back(-score, i);
-    }
-    std::sort(order.begin(), order.end());
-    const int spacing = QFontMetrics(pixelFont(kTagFontPx)).height() + 4;
-    std::vector<double> placed;
-    for (const auto& [negScore, i] : order) {
-        if (static_cast<int>(placed.size()) >= kMaxTags) {
-            break;
-        }
-        ZoneItems& items = zones_[i];
-        const double y =
-            axis->coordToPixel(analysis_.zones[static_cast<std::size_t>(items.zone)].price);
-        const bool clash = std::any_of(placed.begin(), placed.end(),
-                                       [&](double p) { return std::fabs(p - y) < spacing; });
-        if (clash) {
-            continue;
-        }
-        placed.push_back(y);
-        items.tag->setVisible(true);
+        const auto y = view_.axisTagY(this, i);
+        const double price = analysis_.zones[static_cast<std::size_t>(items.zone)].price;
+        const bool drawn = y.has_value() || !axis->range().contains(price);
+        items.band->setVisible(drawn);
+        items.centre->setVisible(drawn);
+        items.tag->setVisible(y.has_value());
         const bool named = items.zone == highlighted_ || items.zone == activeZone() ||
                            analysis_.zones[static_cast<std::size_t>(items.zone)].manual;
-        items.name->setVisible(named);
+        items.name->setVisible(y.has_value() && named);
+        if (y) {
+            items.tag->position->setCoords(1.0, axis->pixelToCoord(*y));
+        }
     }
 }
 
-// The newest few events in view; one too close to a newer one on the same side is dropped.
+// The newest few events in view. Each label hangs below (breakout) or above (breakdown) the
+// candles under its whole width, not only its own bar's, and steps further away from a label
+// already placed; the arrow stretches to reach it. A label with no room left in the pane is
+// left out with its arrow.
 void LevelOverlay::placeEvents() {
     const auto [first, last] = view_.visibleBarRange();
     const auto& bars = view_.bars();
-    const QCPAxis* x = view_.priceRect()->axis(QCPAxis::atBottom);
-    const QRect rect = view_.priceRect()->rect();
-    std::vector<std::pair<double, bool>> placed;  // pixel x, breakout
+    const QCPAxis* y = view_.priceAxis();
+    std::vector<QRectF> placed;
     for (auto it = events_.rbegin(); it != events_.rend(); ++it) {
         const LevelEvent& ev = analysis_.events[static_cast<std::size_t>(it->event)];
         const int index = static_cast<int>(ev.index);
         const bool up = ev.type == LevelEventType::Breakout;
-        bool visible = index >= first && index <= last && index < static_cast<int>(bars.size()) &&
-                       static_cast<int>(placed.size()) < kMaxEvents;
-        const double px = x->coordToPixel(index);
-        if (visible) {
-            visible = std::none_of(placed.begin(), placed.end(), [&](const auto& p) {
-                return p.second == up && std::fabs(p.first - px) < 80;
-            });
-        }
-        it->arrow->setVisible(visible);
-        it->text->setVisible(visible);
-        if (visible) {
-            const Bar& b = bars[static_cast<std::size_t>(index)];
-            it->arrow->end->setCoords(index, up ? b.low : b.high);
-            placed.emplace_back(px, up);
-            // Near a pane edge the text hangs to the inside instead of being cut off.
-            const double half =
-                QFontMetrics(it->text->font()).horizontalAdvance(it->text->text()) / 2.0 + 4;
-            Qt::Alignment h = Qt::AlignHCenter;
-            double dx = 0;
-            if (px + half > rect.right()) {
-                h = Qt::AlignRight;
-                dx = 6;
-            } else if (px - half < rect.left()) {
-                h = Qt::AlignLeft;
-                dx = -6;
+        std::optional<EventLabelPlace> place;
+        if (index >= first && index <= last && index < static_cast<int>(bars.size()) &&
+            static_cast<int>(placed.size()) < kMaxEvents) {
+            const QFontMetricsF metrics(it->text->font());
+            const QSizeF size(metrics.horizontalAdvance(it->text->text()) + 8,
+                              metrics.height() + 2);
+            // Centred on the bar, or hanging right or left of it: whichever needs the
+            // shortest arrow (next to a spike the label need not clear the spike).
+            for (const Qt::Alignment align : {Qt::AlignHCenter, Qt::AlignLeft, Qt::AlignRight}) {
+                const auto p = placeEventLabel(index, up, size, align, placed);
+                if (p && (!place || p->reach < place->reach - 0.5)) {
+                    place = p;
+                }
             }
-            it->text->setPositionAlignment(h | (up ? Qt::AlignTop : Qt::AlignBottom));
-            it->text->position->setCoords(dx, up ? 1 : -1);
         }
+        it->arrow->setVisible(place.has_value());
+        it->text->setVisible(place.has_value());
+        if (!place) {
+            continue;
+        }
+        placed.push_back(place->box);
+        const Bar& b = bars[static_cast<std::size_t>(index)];
+        const double anchorY = y->coordToPixel(up ? b.low : b.high);
+        it->arrow->end->setCoords(index, up ? b.low : b.high);
+        it->arrow->start->setCoords(
+            0, up ? place->box.top() - anchorY - 1 : place->box.bottom() - anchorY + 1);
+        it->text->setPositionAlignment(place->align | (up ? Qt::AlignTop : Qt::AlignBottom));
+        it->text->position->setCoords(place->dx, up ? 1 : -1);
     }
 }
 
-// Above the all-time high's bar; kept inside the pane and clear of the retest line.
+// A label of `size` for the event at bar `index`, aligned `align` to the bar: below (up) or
+// above the candles under its whole width (merged candles are `factor` bars wide), at least
+// an arrow's length from the bar, stepped past the labels already placed; nothing when it
+// leaves the pane.
+std::optional<LevelOverlay::EventLabelPlace> LevelOverlay::placeEventLabel(
+    int index, bool up, QSizeF size, Qt::Alignment align, const std::vector<QRectF>& placed) const {
+    const auto [first, last] = view_.visibleBarRange();
+    const auto& bars = view_.bars();
+    const QCPAxis* x = view_.priceRect()->axis(QCPAxis::atBottom);
+    const QCPAxis* y = view_.priceAxis();
+    const QRect rect = view_.priceRect()->rect();
+    const int factor = std::max(1, view_.decimationFactor());
+    const Bar& b = bars[static_cast<std::size_t>(index)];
+    const double px = x->coordToPixel(index);
+    const double anchorY = y->coordToPixel(up ? b.low : b.high);
+    const double dx = align == Qt::AlignLeft ? -6 : (align == Qt::AlignRight ? 6 : 0);
+    const double left = align == Qt::AlignLeft    ? px + dx
+                        : align == Qt::AlignRight ? px + dx - size.width()
+                                                  : px - size.width() / 2;
+    if (left < rect.left() || left + size.width() > rect.right()) {
+        return std::nullopt;
+    }
+    const int from = std::max(first, static_cast<int>(std::floor(x->pixelToCoord(left))) - factor);
+    const int to =
+        std::min(last, static_cast<int>(std::ceil(x->pixelToCoord(left + size.width()))) + factor);
+    double edge = anchorY;
+    for (int i = from; i <= to; ++i) {
+        const Bar& c = bars[static_cast<std::size_t>(i)];
+        const double cy = y->coordToPixel(up ? c.low : c.high);
+        edge = up ? std::max(edge, cy) : std::min(edge, cy);
+    }
+    const double top = up ? std::max(edge + 4, anchorY + kArrowPx)
+                          : std::min(edge - 4, anchorY - kArrowPx) - size.height();
+    QRectF box(QPointF(left, top), size);
+    for (bool moved = true; moved;) {  // step past the labels already placed
+        moved = false;
+        for (const QRectF& other : placed) {
+            if (box.intersects(other.adjusted(-2, -2, 2, 2))) {
+                box.moveTop(up ? other.bottom() + 3 : other.top() - 3 - size.height());
+                moved = true;
+            }
+        }
+    }
+    if (box.top() < rect.top() || box.bottom() > rect.bottom()) {
+        return std::nullopt;
+    }
+    return EventLabelPlace{align, dx, box, up ? box.top() - anchorY : anchorY - box.bottom()};
+}
+
+// Centred above the all-time high's bar, or beside it, or below its line, or right of the
+// retest line: the first place wholly inside the pane and clear of the retest line, the event
+// labels and (when any such place exists) the candles.
 void LevelOverlay::placeAllTimeHigh() {
     if (athText_ == nullptr) {
         return;
@@ -598,31 +683,70 @@ void LevelOverlay::placeAllTimeHigh() {
     const AllTimeHigh& ath = *analysis_.allTimeHigh;
     const QRect r = view_.priceRect()->rect();
     const QCPAxis* x = view_.priceRect()->axis(QCPAxis::atBottom);
-    const int index = barIndexOf(ath.highDay);
-    double px = std::clamp(x->coordToPixel(index), double(r.left()), double(r.right()));
-    const double width = QFontMetrics(athText_->font()).horizontalAdvance(athText_->text()) + 12;
-    Qt::Alignment h = Qt::AlignHCenter;
-    if (px + width / 2 > r.right() - 4) {
-        h = Qt::AlignRight;
-        px = std::min(px + 6, double(r.right() - 4));
-    } else if (px - width / 2 < r.left() + 4) {
-        h = Qt::AlignLeft;
-        px = std::max(px - 6, double(r.left() + 4));
-    }
-    double py = view_.priceAxis()->coordToPixel(ath.high) - 4;
+    const double px = x->coordToPixel(barIndexOf(ath.highDay));
+    const QFontMetricsF metrics(athText_->font());
+    const QSizeF size(metrics.horizontalAdvance(athText_->text()) + 12, metrics.height() + 6);
+    std::vector<QRectF> labels = eventLabelRects();
+    std::vector<std::pair<Qt::Alignment, double>> columns{
+        {Qt::AlignHCenter, px}, {Qt::AlignRight, px - 6}, {Qt::AlignLeft, px + 6}};
     if (stateText_ != nullptr) {
         const QRectF state(stateText_->topLeft->pixelPosition(),
                            stateText_->bottomRight->pixelPosition());
-        const double left =
-            h == Qt::AlignLeft ? px : (h == Qt::AlignRight ? px - width : px - width / 2);
-        const QRectF label(left, py - 20, width, 20);
-        if (label.intersects(state)) {  // slide right of the retest line
-            h = Qt::AlignLeft;
-            px = state.right() + 10;
-        }
+        labels.push_back(state);
+        columns.emplace_back(Qt::AlignLeft, state.right() + 10);
     }
-    athText_->setPositionAlignment(h | Qt::AlignBottom);
-    athText_->position->setCoords(x->pixelToCoord(px), view_.priceAxis()->pixelToCoord(py));
+    const double line = view_.priceAxis()->coordToPixel(ath.high);
+    const auto candlesUnder = [&](const QRectF& box) {
+        const auto& bars = view_.bars();
+        const int from = std::max(0, static_cast<int>(std::floor(x->pixelToCoord(box.left()))));
+        const int to = std::min(static_cast<int>(bars.size()) - 1,
+                                static_cast<int>(std::ceil(x->pixelToCoord(box.right()))));
+        for (int i = from; i <= to; ++i) {
+            const Bar& b = bars[static_cast<std::size_t>(i)];
+            if (view_.priceAxis()->coordToPixel(b.high) < box.bottom() &&
+                view_.priceAxis()->coordToPixel(b.low) > box.top()) {
+                return true;
+            }
+        }
+        return false;
+    };
+    struct Spot {
+        Qt::Alignment align;
+        double cx;
+        bool above;
+    };
+    std::vector<Spot> spots;
+    for (const auto& [align, cx] : columns) {
+        spots.push_back({align, cx, true});
+        spots.push_back({align, cx, false});
+    }
+    const auto fits = [&](const Spot& spot, bool avoidCandles) {
+        const double left = spot.align == Qt::AlignLeft    ? spot.cx
+                            : spot.align == Qt::AlignRight ? spot.cx - size.width()
+                                                           : spot.cx - size.width() / 2;
+        const QRectF box(QPointF(left, spot.above ? line - 4 - size.height() : line + 4), size);
+        return QRectF(r).contains(box) &&
+               std::none_of(labels.begin(), labels.end(),
+                            [&](const QRectF& o) { return o.intersects(box); }) &&
+               !(avoidCandles && candlesUnder(box));
+    };
+    // When nothing fits: centred above the bar (cut at the pane's edge).
+    Spot chosen{Qt::AlignHCenter, px, true};
+    const auto pick = [&](bool avoidCandles) {
+        const auto it = std::find_if(spots.begin(), spots.end(),
+                                     [&](const Spot& spot) { return fits(spot, avoidCandles); });
+        if (it != spots.end()) {
+            chosen = *it;
+        }
+        return it != spots.end();
+    };
+    if (!pick(true)) {
+        pick(false);
+    }
+    athText_->setPositionAlignment(chosen.align | (chosen.above ? Qt::AlignBottom : Qt::AlignTop));
+    athText_->position->setCoords(
+        x->pixelToCoord(chosen.cx),
+        view_.priceAxis()->pixelToCoord(chosen.above ? line - 4 : line + 4));
 }
 
 void LevelOverlay::onMouseMove(QMouseEvent* event) {

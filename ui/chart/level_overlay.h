@@ -6,7 +6,10 @@
 #include <QColor>
 #include <QObject>
 #include <QPointF>
+#include <QRectF>
+#include <QSizeF>
 #include <QString>
+#include <optional>
 #include <vector>
 
 #include "core/analytics/levels.h"
@@ -52,6 +55,10 @@ public:
     QCPItemRect* band(int zone) const;
     /// Zones whose price tag is on the axis after the last layout.
     std::vector<int> taggedZones() const;
+    /// Pixel rectangles of the price tags and of the breakout/breakdown labels shown after the
+    /// last layout (to check that labels give way to each other).
+    std::vector<QRectF> tagRects() const;
+    std::vector<QRectF> eventLabelRects() const;
     /// The latest event of a drawn zone (index into analysis().events), or -1.
     int stateEvent() const;
     /// The zone of the latest event while it is retesting, held or not yet retested; else -1.
@@ -92,7 +99,17 @@ private:
     void styleZone(const ZoneItems& items);
     void layoutLabels();
     void placeTags();
+    void registerTags(bool show);
     void placeEvents();
+    struct EventLabelPlace {
+        Qt::Alignment align;
+        double dx = 0;     // text offset from the arrow's start
+        QRectF box;        // pixels
+        double reach = 0;  // arrow length
+    };
+    std::optional<EventLabelPlace> placeEventLabel(int index, bool up, QSizeF size,
+                                                   Qt::Alignment align,
+                                                   const std::vector<QRectF>& placed) const;
     void placeAllTimeHigh();
     bool matchesView() const;
     bool zoneShown(int zone) const;
@@ -110,6 +127,9 @@ private:
     std::vector<int> shown_;
     std::vector<ZoneItems> zones_;
     std::vector<EventItems> events_;
+    std::vector<double> tagPrices_;   // per zones_ entry
+    std::vector<int> tagPriorities_;  // per zones_ entry
+    bool tagsRegistered_ = false;
     QCPItemStraightLine* athLine_ = nullptr;
     QCPItemText* athText_ = nullptr;
     QCPItemText* stateText_ = nullptr;

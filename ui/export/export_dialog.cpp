@@ -7,6 +7,7 @@
 #include <QFormLayout>
 #include <QHBoxLayout>
 #include <QLabel>
+#include <QPushButton>
 #include <QSettings>
 #include <QSpinBox>
 
@@ -111,14 +112,23 @@ ExportDialog::ExportDialog(const ExportSettings& initial, QWidget* parent)
     form->addRow(QString(), levels_);
     form->addRow(QString(), annotations_);
 
-    auto* buttons = new QDialogButtonBox(QDialogButtonBox::Save | QDialogButtonBox::Cancel, this);
-    connect(buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
-    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    // Too many pixels: said here and Save disabled, before anything is rendered.
+    sizeProblem_ = new QLabel(this);
+    sizeProblem_->setWordWrap(true);
+    sizeProblem_->setStyleSheet(QStringLiteral("color: #c62828;"));
+    form->addRow(QString(), sizeProblem_);
+
+    buttons_ = new QDialogButtonBox(QDialogButtonBox::Save | QDialogButtonBox::Cancel, this);
+    connect(buttons_, &QDialogButtonBox::accepted, this, &QDialog::accept);
+    connect(buttons_, &QDialogButtonBox::rejected, this, &QDialog::reject);
     auto* layout = new QVBoxLayout(this);
     layout->addLayout(form);
-    layout->addWidget(buttons);
-    for (QComboBox* box : {format_, size_}) {
+    layout->addWidget(buttons_);
+    for (QComboBox* box : {format_, size_, scale_}) {
         connect(box, &QComboBox::currentIndexChanged, this, &ExportDialog::updateEnabled);
+    }
+    for (QSpinBox* box : {width_, height_}) {
+        connect(box, &QSpinBox::valueChanged, this, &ExportDialog::updateEnabled);
     }
     updateEnabled();
 }
@@ -135,6 +145,19 @@ void ExportDialog::updateEnabled() {
     const ImageFormat format = kFormats[std::clamp(format_->currentIndex(), 0, 3)];
     scale_->setEnabled(!isVectorFormat(format));  // vectors are sharp at any size
     quality_->setEnabled(format == ImageFormat::Jpeg);
+    const QString problem = exportPixelLimitError(
+        width_->value(), height_->value(), scale_->currentIndex() + 1.0, isVectorFormat(format));
+    sizeProblem_->setText(problem);
+    sizeProblem_->setVisible(!problem.isEmpty());
+    buttons_->button(QDialogButtonBox::Save)->setEnabled(problem.isEmpty());
+}
+
+QString ExportDialog::sizeProblem() const {
+    return sizeProblem_->text();
+}
+
+QPushButton* ExportDialog::saveButton() const {
+    return buttons_->button(QDialogButtonBox::Save);
 }
 
 ExportSettings ExportDialog::settings() const {

@@ -8,6 +8,9 @@
 
 class QCheckBox;
 class QComboBox;
+class QDialogButtonBox;
+class QLabel;
+class QPushButton;
 class QSpinBox;
 
 namespace retest::ui {
@@ -39,6 +42,11 @@ public:
     QComboBox* sizeBox() const { return size_; }
     QComboBox* scaleBox() const { return scale_; }
     QComboBox* themeBox() const { return theme_; }
+    QSpinBox* widthBox() const { return width_; }
+    QSpinBox* heightBox() const { return height_; }
+    /// Why Save is disabled (the image would be over kMaxExportPixels), else empty.
+    QString sizeProblem() const;
+    QPushButton* saveButton() const;
 
 private:
     void updateEnabled();
@@ -53,6 +61,8 @@ private:
     QSpinBox* quality_ = nullptr;
     QCheckBox* levels_ = nullptr;
     QCheckBox* annotations_ = nullptr;
+    QLabel* sizeProblem_ = nullptr;
+    QDialogButtonBox* buttons_ = nullptr;
 };
 
 }  // namespace retest::ui

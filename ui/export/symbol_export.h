@@ -138,7 +138,7 @@ inline std::unique_ptr<ExportScene> buildExportScene(const ChartDocument& doc,
     scene->image.legendManual =
         req.levels && std::any_of(doc.levels().zones.begin(), doc.levels().zones.end(),
                                   [](const Zone& z) { return z.manual; });
-    scene->image.legendAnnotations = scene->drawings && scene->drawings->count() > 0;
+    scene->image.legendAnnotations = scene->drawings && scene->drawings->countInView() > 0;
     outcome = {ExportStatus::Written, {}};
     return scene;
 }

@@ -2,6 +2,7 @@
 // selection is remembered by price because zone indices change with each recomputation.
 #include "ui/levels/levels_panel.h"
 
+#include <QAction>
 #include <QCheckBox>
 #include <QDialog>
 #include <QDialogButtonBox>
@@ -17,6 +18,7 @@
 #include <QTableWidget>
 #include <QTimer>
 #include <QVBoxLayout>
+#include <algorithm>
 #include <array>
 #include <cmath>
 
@@ -106,8 +108,7 @@ void LevelsPanel::buildUi() {
     table_->setSelectionMode(QAbstractItemView::SingleSelection);
     table_->setEditTriggers(QAbstractItemView::NoEditTriggers);
     table_->verticalHeader()->setVisible(false);
-    table_->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
-    table_->horizontalHeader()->setStretchLastSection(true);
+    sizeColumns();
     table_->setSortingEnabled(true);
     table_->sortByColumn(ColStrength, Qt::DescendingOrder);
     layout->addWidget(table_, 1);
@@ -132,6 +133,56 @@ void LevelsPanel::buildUi() {
     connect(table_, &QTableWidget::itemSelectionChanged, this, &LevelsPanel::onSelectionChanged);
 }
 
+// Every column as wide as its header and values; only the level's name may be cut (with "…",
+// the full text is in the tooltip). The sort column, Strength, comes right after the name and
+// kind so it is never the one scrolled away, and the table asks for its full width so the dock
+// opens wide enough for all of it.
+void LevelsPanel::sizeColumns() {
+    QHeaderView* header = table_->horizontalHeader();
+    header->setSectionResizeMode(QHeaderView::ResizeToContents);
+    header->setSectionResizeMode(ColName, QHeaderView::Interactive);
+    header->setStretchLastSection(false);
+    header->setTextElideMode(Qt::ElideRight);
+    table_->setTextElideMode(Qt::ElideRight);
+    table_->setWordWrap(false);
+    const int order[] = {ColName,  ColKind,     ColStrength, ColTouches,
+                         ColPrice, ColDistance, ColFlipped,  ColManual};
+    for (int visual = 0; visual < ColumnCount; ++visual) {
+        header->moveSection(header->visualIndex(order[visual]), visual);
+    }
+    // Flipped and Manual are yes/no extras (a manual level's kind is already in its own
+    // colour, a flip is in the tooltip): hidden at first so the rest fit beside the chart;
+    // the header's context menu shows or hides any column.
+    header->setSectionHidden(ColFlipped, true);
+    header->setSectionHidden(ColManual, true);
+    header->setContextMenuPolicy(Qt::ActionsContextMenu);
+    for (int c = ColPrice; c < ColumnCount; ++c) {
+        auto* toggle = new QAction(table_->horizontalHeaderItem(c)->text(), header);
+        toggle->setCheckable(true);
+        toggle->setChecked(!header->isSectionHidden(c));
+        connect(toggle, &QAction::toggled, this, [this, c](bool on) {
+            table_->horizontalHeader()->setSectionHidden(c, !on);
+            table_->updateGeometry();  // the dock's size hint follows the visible columns
+        });
+        header->addAction(toggle);
+    }
+    table_->setSizeAdjustPolicy(QAbstractScrollArea::AdjustToContents);
+    table_->setHorizontalScrollBarPolicy(Qt::ScrollBarAsNeeded);
+    fitNameColumn();
+}
+
+void LevelsPanel::fitNameColumn() {
+    const QFontMetrics metrics(table_->font());
+    int wanted = table_->horizontalHeader()->sectionSizeHint(ColName);
+    for (int row = 0; row < table_->rowCount(); ++row) {
+        if (const QTableWidgetItem* item = table_->item(row, ColName)) {
+            wanted = std::max(wanted, metrics.horizontalAdvance(item->text()) + 16);
+        }
+    }
+    const int cap = metrics.horizontalAdvance(QStringLiteral("Resistance 2000 high")) + 16;
+    table_->horizontalHeader()->resizeSection(ColName, std::min(wanted, cap));
+}
+
 void LevelsPanel::refresh() {
     const LevelAnalysis& a = doc_.levels();
     overlay_.setAnalysis(a);
@@ -143,6 +194,7 @@ void LevelsPanel::refresh() {
         fillRow(z, z);
     }
     table_->setSortingEnabled(true);
+    fitNameColumn();
     int selected = -1;
     for (int row = 0; row < table_->rowCount(); ++row) {
         const int zone = zoneAtRow(row);

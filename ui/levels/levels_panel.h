@@ -63,6 +63,8 @@ public:
 
 private:
     void buildUi();
+    void sizeColumns();
+    void fitNameColumn();
     void refresh();
     void fillRow(int row, int zone);
     void onSelectionChanged();
