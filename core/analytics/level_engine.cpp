@@ -674,67 +674,8 @@ LevelAnalysis LevelEngine::analysis() const {
     }
 
     // The default selection: what a chartist marks for this chart.
-    const double s = settings_.sensitivity;
-    const std::size_t nearestEachSide = 2 + static_cast<std::size_t>(std::floor(2 * s));
-    const auto extra = static_cast<std::size_t>(std::lround(std::max(0.0, s - 0.5) * 2 * 16));
-    std::vector<char> shown(out.zones.size(), 0);
-    auto distance = [&](const Zone& z) {
-        return out.lastClose > z.high ? out.lastClose - z.high
-                                      : (out.lastClose < z.low ? z.low - out.lastClose : 0.0);
-    };
-    for (std::size_t k = 0; k < out.zones.size(); ++k) {
-        const Zone& z = out.zones[k];
-        const bool athZone = z.low <= out.allTimeHigh->high && out.allTimeHigh->high <= z.high;
-        const bool priorZone = out.priorAllTimeHigh && z.low <= out.priorAllTimeHigh->price &&
-                               out.priorAllTimeHigh->price <= z.high;
-        shown[k] = z.manual || athZone || priorZone ? 1 : 0;
-    }
-    for (const LevelEvent& ev : out.events) {
-        const bool live = ev.retest != RetestState::Failed &&
-                          (ev.retest == RetestState::Retesting || std::abs(ev.distanceAtr) <= 3);
-        const bool latest =
-            !ev.history.empty() ? last - ev.history.back().index <= 20 : last - ev.index <= 20;
-        if (live || (latest && ev.retest != RetestState::Failed)) {
-            shown[ev.zone] = 1;
-        }
-    }
-    std::vector<std::size_t> above;
-    std::vector<std::size_t> below;
-    for (std::size_t k = 0; k < out.zones.size(); ++k) {
-        const Zone& z = out.zones[k];
-        if (z.major || z.record) {
-            (z.kind == LevelKind::Resistance ? above : below).push_back(k);
-        }
-    }
-    auto nearerFirst = [&](std::size_t a, std::size_t b) {
-        return distance(out.zones[a]) < distance(out.zones[b]);
-    };
-    for (auto* side : {&above, &below}) {
-        std::stable_sort(side->begin(), side->end(), nearerFirst);
-        for (std::size_t k = 0; k < side->size() && k < nearestEachSide; ++k) {
-            shown[(*side)[k]] = 1;
-        }
-    }
-    if (extra > 0) {
-        std::vector<std::size_t> rest;
-        for (std::size_t k = 0; k < out.zones.size(); ++k) {
-            if (!shown[k]) {
-                rest.push_back(k);
-            }
-        }
-        std::vector<double> rank(out.zones.size());
-        for (const std::size_t k : rest) {
-            const double away = out.lastClose > 0 && out.zones[k].price > 0
-                                    ? std::abs(std::log(out.zones[k].price / out.lastClose))
-                                    : 0;
-            rank[k] = out.zones[k].strength + 40 * std::exp(-away / 0.15);
-        }
-        std::stable_sort(rest.begin(), rest.end(),
-                         [&](std::size_t a, std::size_t b) { return rank[a] > rank[b]; });
-        for (std::size_t k = 0; k < rest.size() && k < extra; ++k) {
-            shown[rest[k]] = 1;
-        }
-    }
+    const std::vector<char> shown =
+        defaultSelection(out.zones, out.events, bars, last, settings_.sensitivity);
     for (std::size_t k = 0; k < out.zones.size(); ++k) {
         out.zones[k].shown = shown[k] != 0;
         out.hiddenZones += shown[k] ? 0 : 1;

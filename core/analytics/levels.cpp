@@ -113,6 +113,90 @@ std::optional<std::size_t> headlineEvent(std::span<const LevelEvent> events,
     return best;
 }
 
+std::vector<char> defaultSelection(std::span<const Zone> zones, std::span<const LevelEvent> events,
+                                   std::span<const Bar> bars, std::size_t lastIndex,
+                                   double sensitivity) {
+    std::vector<char> shown(zones.size(), 0);
+    if (bars.empty()) {
+        return shown;
+    }
+    lastIndex = std::min(lastIndex, bars.size() - 1);
+    const double s = std::isfinite(sensitivity) ? std::clamp(sensitivity, 0.0, 1.0) : 0.5;
+    const double close = bars[lastIndex].close;
+    double ath = 0;
+    for (std::size_t i = 0; i <= lastIndex; ++i) {
+        ath = std::max(ath, bars[i].high);
+    }
+    auto known = [&](const Zone& z) { return z.manual || z.knownFrom <= lastIndex; };
+    auto distance = [&](const Zone& z) {
+        return close > z.high ? close - z.high : (close < z.low ? z.low - close : 0.0);
+    };
+    // The all-time high's zone, the prior record (the highest record below it), manual levels.
+    std::optional<std::size_t> prior;
+    for (std::size_t k = 0; k < zones.size(); ++k) {
+        const Zone& z = zones[k];
+        if (!known(z)) {
+            continue;
+        }
+        const bool athZone = z.low <= ath && ath <= z.high;
+        shown[k] = z.manual || athZone ? 1 : 0;
+        if (!athZone && z.record && z.major && z.high < ath &&
+            (!prior || z.price > zones[*prior].price)) {
+            prior = k;
+        }
+    }
+    if (prior) {
+        shown[*prior] = 1;
+    }
+    // Live retests and what changed in the last 20 bars (unless failed).
+    for (const LevelEvent& ev : events) {
+        if (ev.index > lastIndex || ev.zone >= zones.size() || ev.retest == RetestState::Failed) {
+            continue;
+        }
+        const std::size_t changed = ev.history.empty() ? ev.index : ev.history.back().index;
+        if (ev.retest == RetestState::Retesting || std::abs(ev.distanceAtr) <= 3 ||
+            lastIndex - changed <= 20) {
+            shown[ev.zone] = 1;
+        }
+    }
+    // The nearest major levels on each side.
+    const std::size_t eachSide = 2 + static_cast<std::size_t>(std::floor(2 * s));
+    std::vector<std::size_t> above;
+    std::vector<std::size_t> below;
+    for (std::size_t k = 0; k < zones.size(); ++k) {
+        const Zone& z = zones[k];
+        if (known(z) && (z.major || z.record)) {
+            (z.low > close ? above : below).push_back(k);
+        }
+    }
+    for (auto* side : {&above, &below}) {
+        std::stable_sort(side->begin(), side->end(), [&](std::size_t a, std::size_t b) {
+            return distance(zones[a]) < distance(zones[b]);
+        });
+        for (std::size_t k = 0; k < side->size() && k < eachSide; ++k) {
+            shown[(*side)[k]] = 1;
+        }
+    }
+    // Higher sensitivity: the strongest of the rest, nearer ones first.
+    const auto extra = static_cast<std::size_t>(std::lround(std::max(0.0, s - 0.5) * 2 * 16));
+    std::vector<std::size_t> rest;
+    std::vector<double> rank(zones.size());
+    for (std::size_t k = 0; k < zones.size(); ++k) {
+        if (!shown[k] && known(zones[k])) {
+            rest.push_back(k);
+            const double away =
+                close > 0 && zones[k].price > 0 ? std::abs(std::log(zones[k].price / close)) : 0;
+            rank[k] = zones[k].strength + 40 * std::exp(-away / 0.15);
+        }
+    }
+    std::stable_sort(rest.begin(), rest.end(),
+                     [&](std::size_t a, std::size_t b) { return rank[a] > rank[b]; });
+    for (std::size_t k = 0; k < rest.size() && k < extra; ++k) {
+        shown[rest[k]] = 1;
+    }
+    return shown;
+}
+
 std::vector<Zone> higherTimeframeZones(std::span<const Bar> daily, Timeframe tf,
                                        const LevelSettings& settings) {
     std::vector<Zone> out;

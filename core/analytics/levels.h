@@ -202,6 +202,15 @@ std::vector<LevelEvent> eventsAsOf(const LevelAnalysis& analysis, std::span<cons
 /// still live (not failed, or failed within the last 20 bars). std::nullopt when none is.
 std::optional<std::size_t> headlineEvent(std::span<const LevelEvent> events, std::size_t lastIndex);
 
+/// The default selection as of bar `lastIndex` (Zone::shown is this at the last bar): the zone
+/// of the all-time high and of the prior record, the nearest major levels above and below the
+/// close (two at sensitivity 0, three at 0.5, four at 1), every level with a live retest in
+/// `events` (as of that bar, see eventsAsOf()), manual levels, and with a sensitivity above 0.5
+/// up to 16 of the strongest others near price. Zones not yet known then are never selected.
+std::vector<char> defaultSelection(std::span<const Zone> zones, std::span<const LevelEvent> events,
+                                   std::span<const Bar> bars, std::size_t lastIndex,
+                                   double sensitivity);
+
 /// The major and record zones of the weekly or monthly view of `daily`, marked with `tf`, to
 /// show on a daily chart beside its own levels (the big picture in one view).
 std::vector<Zone> higherTimeframeZones(std::span<const Bar> daily, Timeframe tf,
