@@ -21,12 +21,12 @@
 #include "core/import/csv_importer.h"
 #include "core/model/date.h"
 #include "ui/annotations/annotation_controller.h"
-#include "ui/chart/action_markers.h"
 #include "ui/chart/chart_view.h"
-#include "ui/chart/level_overlay.h"
 #include "ui/chart_document.h"
+#include "ui/document_chart.h"
 #include "ui/export/export_controller.h"
 #include "ui/levels/levels_panel.h"
+#include "ui/qt_text.h"
 #include "ui/refresh/refresh_controller.h"
 #include "ui/watchlist/watchlist_dock.h"
 #include "ui/watchlist/watchlist_model.h"
@@ -42,10 +42,6 @@ constexpr std::pair<RangePreset, const char*> kRanges[] = {
     {RangePreset::Max, "Max"},
 };
 
-QString toQString(std::string_view s) {
-    return QString::fromUtf8(s.data(), static_cast<qsizetype>(s.size()));
-}
-
 }  // namespace
 
 MainWindow::MainWindow(PriceCache& cache, QSettings& settings, QWidget* parent)
@@ -58,11 +54,10 @@ MainWindow::MainWindow(PriceCache& cache, QSettings& settings, QWidget* parent)
       watchlist_(new WatchlistDock(*watchlistModel_, this)),
       statusLabel_(new QLabel(this)),
       refresh_(new RefreshController(&cache, statusBar(), this, this)),
-      levelOverlay_(new LevelOverlay(*chart_, this)),
-      levelsPanel_(new LevelsPanel(*document_, *levelOverlay_, this)),
+      documentChart_(new DocumentChart(*document_, *chart_, this)),
+      levelsPanel_(new LevelsPanel(*document_, this)),
       export_(new ExportController(*chart_, *document_, this, this)),
-      actionMarkers_(new ActionMarkers(*chart_, this)),
-      annotations_(new AnnotationController(*chart_, cache, this)) {
+      annotations_(new AnnotationController(*chart_, *document_, this)) {
     setWindowTitle(QStringLiteral("Retest"));
     setObjectName(QStringLiteral("MainWindow"));
     setAcceptDrops(true);
@@ -84,22 +79,24 @@ MainWindow::MainWindow(PriceCache& cache, QSettings& settings, QWidget* parent)
         }
     });
     refresh_->setWatchlist(watchlistModel_->symbols());
-    annotations_->attach(*document_);
+    levelsPanel_->setTheme(chart_->theme());
     const auto showMessage = [this](const QString& text) { statusBar()->showMessage(text, 6000); };
     connect(export_, &ExportController::message, this, showMessage);
     connect(annotations_, &AnnotationController::message, this, showMessage);
+    connect(document_, &ChartDocument::errorOccurred, this, showMessage);
+    connect(watchlistModel_, &WatchlistModel::errorOccurred, this, showMessage);
+    if (!watchlistModel_->lastError().isEmpty()) {
+        showMessage(watchlistModel_->lastError());
+    }
 
     restoreState();
 }
 
-MainWindow::~MainWindow() {
-    // What draws on the chart goes before the chart (Qt would delete children in creation
-    // order, chart first): drawings, markers, the levels dock, then its overlay.
-    delete annotations_;
-    delete actionMarkers_;
-    delete export_;
-    delete levelsPanel_;
-    delete levelOverlay_;
+// Children go in any order: every view lets go of the document and the chart when they do.
+MainWindow::~MainWindow() = default;
+
+LevelOverlay* MainWindow::levelOverlay() const {
+    return documentChart_->levelOverlay();
 }
 
 void MainWindow::createActions() {
@@ -271,12 +268,6 @@ void MainWindow::refreshIfStale() {
 }
 
 void MainWindow::onDocumentChanged() {
-    if (document_->bars().empty()) {
-        chart_->showEmptyState(document_->emptyMessage());
-    } else {
-        chart_->setBars(document_->bars(), document_->timeframe());
-    }
-    actionMarkers_->setActions(document_->actions());
     updateTitle();
     updateStatus();
 }

@@ -44,8 +44,7 @@ protected:
         view.setBars(doc->bars(), doc->timeframe());
         view.setDateRange(iso("2019-10-01"), iso("2020-04-17"));
         view.plot()->replot();
-        tools = std::make_unique<AnnotationController>(view, *cache);
-        tools->attach(*doc);
+        tools = std::make_unique<AnnotationController>(view, *doc);
         tools->setMagnet(false);
     }
     static void loadSample(std::vector<Bar>& out) {

@@ -269,7 +269,8 @@ void AnnotationPainter::drawArrowHead(QCPPainter* painter, const Annotation& a, 
     painter->setBrush(Qt::NoBrush);
 }
 
-AnnotationLayer::AnnotationLayer(ChartView& view, QObject* parent) : QObject(parent), view_(view) {
+AnnotationLayer::AnnotationLayer(ChartView& view, QObject* parent)
+    : QObject(parent), view_(view), plot_(view.plot()) {
     QCustomPlot* plot = view.plot();
     const QString name = QStringLiteral("annotations");
     if (plot->layer(name) == nullptr) {
@@ -279,7 +280,9 @@ AnnotationLayer::AnnotationLayer(ChartView& view, QObject* parent) : QObject(par
 }
 
 AnnotationLayer::~AnnotationLayer() {
-    delete painter_;
+    if (plot_ != nullptr) {  // else the chart was deleted first, and the painter with it
+        delete painter_;
+    }
 }
 
 void AnnotationLayer::setAnnotations(std::vector<Annotation> list) {

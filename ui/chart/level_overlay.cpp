@@ -70,7 +70,8 @@ QColor withAlpha(QColor c, int alpha) {
 
 }  // namespace
 
-LevelOverlay::LevelOverlay(ChartView& view, QObject* parent) : QObject(parent), view_(view) {
+LevelOverlay::LevelOverlay(ChartView& view, QObject* parent)
+    : QObject(parent), view_(view), plot_(view.plot()) {
     QCustomPlot* plot = view_.plot();
     const QString bands = QStringLiteral("levelBands");
     const QString labels = QStringLiteral("levelLabels");
@@ -180,7 +181,10 @@ QString LevelOverlay::zoneToolTip(int zone) const {
     if (zone < 0 || zone >= static_cast<int>(analysis_.zones.size())) {
         return {};
     }
-    const Zone& z = analysis_.zones[static_cast<std::size_t>(zone)];
+    return describeZone(analysis_.zones[static_cast<std::size_t>(zone)]);
+}
+
+QString LevelOverlay::describeZone(const Zone& z) {
     QString kind = qs(std::string(levelKindName(z.kind)));
     if (z.manual) {
         kind = tr("manual level, now %1").arg(kind);
@@ -254,7 +258,15 @@ int LevelOverlay::barIndexOf(Day day) const {
 }
 
 void LevelOverlay::removeItems() {
-    QCustomPlot* plot = view_.plot();
+    QCustomPlot* plot = plot_.data();
+    if (plot == nullptr) {  // the chart was deleted first: its items went with it
+        zones_.clear();
+        events_.clear();
+        shown_.clear();
+        athLine_ = nullptr;
+        athText_ = stateText_ = nullptr;
+        return;
+    }
     for (const ZoneItems& z : zones_) {
         for (QCPAbstractItem* item :
              std::initializer_list<QCPAbstractItem*>{z.band, z.centre, z.tag, z.name}) {
