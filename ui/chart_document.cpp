@@ -11,7 +11,7 @@
 #include "core/analytics/resample.h"
 #include "core/model/date.h"
 #include "ui/chart_document_commands.h"
-#include "ui/qt_text.h"
+#include "core/model/qt_text.h"
 
 namespace retest::ui {
 

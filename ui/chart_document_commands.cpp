@@ -4,7 +4,7 @@
 
 #include <QCoreApplication>
 
-#include "ui/qt_text.h"
+#include "core/model/qt_text.h"
 
 namespace retest::ui {
 

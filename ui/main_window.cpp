@@ -20,29 +20,18 @@
 
 #include "core/import/csv_importer.h"
 #include "core/model/date.h"
+#include "core/model/qt_text.h"
 #include "ui/annotations/annotation_controller.h"
 #include "ui/chart/chart_view.h"
 #include "ui/chart_document.h"
 #include "ui/document_chart.h"
 #include "ui/export/export_controller.h"
 #include "ui/levels/levels_panel.h"
-#include "ui/qt_text.h"
 #include "ui/refresh/refresh_controller.h"
 #include "ui/watchlist/watchlist_dock.h"
 #include "ui/watchlist/watchlist_model.h"
 
 namespace retest::ui {
-
-namespace {
-
-constexpr std::pair<RangePreset, const char*> kRanges[] = {
-    {RangePreset::OneMonth, "1M"},  {RangePreset::ThreeMonths, "3M"},
-    {RangePreset::SixMonths, "6M"}, {RangePreset::YearToDate, "YTD"},
-    {RangePreset::OneYear, "1Y"},   {RangePreset::FiveYears, "5Y"},
-    {RangePreset::Max, "Max"},
-};
-
-}  // namespace
 
 MainWindow::MainWindow(PriceCache& cache, QSettings& settings, QWidget* parent)
     : QMainWindow(parent),
@@ -157,11 +146,12 @@ void MainWindow::createActions() {
 
     rangeGroup_ = new QActionGroup(this);
     rangeGroup_->setExclusionPolicy(QActionGroup::ExclusionPolicy::ExclusiveOptional);
-    for (const auto& [preset, label] : kRanges) {
-        QAction* a = rangeGroup_->addAction(QString::fromLatin1(label));
+    for (const RangePreset preset : kRangePresets) {
+        const QString label = toQString(rangePresetName(preset));
+        QAction* a = rangeGroup_->addAction(label);
         a->setCheckable(true);
         a->setData(static_cast<int>(preset));
-        a->setToolTip(tr("Show %1 up to the last bar").arg(QString::fromLatin1(label)));
+        a->setToolTip(tr("Show %1 up to the last bar").arg(label));
     }
     connect(rangeGroup_, &QActionGroup::triggered, this, [this](QAction* a) {
         a->setChecked(true);

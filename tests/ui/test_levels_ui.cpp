@@ -335,7 +335,7 @@ TEST(LevelOverlay, DISABLED_WriteReviewImages) {
                     QStringLiteral("%1/gspc-%2-%3%4.png")
                         .arg(QString::fromUtf8(dir),
                              tf == Timeframe::Daily ? QStringLiteral("d") : QStringLiteral("w"),
-                             QString::fromUtf8(ChartView::rangePresetName(p)),
+                             QString::fromUtf8(rangePresetName(p)),
                              dark ? QStringLiteral("-dark") : QString());
                 ASSERT_TRUE(s.view.saveImage(name, kW, kH));
             }

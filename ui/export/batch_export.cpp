@@ -7,7 +7,7 @@
 #include <QtConcurrent/QtConcurrentRun>
 #include <mutex>
 
-#include "ui/qt_text.h"
+#include "core/model/qt_text.h"
 
 namespace retest::ui {
 

@@ -13,7 +13,7 @@
 
 #include "ui/chart/chart_view.h"
 #include "ui/chart_document.h"
-#include "ui/qt_text.h"
+#include "core/model/qt_text.h"
 
 namespace retest::ui {
 

@@ -7,7 +7,7 @@
 
 #include "core/model/date.h"
 #include "core/model/watchlist.h"
-#include "ui/qt_text.h"
+#include "core/model/qt_text.h"
 
 namespace retest::ui {
 

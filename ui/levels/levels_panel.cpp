@@ -24,7 +24,7 @@
 #include "ui/chart/chart_data.h"
 #include "ui/chart/level_overlay.h"
 #include "ui/chart_document.h"
-#include "ui/qt_text.h"
+#include "core/model/qt_text.h"
 
 namespace retest::ui {
 
