@@ -10,8 +10,8 @@
 
 #include "core/analytics/resample.h"
 #include "core/model/date.h"
-#include "ui/chart_document_commands.h"
 #include "core/model/qt_text.h"
+#include "ui/chart_document_commands.h"
 
 namespace retest::ui {
 
@@ -136,19 +136,26 @@ bool ChartDocument::reload() {
 void ChartDocument::loadEdits() {
     manualLevels_.clear();
     drawings_.clear();
+    editsError_.clear();
     if (data_.symbol.isEmpty()) {
         return;
     }
     const std::string sym = toUtf8(data_.symbol);
+    const auto failed = [this](const Error& e) {
+        if (editsError_.isEmpty()) {
+            editsError_ = toQString(e.message);
+        }
+        report(e);
+    };
     if (auto levels = cache_.manualLevels(sym)) {
         manualLevels_ = std::move(levels.value());
     } else {
-        report(levels.error());
+        failed(levels.error());
     }
     if (auto drawings = cache_.annotations(sym)) {
         drawings_ = std::move(drawings.value());
     } else {
-        report(drawings.error());
+        failed(drawings.error());
     }
 }
 

@@ -75,6 +75,8 @@ public:
     const std::vector<CorporateAction>& actions() const { return data_.actions; }
     const ChartData& data() const { return data_; }
     const QString& loadError() const { return data_.loadError; }
+    /// Why the manual levels or drawings could not be read (empty when they could).
+    const QString& editsError() const { return editsError_; }
     PriceCache& cache() const { return cache_; }
 
     /// "^GSPC · S&P 500 · Daily · 2019-04-17 – 2020-04-17" for the bars from..to.
@@ -181,6 +183,7 @@ private:
 
     std::vector<ManualLevel> manualLevels_;
     std::vector<Annotation> drawings_;
+    QString editsError_;
     std::string selectedLevel_;
     bool showAutoLevels_ = true;
     QUndoStack* undo_ = nullptr;

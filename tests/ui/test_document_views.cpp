@@ -4,10 +4,13 @@
 // manual level just as it undoes a drawing.
 #include <gtest/gtest.h>
 
+#include <sqlite3.h>
 #include <QAction>
 #include <QApplication>
 #include <QCheckBox>
+#include <QFile>
 #include <QSettings>
+#include <QStatusBar>
 #include <QTableView>
 #include <QTableWidget>
 #include <QTest>
@@ -25,6 +28,7 @@
 #include "ui/chart/level_overlay.h"
 #include "ui/chart_document.h"
 #include "ui/document_chart.h"
+#include "ui/export/export_controller.h"
 #include "ui/levels/levels_panel.h"
 #include "ui/main_window.h"
 #include "ui/watchlist/watchlist_dock.h"
@@ -228,6 +232,35 @@ TEST_F(DocumentViews, CtrlZUndoesAManualLevelAsItUndoesALine) {
     EXPECT_TRUE(cache->annotations("^GSPC").value().empty());
     QTest::keyClick(w.chartView(), Qt::Key_Z, Qt::ControlModifier | Qt::ShiftModifier);
     EXPECT_EQ(cache->annotations("^GSPC").value().size(), 1U);
+}
+
+TEST_F(DocumentViews, CacheErrorsReachTheStatusBarAndTheExport) {
+    // A drawing row this version cannot read (written by hand, as a damaged or newer file has).
+    {
+        sqlite3* db = nullptr;
+        ASSERT_EQ(sqlite3_open(tmp.file("cache.sqlite").c_str(), &db), SQLITE_OK);
+        ASSERT_EQ(
+            sqlite3_exec(db,
+                         "INSERT INTO annotations(symbol, kind, day1, price1, color, width, "
+                         "line, font_size) VALUES('^GSPC', 'spiral', 0, 1, 0, 1, 'solid', 10)",
+                         nullptr, nullptr, nullptr),
+            SQLITE_OK);
+        sqlite3_close(db);
+    }
+    auto settings = windowSettings();
+    MainWindow w(*cache, *settings);
+    w.resize(1200, 800);
+    w.show();
+    ASSERT_TRUE(QTest::qWaitForWindowExposed(&w));
+    EXPECT_TRUE(w.statusBar()->currentMessage().contains(QStringLiteral("spiral")))
+        << w.statusBar()->currentMessage().toStdString();
+    EXPECT_EQ(w.chartView()->bars().size(), 5105U) << "the prices still show";
+
+    const QString out = QString::fromStdString(tmp.file("chart.png").string());
+    QString error;
+    EXPECT_FALSE(w.exportController()->saveCurrent(out, ExportSettings{}, &error));
+    EXPECT_TRUE(error.contains(QStringLiteral("spiral"))) << error.toStdString();
+    EXPECT_FALSE(QFile::exists(out));
 }
 
 }  // namespace

@@ -7,6 +7,7 @@
 #include <QImage>
 #include <QSlider>
 #include <QTableWidget>
+#include <QUndoStack>
 #include <cstdlib>
 #include <memory>
 
@@ -293,6 +294,35 @@ TEST(LevelsPanel, ManualLevelsAddAndRemoveRows) {
     ASSERT_TRUE(panel.removeSelectedLevel());
     EXPECT_EQ(panel.table()->rowCount(), before);
     EXPECT_TRUE(s.doc->manualLevels().empty());
+}
+
+TEST(LevelsPanel, EditingAManualLevelIsOneUndoStepAndKeepsItSelected) {
+    Sample s;
+    LevelsPanel panel(*s.doc);
+    ASSERT_TRUE(panel.addLevel(1234.5, QStringLiteral("round number"), true));
+    const std::int64_t id = s.doc->manualLevels().front().id;
+    ASSERT_TRUE(panel.removeButton()->isEnabled()) << "the new level is selected";
+    QString asked;
+    panel.setLevelPrompt([&](const QString& title, const LevelsPanel::LevelInput& initial) {
+        asked = title;
+        EXPECT_DOUBLE_EQ(initial.price, 1234.5);
+        EXPECT_EQ(initial.label, QStringLiteral("round number"));
+        return std::optional<LevelsPanel::LevelInput>({1300, QStringLiteral("moved")});
+    });
+    ASSERT_TRUE(panel.editSelectedLevel());
+    EXPECT_EQ(asked, QStringLiteral("Edit level"));
+    const auto stored = s.cache->manualLevels("^GSPC").value();
+    ASSERT_EQ(stored.size(), 1U);
+    EXPECT_EQ(stored.front().id, id) << "edited in place";
+    EXPECT_DOUBLE_EQ(stored.front().price, 1300);
+    const auto selected = panel.table()->selectedItems();
+    ASSERT_FALSE(selected.isEmpty());
+    EXPECT_EQ(panel.table()->item(selected.front()->row(), LevelsPanel::ColName)->text(),
+              QStringLiteral("moved"));
+    s.doc->undoStack().undo();
+    EXPECT_DOUBLE_EQ(s.cache->manualLevels("^GSPC").value().front().price, 1234.5);
+    s.doc->undoStack().undo();
+    EXPECT_TRUE(s.cache->manualLevels("^GSPC").value().empty());
 }
 
 TEST(LevelsPanel, SensitivityChangesTheZoneCount) {

@@ -11,9 +11,9 @@
 #include <QMessageBox>
 #include <QProgressDialog>
 
+#include "core/model/qt_text.h"
 #include "ui/chart/chart_view.h"
 #include "ui/chart_document.h"
-#include "core/model/qt_text.h"
 
 namespace retest::ui {
 
@@ -111,9 +111,14 @@ QString ExportController::pick(bool folder, const QString& suggestion) const {
 }
 
 void ExportController::copyImage() {
-    const QImage image = renderCurrent(ExportSettings::load());
+    ExportOutcome outcome;
+    const auto scene =
+        buildExportScene(exportSource(doc_), requestFor(ExportSettings::load()), outcome);
+    const QImage image = scene ? scene->view.renderImage(scene->image) : QImage();
     if (image.isNull()) {
-        Q_EMIT message(tr("Nothing to copy: the chart has no bars"));
+        Q_EMIT message(outcome.status == ExportStatus::Failed && !outcome.message.isEmpty()
+                           ? tr("Cannot copy the chart: %1").arg(outcome.message)
+                           : tr("Nothing to copy: the chart has no bars"));
         return;
     }
     QApplication::clipboard()->setImage(image);

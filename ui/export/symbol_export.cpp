@@ -6,8 +6,8 @@
 #include <algorithm>
 
 #include "core/model/date.h"
-#include "core/model/watchlist.h"
 #include "core/model/qt_text.h"
+#include "core/model/watchlist.h"
 
 namespace retest::ui {
 
@@ -49,7 +49,7 @@ ExportSource exportSource(ChartDocument& doc) {
     s.levels = doc.currentAnalysis();
     s.data = doc.data();
     s.drawings = doc.drawings();
-    s.error = doc.loadError();
+    s.error = doc.loadError().isEmpty() ? doc.editsError() : doc.loadError();
     return s;
 }
 

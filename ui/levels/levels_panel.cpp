@@ -18,13 +18,14 @@
 #include <QTableWidget>
 #include <QTimer>
 #include <QVBoxLayout>
+#include <algorithm>
 #include <array>
 #include <cmath>
 
+#include "core/model/qt_text.h"
 #include "ui/chart/chart_data.h"
 #include "ui/chart/level_overlay.h"
 #include "ui/chart_document.h"
-#include "core/model/qt_text.h"
 
 namespace retest::ui {
 
@@ -129,6 +130,7 @@ void LevelsPanel::buildUi() {
     connect(addButton_, &QPushButton::clicked, this, &LevelsPanel::promptAddLevel);
     connect(removeButton_, &QPushButton::clicked, this, &LevelsPanel::removeSelectedLevel);
     connect(table_, &QTableWidget::itemSelectionChanged, this, &LevelsPanel::onSelectionChanged);
+    connect(table_, &QTableWidget::itemDoubleClicked, this, [this] { editSelectedLevel(); });
 }
 
 void LevelsPanel::refresh() {
@@ -272,24 +274,23 @@ bool LevelsPanel::addLevel(double price, const QString& label, bool quiet) {
         }
         return false;
     }
-    for (const Zone& z : doc_.levels().zones) {
-        if (z.manualId == doc_.resolveManualId(*id)) {
-            doc_.selectLevel(z.id);
-        }
-    }
+    selectManualLevel(doc_.resolveManualId(*id));
     return true;
 }
 
-void LevelsPanel::promptAddLevel() {
+std::optional<LevelsPanel::LevelInput> LevelsPanel::askLevel(const QString& title,
+                                                             const LevelInput& initial) {
+    if (prompt_) {
+        return prompt_(title, initial);
+    }
     QDialog dialog(this);
-    dialog.setWindowTitle(tr("Add level"));
+    dialog.setWindowTitle(title);
     auto* form = new QFormLayout(&dialog);
     auto* price = new QDoubleSpinBox(&dialog);
-    const double last = doc_.levels().lastClose;
-    price->setDecimals(last > 0 && last < 10 ? 4 : 2);
+    price->setDecimals(initial.price > 0 && initial.price < 10 ? 4 : 2);
     price->setRange(0.0001, 1e9);
-    price->setValue(last > 0 ? last : 1.0);
-    auto* label = new QLineEdit(&dialog);
+    price->setValue(initial.price > 0 ? initial.price : 1.0);
+    auto* label = new QLineEdit(initial.label, &dialog);
     label->setPlaceholderText(tr("optional, e.g. \"2022 low\""));
     form->addRow(tr("Price"), price);
     form->addRow(tr("Label"), label);
@@ -297,9 +298,53 @@ void LevelsPanel::promptAddLevel() {
     form->addRow(box);
     connect(box, &QDialogButtonBox::accepted, &dialog, &QDialog::accept);
     connect(box, &QDialogButtonBox::rejected, &dialog, &QDialog::reject);
-    if (dialog.exec() == QDialog::Accepted) {
-        addLevel(price->value(), label->text());
+    if (dialog.exec() != QDialog::Accepted) {
+        return std::nullopt;
     }
+    return LevelInput{price->value(), label->text()};
+}
+
+void LevelsPanel::promptAddLevel() {
+    if (const auto input = askLevel(tr("Add level"), {doc_.levels().lastClose, QString()})) {
+        addLevel(input->price, input->label);
+    }
+}
+
+bool LevelsPanel::editSelectedLevel() {
+    const QList<QTableWidgetItem*> selected = table_->selectedItems();
+    const std::int64_t id =
+        manualLevelId(selected.isEmpty() ? -1 : zoneAtRow(selected.front()->row()));
+    const auto& levels = doc_.manualLevels();
+    const auto it = std::find_if(levels.begin(), levels.end(),
+                                 [id](const ManualLevel& m) { return m.id == id; });
+    if (id == 0 || it == levels.end()) {
+        return false;
+    }
+    const auto input = askLevel(tr("Edit level"), {it->price, toQString(it->label)});
+    if (!input) {
+        return false;
+    }
+    const auto edited = doc_.editManualLevel(id, input->price, input->label);
+    if (!edited) {
+        QMessageBox::warning(
+            this, tr("Edit level"),
+            tr("Cannot change the level: %1").arg(toQString(edited.error().message)));
+        return false;
+    }
+    selectManualLevel(id);  // keep it selected at its new price
+    return true;
+}
+
+void LevelsPanel::selectManualLevel(std::int64_t id) {
+    // The analysis may still be running (the window computes in the background): a manual
+    // level's zone is "M<id>" unless it merged into a detected zone already listed.
+    std::string zoneId = "M" + std::to_string(id);
+    for (const Zone& z : doc_.levels().zones) {
+        if (z.manualId == id) {
+            zoneId = z.id;
+        }
+    }
+    doc_.selectLevel(zoneId);
 }
 
 std::int64_t LevelsPanel::manualLevelId(int zone) const {

@@ -7,6 +7,8 @@
 #include <QDockWidget>
 #include <QString>
 #include <cstdint>
+#include <functional>
+#include <optional>
 #include <string>
 
 #include "ui/chart/chart_types.h"
@@ -62,6 +64,20 @@ public:
     bool addLevel(double price, const QString& label, bool quiet = false);
     /// Removes the manual level shown in the selected row; false when it is not manual.
     bool removeSelectedLevel();
+    /// Asks for a new price and label of the manual level in the selected row (double-click
+    /// does this) and changes it, as one undo step; false when nothing changed.
+    bool editSelectedLevel();
+
+    /// A price and a label, as the level dialog asks for them.
+    struct LevelInput {
+        double price = 0;
+        QString label;
+    };
+    /// Test hook: replaces the level dialog (title, initial values; nullopt: cancel).
+    void setLevelPrompt(
+        std::function<std::optional<LevelInput>(const QString&, const LevelInput&)> prompt) {
+        prompt_ = std::move(prompt);
+    }
     /// Applies a pending sensitivity change now instead of after the debounce delay.
     void flushSensitivity();
 
@@ -75,8 +91,10 @@ private:
     void showSensitivity();
     std::string zoneIdAtRow(int row) const;
     void promptAddLevel();
+    std::optional<LevelInput> askLevel(const QString& title, const LevelInput& initial);
     void updateButtons();
     std::int64_t manualLevelId(int zone) const;
+    void selectManualLevel(std::int64_t id);
 
     ChartDocument& doc_;
     ChartTheme theme_ = ChartTheme::light();
@@ -89,6 +107,7 @@ private:
     QTableWidget* table_ = nullptr;
     QLabel* state_ = nullptr;
     bool filling_ = false;
+    std::function<std::optional<LevelInput>(const QString&, const LevelInput&)> prompt_;
 };
 
 }  // namespace retest::ui
