@@ -30,7 +30,9 @@ std::vector<Bar> adjustedBars(std::vector<Bar> daily) {
     return daily;
 }
 
-std::vector<ManualLevelInput> manualInputs(const std::vector<ManualLevel>& levels) {
+}  // namespace
+
+std::vector<ManualLevelInput> manualLevelInputs(const std::vector<ManualLevel>& levels) {
     std::vector<ManualLevelInput> out;
     out.reserve(levels.size());
     for (const ManualLevel& m : levels) {
@@ -38,8 +40,6 @@ std::vector<ManualLevelInput> manualInputs(const std::vector<ManualLevel>& level
     }
     return out;
 }
-
-}  // namespace
 
 ChartData loadChartData(const PriceCache& cache, const QString& symbol, Timeframe timeframe,
                         std::optional<Day> until, bool adjusted) {
@@ -236,7 +236,7 @@ void ChartDocument::startAnalysis() {
     stats_->started.fetch_add(1);
     watcher->setFuture(
         QtConcurrent::run([stats = stats_, bars = data_.bars, settings = levelSettings_,
-                           manual = manualInputs(manualLevels_)] {
+                           manual = manualLevelInputs(manualLevels_)] {
             const int now = stats->running.fetch_add(1) + 1;
             int peak = stats->peak.load();
             while (now > peak && !stats->peak.compare_exchange_weak(peak, now)) {
@@ -250,7 +250,7 @@ void ChartDocument::startAnalysis() {
 const LevelAnalysis& ChartDocument::currentAnalysis() {
     if (levelsPending()) {
         // A running job of an older generation finishes later and is dropped.
-        levels_ = analyzeLevels(data_.bars, levelSettings_, manualInputs(manualLevels_));
+        levels_ = analyzeLevels(data_.bars, levelSettings_, manualLevelInputs(manualLevels_));
         finishedGeneration_ = generation_;
         Q_EMIT levelsChanged();
     }

@@ -250,7 +250,7 @@ void MainWindow::refreshIfStale() {
     }
     const auto now = QDateTime::currentSecsSinceEpoch();
     const bool recentlyRefreshed =
-        info && info->lastRefreshUnix && now - *info->lastRefreshUnix < 6 * 3600;
+        info && info->lastRefreshUnix && now - *info->lastRefreshUnix < qint64{6} * 3600;
     if (!recentlyRefreshed) {
         // Runs in the background; the chart shows the cached bars meanwhile.
         refresh_->refreshCurrent();

@@ -55,7 +55,7 @@ protected:
         return s;
     }
     QString folder(const char* name) const {
-        const QString dir = path(name);
+        QString dir = path(name);
         EXPECT_TRUE(QDir().mkpath(dir));
         return dir;
     }

@@ -13,14 +13,6 @@ namespace retest::ui {
 
 namespace {
 
-std::vector<ManualLevelInput> manualInputs(const std::vector<ManualLevel>& levels) {
-    std::vector<ManualLevelInput> out;
-    for (const ManualLevel& m : levels) {
-        out.push_back({m.price, m.label, m.id});
-    }
-    return out;
-}
-
 /// Shows the request's range on a view that already holds the bars; false when from/to
 /// select no bar at all.
 bool applyExportRange(ChartView& view, const SymbolExportRequest& req) {
@@ -63,7 +55,7 @@ ExportSource loadExportSource(const PriceCache& cache, const QString& symbol,
     if (req.levels) {
         std::vector<ManualLevelInput> manual;
         if (auto levels = cache.manualLevels(sym)) {
-            manual = manualInputs(levels.value());
+            manual = manualLevelInputs(levels.value());
         } else if (s.error.isEmpty()) {
             s.error = toQString(levels.error().message);
         }
