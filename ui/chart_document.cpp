@@ -1,120 +1,172 @@
+// ChartDocument: loading, the analysis lifecycle, and the edit API that turns every change into
+// an undo command (ui/chart_document_commands.*).
 #include "ui/chart_document.h"
 
+#include <QFutureWatcher>
+#include <QUndoStack>
 #include <QtConcurrent/QtConcurrentRun>
+#include <atomic>
 #include <limits>
 
 #include "core/analytics/resample.h"
 #include "core/model/date.h"
+#include "core/model/qt_text.h"
+#include "ui/chart_document_commands.h"
 
 namespace retest::ui {
 
-ChartDocument::ChartDocument(PriceCache& cache, QObject* parent) : QObject(parent), cache_(cache) {}
+namespace {
+
+std::vector<Bar> adjustedBars(std::vector<Bar> daily) {
+    for (Bar& b : daily) {
+        const double factor = b.close > 0 ? b.adjClose / b.close : 1.0;
+        if (factor > 0 && factor != 1.0) {
+            b.open *= factor;
+            b.high *= factor;
+            b.low *= factor;
+            b.close = b.adjClose;
+        }
+    }
+    return daily;
+}
+
+}  // namespace
+
+std::vector<ManualLevelInput> manualLevelInputs(const std::vector<ManualLevel>& levels) {
+    std::vector<ManualLevelInput> out;
+    out.reserve(levels.size());
+    for (const ManualLevel& m : levels) {
+        out.push_back({m.price, m.label, m.id});
+    }
+    return out;
+}
+
+ChartData loadChartData(const PriceCache& cache, const QString& symbol, Timeframe timeframe,
+                        std::optional<Day> until, bool adjusted) {
+    ChartData d;
+    d.symbol = symbol;
+    d.timeframe = timeframe;
+    const std::string sym = toUtf8(symbol);
+    auto info = cache.symbolInfo(sym);
+    Result<Ok> read = Ok{};
+    if (info) {
+        d.info = info.value();
+        read = cache.readBars(sym, std::numeric_limits<Day>::min(),
+                              until.value_or(std::numeric_limits<Day>::max()), d.daily);
+    }
+    if (!info || !read) {
+        d.daily.clear();
+        d.loadError = toQString(!info ? info.error().message : read.error().message);
+    }
+    if (auto actions = cache.corporateActions(sym)) {
+        for (const CorporateAction& a : actions.value()) {
+            if (!until || a.day <= *until) {
+                d.actions.push_back(a);
+            }
+        }
+    } else if (d.loadError.isEmpty()) {
+        d.loadError = toQString(actions.error().message);
+    }
+    d.bars = resample(adjusted ? adjustedBars(d.daily) : d.daily, timeframe);
+    return d;
+}
+
+QString chartTitle(const ChartData& data, Day from, Day to) {
+    QString t = data.symbol;
+    if (data.info && !data.info->description.empty()) {
+        t += QStringLiteral(" · ") + toQString(data.info->description);
+    }
+    t += QStringLiteral(" · ") + toQString(timeframeName(data.timeframe));
+    if (!data.bars.empty()) {
+        t += QStringLiteral(" · ") + toQString(formatIsoDate(from)) + QStringLiteral(" – ") +
+             toQString(formatIsoDate(to));
+    }
+    return t;
+}
+
+/// Shared with the worker threads, which outlive nothing of the document but this.
+struct ChartDocument::AnalysisStats {
+    std::atomic<int> running{0};
+    std::atomic<int> peak{0};
+    std::atomic<int> started{0};
+};
+
+ChartDocument::ChartDocument(PriceCache& cache, QObject* parent)
+    : QObject(parent),
+      cache_(cache),
+      stats_(std::make_shared<AnalysisStats>()),
+      undo_(new QUndoStack(this)),
+      writes_(std::make_unique<Writes>(*this)) {}
+
+ChartDocument::~ChartDocument() {
+    // The commands hold references to the document: they go first.
+    delete undo_;
+    undo_ = nullptr;
+}
+
+void ChartDocument::report(const Error& error) {
+    Q_EMIT errorOccurred(toQString(error.message));
+}
 
 bool ChartDocument::setSymbol(const QString& symbol) {
-    symbol_ = symbol;
+    if (symbol != data_.symbol) {
+        undo_->clear();
+        writes_->manualIds.clear();
+        writes_->drawingIds.clear();
+        selectedLevel_.clear();
+    }
+    data_.symbol = symbol;
     return reload();
 }
 
 bool ChartDocument::reload() {
-    loadError_.clear();
-    info_.reset();
-    const std::string sym = symbol_.toStdString();
-    auto info = cache_.symbolInfo(sym);
-    Result<Ok> read = Ok{};
-    if (info) {
-        info_ = info.value();
-        read = cache_.readBars(sym, std::numeric_limits<Day>::min(),
-                               until_.value_or(std::numeric_limits<Day>::max()), daily_);
+    data_ = loadChartData(cache_, data_.symbol, data_.timeframe, until_, adjusted_);
+    if (!data_.loadError.isEmpty() && !data_.symbol.isEmpty()) {
+        Q_EMIT errorOccurred(
+            tr("Cannot read %1 from the cache: %2").arg(data_.symbol, data_.loadError));
     }
-    if (!info || !read) {
-        daily_.clear();
-        loadError_ = QString::fromStdString(!info ? info.error().message : read.error().message);
-    }
-    actions_.clear();
-    if (auto actions = cache_.corporateActions(sym)) {
-        for (const CorporateAction& a : actions.value()) {
-            if (!until_ || a.day <= *until_) {
-                actions_.push_back(a);
-            }
-        }
-    }
-    rebuildBars();
-    loadManualLevels();
+    loadEdits();
     Q_EMIT changed();
-    recomputeLevels();
-    return loadError_.isEmpty();
+    Q_EMIT manualLevelsChanged();
+    Q_EMIT drawingsChanged();
+    requestAnalysis();
+    return data_.loadError.isEmpty();
 }
 
-void ChartDocument::loadManualLevels() {
+void ChartDocument::loadEdits() {
     manualLevels_.clear();
-    if (auto levels = cache_.manualLevels(symbol_.toStdString())) {
-        manualLevels_ = std::move(levels.value());
-    }
-}
-
-void ChartDocument::setSensitivity(double sensitivity) {
-    if (sensitivity == levelSettings_.sensitivity) {
+    drawings_.clear();
+    editsError_.clear();
+    if (data_.symbol.isEmpty()) {
         return;
     }
-    levelSettings_.sensitivity = sensitivity;
-    recomputeLevels();
-}
-
-Result<std::int64_t> ChartDocument::addManualLevel(double price, const QString& label) {
-    auto id = cache_.addManualLevel(symbol_.toStdString(), price, label.toStdString());
-    if (id) {
-        loadManualLevels();
-        recomputeLevels();
-    }
-    return id;
-}
-
-Result<Ok> ChartDocument::removeManualLevel(std::int64_t id) {
-    auto removed = cache_.removeManualLevel(id);
-    if (removed) {
-        loadManualLevels();
-        recomputeLevels();
-    }
-    return removed;
-}
-
-void ChartDocument::recomputeLevels() {
-    std::vector<ManualLevelInput> manual;
-    for (const ManualLevel& m : manualLevels_) {
-        manual.push_back({m.price, m.label, m.id});
-    }
-    if (synchronousLevels_) {
-        levels_ = analyzeLevels(bars_, levelSettings_, manual);
-        Q_EMIT levelsChanged();
-        return;
-    }
-    // Each request carries its own copy of the inputs; only the newest result is kept, so a
-    // fast walk through the watchlist never shows the levels of a symbol already left.
-    const std::uint64_t generation = ++generation_;
-    ++pending_;
-    auto* watcher = new QFutureWatcher<LevelAnalysis>(this);
-    connect(watcher, &QFutureWatcher<LevelAnalysis>::finished, this, [this, watcher, generation] {
-        --pending_;
-        if (generation == generation_) {
-            levels_ = watcher->result();
-            Q_EMIT levelsChanged();
+    const std::string sym = toUtf8(data_.symbol);
+    const auto failed = [this](const Error& e) {
+        if (editsError_.isEmpty()) {
+            editsError_ = toQString(e.message);
         }
-        watcher->deleteLater();
-    });
-    watcher->setFuture(
-        QtConcurrent::run([bars = bars_, settings = levelSettings_, manual = std::move(manual)] {
-            return analyzeLevels(bars, settings, manual);
-        }));
+        report(e);
+    };
+    if (auto levels = cache_.manualLevels(sym)) {
+        manualLevels_ = std::move(levels.value());
+    } else {
+        failed(levels.error());
+    }
+    if (auto drawings = cache_.annotations(sym)) {
+        drawings_ = std::move(drawings.value());
+    } else {
+        failed(drawings.error());
+    }
 }
 
 void ChartDocument::setTimeframe(Timeframe tf) {
-    if (tf == timeframe_) {
+    if (tf == data_.timeframe) {
         return;
     }
-    timeframe_ = tf;
-    rebuildBars();
+    data_.timeframe = tf;
+    data_.bars = resample(adjusted_ ? adjustedBars(data_.daily) : data_.daily, tf);
     Q_EMIT changed();
-    recomputeLevels();
+    requestAnalysis();
 }
 
 void ChartDocument::setUntil(std::optional<Day> day) {
@@ -122,7 +174,7 @@ void ChartDocument::setUntil(std::optional<Day> day) {
         return;
     }
     until_ = day;
-    if (!symbol_.isEmpty()) {
+    if (!data_.symbol.isEmpty()) {
         reload();
     }
 }
@@ -132,50 +184,239 @@ void ChartDocument::setAdjusted(bool adjusted) {
         return;
     }
     adjusted_ = adjusted;
-    rebuildBars();
+    data_.bars = resample(adjusted_ ? adjustedBars(data_.daily) : data_.daily, data_.timeframe);
     Q_EMIT changed();
-    recomputeLevels();
-}
-
-void ChartDocument::rebuildBars() {
-    if (!adjusted_) {
-        bars_ = resample(daily_, timeframe_);
-        return;
-    }
-    std::vector<Bar> adjusted(daily_);
-    for (Bar& b : adjusted) {
-        const double factor = b.close > 0 ? b.adjClose / b.close : 1.0;
-        if (factor > 0 && factor != 1.0) {
-            b.open *= factor;
-            b.high *= factor;
-            b.low *= factor;
-            b.close = b.adjClose;
-        }
-    }
-    bars_ = resample(adjusted, timeframe_);
+    requestAnalysis();
 }
 
 QString ChartDocument::title(Day from, Day to) const {
-    QString t = symbol_;
-    if (info_ && !info_->description.empty()) {
-        t += QStringLiteral(" · ") + QString::fromStdString(info_->description);
-    }
-    t += QStringLiteral(" · ") + QString::fromUtf8(timeframeName(timeframe_).data(),
-                                                   qsizetype(timeframeName(timeframe_).size()));
-    if (!bars_.empty()) {
-        t += QStringLiteral(" · ") + QString::fromStdString(formatIsoDate(from)) +
-             QStringLiteral(" – ") + QString::fromStdString(formatIsoDate(to));
-    }
-    return t;
+    return chartTitle(data_, from, to);
 }
 
 QString ChartDocument::emptyMessage() const {
-    if (!loadError_.isEmpty()) {
-        return tr("Cannot read %1 from the cache:\n%2").arg(symbol_, loadError_);
+    if (!data_.loadError.isEmpty()) {
+        return tr("Cannot read %1 from the cache:\n%2").arg(data_.symbol, data_.loadError);
     }
     return tr("No cached data for %1\n\nImport a CSV (File ▸ Import CSV…, or drop a file here)\n"
               "or refresh it from an online source (F5).")
-        .arg(symbol_);
+        .arg(data_.symbol);
+}
+
+// ---- The analysis lifecycle -----------------------------------------------------------------
+
+void ChartDocument::requestAnalysis() {
+    ++generation_;
+    if (synchronousLevels_) {
+        currentAnalysis();
+        return;
+    }
+    if (!running_) {
+        startAnalysis();
+    }
+    // else: the running job's result will be stale; when it finishes, one job of the newest
+    // inputs starts (however many requests came meanwhile).
+}
+
+void ChartDocument::startAnalysis() {
+    running_ = true;
+    const std::uint64_t generation = generation_;
+    auto* watcher = new QFutureWatcher<LevelAnalysis>(this);
+    connect(watcher, &QFutureWatcher<LevelAnalysis>::finished, this, [this, watcher, generation] {
+        running_ = false;
+        if (generation == generation_ && finishedGeneration_ != generation_) {
+            levels_ = watcher->result();
+            finishedGeneration_ = generation;
+            Q_EMIT levelsChanged();
+        }
+        watcher->deleteLater();
+        if (levelsPending()) {
+            startAnalysis();
+        }
+    });
+    stats_->started.fetch_add(1);
+    watcher->setFuture(
+        QtConcurrent::run([stats = stats_, bars = data_.bars, settings = levelSettings_,
+                           manual = manualLevelInputs(manualLevels_)] {
+            const int now = stats->running.fetch_add(1) + 1;
+            int peak = stats->peak.load();
+            while (now > peak && !stats->peak.compare_exchange_weak(peak, now)) {
+            }
+            LevelAnalysis a = analyzeLevels(bars, settings, manual);
+            stats->running.fetch_sub(1);
+            return a;
+        }));
+}
+
+const LevelAnalysis& ChartDocument::currentAnalysis() {
+    if (levelsPending()) {
+        // A running job of an older generation finishes later and is dropped.
+        levels_ = analyzeLevels(data_.bars, levelSettings_, manualLevelInputs(manualLevels_));
+        finishedGeneration_ = generation_;
+        Q_EMIT levelsChanged();
+    }
+    return levels_;
+}
+
+int ChartDocument::analysesRunning() const {
+    return stats_->running.load();
+}
+int ChartDocument::peakAnalysesRunning() const {
+    return stats_->peak.load();
+}
+int ChartDocument::analysesStarted() const {
+    return stats_->started.load();
+}
+
+// ---- Edits -------------------------------------------------------------------------------------
+
+void ChartDocument::setSensitivity(double sensitivity) {
+    if (sensitivity == levelSettings_.sensitivity) {
+        return;
+    }
+    undo_->push(new SensitivityCommand(*this, levelSettings_.sensitivity, sensitivity));
+}
+
+void ChartDocument::applySensitivity(double sensitivity) {
+    if (sensitivity == levelSettings_.sensitivity) {
+        return;
+    }
+    levelSettings_.sensitivity = sensitivity;
+    Q_EMIT levelSettingsChanged();
+    requestAnalysis();
+}
+
+Result<std::int64_t> ChartDocument::addManualLevel(double price, const QString& label) {
+    if (data_.symbol.isEmpty()) {
+        return Error{"no symbol is shown"};
+    }
+    ManualLevel level{0, toUtf8(data_.symbol), price, toUtf8(label.trimmed())};
+    const QString text = label.trimmed().isEmpty() ? tr("Add level %1").arg(price)
+                                                   : tr("Add level “%1”").arg(label.trimmed());
+    writes_->lastError.reset();
+    auto* cmd = new AddRowCommand<ManualLevel>(*this, std::move(level), text);
+    undo_->push(cmd);  // deleted right away when the write failed
+    if (writes_->lastError) {
+        return *writes_->lastError;
+    }
+    return cmd->firstId();
+}
+
+Result<Ok> ChartDocument::editManualLevel(std::int64_t id, double price, const QString& label) {
+    const std::int64_t current = resolveManualId(id);
+    const auto it = std::find_if(manualLevels_.begin(), manualLevels_.end(),
+                                 [current](const ManualLevel& m) { return m.id == current; });
+    if (it == manualLevels_.end()) {
+        return Error{"there is no manual level with id " + std::to_string(id)};
+    }
+    ManualLevel after = *it;
+    after.price = price;
+    after.label = toUtf8(label.trimmed());
+    if (after.price == it->price && after.label == it->label) {
+        return Ok{};
+    }
+    writes_->lastError.reset();
+    undo_->push(new EditRowCommand<ManualLevel>(*this, *it, after, tr("Edit level")));
+    if (writes_->lastError) {
+        return *writes_->lastError;
+    }
+    return Ok{};
+}
+
+Result<Ok> ChartDocument::removeManualLevel(std::int64_t id) {
+    const std::int64_t current = resolveManualId(id);
+    const auto it = std::find_if(manualLevels_.begin(), manualLevels_.end(),
+                                 [current](const ManualLevel& m) { return m.id == current; });
+    if (it == manualLevels_.end()) {
+        return Error{"there is no manual level with id " + std::to_string(id)};
+    }
+    writes_->lastError.reset();
+    undo_->push(new RemoveRowCommand<ManualLevel>(*this, *it, tr("Remove level")));
+    if (writes_->lastError) {
+        return *writes_->lastError;
+    }
+    return Ok{};
+}
+
+std::int64_t ChartDocument::resolveManualId(std::int64_t id) const {
+    return writes_->manualIds.resolve(id);
+}
+
+const Annotation* ChartDocument::findDrawing(std::int64_t id) const {
+    const std::int64_t current = resolveDrawingId(id);
+    const auto it = std::find_if(drawings_.begin(), drawings_.end(),
+                                 [current](const Annotation& a) { return a.id == current; });
+    return it == drawings_.end() ? nullptr : &*it;
+}
+
+std::int64_t ChartDocument::addDrawing(Annotation a) {
+    if (auto ok = validateAnnotation(a); !ok) {
+        report(ok.error());
+        return 0;
+    }
+    const QString text = tr("Add %1").arg(annotationKindTitle(a.kind).toLower());
+    writes_->lastError.reset();
+    auto* cmd = new AddRowCommand<Annotation>(*this, std::move(a), text);
+    undo_->push(cmd);
+    return writes_->lastError ? 0 : cmd->firstId();
+}
+
+bool ChartDocument::editDrawing(const Annotation& after, const QString& text) {
+    const Annotation* before = findDrawing(after.id);
+    if (before == nullptr || *before == after) {
+        return false;
+    }
+    if (auto ok = validateAnnotation(after); !ok) {
+        report(ok.error());
+        return false;
+    }
+    writes_->lastError.reset();
+    undo_->push(new EditRowCommand<Annotation>(*this, *before, after, text));
+    return !writes_->lastError;
+}
+
+bool ChartDocument::removeDrawing(std::int64_t id) {
+    const Annotation* a = findDrawing(id);
+    if (a == nullptr) {
+        return false;
+    }
+    writes_->lastError.reset();
+    undo_->push(new RemoveRowCommand<Annotation>(
+        *this, *a, tr("Delete %1").arg(annotationKindTitle(a->kind).toLower())));
+    return !writes_->lastError;
+}
+
+std::int64_t ChartDocument::resolveDrawingId(std::int64_t id) const {
+    return writes_->drawingIds.resolve(id);
+}
+
+// ---- Shared view state -------------------------------------------------------------------------
+
+void ChartDocument::selectLevel(const std::string& zoneId, bool reveal) {
+    if (zoneId == selectedLevel_ && !reveal) {
+        return;
+    }
+    selectedLevel_ = zoneId;
+    Q_EMIT levelSelectionChanged(reveal);
+}
+
+int ChartDocument::zoneIndex(const std::string& zoneId) const {
+    if (zoneId.empty()) {
+        return -1;
+    }
+    for (std::size_t i = 0; i < levels_.zones.size(); ++i) {
+        if (levels_.zones[i].id == zoneId) {
+            return static_cast<int>(i);
+        }
+    }
+    return -1;
+}
+
+void ChartDocument::setShowAutoLevels(bool show) {
+    if (show == showAutoLevels_) {
+        return;
+    }
+    showAutoLevels_ = show;
+    Q_EMIT levelFilterChanged();
 }
 
 }  // namespace retest::ui

@@ -20,14 +20,14 @@
 
 #include "core/import/csv_importer.h"
 #include "core/model/date.h"
+#include "core/model/qt_text.h"
 #include "ui/annotations/annotation_controller.h"
 #include "ui/app/about_dialog.h"
 #include "ui/app/recent_files.h"
 #include "ui/app/symbol_suggestion.h"
-#include "ui/chart/action_markers.h"
 #include "ui/chart/chart_view.h"
-#include "ui/chart/level_overlay.h"
 #include "ui/chart_document.h"
+#include "ui/document_chart.h"
 #include "ui/export/export_controller.h"
 #include "ui/levels/levels_panel.h"
 #include "ui/refresh/refresh_controller.h"
@@ -39,17 +39,6 @@ namespace retest::ui {
 namespace {
 
 constexpr int kMessageMs = 6000;
-
-constexpr std::pair<RangePreset, const char*> kRanges[] = {
-    {RangePreset::OneMonth, "1M"},  {RangePreset::ThreeMonths, "3M"},
-    {RangePreset::SixMonths, "6M"}, {RangePreset::YearToDate, "YTD"},
-    {RangePreset::OneYear, "1Y"},   {RangePreset::FiveYears, "5Y"},
-    {RangePreset::Max, "Max"},
-};
-
-QString toQString(std::string_view s) {
-    return QString::fromUtf8(s.data(), static_cast<qsizetype>(s.size()));
-}
 
 }  // namespace
 
@@ -63,11 +52,10 @@ MainWindow::MainWindow(PriceCache& cache, QSettings& settings, QWidget* parent)
       watchlist_(new WatchlistDock(*watchlistModel_, this)),
       statusLabel_(new QLabel(this)),
       refresh_(new RefreshController(&cache, statusBar(), this, this)),
-      levelOverlay_(new LevelOverlay(*chart_, this)),
-      levelsPanel_(new LevelsPanel(*document_, *levelOverlay_, this)),
+      documentChart_(new DocumentChart(*document_, *chart_, this)),
+      levelsPanel_(new LevelsPanel(*document_, this)),
       export_(new ExportController(*chart_, *document_, this, this)),
-      actionMarkers_(new ActionMarkers(*chart_, this)),
-      annotations_(new AnnotationController(*chart_, cache, this)),
+      annotations_(new AnnotationController(*chart_, *document_, this)),
       recent_(new RecentFiles(settings, this)) {
     setWindowTitle(QStringLiteral("Retest"));
     setObjectName(QStringLiteral("MainWindow"));
@@ -90,9 +78,14 @@ MainWindow::MainWindow(PriceCache& cache, QSettings& settings, QWidget* parent)
         }
     });
     refresh_->setWatchlist(watchlistModel_->symbols());
-    annotations_->attach(*document_);
+    levelsPanel_->setTheme(chart_->theme());
     connect(export_, &ExportController::message, this, &MainWindow::showMessage);
     connect(annotations_, &AnnotationController::message, this, &MainWindow::showMessage);
+    connect(document_, &ChartDocument::errorOccurred, this, &MainWindow::showMessage);
+    connect(watchlistModel_, &WatchlistModel::errorOccurred, this, &MainWindow::showMessage);
+    if (!watchlistModel_->lastError().isEmpty()) {
+        showMessage(watchlistModel_->lastError());
+    }
     // One line of text at a time: while a temporary message (ours, a refresh's or a menu
     // item's status tip) is up, the symbol line steps aside instead of being drawn under it.
     connect(statusBar(), &QStatusBar::messageChanged, this,
@@ -106,14 +99,11 @@ MainWindow::MainWindow(PriceCache& cache, QSettings& settings, QWidget* parent)
     restoreState();
 }
 
-MainWindow::~MainWindow() {
-    // What draws on the chart goes before the chart (Qt would delete children in creation
-    // order, chart first): drawings, markers, the levels dock, then its overlay.
-    delete annotations_;
-    delete actionMarkers_;
-    delete export_;
-    delete levelsPanel_;
-    delete levelOverlay_;
+// Children go in any order: every view lets go of the document and the chart when they do.
+MainWindow::~MainWindow() = default;
+
+LevelOverlay* MainWindow::levelOverlay() const {
+    return documentChart_->levelOverlay();
 }
 
 void MainWindow::showMessage(const QString& text) {
@@ -180,11 +170,12 @@ void MainWindow::createActions() {
 
     rangeGroup_ = new QActionGroup(this);
     rangeGroup_->setExclusionPolicy(QActionGroup::ExclusionPolicy::ExclusiveOptional);
-    for (const auto& [preset, label] : kRanges) {
-        QAction* a = rangeGroup_->addAction(QString::fromLatin1(label));
+    for (const RangePreset preset : kRangePresets) {
+        const QString label = toQString(rangePresetName(preset));
+        QAction* a = rangeGroup_->addAction(label);
         a->setCheckable(true);
         a->setData(static_cast<int>(preset));
-        a->setToolTip(tr("Show %1 up to the last bar").arg(QString::fromLatin1(label)));
+        a->setToolTip(tr("Show %1 up to the last bar").arg(label));
     }
     connect(rangeGroup_, &QActionGroup::triggered, this, [this](QAction* a) {
         a->setChecked(true);
@@ -278,7 +269,7 @@ void MainWindow::refreshIfStale() {
     }
     const auto now = QDateTime::currentSecsSinceEpoch();
     const bool recentlyRefreshed =
-        info && info->lastRefreshUnix && now - *info->lastRefreshUnix < 6 * 3600;
+        info && info->lastRefreshUnix && now - *info->lastRefreshUnix < qint64{6} * 3600;
     if (!recentlyRefreshed) {
         // Runs in the background; the chart shows the cached bars meanwhile.
         refresh_->refreshCurrent();
@@ -286,12 +277,6 @@ void MainWindow::refreshIfStale() {
 }
 
 void MainWindow::onDocumentChanged() {
-    if (document_->bars().empty()) {
-        chart_->showEmptyState(document_->emptyMessage());
-    } else {
-        chart_->setBars(document_->bars(), document_->timeframe());
-    }
-    actionMarkers_->setActions(document_->actions());
     updateTitle();
     updateStatus();
 }

@@ -1,5 +1,6 @@
 // The main window: the chart in the middle, the watchlist on the side, toolbar and menus.
-// Wires widgets to the ChartDocument and the cache; holds no SQL and no analytics itself.
+// Wires widgets to the ChartDocument (the one owner of what the chart shows) and the cache;
+// holds no SQL, no analytics and no chart state itself.
 #pragma once
 
 #include <QMainWindow>
@@ -15,10 +16,10 @@ class QLabel;
 
 namespace retest::ui {
 
-class ActionMarkers;
 class AnnotationController;
 class ChartDocument;
 class ChartView;
+class DocumentChart;
 class ExportController;
 class LevelOverlay;
 class LevelsPanel;
@@ -60,7 +61,7 @@ public:
     ChartDocument* document() const { return document_; }
     WatchlistDock* watchlistDock() const { return watchlist_; }
     RefreshController* refreshController() const { return refresh_; }
-    LevelOverlay* levelOverlay() const { return levelOverlay_; }
+    LevelOverlay* levelOverlay() const;
     LevelsPanel* levelsPanel() const { return levelsPanel_; }
     ExportController* exportController() const { return export_; }
     AnnotationController* annotations() const { return annotations_; }
@@ -89,10 +90,9 @@ private:
     WatchlistDock* watchlist_ = nullptr;
     QLabel* statusLabel_ = nullptr;
     RefreshController* refresh_ = nullptr;
-    LevelOverlay* levelOverlay_ = nullptr;
+    DocumentChart* documentChart_ = nullptr;
     LevelsPanel* levelsPanel_ = nullptr;
     ExportController* export_ = nullptr;
-    ActionMarkers* actionMarkers_ = nullptr;
     AnnotationController* annotations_ = nullptr;
     RecentFiles* recent_ = nullptr;
 

@@ -11,14 +11,11 @@
 #include "app/cli/cli_options.h"
 #include "core/annotations/annotation_json.h"
 #include "core/model/date.h"
+#include "core/model/qt_text.h"
 
 namespace retest::cli {
 
 namespace {
-
-QString qs(std::string_view s) {
-    return QString::fromUtf8(s.data(), static_cast<qsizetype>(s.size()));
-}
 
 QString priceText(double v) {
     return QString::number(v, 'g', QLocale::FloatingPointShortest);
@@ -99,7 +96,7 @@ int usageError(Context& ctx, const QString& message) {
 }
 
 int failure(Context& ctx, const std::string& message) {
-    ctx.err << "retest annotate: " << qs(message) << Qt::endl;
+    ctx.err << "retest annotate: " << toQString(message) << Qt::endl;
     return kFailed;
 }
 
@@ -227,7 +224,7 @@ int addForm(Context& ctx, const QCommandLineParser& p, const Options& o, const A
         return kUsage;
     }
     if (auto valid = validateAnnotation(a); !valid.ok()) {
-        return usageError(ctx, qs(valid.error().message));
+        return usageError(ctx, toQString(valid.error().message));
     }
     auto cache = openCacheOrReport(ctx);
     if (!cache) {
@@ -242,17 +239,17 @@ int addForm(Context& ctx, const QCommandLineParser& p, const Options& o, const A
 }
 
 QString describeLine(const Annotation& a) {
-    QStringList parts{QString::number(a.id), qs(annotationKindName(a.kind))};
+    QStringList parts{QString::number(a.id), toQString(annotationKindName(a.kind))};
     for (const AnchorPoint& pt : a.points) {
         if (annotationUsesDay(a.kind)) {
-            parts << qs(formatIsoDate(pt.day));
+            parts << toQString(formatIsoDate(pt.day));
         }
         if (annotationUsesPrice(a.kind)) {
             parts << priceText(pt.price);
         }
     }
     if (!a.label.empty()) {
-        QString label = qs(a.label);
+        QString label = toQString(a.label);
         label.replace(QLatin1Char('\n'), QLatin1Char(' '));
         parts << QLatin1Char('"') + label + QLatin1Char('"');
     }
@@ -265,7 +262,7 @@ int listForm(Context& ctx, PriceCache& cache, const std::string& symbol, bool js
         return failure(ctx, list.error().message);
     }
     if (json) {
-        ctx.out << qs(annotationsToJson(*list));
+        ctx.out << toQString(annotationsToJson(*list));
     } else {
         for (const Annotation& a : *list) {
             ctx.out << describeLine(a) << '\n';
@@ -310,8 +307,8 @@ int exportForm(Context& ctx, PriceCache& cache, const std::string& symbol, const
         return failure(ctx,
                        file.toStdString() + ": cannot write: " + out.errorString().toStdString());
     }
-    ctx.out << "Exported " << list->size() << " annotation(s) of " << qs(symbol) << " to " << file
-            << Qt::endl;
+    ctx.out << "Exported " << list->size() << " annotation(s) of " << toQString(symbol) << " to "
+            << file << Qt::endl;
     return kOk;
 }
 
@@ -332,7 +329,7 @@ int importForm(Context& ctx, PriceCache& cache, const std::string& symbol, const
         return failure(ctx, ids.error().message + "\nNothing was imported; the annotations of " +
                                 symbol + " are unchanged.");
     }
-    ctx.out << "Imported " << ids->size() << " annotation(s) into " << qs(symbol)
+    ctx.out << "Imported " << ids->size() << " annotation(s) into " << toQString(symbol)
             << (replace ? " (replacing the previous ones)" : "") << Qt::endl;
     return kOk;
 }

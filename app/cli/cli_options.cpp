@@ -46,13 +46,21 @@ ParseOutcome parseCommand(QCommandLineParser& parser, Context& ctx, const QStrin
     return ParseOutcome::Run;
 }
 
-std::optional<Day> parseDateOption(Context& ctx, const QString& option, const QString& value) {
-    const auto day = parseIsoDate(value.toStdString());
-    if (!day) {
-        ctx.err << "retest: --" << option << " '" << value
-                << "' is not a date (expected YYYY-MM-DD)" << Qt::endl;
+Result<Day, QString> readDateOption(const QString& option, const QString& value) {
+    if (const auto day = parseIsoDate(value.toStdString())) {
+        return *day;
     }
-    return day;
+    return QString(QStringLiteral("--") + option + QStringLiteral(" '") + value +
+                   QStringLiteral("' is not a date (expected YYYY-MM-DD)"));
+}
+
+std::optional<Day> parseDateOption(Context& ctx, const QString& option, const QString& value) {
+    const auto day = readDateOption(option, value);
+    if (!day) {
+        ctx.err << "retest: " << day.error() << Qt::endl;
+        return std::nullopt;
+    }
+    return day.value();
 }
 
 }  // namespace retest::cli

@@ -6,6 +6,7 @@
 
 #include "app/cli/cli.h"
 #include "core/model/bar.h"
+#include "core/model/result.h"
 
 namespace retest::cli {
 
@@ -20,6 +21,8 @@ ParseOutcome parseCommand(QCommandLineParser& parser, Context& ctx, const QStrin
                           int positionalMin, int positionalMax);
 
 /// Parses a YYYY-MM-DD option value; prints an error naming the option when it is not one.
+/// A YYYY-MM-DD option value, or "--OPTION 'VALUE' is not a date (expected YYYY-MM-DD)".
+Result<Day, QString> readDateOption(const QString& option, const QString& value);
 std::optional<Day> parseDateOption(Context& ctx, const QString& option, const QString& value);
 
 }  // namespace retest::cli

@@ -192,8 +192,11 @@ int runBatch(Context& ctx, PriceCache& cache, const ExportOptions& o) {
     int written = 0;
     int skipped = 0;
     int failed = 0;
-    for (const QString& symbol : ui::batchExportSymbols(cache)) {
-        const QString path = QDir(o.outDir).filePath(ui::batchExportFileName(symbol, o.format));
+    const QStringList symbols = ui::batchExportSymbols(cache);
+    const QStringList names = ui::batchExportFileNames(symbols, o.format);  // unique
+    for (qsizetype i = 0; i < symbols.size(); ++i) {
+        const QString& symbol = symbols[i];
+        const QString path = QDir(o.outDir).filePath(names[i]);
         const ui::ExportOutcome r = ui::exportSymbol(cache, symbol, o.request, path);
         if (r.status == ui::ExportStatus::Written) {
             ctx.out << path << Qt::endl;

@@ -6,6 +6,7 @@
 #include <QSettings>
 #include <QUrl>
 
+#include "app/cli/cli_options.h"
 #include "core/feeds/feed_settings_store.h"
 #include "core/model/date.h"
 
@@ -62,13 +63,12 @@ QString readOptions(const QCommandLineParser& parser, FetchArgs& fetch) {
                                                     : fetch.settings.stooqBaseUrl) = base;
     }
     if (parser.isSet(QStringLiteral("since"))) {
-        const QString text = parser.value(QStringLiteral("since"));
-        auto day = parseIsoDate(text.toStdString());
+        const auto day =
+            readDateOption(QStringLiteral("since"), parser.value(QStringLiteral("since")));
         if (!day) {
-            return QStringLiteral("--since \"") + text +
-                   QStringLiteral("\" is not a date (YYYY-MM-DD)");
+            return day.error();
         }
-        fetch.options.since = day;
+        fetch.options.since = day.value();
     }
     fetch.options.full = parser.isSet(QStringLiteral("full"));
     fetch.symbols = parser.positionalArguments();

@@ -11,14 +11,11 @@
 #include <QString>
 
 #include "core/model/date.h"
+#include "core/model/qt_text.h"
 
 namespace retest {
 
 namespace {
-
-QString qs(std::string_view s) {
-    return QString::fromUtf8(s.data(), static_cast<qsizetype>(s.size()));
-}
 
 std::string ss(const QString& s) {
     return s.toStdString();
@@ -27,7 +24,7 @@ std::string ss(const QString& s) {
 QJsonObject pointToJson(AnnotationKind kind, const AnchorPoint& p) {
     QJsonObject o;
     if (annotationUsesDay(kind)) {
-        o.insert(QStringLiteral("date"), qs(formatIsoDate(p.day)));
+        o.insert(QStringLiteral("date"), toQString(formatIsoDate(p.day)));
     }
     if (annotationUsesPrice(kind)) {
         o.insert(QStringLiteral("price"), p.price);
@@ -38,17 +35,17 @@ QJsonObject pointToJson(AnnotationKind kind, const AnchorPoint& p) {
 QJsonObject toJson(const Annotation& a) {
     QJsonObject o;
     o.insert(QStringLiteral("id"), static_cast<qint64>(a.id));
-    o.insert(QStringLiteral("kind"), qs(annotationKindName(a.kind)));
+    o.insert(QStringLiteral("kind"), toQString(annotationKindName(a.kind)));
     QJsonArray points;
     for (const AnchorPoint& p : a.points) {
         points.append(pointToJson(a.kind, p));
     }
     o.insert(QStringLiteral("points"), points);
-    o.insert(QStringLiteral("label"), qs(a.label));
+    o.insert(QStringLiteral("label"), toQString(a.label));
     QJsonObject style;
-    style.insert(QStringLiteral("color"), qs(formatColor(a.style.color)));
+    style.insert(QStringLiteral("color"), toQString(formatColor(a.style.color)));
     style.insert(QStringLiteral("width"), a.style.width);
-    style.insert(QStringLiteral("line"), qs(lineStyleName(a.style.line)));
+    style.insert(QStringLiteral("line"), toQString(lineStyleName(a.style.line)));
     style.insert(QStringLiteral("extendRight"), a.style.extendRight);
     style.insert(QStringLiteral("fontSize"), a.style.fontSize);
     o.insert(QStringLiteral("style"), style);

@@ -25,7 +25,7 @@ struct CacheStatements {
     Statement selectBars, upsertBar, deleteBars;
     Statement upsertAction, selectActions, deleteActions;
     Statement upsertSymbol, updateSummary, deleteSymbol, selectSymbol, selectSymbols, anyBar;
-    Statement insertLevel, selectLevels, deleteLevel;
+    Statement insertLevel, selectLevels, deleteLevel, updateLevel;
 };
 
 }  // namespace
@@ -87,6 +87,7 @@ std::vector<StatementSql> statementSql() {
         {&S::selectLevels,
          "SELECT id, symbol, price, label FROM manual_levels WHERE symbol = ?1 ORDER BY id"},
         {&S::deleteLevel, "DELETE FROM manual_levels WHERE id = ?1"},
+        {&S::updateLevel, "UPDATE manual_levels SET price = ?2, label = ?3 WHERE id = ?1"},
     };
 }
 
@@ -540,6 +541,22 @@ Result<std::vector<ManualLevel>> PriceCache::manualLevels(std::string_view symbo
         return Ctx{db_, *stmts_, path_}.sql("cannot read the levels of " + std::string(symbol));
     }
     return out;
+}
+
+Result<Ok> PriceCache::updateManualLevel(std::int64_t id, double price, std::string_view label) {
+    const Ctx c{db_, *stmts_, path_};
+    if (!std::isfinite(price)) {
+        return c.plain("a manual level needs a finite price");
+    }
+    Use u(stmts_->updateLevel);
+    u.bind(1, id).bind(2, price).bindTextOrNull(3, label);
+    if (u.step() != SQLITE_DONE) {
+        return c.sql("cannot change level " + std::to_string(id));
+    }
+    if (sqlite3_changes(db_) == 0) {
+        return c.plain("there is no manual level with id " + std::to_string(id));
+    }
+    return Ok{};
 }
 
 Result<Ok> PriceCache::removeManualLevel(std::int64_t id) {

@@ -115,6 +115,8 @@ public:
     Result<std::vector<ManualLevel>> manualLevels(std::string_view symbol) const;
     /// Error when no level has that id.
     Result<Ok> removeManualLevel(std::int64_t id);
+    /// Changes a level's price and label in place (its id stays). Error when there is none.
+    Result<Ok> updateManualLevel(std::int64_t id, double price, std::string_view label);
 
     // Annotations: the user's chart markup, per symbol. Bar writes (replaceBars, applyUpdate
     // with replaceAll) and removeSymbol never delete them. Every write is one transaction.

@@ -14,6 +14,7 @@
 
 #include "core/csv/csv_tokenizer.h"
 #include "core/model/date.h"
+#include "core/model/text.h"
 
 namespace retest {
 
@@ -53,13 +54,6 @@ std::string quoted(std::string_view text) {
     }
     out += '"';
     return out;
-}
-
-bool iequals(std::string_view a, std::string_view b) {
-    return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
-               return std::tolower(static_cast<unsigned char>(x)) ==
-                      std::tolower(static_cast<unsigned char>(y));
-           });
 }
 
 bool isValidUtf8(std::string_view s) {
@@ -142,7 +136,7 @@ int columnFor(std::string_view name) {
         {"wolumen", kVolume},
     }};
     for (const Alias& a : kAliases) {
-        if (iequals(name, a.name)) {
+        if (equalsIgnoringCase(name, a.name)) {
             return a.col;
         }
     }
@@ -153,9 +147,10 @@ int columnFor(std::string_view name) {
 bool headerMatchesFormat(CsvFormat format, std::string_view header) {
     switch (format) {
         case CsvFormat::Yahoo:
-            return iequals(header, kYahooHeader);
+            return equalsIgnoringCase(header, kYahooHeader);
         case CsvFormat::Stooq:
-            return iequals(header, kStooqHeader) || iequals(header, kStooqHeaderNoVolume);
+            return equalsIgnoringCase(header, kStooqHeader) ||
+                   equalsIgnoringCase(header, kStooqHeaderNoVolume);
         default:
             return true;
     }
@@ -224,7 +219,7 @@ Result<Layout, CsvError> buildLayout(std::string_view header, std::size_t header
 }
 
 bool isNullMarker(std::string_view text) {
-    return iequals(text, "null");
+    return equalsIgnoringCase(text, "null");
 }
 
 enum class NumStatus { Ok, Empty, NotNumber, Negative };
@@ -427,7 +422,7 @@ Result<Ok, CsvError> checkFileBytes(std::string_view bytes, std::string_view fil
 
 std::optional<CsvFormat> parseCsvFormat(std::string_view text) {
     for (CsvFormat f : {CsvFormat::Auto, CsvFormat::Yahoo, CsvFormat::Stooq, CsvFormat::Generic}) {
-        if (iequals(text, csvFormatName(f))) {
+        if (equalsIgnoringCase(text, csvFormatName(f))) {
             return f;
         }
     }

@@ -4,6 +4,8 @@
 #include <algorithm>
 #include <cctype>
 
+#include "core/model/text.h"
+
 namespace retest {
 
 std::string_view providerName(Provider provider) {
@@ -17,9 +19,7 @@ std::string_view providerName(Provider provider) {
 }
 
 std::optional<Provider> parseProvider(std::string_view text) {
-    std::string lower(text);
-    std::transform(lower.begin(), lower.end(), lower.begin(),
-                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    const std::string lower = toLowerAscii(text);
     if (lower == "yahoo") {
         return Provider::Yahoo;
     }

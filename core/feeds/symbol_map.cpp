@@ -5,22 +5,10 @@
 #include <algorithm>
 #include <cctype>
 
+#include "core/model/text.h"
+
 namespace retest {
 namespace {
-
-std::string lower(std::string_view text) {
-    std::string out(text);
-    std::transform(out.begin(), out.end(), out.begin(),
-                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-    return out;
-}
-
-std::string upper(std::string_view text) {
-    std::string out(text);
-    std::transform(out.begin(), out.end(), out.begin(),
-                   [](unsigned char c) { return static_cast<char>(std::toupper(c)); });
-    return out;
-}
 
 /// Letters, digits and '-' only: an exchange ticker, as opposed to "^SPX", "EURUSD=X", "x.de".
 bool isPlainTicker(std::string_view s) {
@@ -50,7 +38,7 @@ std::optional<std::string> providerSymbol(Provider provider, std::string_view sy
             return it->second;
         }
     }
-    const std::string key = upper(symbol);
+    const std::string key = toUpperAscii(symbol);
     for (const SymbolMapping& m : builtinSymbolMappings()) {
         if (m.symbol == key) {
             const std::string& mapped = provider == Provider::Yahoo ? m.yahoo : m.stooq;
@@ -63,7 +51,7 @@ std::optional<std::string> providerSymbol(Provider provider, std::string_view sy
     if (provider == Provider::Yahoo) {
         return std::string(symbol);
     }
-    return isPlainTicker(symbol) ? lower(symbol) + ".us" : lower(symbol);
+    return isPlainTicker(symbol) ? toLowerAscii(symbol) + ".us" : toLowerAscii(symbol);
 }
 
 }  // namespace retest

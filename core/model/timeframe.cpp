@@ -4,12 +4,12 @@
 #include <cctype>
 #include <string>
 
+#include "core/model/text.h"
+
 namespace retest {
 
 std::optional<Timeframe> parseTimeframe(std::string_view text) {
-    std::string lower(text);
-    std::transform(lower.begin(), lower.end(), lower.begin(),
-                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    const std::string lower = toLowerAscii(text);
     if (lower == "d" || lower == "daily") {
         return Timeframe::Daily;
     }

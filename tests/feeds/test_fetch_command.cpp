@@ -75,7 +75,7 @@ TEST_F(FetchCommandTest, UsageErrors) {
     EXPECT_TRUE(errText.startsWith(QStringLiteral("retest fetch: unknown provider \"bloomberg\"")));
     EXPECT_EQ(run({QStringLiteral("IWM"), QStringLiteral("--since"), QStringLiteral("2020-13-01")}),
               2);
-    EXPECT_TRUE(errText.contains(QStringLiteral("--since \"2020-13-01\" is not a date")));
+    EXPECT_TRUE(errText.contains(QStringLiteral("--since '2020-13-01' is not a date")));
     EXPECT_EQ(run({QStringLiteral("IWM"), QStringLiteral("--bogus")}), 2);
     EXPECT_TRUE(server.requests().isEmpty());
 }

@@ -21,7 +21,7 @@ TEST(SymbolMap, PlainTickersGetStooqsUsSuffix) {
     EXPECT_EQ(providerSymbol(Provider::Stooq, "SAP.DE"), "sap.de");  // already qualified
 }
 
-TEST(SymbolMap, SeriesAProviderDoesNotCarryHaveNoName) {
+TEST(SymbolMap, AnIndexTheProviderDoesNotCarryHasNoProviderSymbol) {
     EXPECT_EQ(providerSymbol(Provider::Stooq, "^RUT"), std::nullopt);
 }
 

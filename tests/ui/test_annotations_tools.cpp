@@ -8,8 +8,6 @@
 #include <QApplication>
 #include <QTest>
 #include <QUndoStack>
-#include <fstream>
-#include <sstream>
 
 #include "core/analytics/resample.h"
 #include "core/model/date.h"
@@ -33,9 +31,7 @@ protected:
         auto opened = PriceCache::open(tmp.file("cache.sqlite"));
         ASSERT_TRUE(opened);
         cache = std::move(opened.value());
-        std::vector<Bar> bars;
-        loadSample(bars);
-        ASSERT_TRUE(cache->upsertBars("^GSPC", bars, {"S&P 500", "USD", "sample"}));
+        ASSERT_TRUE(cache->upsertBars("^GSPC", test::sampleBars(), {"S&P 500", "USD", "sample"}));
         doc = std::make_unique<ChartDocument>(*cache);
         doc->setSymbol(QStringLiteral("^GSPC"));
         view.resize(1200, 700);
@@ -44,23 +40,8 @@ protected:
         view.setBars(doc->bars(), doc->timeframe());
         view.setDateRange(iso("2019-10-01"), iso("2020-04-17"));
         view.plot()->replot();
-        tools = std::make_unique<AnnotationController>(view, *cache);
-        tools->attach(*doc);
+        tools = std::make_unique<AnnotationController>(view, *doc);
         tools->setMagnet(false);
-    }
-    static void loadSample(std::vector<Bar>& out) {
-        std::ifstream in(test::sampleCsv());
-        std::string line;
-        std::getline(in, line);
-        while (std::getline(in, line)) {
-            std::replace(line.begin(), line.end(), ',', ' ');
-            std::istringstream fields(line);
-            std::string date;
-            Bar b;
-            fields >> date >> b.open >> b.high >> b.low >> b.close >> b.adjClose >> b.volume;
-            b.day = *parseIsoDate(date);
-            out.push_back(b);
-        }
     }
     int indexOf(Day day) const {
         const auto& bars = view.bars();

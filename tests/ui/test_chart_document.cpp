@@ -1,8 +1,10 @@
 // ChartDocument: what a chart shows for a symbol — timeframe, adjusted prices, "as of" dates,
-// levels recomputed off the GUI thread, manual levels kept in the cache.
+// levels recomputed off the GUI thread (at most one at a time), and every edit (manual levels,
+// drawings, sensitivity) undoable through the document's one history and kept in the cache.
 #include <gtest/gtest.h>
 #include <QSignalSpy>
 #include <QTest>
+#include <QUndoStack>
 
 #include "core/import/csv_importer.h"
 #include "core/model/date.h"
@@ -94,6 +96,184 @@ TEST_F(ChartDocumentTest, ManualLevelsLiveInTheCacheAndJoinTheAnalysis) {
     EXPECT_EQ(again.manualLevels()[0].label, "round number");
     ASSERT_TRUE(again.removeManualLevel(*id));
     EXPECT_TRUE(again.manualLevels().empty());
+}
+
+/// The manual zones of an analysis, by their cache id.
+std::vector<std::int64_t> manualZoneIds(const LevelAnalysis& a) {
+    std::vector<std::int64_t> ids;
+    for (const Zone& z : a.zones) {
+        if (z.manual) {
+            ids.push_back(z.manualId);
+        }
+    }
+    return ids;
+}
+
+TEST_F(ChartDocumentTest, ManualLevelEditsUndoAndRedoThroughTheCache) {
+    ui::ChartDocument doc(*cache);
+    doc.setSynchronousLevels(true);
+    doc.setSymbol(QStringLiteral("^GSPC"));
+    QUndoStack& undo = doc.undoStack();
+    const auto stored = [&] { return cache->manualLevels("^GSPC").value(); };
+
+    auto id = doc.addManualLevel(1500, QStringLiteral("neckline"));
+    ASSERT_TRUE(id);
+    ASSERT_EQ(stored().size(), 1U);
+    EXPECT_EQ(manualZoneIds(doc.levels()), std::vector<std::int64_t>{*id});  // identity, not price
+    EXPECT_EQ(undo.count(), 1);
+
+    ASSERT_TRUE(doc.editManualLevel(*id, 1550, QStringLiteral("new neckline")));
+    EXPECT_DOUBLE_EQ(stored().front().price, 1550);
+    EXPECT_EQ(stored().front().label, "new neckline");
+    undo.undo();  // the edit
+    EXPECT_DOUBLE_EQ(stored().front().price, 1500);
+    EXPECT_EQ(stored().front().label, "neckline");
+    undo.undo();  // the add
+    EXPECT_TRUE(stored().empty());
+    EXPECT_TRUE(doc.manualLevels().empty());
+    EXPECT_TRUE(manualZoneIds(doc.levels()).empty());
+
+    undo.redo();  // the add again: a new row, and the first id still finds it
+    ASSERT_EQ(stored().size(), 1U);
+    const std::int64_t now = doc.resolveManualId(*id);
+    EXPECT_EQ(stored().front().id, now);
+    EXPECT_EQ(manualZoneIds(doc.levels()), std::vector<std::int64_t>{now});
+    undo.redo();  // the edit, on the re-added row
+    EXPECT_DOUBLE_EQ(stored().front().price, 1550);
+
+    ASSERT_TRUE(doc.removeManualLevel(*id));
+    EXPECT_TRUE(stored().empty());
+    undo.undo();
+    ASSERT_EQ(stored().size(), 1U);
+    EXPECT_DOUBLE_EQ(stored().front().price, 1550);
+    EXPECT_EQ(stored().front().label, "new neckline");
+    EXPECT_EQ(manualZoneIds(doc.levels()).size(), 1U);
+}
+
+TEST_F(ChartDocumentTest, DrawingEditsUndoAndRedoThroughTheCache) {
+    ui::ChartDocument doc(*cache);
+    doc.setSynchronousLevels(true);
+    doc.setSymbol(QStringLiteral("^GSPC"));
+    QSignalSpy changed(&doc, &ui::ChartDocument::drawingsChanged);
+    const auto stored = [&] { return cache->annotations("^GSPC").value(); };
+
+    const std::int64_t id = doc.addDrawing(makeHorizontalLine(3000));
+    ASSERT_NE(id, 0);
+    ASSERT_EQ(stored().size(), 1U);
+    EXPECT_EQ(doc.drawings().size(), 1U);
+    EXPECT_GE(changed.count(), 1);
+
+    Annotation moved = *doc.findDrawing(id);
+    moved.points[0].price = 3100;
+    ASSERT_TRUE(doc.editDrawing(moved, QStringLiteral("Move horizontal line")));
+    EXPECT_DOUBLE_EQ(stored().front().points[0].price, 3100);
+    ASSERT_TRUE(doc.removeDrawing(id));
+    EXPECT_TRUE(stored().empty());
+
+    QUndoStack& undo = doc.undoStack();
+    undo.undo();  // remove
+    ASSERT_EQ(stored().size(), 1U);
+    EXPECT_DOUBLE_EQ(stored().front().points[0].price, 3100);
+    undo.undo();  // move, on the row stored again under a new id
+    EXPECT_DOUBLE_EQ(stored().front().points[0].price, 3000);
+    undo.undo();  // add
+    EXPECT_TRUE(stored().empty());
+    EXPECT_TRUE(doc.drawings().empty());
+    undo.redo();
+    undo.redo();
+    undo.redo();
+    EXPECT_TRUE(stored().empty());
+    undo.undo();
+    ASSERT_EQ(doc.drawings().size(), 1U);
+    EXPECT_DOUBLE_EQ(doc.drawings().front().points[0].price, 3100);
+    EXPECT_EQ(doc.findDrawing(id), &doc.drawings().front());
+
+    // A refused drawing is no edit at all.
+    Annotation bad = makeZone(3200, 3100);  // low above high
+    EXPECT_EQ(doc.addDrawing(bad), 0);
+    EXPECT_EQ(doc.drawings().size(), 1U);
+}
+
+TEST_F(ChartDocumentTest, SensitivityChangesMergeIntoOneUndoStep) {
+    ui::ChartDocument doc(*cache);
+    doc.setSynchronousLevels(true);
+    doc.setSymbol(QStringLiteral("^GSPC"));
+    const std::size_t before = doc.levels().zones.size();
+    doc.setSensitivity(0.7);
+    doc.setSensitivity(0.9);  // a dragged slider
+    const std::size_t many = doc.levels().zones.size();
+    EXPECT_GT(many, before);
+    EXPECT_EQ(doc.undoStack().count(), 1);
+    doc.undoStack().undo();
+    EXPECT_DOUBLE_EQ(doc.levelSettings().sensitivity, 0.5);
+    EXPECT_EQ(doc.levels().zones.size(), before);
+    doc.undoStack().redo();
+    EXPECT_DOUBLE_EQ(doc.levelSettings().sensitivity, 0.9);
+    EXPECT_EQ(doc.levels().zones.size(), many);
+}
+
+TEST_F(ChartDocumentTest, AFailedWriteIsReportedAndLeavesNoUndoStep) {
+    ui::ChartDocument doc(*cache);
+    doc.setSynchronousLevels(true);
+    doc.setSymbol(QStringLiteral("^GSPC"));
+    auto id = doc.addManualLevel(1500, QString());
+    ASSERT_TRUE(id);
+    ASSERT_TRUE(cache->removeManualLevel(*id));  // another process removed it meanwhile
+    QSignalSpy errors(&doc, &ui::ChartDocument::errorOccurred);
+    const auto removed = doc.removeManualLevel(*id);
+    EXPECT_FALSE(removed);
+    ASSERT_EQ(errors.count(), 1);
+    EXPECT_TRUE(errors.front().front().toString().contains(QStringLiteral("no manual level")));
+    EXPECT_EQ(doc.undoStack().count(), 1);  // only the add
+}
+
+TEST_F(ChartDocumentTest, SwitchingSymbolsClearsTheHistoryAndLoadsTheirEdits) {
+    ASSERT_TRUE(cache->addManualLevel("GSPC2", 1000, "other").ok());
+    ASSERT_TRUE(importCsvFile(*cache, sampleCsv(), "GSPC2"));
+    ui::ChartDocument doc(*cache);
+    doc.setSynchronousLevels(true);
+    doc.setSymbol(QStringLiteral("^GSPC"));
+    ASSERT_NE(doc.addDrawing(makeHorizontalLine(3000)), 0);
+    ASSERT_TRUE(doc.undoStack().canUndo());
+    doc.setSymbol(QStringLiteral("GSPC2"));
+    EXPECT_FALSE(doc.undoStack().canUndo());
+    EXPECT_TRUE(doc.drawings().empty());
+    ASSERT_EQ(doc.manualLevels().size(), 1U);
+    EXPECT_EQ(doc.manualLevels().front().label, "other");
+}
+
+TEST_F(ChartDocumentTest, HoldingAKeyCoalescesAnalysesAndRunsOneAtATime) {
+    ASSERT_TRUE(importCsvFile(*cache, sampleCsv(), "GSPC2"));
+    ui::ChartDocument doc(*cache);
+    const QString symbols[] = {QStringLiteral("^GSPC"), QStringLiteral("GSPC2")};
+    for (int i = 0; i < 40; ++i) {  // 40 switches faster than one analysis takes
+        doc.setSymbol(symbols[i % 2]);
+        EXPECT_LE(doc.analysesRunning(), 1);
+    }
+    EXPECT_LE(doc.analysesStarted(), 2) << "requests made while one runs are coalesced";
+    QTRY_VERIFY_WITH_TIMEOUT(!doc.levelsPending(), 20000);
+    QTRY_COMPARE_WITH_TIMEOUT(doc.analysesRunning(), 0, 5000);
+    EXPECT_EQ(doc.peakAnalysesRunning(), 1);
+    EXPECT_LE(doc.analysesStarted(), 2);
+    EXPECT_EQ(doc.levels().asOf, doc.bars().back().day);
+}
+
+TEST_F(ChartDocumentTest, CurrentAnalysisIsTheNewSymbolsEvenRightAfterASwitch) {
+    std::vector<Bar> half;
+    ASSERT_TRUE(cache->readBars("^GSPC", 0, *parseIsoDate("2010-12-31"), half));
+    ASSERT_TRUE(cache->upsertBars("OLD", half));
+    ui::ChartDocument doc(*cache);
+    doc.setSymbol(QStringLiteral("^GSPC"));
+    QTRY_VERIFY_WITH_TIMEOUT(!doc.levelsPending(), 20000);
+    doc.setSymbol(QStringLiteral("OLD"));
+    EXPECT_TRUE(doc.levelsPending());
+    EXPECT_EQ(doc.currentAnalysis().asOf, *parseIsoDate("2010-12-31"));
+    EXPECT_FALSE(doc.levelsPending());
+    EXPECT_EQ(doc.levels().asOf, *parseIsoDate("2010-12-31"));
+    // The background job of the switch finishes later and changes nothing.
+    QTRY_COMPARE_WITH_TIMEOUT(doc.analysesRunning(), 0, 20000);
+    QTest::qWait(50);
+    EXPECT_EQ(doc.levels().asOf, *parseIsoDate("2010-12-31"));
 }
 
 TEST_F(ChartDocumentTest, AnUnknownSymbolIsEmptyWithAHelpfulMessage) {

@@ -1,5 +1,7 @@
 // The window's export actions, headless: Save image writes what the dialog chose and remembers
-// the folder and format, Copy puts the chart on the clipboard, batch export covers the cache.
+// the folder and format, Copy puts the chart on the clipboard, batch export covers the cache
+// off the GUI thread with unique file names, and an export right after a symbol switch shows
+// the new symbol's levels.
 #include <gtest/gtest.h>
 
 #include <QAction>
@@ -11,7 +13,9 @@
 #include <QImage>
 #include <QPushButton>
 #include <QSettings>
+#include <QSignalSpy>
 #include <QSpinBox>
+#include <QTest>
 #include <fstream>
 #include <sstream>
 
@@ -47,6 +51,18 @@ protected:
         controller = std::make_unique<ExportController>(view, *doc, nullptr);
     }
     QString path(const char* name) const { return QString::fromStdString(tmp.file(name).string()); }
+    /// A new folder for a batch, and small images to keep it quick.
+    static ExportSettings small(int width, int height) {
+        ExportSettings s;
+        s.width = width;
+        s.height = height;
+        return s;
+    }
+    QString folder(const char* name) const {
+        QString dir = path(name);
+        EXPECT_TRUE(QDir().mkpath(dir));
+        return dir;
+    }
 
     test::TempDir tmp;
     std::unique_ptr<PriceCache> cache;
@@ -99,12 +115,100 @@ TEST_F(ExportActions, CopyPutsTheScaledChartOnTheClipboard) {
     EXPECT_EQ(image.size(), QSize(1600, 900));
 }
 
-TEST_F(ExportActions, BatchExportWritesCachedSymbolsAndListsTheRest) {
+TEST_F(ExportActions, ExportRightAfterASwitchHasTheNewSymbolsLevelsAndLegend) {
+    // The window's document computes in the background; the export must not wait for it, nor
+    // draw the previous symbol's levels (which it did: the legend even named its manual level).
+    std::vector<Bar> older;
+    ASSERT_TRUE(cache->readBars("^GSPC", 0, *parseIsoDate("2009-12-31"), older));
+    ASSERT_TRUE(cache->upsertBars("OLD", older, {"Old S&P", "USD", "sample"}));
+    ChartDocument live(*cache);
+    live.setSymbol(QStringLiteral("^GSPC"));
+    ASSERT_TRUE(live.addManualLevel(3000, QStringLiteral("round number")));
+    QTRY_VERIFY_WITH_TIMEOUT(!live.levelsPending(), 20000);
+    ChartView shown;
+    shown.resize(900, 500);
+    ExportController exporter(shown, live, nullptr);
+
+    live.setSymbol(QStringLiteral("OLD"));
+    shown.setBars(live.bars(), live.timeframe());
+    shown.applyRangePreset(RangePreset::OneYear);
     ExportSettings s;
-    s.width = 600;
-    s.height = 400;
-    const QString dir = path("batch");
-    ASSERT_TRUE(QDir().mkpath(dir));
+    ExportOutcome outcome;
+    const auto scene = buildExportScene(exportSource(live), exporter.requestFor(s), outcome);
+    ASSERT_TRUE(scene) << outcome.message.toStdString();
+    ASSERT_TRUE(scene->levels);
+    const LevelAnalysis& drawn = scene->levels->analysis();
+    EXPECT_EQ(drawn.asOf, *parseIsoDate("2009-12-31"));
+    EXPECT_FALSE(drawn.zones.empty());
+    EXPECT_GT(scene->levels->bandCount(), 0) << "the levels match the exported bars";
+    EXPECT_FALSE(scene->image.legendManual) << "OLD has no manual level";
+    EXPECT_TRUE(scene->view.title().startsWith(QStringLiteral("OLD · Old S&P")));
+
+    // And through the action: the saved SVG names the new symbol only.
+    const QString file = path("switch.svg");
+    QString error;
+    ASSERT_TRUE(exporter.saveCurrent(file, s, &error)) << error.toStdString();
+    QFile svg(file);
+    ASSERT_TRUE(svg.open(QIODevice::ReadOnly));
+    const QByteArray xml = svg.readAll();
+    EXPECT_TRUE(xml.contains("OLD")) << "title";
+    EXPECT_FALSE(xml.contains("round number"));
+}
+
+TEST_F(ExportActions, BatchFileNamesAreUniqueWithinABatch) {
+    const QStringList names = batchExportFileNames(
+        {QStringLiteral("^RUT"), QStringLiteral("RUT"), QStringLiteral("'"), QStringLiteral("\""),
+         QStringLiteral("^"), QStringLiteral("rut"), QStringLiteral("BRK.B")},
+        ImageFormat::Png);
+    EXPECT_EQ(names, (QStringList{QStringLiteral("RUT.png"), QStringLiteral("RUT-2.png"),
+                                  QStringLiteral("_.png"), QStringLiteral("_-2.png"),
+                                  QStringLiteral("_-3.png"), QStringLiteral("rut-3.png"),
+                                  QStringLiteral("BRK.B.png")}));
+}
+
+TEST_F(ExportActions, BatchExportOfRutAndCaretRutWritesTwoFiles) {
+    std::vector<Bar> older;
+    ASSERT_TRUE(cache->readBars("^GSPC", 0, *parseIsoDate("2009-12-31"), older));
+    ASSERT_TRUE(cache->upsertBars("^RUT", sampleBars(), {"Russell 2000", "USD", "sample"}));
+    ASSERT_TRUE(cache->upsertBars("RUT", older, {"Not the index", "USD", "sample"}));
+    const ExportSettings s = small(400, 300);
+    const QString dir = folder("rut");
+    const auto r = controller->exportWatchlistTo(dir, s);
+    EXPECT_EQ(r.written.size(), 3);  // ^RUT, ^GSPC, RUT
+    const QStringList files = QDir(dir).entryList(QDir::Files);
+    EXPECT_EQ(files.size(), r.written.size()) << files.join(QLatin1Char(' ')).toStdString();
+    EXPECT_TRUE(r.written.contains(QDir(dir).filePath(QStringLiteral("RUT.png"))));
+    EXPECT_TRUE(r.written.contains(QDir(dir).filePath(QStringLiteral("RUT-2.png"))));
+}
+
+TEST_F(ExportActions, BatchExportRunsInTheBackgroundAndCancels) {
+    const ExportSettings s = small(400, 300);
+    const QString dir = folder("async");
+    QSignalSpy finished(controller.get(), &ExportController::batchFinished);
+    BatchExport* batch = controller->startWatchlistExport(dir, s);
+    ASSERT_NE(batch, nullptr);
+    // Returned at once: nothing is written yet, the loading runs on a worker thread.
+    EXPECT_TRUE(QDir(dir).entryList(QDir::Files).isEmpty());
+    EXPECT_EQ(controller->startWatchlistExport(dir, s), nullptr) << "one batch at a time";
+    ASSERT_TRUE(finished.wait(30000));
+    const auto r = finished.front().front().value<ExportController::BatchResult>();
+    EXPECT_EQ(r.written.size(), 1);
+    EXPECT_FALSE(r.cancelled);
+
+    // Cancel once the first symbol is under way: the batch stops after it.
+    QSignalSpy again(controller.get(), &ExportController::batchFinished);
+    BatchExport* second = controller->startWatchlistExport(path("async"), s);
+    ASSERT_NE(second, nullptr);
+    second->cancel();
+    ASSERT_TRUE(again.wait(30000));
+    const auto c = again.front().front().value<ExportController::BatchResult>();
+    EXPECT_TRUE(c.cancelled);
+    EXPECT_EQ(c.written.size() + c.skipped.size(), 1);
+}
+
+TEST_F(ExportActions, BatchExportWritesCachedSymbolsAndListsTheRest) {
+    const ExportSettings s = small(600, 400);
+    const QString dir = folder("batch");
     const auto r = controller->exportWatchlistTo(dir, s);
     EXPECT_EQ(r.written, QStringList{QDir(dir).filePath(QStringLiteral("GSPC.png"))});
     EXPECT_EQ(r.skipped.size(), 9);

@@ -7,6 +7,7 @@
 #include <QImage>
 #include <QSlider>
 #include <QTableWidget>
+#include <QUndoStack>
 #include <cmath>
 #include <cstdlib>
 #include <memory>
@@ -20,6 +21,7 @@
 #include "ui/chart/level_overlay.h"
 #include "ui/chart/qcp.h"
 #include "ui/chart_document.h"
+#include "ui/document_chart.h"
 #include "ui/levels/levels_panel.h"
 
 namespace retest::ui {
@@ -29,13 +31,14 @@ constexpr int kW = 1600;
 constexpr int kH = 900;
 
 /// The sample in a fresh cache, its document, and a chart laid out at kW x kH without being
-/// shown (as `retest export` uses it) with the overlay attached.
+/// shown (as `retest export` uses it), following the document (DocumentChart).
 struct Sample {
     test::TempDir tmp;
     std::unique_ptr<PriceCache> cache;
     std::unique_ptr<ChartDocument> doc;
     ChartView view;
-    LevelOverlay overlay{view};
+    std::unique_ptr<DocumentChart> chart;
+    LevelOverlay* overlay = nullptr;
 
     explicit Sample(Timeframe tf = Timeframe::Daily) {
         auto opened = PriceCache::open(tmp.file("cache.sqlite"));
@@ -48,9 +51,9 @@ struct Sample {
         doc->setSymbol(QStringLiteral("^GSPC"));
         view.resize(kW, kH);
         view.plot()->setViewport(QRect(0, 0, kW, kH));
-        view.setBars(doc->bars(), doc->timeframe());
+        chart = std::make_unique<DocumentChart>(*doc, view);
+        overlay = chart->levelOverlay();
         view.applyRangePreset(RangePreset::Max);
-        overlay.setAnalysis(doc->levels());
         layout();
     }
     void layout() { view.plot()->replot(QCustomPlot::rpImmediateRefresh); }
@@ -72,10 +75,10 @@ TEST(LevelOverlay, DrawsOneBandPerZoneAtTheZonesPixelRows) {
     Sample s;
     const auto& zones = s.doc->levels().zones;
     ASSERT_GE(zones.size(), 4u);
-    EXPECT_EQ(s.overlay.bandCount(), static_cast<int>(zones.size()));
+    EXPECT_EQ(s.overlay->bandCount(), static_cast<int>(zones.size()));
     int checked = 0;
     for (int z = 0; z < static_cast<int>(zones.size()); ++z) {
-        QCPItemRect* band = s.overlay.band(z);
+        QCPItemRect* band = s.overlay->band(z);
         ASSERT_NE(band, nullptr);
         const Zone& zone = zones[static_cast<std::size_t>(z)];
         if (!s.view.priceAxis()->range().contains(zone.price)) {
@@ -106,12 +109,12 @@ TEST(LevelOverlay, ExportShowsTheZoneColourOnItsRowsAndNowhereElse) {
     zone.kind = LevelKind::Support;
     zone.strength = 80;
     one.zones.push_back(zone);
-    s.overlay.setAnalysis(one);
+    s.overlay->setAnalysis(one);
     const QImage with = s.exportPng("with.png");
     const double top = s.view.priceAxis()->coordToPixel(zone.high);
     const double bottom = s.view.priceAxis()->coordToPixel(zone.low);
     ASSERT_GT(bottom - top, 10);
-    s.overlay.clear();
+    s.overlay->clear();
     const QImage without = s.exportPng("without.png");
     ASSERT_EQ(with.size(), without.size());
 
@@ -139,36 +142,36 @@ TEST(LevelOverlay, ExportShowsTheZoneColourOnItsRowsAndNowhereElse) {
 TEST(LevelOverlay, LabelsTheAllTimeHighWithItsValueAndDate) {
     Sample s;
     ASSERT_TRUE(s.doc->levels().allTimeHigh.has_value());
-    EXPECT_TRUE(s.overlay.allTimeHighText().contains(QStringLiteral("2020-02-19")))
-        << s.overlay.allTimeHighText().toStdString();
-    EXPECT_TRUE(s.overlay.allTimeHighText().contains(QStringLiteral("3,393.52")));
+    EXPECT_TRUE(s.overlay->allTimeHighText().contains(QStringLiteral("2020-02-19")))
+        << s.overlay->allTimeHighText().toStdString();
+    EXPECT_TRUE(s.overlay->allTimeHighText().contains(QStringLiteral("3,393.52")));
 }
 
 TEST(LevelOverlay, WritesTheLatestEventInWordsOnTheChart) {
     Sample s;
     const auto& events = s.doc->levels().events;
     ASSERT_FALSE(events.empty());
-    EXPECT_EQ(s.overlay.stateText(), QString::fromStdString(events.back().description));
+    EXPECT_EQ(s.overlay->stateText(), QString::fromStdString(events.back().description));
     const bool failed = events.back().retest == RetestState::Failed;
-    EXPECT_EQ(s.overlay.activeZone(), failed ? -1 : static_cast<int>(events.back().zone));
+    EXPECT_EQ(s.overlay->activeZone(), failed ? -1 : static_cast<int>(events.back().zone));
     // Without auto levels and without manual levels there is no event left to describe.
-    s.overlay.setShowAutoLevels(false);
-    EXPECT_TRUE(s.overlay.stateText().isEmpty());
-    EXPECT_EQ(s.overlay.activeZone(), -1);
+    s.overlay->setShowAutoLevels(false);
+    EXPECT_TRUE(s.overlay->stateText().isEmpty());
+    EXPECT_EQ(s.overlay->activeZone(), -1);
 }
 
 TEST(LevelOverlay, HidingAutoLevelsLeavesOnlyManualZones) {
     Sample s;
     ASSERT_TRUE(s.doc->addManualLevel(1800, QStringLiteral("my level")));
-    s.overlay.setAnalysis(s.doc->levels());
+    s.overlay->setAnalysis(s.doc->levels());
     const auto& a = s.doc->levels();
     ASSERT_EQ(manualZoneCount(a), 1);
-    s.overlay.setShowAutoLevels(false);
-    ASSERT_EQ(s.overlay.bandCount(), 1);
-    EXPECT_TRUE(a.zones[static_cast<std::size_t>(s.overlay.shownZones().front())].manual);
-    EXPECT_TRUE(s.overlay.allTimeHighText().isEmpty());
-    s.overlay.setShowAutoLevels(true);
-    EXPECT_EQ(s.overlay.bandCount(), static_cast<int>(a.zones.size()));
+    s.overlay->setShowAutoLevels(false);
+    ASSERT_EQ(s.overlay->bandCount(), 1);
+    EXPECT_TRUE(a.zones[static_cast<std::size_t>(s.overlay->shownZones().front())].manual);
+    EXPECT_TRUE(s.overlay->allTimeHighText().isEmpty());
+    s.overlay->setShowAutoLevels(true);
+    EXPECT_EQ(s.overlay->bandCount(), static_cast<int>(a.zones.size()));
 }
 
 TEST(LevelOverlay, HoverExplainsTheZoneUnderTheMouse) {
@@ -179,15 +182,15 @@ TEST(LevelOverlay, HoverExplainsTheZoneUnderTheMouse) {
     const int z = static_cast<int>(strongest - zones.begin());
     const QPointF centre(s.view.priceRect()->center().x(),
                          s.view.priceAxis()->coordToPixel(strongest->price));
-    EXPECT_EQ(s.overlay.zoneAt(centre), z);
-    const QString tip = s.overlay.zoneToolTip(z);
+    EXPECT_EQ(s.overlay->zoneAt(centre), z);
+    const QString tip = s.overlay->zoneToolTip(z);
     EXPECT_TRUE(tip.contains(QString::fromStdString(strongest->why).toHtmlEscaped()));
     EXPECT_TRUE(tip.contains(QString::fromStdString(formatIsoDate(strongest->firstTouch))));
     EXPECT_TRUE(tip.contains(QString::fromStdString(formatIsoDate(strongest->lastTouch))));
     // Far above every zone there is nothing to explain.
     const double above = zones.back().high * 1.5;
     if (s.view.priceAxis()->range().contains(above)) {
-        EXPECT_EQ(s.overlay.zoneAt({centre.x(), s.view.priceAxis()->coordToPixel(above)}), -1);
+        EXPECT_EQ(s.overlay->zoneAt({centre.x(), s.view.priceAxis()->coordToPixel(above)}), -1);
     }
 }
 
@@ -222,13 +225,13 @@ void expectLabelsGiveWay(Sample& s, const std::string& what, bool everyZone = tr
 
     // Every drawn level line (its price in view) has a tag; at the default sensitivity every
     // zone in view is drawn (only a crowded axis leaves the least important ones out).
-    const auto tagged = s.overlay.taggedZones();
+    const auto tagged = s.overlay->taggedZones();
     int inView = 0;
-    for (int z : s.overlay.shownZones()) {
+    for (int z : s.overlay->shownZones()) {
         if (price->range().contains(zones[static_cast<std::size_t>(z)].price)) {
             ++inView;
             const bool hasTag = std::find(tagged.begin(), tagged.end(), z) != tagged.end();
-            EXPECT_EQ(s.overlay.band(z)->visible(), hasTag)
+            EXPECT_EQ(s.overlay->band(z)->visible(), hasTag)
                 << "line at " << zones[static_cast<std::size_t>(z)].price;
             if (everyZone) {
                 EXPECT_TRUE(hasTag)
@@ -239,7 +242,7 @@ void expectLabelsGiveWay(Sample& s, const std::string& what, bool everyZone = tr
     EXPECT_GE(inView, 3);
 
     // Tags overlap neither each other nor any tick label.
-    const auto tags = s.overlay.tagRects();
+    const auto tags = s.overlay->tagRects();
     ASSERT_EQ(tags.size(), tagged.size());
     const auto labels = tickLabels(price, pane);
     // The axis still reads prices: tick labels where there is room, the tags' own prices.
@@ -267,7 +270,7 @@ void expectLabelsGiveWay(Sample& s, const std::string& what, bool everyZone = tr
     }
 
     // Breakout labels overlap neither each other nor the candles under them.
-    const auto events = s.overlay.eventLabelRects();
+    const auto events = s.overlay->eventLabelRects();
     const auto& bars = s.view.bars();
     const QCPAxis* x = s.view.priceRect()->axis(QCPAxis::atBottom);
     for (std::size_t i = 0; i < events.size(); ++i) {
@@ -293,7 +296,7 @@ TEST(LevelOverlay, LabelsGiveWayToEachOtherInEveryView) {
         Sample s(tf);
         for (const double sensitivity : {0.5, 1.0}) {
             s.doc->setSensitivity(sensitivity);
-            s.overlay.setAnalysis(s.doc->levels());
+            s.overlay->setAnalysis(s.doc->levels());
             for (const RangePreset preset : {RangePreset::Max, RangePreset::FiveYears}) {
                 s.view.applyRangePreset(preset);
                 s.layout();
@@ -329,7 +332,7 @@ TEST(LevelOverlay, HidesAnAnalysisOfOtherBars) {
     s.view.setBars(weekly.doc->bars(), Timeframe::Weekly);
     s.layout();
     EXPECT_FALSE(bands->visible());
-    s.overlay.setAnalysis(weekly.doc->levels());
+    s.overlay->setAnalysis(weekly.doc->levels());
     s.layout();
     EXPECT_TRUE(bands->visible());
 }
@@ -337,7 +340,7 @@ TEST(LevelOverlay, HidesAnAnalysisOfOtherBars) {
 TEST(LevelsPanel, ListsEveryZoneAndHighlightsTheSelectedOne) {
     Sample s;
     s.view.applyRangePreset(RangePreset::OneYear);
-    LevelsPanel panel(*s.doc, s.overlay);
+    LevelsPanel panel(*s.doc);
     const auto& zones = s.doc->levels().zones;
     ASSERT_EQ(panel.table()->rowCount(), static_cast<int>(zones.size()));
     // Strongest first.
@@ -355,7 +358,7 @@ TEST(LevelsPanel, ListsEveryZoneAndHighlightsTheSelectedOne) {
         static_cast<int>(zones[static_cast<std::size_t>(oldest)].touches.back().index);
     ASSERT_LT(touch, s.view.visibleBarRange().first);
     ASSERT_TRUE(panel.selectZone(oldest));
-    EXPECT_EQ(s.overlay.highlightedZone(), oldest);
+    EXPECT_EQ(s.overlay->highlightedZone(), oldest);
     const auto [first, last] = s.view.visibleBarRange();
     EXPECT_GE(touch, first);
     EXPECT_LE(touch, last);
@@ -365,7 +368,7 @@ TEST(LevelsPanel, ListsEveryZoneAndHighlightsTheSelectedOne) {
 
 TEST(LevelsPanel, ManualLevelsAddAndRemoveRows) {
     Sample s;
-    LevelsPanel panel(*s.doc, s.overlay);
+    LevelsPanel panel(*s.doc);
     const int before = panel.table()->rowCount();
     ASSERT_TRUE(s.doc->addManualLevel(1234.5, QStringLiteral("round number")));
     ASSERT_EQ(panel.table()->rowCount(), before + 1);
@@ -388,7 +391,7 @@ TEST(LevelsPanel, ManualLevelsAddAndRemoveRows) {
         visible += !panel.table()->isRowHidden(row);
     }
     EXPECT_EQ(visible, 1);
-    EXPECT_EQ(s.overlay.bandCount(), 1);
+    EXPECT_EQ(s.overlay->bandCount(), 1);
     panel.autoLevelsBox()->setChecked(true);
 
     ASSERT_TRUE(panel.selectZone(panel.zoneAtRow(manualRow)));
@@ -398,9 +401,38 @@ TEST(LevelsPanel, ManualLevelsAddAndRemoveRows) {
     EXPECT_TRUE(s.doc->manualLevels().empty());
 }
 
+TEST(LevelsPanel, EditingAManualLevelIsOneUndoStepAndKeepsItSelected) {
+    Sample s;
+    LevelsPanel panel(*s.doc);
+    ASSERT_TRUE(panel.addLevel(1234.5, QStringLiteral("round number"), true));
+    const std::int64_t id = s.doc->manualLevels().front().id;
+    ASSERT_TRUE(panel.removeButton()->isEnabled()) << "the new level is selected";
+    QString asked;
+    panel.setLevelPrompt([&](const QString& title, const LevelsPanel::LevelInput& initial) {
+        asked = title;
+        EXPECT_DOUBLE_EQ(initial.price, 1234.5);
+        EXPECT_EQ(initial.label, QStringLiteral("round number"));
+        return std::optional<LevelsPanel::LevelInput>({1300, QStringLiteral("moved")});
+    });
+    ASSERT_TRUE(panel.editSelectedLevel());
+    EXPECT_EQ(asked, QStringLiteral("Edit level"));
+    const auto stored = s.cache->manualLevels("^GSPC").value();
+    ASSERT_EQ(stored.size(), 1U);
+    EXPECT_EQ(stored.front().id, id) << "edited in place";
+    EXPECT_DOUBLE_EQ(stored.front().price, 1300);
+    const auto selected = panel.table()->selectedItems();
+    ASSERT_FALSE(selected.isEmpty());
+    EXPECT_EQ(panel.table()->item(selected.front()->row(), LevelsPanel::ColName)->text(),
+              QStringLiteral("moved"));
+    s.doc->undoStack().undo();
+    EXPECT_DOUBLE_EQ(s.cache->manualLevels("^GSPC").value().front().price, 1234.5);
+    s.doc->undoStack().undo();
+    EXPECT_TRUE(s.cache->manualLevels("^GSPC").value().empty());
+}
+
 TEST(LevelsPanel, SensitivityChangesTheZoneCount) {
     Sample s;
-    LevelsPanel panel(*s.doc, s.overlay);
+    LevelsPanel panel(*s.doc);
     panel.sensitivitySlider()->setValue(5);
     panel.flushSensitivity();
     const int few = panel.table()->rowCount();
@@ -410,7 +442,7 @@ TEST(LevelsPanel, SensitivityChangesTheZoneCount) {
     const int many = panel.table()->rowCount();
     EXPECT_GT(many, few);
     EXPECT_EQ(many, static_cast<int>(s.doc->levels().zones.size()));
-    EXPECT_EQ(s.overlay.bandCount(), many);
+    EXPECT_EQ(s.overlay->bandCount(), many);
 }
 
 /// Not a check: writes the review images to $RETEST_LEVELS_PNG_DIR for a human to look at.
@@ -420,14 +452,14 @@ TEST(LevelOverlay, DISABLED_WriteReviewImages) {
     for (const Timeframe tf : {Timeframe::Daily, Timeframe::Weekly}) {
         Sample s(tf);
         if (tf == Timeframe::Daily) {
-            LevelsPanel panel(*s.doc, s.overlay);
+            LevelsPanel panel(*s.doc);
             panel.resize(560, 520);
             s.view.applyRangePreset(RangePreset::OneYear);
             panel.selectZone(panel.zoneAtRow(0));
             ASSERT_TRUE(panel.grab().save(QStringLiteral("%1/panel.png").arg(dir)));
             ASSERT_TRUE(
                 s.view.saveImage(QStringLiteral("%1/gspc-d-selected.png").arg(dir), kW, kH));
-            s.overlay.setHighlightedZone(-1);
+            s.overlay->setHighlightedZone(-1);
         }
         for (const RangePreset p :
              {RangePreset::FiveYears, RangePreset::Max, RangePreset::OneYear}) {
@@ -438,7 +470,7 @@ TEST(LevelOverlay, DISABLED_WriteReviewImages) {
                     QStringLiteral("%1/gspc-%2-%3%4.png")
                         .arg(QString::fromUtf8(dir),
                              tf == Timeframe::Daily ? QStringLiteral("d") : QStringLiteral("w"),
-                             QString::fromUtf8(ChartView::rangePresetName(p)),
+                             QString::fromUtf8(rangePresetName(p)),
                              dark ? QStringLiteral("-dark") : QString());
                 ASSERT_TRUE(s.view.saveImage(name, kW, kH));
             }

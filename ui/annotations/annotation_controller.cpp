@@ -12,11 +12,11 @@
 #include <QUndoStack>
 #include <cmath>
 
-#include "ui/annotations/annotation_commands.h"
 #include "ui/annotations/annotation_dialog.h"
 #include "ui/chart/annotation_layer.h"
 #include "ui/chart/chart_view.h"
 #include "ui/chart_document.h"
+#include "ui/chart_document_commands.h"
 
 namespace retest::ui {
 
@@ -75,23 +75,55 @@ Annotation twoPoint(AnnotationKind kind, AnchorPoint a, AnchorPoint b) {
 
 }  // namespace
 
-AnnotationController::AnnotationController(ChartView& view, PriceCache& cache, QObject* parent)
-    : QObject(parent), view_(view) {
+AnnotationController::AnnotationController(ChartView& view, ChartDocument& doc, QObject* parent)
+    : QObject(parent), view_(view), viewAlive_(&view), doc_(doc), docAlive_(&doc) {
     layer_ = new AnnotationLayer(view, this);
-    store_ = new AnnotationStore(cache, *layer_, this);
-    stack_ = new QUndoStack(this);
-    connect(store_, &AnnotationStore::error, this, &AnnotationController::message);
-    connect(store_, &AnnotationStore::changed, this, [this] {
-        if (layer_->selectedId() != 0 && layer_->find(layer_->selectedId()) == nullptr) {
-            select(0);
-        }
-        updateActions();
-    });
     buildActions();
     view.plot()->installEventFilter(this);
+    connect(&doc, &ChartDocument::drawingsChanged, this, &AnnotationController::onDrawingsChanged);
+    connect(&doc, &ChartDocument::changed, this, &AnnotationController::onDocumentChanged);
+    const auto forget = [this] {
+        disconnect(docAlive_, nullptr, this, nullptr);
+        delete undo_;  // they act on the document's stack
+        delete redo_;
+        undo_ = redo_ = nullptr;
+    };
+    connect(&doc, &QObject::destroyed, this, forget);
+    connect(&view, &QObject::destroyed, this, [this] {
+        if (docAlive_ != nullptr) {
+            disconnect(docAlive_, nullptr, this, nullptr);
+        }
+    });
+    symbol_ = doc.symbol();
+    layer_->setAnnotations(doc.drawings());
 }
 
 AnnotationController::~AnnotationController() = default;
+
+QUndoStack& AnnotationController::undoStack() const {
+    return doc_.undoStack();
+}
+
+void AnnotationController::onDrawingsChanged() {
+    if (drag_ && drag_->mode != Drag::Mode::Draw) {
+        cancelDrawing();
+    }
+    layer_->setAnnotations(doc_.drawings());
+    if (layer_->selectedId() != 0 && layer_->find(layer_->selectedId()) == nullptr) {
+        select(0);
+    }
+    updateActions();
+}
+
+void AnnotationController::onDocumentChanged() {
+    if (doc_.symbol() == symbol_) {
+        layer_->replot();  // bars or timeframe changed: anchors map anew at draw time
+        return;
+    }
+    cancelDrawing();
+    symbol_ = doc_.symbol();
+    select(0);
+}
 
 void AnnotationController::buildActions() {
     tools_ = new QActionGroup(this);
@@ -117,9 +149,9 @@ void AnnotationController::buildActions() {
     connect(delete_, &QAction::triggered, this, &AnnotationController::deleteSelected);
     edit_ = new QAction(tr("Drawing &Properties…"), this);
     connect(edit_, &QAction::triggered, this, &AnnotationController::editSelected);
-    undo_ = stack_->createUndoAction(this, tr("&Undo"));
+    undo_ = doc_.undoStack().createUndoAction(this, tr("&Undo"));
     undo_->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Z));
-    redo_ = stack_->createRedoAction(this, tr("&Redo"));
+    redo_ = doc_.undoStack().createRedoAction(this, tr("&Redo"));
     redo_->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Z));
     view_.addActions(tools_->actions());
     view_.addActions({cancel_, delete_, undo_, redo_});
@@ -131,23 +163,6 @@ void AnnotationController::updateActions() {
     const bool selected = layer_->selectedId() != 0;
     delete_->setEnabled(selected);
     edit_->setEnabled(selected);
-}
-
-void AnnotationController::attach(ChartDocument& doc) {
-    connect(&doc, &ChartDocument::changed, this, [this, &doc] { setSymbol(doc.symbol()); });
-    setSymbol(doc.symbol());
-}
-
-void AnnotationController::setSymbol(const QString& symbol) {
-    if (symbol == symbol_) {
-        layer_->replot();  // bars or timeframe changed: anchors map anew at draw time
-        return;
-    }
-    cancelDrawing();
-    symbol_ = symbol;
-    stack_->clear();
-    select(0);
-    store_->setSymbol(symbol.toStdString());
 }
 
 void AnnotationController::setTool(Tool tool) {
@@ -210,28 +225,21 @@ void AnnotationController::select(std::int64_t id) {
 }
 
 void AnnotationController::deleteSelected() {
-    const Annotation* a = layer_->find(layer_->selectedId());
-    if (a != nullptr) {
-        stack_->push(new RemoveAnnotationCommand(*store_, *a));
+    if (layer_->find(layer_->selectedId()) != nullptr) {
+        doc_.removeDrawing(layer_->selectedId());
     }
 }
 
 void AnnotationController::applyEdit(const Annotation& after, const QString& text) {
-    if (const Annotation* before = store_->find(after.id)) {
-        pushEdit(*before, after, text);
-    }
+    pushEdit(after, text);
 }
 
-void AnnotationController::pushEdit(const Annotation& before, const Annotation& after,
-                                    const QString& text) {
-    if (before == after) {
-        return;
-    }
+void AnnotationController::pushEdit(const Annotation& after, const QString& text) {
     if (auto ok = validateAnnotation(after); !ok) {
         Q_EMIT message(QString::fromStdString(ok.error().message));
         return;
     }
-    stack_->push(new UpdateAnnotationCommand(*store_, before, after, text));
+    doc_.editDrawing(after, text);
 }
 
 void AnnotationController::editSelected() {
@@ -271,10 +279,9 @@ void AnnotationController::addAnnotation(Annotation a) {
         Q_EMIT message(QString::fromStdString(ok.error().message));
         return;
     }
-    const std::size_t before = store_->annotations().size();
-    stack_->push(new AddAnnotationCommand(*store_, std::move(a)));  // deleted if the write fails
-    if (store_->annotations().size() > before) {
-        select(store_->annotations().back().id);  // the cache lists by ascending id
+    const std::int64_t id = doc_.addDrawing(std::move(a));  // 0 if the write failed
+    if (id != 0) {
+        select(doc_.resolveDrawingId(id));
     }
 }
 
@@ -331,7 +338,7 @@ void AnnotationController::cancelDrawing() {
     drag_.reset();
     layer_->setPreview(std::nullopt);
     if (edit) {
-        layer_->setAnnotations(store_->annotations());  // put the dragged one back
+        layer_->setAnnotations(doc_.drawings());  // put the dragged one back
     }
     setPanEnabled(tool_ == Tool::None);
     updateActions();
@@ -367,7 +374,7 @@ Annotation AnnotationController::reshaped(const Annotation& a, int handle, QPoin
 }
 
 void AnnotationController::showLive(const Annotation& a) {
-    std::vector<Annotation> list = store_->annotations();
+    std::vector<Annotation> list = doc_.drawings();
     for (Annotation& item : list) {
         if (item.id == a.id) {
             item = a;
@@ -462,11 +469,10 @@ bool AnnotationController::onRelease(QMouseEvent* event) {
     drag_.reset();
     setPanEnabled(tool_ == Tool::None);
     updateActions();
-    layer_->setAnnotations(store_->annotations());  // drop the live copy
-    if (!click) {
-        pushEdit(before, after,
-                 (handle ? tr("Resize %1") : tr("Move %1"))
-                     .arg(annotationKindTitle(before.kind).toLower()));
+    layer_->setAnnotations(doc_.drawings());  // drop the live copy
+    if (!click && !(before == after)) {
+        pushEdit(after, (handle ? tr("Resize %1") : tr("Move %1"))
+                            .arg(annotationKindTitle(before.kind).toLower()));
     }
     return true;
 }
@@ -502,7 +508,7 @@ void AnnotationController::contextMenu(QPointF pos, QPoint global) {
 }
 
 bool AnnotationController::eventFilter(QObject* watched, QEvent* event) {
-    if (watched != view_.plot()) {
+    if (docAlive_ == nullptr || viewAlive_ == nullptr || watched != view_.plot()) {
         return QObject::eventFilter(watched, event);
     }
     switch (event->type()) {

@@ -1,17 +1,19 @@
 // The drawing tools of the chart: horizontal line, zone, trend line, rectangle, note, arrow and
 // date marker; select, move, resize by handles, edit, delete; magnet snapping to the bar's
-// open/high/low/close; undo/redo. Every edit is one QUndoCommand that also writes the cache.
+// open/high/low/close. Every finished gesture is one edit on the ChartDocument (an undo command
+// on its stack that writes the cache); the drawings layer shows the document's drawings.
+// Undo/Redo act on the document's one history, manual levels and sensitivity included.
 // While a tool is active (or a drawing is dragged) the chart's drag-pan is off.
 #pragma once
 
 #include <QObject>
 #include <QPointF>
+#include <QPointer>
 #include <QString>
 #include <functional>
 #include <optional>
 
 #include "core/annotations/annotation.h"
-#include "core/cache/price_cache.h"
 
 class QAction;
 class QActionGroup;
@@ -22,7 +24,6 @@ class QUndoStack;
 namespace retest::ui {
 
 class AnnotationLayer;
-class AnnotationStore;
 class ChartDocument;
 class ChartView;
 
@@ -32,15 +33,11 @@ class AnnotationController : public QObject {
 public:
     enum class Tool { None, HorizontalLine, Zone, TrendLine, Rectangle, Note, Arrow, DateMarker };
 
-    /// `view` and `cache` must outlive the controller. The tool actions are added to the view
-    /// so their shortcuts work wherever the window adds them too.
-    AnnotationController(ChartView& view, PriceCache& cache, QObject* parent = nullptr);
+    /// Draws on `view` and edits `doc`'s drawings (per symbol, shown on every timeframe). The
+    /// tool actions are added to the view so their shortcuts work wherever the window adds
+    /// them too. Either may be deleted before the controller.
+    AnnotationController(ChartView& view, ChartDocument& doc, QObject* parent = nullptr);
     ~AnnotationController() override;
-
-    /// Follows `doc`'s symbol (annotations are per symbol, shown on every timeframe).
-    void attach(ChartDocument& doc);
-    /// Shows `symbol`'s annotations; clears the undo history when the symbol changes.
-    void setSymbol(const QString& symbol);
 
     void setTool(Tool tool);
     Tool tool() const { return tool_; }
@@ -60,7 +57,8 @@ public:
     /// A "Draw" menu with every tool, magnet, undo/redo and delete.
     QMenu* createMenu(QWidget* parent) const;
 
-    QUndoStack& undoStack() const { return *stack_; }
+    /// The document's undo history.
+    QUndoStack& undoStack() const;
     AnnotationLayer& layer() const { return *layer_; }
     std::int64_t selectedId() const;
     void select(std::int64_t id);
@@ -108,7 +106,9 @@ private:
     void finishDrawing();
     void cancelDrawing();
     void addAnnotation(Annotation a);
-    void pushEdit(const Annotation& before, const Annotation& after, const QString& text);
+    void pushEdit(const Annotation& after, const QString& text);
+    void onDrawingsChanged();
+    void onDocumentChanged();
     Annotation moved(const Annotation& a, QPointF from, QPointF to) const;
     Annotation reshaped(const Annotation& a, int handle, QPointF to) const;
     void showLive(const Annotation& a);
@@ -116,9 +116,10 @@ private:
     void setPanEnabled(bool on);
 
     ChartView& view_;
+    QPointer<ChartView> viewAlive_;
+    ChartDocument& doc_;
+    QPointer<ChartDocument> docAlive_;
     AnnotationLayer* layer_ = nullptr;
-    AnnotationStore* store_ = nullptr;
-    QUndoStack* stack_ = nullptr;
     Tool tool_ = Tool::None;
     std::optional<Drag> drag_;
     QString symbol_;

@@ -11,7 +11,7 @@
 #include <QLineEdit>
 #include <QPushButton>
 
-#include "ui/annotations/annotation_commands.h"
+#include "ui/chart_document_commands.h"
 
 namespace retest::ui {
 

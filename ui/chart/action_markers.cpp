@@ -24,7 +24,8 @@ QString ratioText(double value) {
 
 }  // namespace
 
-ActionMarkers::ActionMarkers(ChartView& view, QObject* parent) : QObject(parent), view_(view) {
+ActionMarkers::ActionMarkers(ChartView& view, QObject* parent)
+    : QObject(parent), view_(view), plot_(view.plot()) {
     QCustomPlot* plot = view_.plot();
     const QString name = QStringLiteral("actionMarkers");
     if (plot->layer(name) == nullptr) {
@@ -52,7 +53,9 @@ void ActionMarkers::setActions(std::vector<CorporateAction> actions) {
 
 void ActionMarkers::clear() {
     for (const Marker& m : markers_) {
-        view_.plot()->removeItem(m.item);
+        if (plot_ != nullptr) {  // else the chart was deleted first, and its items with it
+            plot_->removeItem(m.item);
+        }
     }
     markers_.clear();
 }

@@ -4,12 +4,14 @@
 #pragma once
 
 #include <QObject>
+#include <QPointer>
 #include <vector>
 
 #include "core/model/corporate_action.h"
 
 class QCPItemText;
 class QCPLayer;
+class QCustomPlot;
 
 namespace retest::ui {
 
@@ -40,6 +42,7 @@ private:
     void updateVisibility();
 
     ChartView& view_;
+    QPointer<QCustomPlot> plot_;  ///< null once the chart is gone
     QCPLayer* layer_ = nullptr;
     std::vector<CorporateAction> actions_;
     struct Marker {

@@ -302,7 +302,8 @@ void AnnotationPainter::drawArrowHead(QCPPainter* painter, const Annotation& a, 
     painter->setBrush(Qt::NoBrush);
 }
 
-AnnotationLayer::AnnotationLayer(ChartView& view, QObject* parent) : QObject(parent), view_(view) {
+AnnotationLayer::AnnotationLayer(ChartView& view, QObject* parent)
+    : QObject(parent), view_(view), plot_(view.plot()) {
     QCustomPlot* plot = view.plot();
     const QString name = QStringLiteral("annotations");
     if (plot->layer(name) == nullptr) {
@@ -312,8 +313,10 @@ AnnotationLayer::AnnotationLayer(ChartView& view, QObject* parent) : QObject(par
 }
 
 AnnotationLayer::~AnnotationLayer() {
-    view_.setAxisTags(this, {});
-    delete painter_;
+    if (plot_ != nullptr) {  // else the chart was deleted first, and the painter with it
+        view_.setAxisTags(this, {});
+        delete painter_;
+    }
 }
 
 void AnnotationLayer::setAnnotations(std::vector<Annotation> list) {

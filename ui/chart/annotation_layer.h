@@ -6,6 +6,7 @@
 
 #include <QObject>
 #include <QPointF>
+#include <QPointer>
 #include <cstdint>
 #include <optional>
 #include <vector>
@@ -13,6 +14,7 @@
 #include "core/annotations/annotation.h"
 
 class QCPLayer;
+class QCustomPlot;
 
 namespace retest::ui {
 
@@ -69,7 +71,8 @@ private:
 
     ChartView& view_;
     std::vector<std::size_t> tagged_;  // indices into list_ of the lines with an axis tag
-    AnnotationPainter* painter_ = nullptr;
+    AnnotationPainter* painter_ = nullptr;  ///< owned by the plot too: deleted with it
+    QPointer<QCustomPlot> plot_;
     std::vector<Annotation> list_;
     std::optional<Annotation> preview_;
     std::int64_t selected_ = 0;

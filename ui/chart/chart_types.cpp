@@ -9,17 +9,11 @@
 #include <string>
 
 #include "core/model/date.h"
+#include "core/model/text.h"
 
 namespace retest::ui {
 
 namespace {
-
-std::string lower(std::string_view text) {
-    std::string out(text);
-    std::transform(out.begin(), out.end(), out.begin(),
-                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-    return out;
-}
 
 unsigned daysInMonth(int year, unsigned month) {
     static constexpr std::array<unsigned, 12> kDays{31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
@@ -42,15 +36,22 @@ constexpr std::array<std::pair<RangePreset, std::string_view>, 7> kPresetNames{{
     {RangePreset::YearToDate, "YTD"},
     {RangePreset::OneYear, "1Y"},
     {RangePreset::FiveYears, "5Y"},
-    {RangePreset::Max, "MAX"},
+    {RangePreset::Max, "Max"},
 }};
 
 }  // namespace
 
+QFont pixelFont(int px, int weight) {
+    QFont f;
+    f.setPixelSize(px);
+    f.setWeight(static_cast<QFont::Weight>(weight));
+    return f;
+}
+
 std::optional<RangePreset> parseRangePreset(std::string_view text) {
-    const std::string wanted = lower(text);
+    const std::string wanted = toLowerAscii(text);
     for (const auto& [preset, name] : kPresetNames) {
-        if (lower(name) == wanted) {
+        if (toLowerAscii(name) == wanted) {
             return preset;
         }
     }
@@ -87,7 +88,7 @@ Day rangePresetStart(RangePreset preset, Day lastDay) {
 }
 
 std::optional<ChartStyle> parseChartStyle(std::string_view text) {
-    const std::string wanted = lower(text);
+    const std::string wanted = toLowerAscii(text);
     if (wanted == "candles" || wanted == "candle" || wanted == "candlestick") {
         return ChartStyle::Candles;
     }
@@ -157,7 +158,7 @@ ChartTheme ChartTheme::dark() {
 }
 
 std::optional<ChartTheme> parseChartTheme(std::string_view text) {
-    const std::string wanted = lower(text);
+    const std::string wanted = toLowerAscii(text);
     if (wanted == "light") {
         return ChartTheme::light();
     }
@@ -171,7 +172,7 @@ std::optional<ImageFormat> parseImageFormat(std::string_view text) {
     if (!text.empty() && text.front() == '.') {
         text.remove_prefix(1);
     }
-    const std::string wanted = lower(text);
+    const std::string wanted = toLowerAscii(text);
     if (wanted == "png") {
         return ImageFormat::Png;
     }

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <QColor>
+#include <QFont>
 #include <QImage>
 #include <QString>
 #include <array>
@@ -18,9 +19,14 @@ enum class ChartStyle { Candles, OhlcBars, Line };
 
 enum class RangePreset { OneMonth, ThreeMonths, SixMonths, YearToDate, OneYear, FiveYears, Max };
 
+/// Every preset, shortest first (the toolbar's order).
+inline constexpr std::array<RangePreset, 7> kRangePresets{
+    RangePreset::OneMonth,   RangePreset::ThreeMonths, RangePreset::SixMonths,
+    RangePreset::YearToDate, RangePreset::OneYear,     RangePreset::FiveYears,
+    RangePreset::Max};
 /// "1M 3M 6M YTD 1Y 5Y MAX" (case-insensitive).
 std::optional<RangePreset> parseRangePreset(std::string_view text);
-/// "1M", "3M", "6M", "YTD", "1Y", "5Y" or "MAX".
+/// "1M", "3M", "6M", "YTD", "1Y", "5Y" or "Max": the toolbar's labels.
 std::string_view rangePresetName(RangePreset preset);
 /// First calendar day a preset shows when the newest bar is dated `lastDay` (Max: INT32_MIN).
 /// Month arithmetic clamps to the month's end (Mar 31 minus one month is Feb 28/29).
@@ -29,6 +35,10 @@ Day rangePresetStart(RangePreset preset, Day lastDay);
 /// "candles", "ohlc", "line" (case-insensitive; "bars" too).
 std::optional<ChartStyle> parseChartStyle(std::string_view text);
 std::string_view chartStyleName(ChartStyle style);
+
+/// The default font at a size in pixels (not points): chart text keeps its size in exports at
+/// any DPI. `weight` is a QFont::Weight.
+QFont pixelFont(int px, int weight = QFont::Normal);
 
 struct ChartTheme {
     QColor background;

@@ -28,13 +28,6 @@ constexpr int kEmptyFontPx = 19;
 constexpr double kTopPad = 0.12;  // room for the readout above the highest visible high
 constexpr double kBottomPad = 0.05;
 
-QFont pixelFont(int px, int weight = QFont::Normal) {
-    QFont f;
-    f.setPixelSize(px);
-    f.setWeight(static_cast<QFont::Weight>(weight));
-    return f;
-}
-
 void styleAxis(QCPAxis* axis, const ChartTheme& t) {
     const QPen axisPen(t.axis, 1);
     axis->setBasePen(axisPen);
@@ -716,14 +709,6 @@ bool ChartView::eventFilter(QObject* watched, QEvent* event) {
     return QWidget::eventFilter(watched, event);
 }
 
-std::optional<RangePreset> ChartView::parseRangePreset(std::string_view text) {
-    return retest::ui::parseRangePreset(text);
-}
-
-std::string_view ChartView::rangePresetName(RangePreset preset) {
-    return retest::ui::rangePresetName(preset);
-}
-
 // --- axis tags ---
 
 QFont ChartView::axisTagFont() {
@@ -822,8 +807,6 @@ void ChartView::layoutAxisLabels() {
     priceRect_->update(QCPLayoutElement::upPreparation);
     volumeRect_->update(QCPLayoutElement::upPreparation);
 }
-
-// --- levels overlay hooks (owner: levels UI) ---
 
 void ChartView::showBarIndex(int index) {
     const int n = static_cast<int>(bars_.size());

@@ -105,10 +105,6 @@ public:
     bool saveImage(const QString& path, int width, int height, double scale = 1.0,
                    QString* error = nullptr);
 
-    static std::optional<RangePreset> parseRangePreset(std::string_view text);
-    static std::string_view rangePresetName(RangePreset preset);
-
-    // --- levels overlay hooks (owner: levels UI) ---
     /// Scrolls, keeping the zoom, so bar `index` is in view (about two thirds across); does
     /// nothing when it already is. Clears the active range preset when it moves.
     void showBarIndex(int index);
@@ -132,7 +128,6 @@ public:
     static QFont axisTagFont();
     static int axisTagHeight();
 
-    // --- export and annotations hooks (owner: export/annotations UI) ---
     /// Writes the chart to `path` (PNG, JPEG, PDF or SVG by extension) at options' size, with
     /// the price/change line, legend and footer when `options.decorated`. Headless; goes
     /// through a temporary file and a rename, so a failure leaves nothing behind.
@@ -178,9 +173,6 @@ private:
     void updateReadout();
     double pixelColumns() const;
 
-    // --- private: levels overlay (owner: levels UI) ---
-
-    // --- private: export and annotations (owner: export/annotations UI) ---
     friend class ExportLayout;  // lays the plot out at the export size with its decorations
     bool renderFile(const QString& path, ImageFormat format, const ImageOptions& options);
 

@@ -10,6 +10,7 @@
 #include <cmath>
 
 #include "core/model/date.h"
+#include "core/model/qt_text.h"
 #include "ui/chart/chart_data.h"
 #include "ui/chart/chart_view.h"
 
@@ -24,24 +25,13 @@ constexpr int kMaxEvents = 6;
 constexpr double kArrowPx = 22;
 constexpr int kHoverSlackPx = 3;
 
-QFont pixelFont(int px, int weight = QFont::Normal) {
-    QFont f;
-    f.setPixelSize(px);
-    f.setWeight(static_cast<QFont::Weight>(weight));
-    return f;
-}
-
-QString qs(const std::string& s) {
-    return QString::fromStdString(s);
-}
-
 QString isoDate(Day day) {
     return QString::fromStdString(formatIsoDate(day));
 }
 
 /// "3,393.52": thousands separators make long prices readable at a glance.
 QString groupedPrice(double price) {
-    QString text = qs(formatPrice(price));
+    QString text = toQString(formatPrice(price));
     const qsizetype dot = text.indexOf(QLatin1Char('.'));
     qsizetype pos = (dot < 0 ? text.size() : dot) - 3;
     const qsizetype stop = text.startsWith(QLatin1Char('-')) ? 1 : 0;
@@ -69,7 +59,8 @@ QColor withAlpha(QColor c, int alpha) {
 
 }  // namespace
 
-LevelOverlay::LevelOverlay(ChartView& view, QObject* parent) : QObject(parent), view_(view) {
+LevelOverlay::LevelOverlay(ChartView& view, QObject* parent)
+    : QObject(parent), view_(view), plot_(view.plot()) {
     QCustomPlot* plot = view_.plot();
     const QString bands = QStringLiteral("levelBands");
     const QString labels = QStringLiteral("levelLabels");
@@ -201,8 +192,11 @@ QString LevelOverlay::zoneToolTip(int zone) const {
     if (zone < 0 || zone >= static_cast<int>(analysis_.zones.size())) {
         return {};
     }
-    const Zone& z = analysis_.zones[static_cast<std::size_t>(zone)];
-    QString kind = qs(std::string(levelKindName(z.kind)));
+    return describeZone(analysis_.zones[static_cast<std::size_t>(zone)]);
+}
+
+QString LevelOverlay::describeZone(const Zone& z) {
+    QString kind = toQString(std::string(levelKindName(z.kind)));
     if (z.manual) {
         kind = tr("manual level, now %1").arg(kind);
     }
@@ -210,7 +204,7 @@ QString LevelOverlay::zoneToolTip(int zone) const {
         kind += tr(" (flipped role)");
     }
     QString text = QStringLiteral("<b>%1</b> · %2<br>%3 – %4")
-                       .arg((z.name.empty() ? tr("Zone") : qs(z.name)).toHtmlEscaped(), kind,
+                       .arg((z.name.empty() ? tr("Zone") : toQString(z.name)).toHtmlEscaped(), kind,
                             groupedPrice(z.low), groupedPrice(z.high));
     if (!z.touches.empty()) {
         text += tr("<br>%n touch(es), first %1, last %2", "", static_cast<int>(z.touches.size()))
@@ -220,7 +214,7 @@ QString LevelOverlay::zoneToolTip(int zone) const {
     }
     text += tr("<br>Strength %1/100").arg(std::lround(z.strength));
     if (!z.why.empty()) {
-        text += QStringLiteral("<br><i>%1</i>").arg(qs(z.why).toHtmlEscaped());
+        text += QStringLiteral("<br><i>%1</i>").arg(toQString(z.why).toHtmlEscaped());
     }
     return text;
 }
@@ -275,7 +269,15 @@ int LevelOverlay::barIndexOf(Day day) const {
 }
 
 void LevelOverlay::removeItems() {
-    QCustomPlot* plot = view_.plot();
+    QCustomPlot* plot = plot_.data();
+    if (plot == nullptr) {  // the chart was deleted first: its items went with it
+        zones_.clear();
+        events_.clear();
+        shown_.clear();
+        athLine_ = nullptr;
+        athText_ = stateText_ = nullptr;
+        return;
+    }
     for (const ZoneItems& z : zones_) {
         for (QCPAbstractItem* item :
              std::initializer_list<QCPAbstractItem*>{z.band, z.centre, z.tag, z.name}) {
@@ -395,7 +397,7 @@ void LevelOverlay::buildZone(int zone) {
     items.tag->setPositionAlignment(Qt::AlignLeft | Qt::AlignVCenter);
     items.tag->setPadding(QMargins(5, 2, 5, 2));
     items.tag->setFont(pixelFont(kTagFontPx));
-    items.tag->setText(qs(formatPrice(z.price)));
+    items.tag->setText(toQString(formatPrice(z.price)));
 
     items.name = new QCPItemText(plot);
     items.name->setLayer(labelLayer_);
@@ -407,7 +409,7 @@ void LevelOverlay::buildZone(int zone) {
     items.name->setPositionAlignment(Qt::AlignLeft | Qt::AlignBottom);
     items.name->setPadding(QMargins(4, 1, 4, 1));
     items.name->setFont(pixelFont(kLabelFontPx, QFont::DemiBold));
-    items.name->setText(z.name.empty() ? qs(formatPrice(z.price)) : qs(z.name));
+    items.name->setText(z.name.empty() ? toQString(formatPrice(z.price)) : toQString(z.name));
     items.name->setVisible(false);
     zones_.push_back(items);
 }
@@ -480,7 +482,7 @@ void LevelOverlay::buildState() {
     stateText_->setPositionAlignment(Qt::AlignLeft | Qt::AlignTop);
     stateText_->setPadding(QMargins(8, 4, 8, 4));
     stateText_->setFont(pixelFont(kStateFontPx, QFont::DemiBold));
-    stateText_->setText(qs(analysis_.events[static_cast<std::size_t>(e)].description));
+    stateText_->setText(toQString(analysis_.events[static_cast<std::size_t>(e)].description));
 }
 
 void LevelOverlay::restyle() {

@@ -8,6 +8,7 @@
 #include <QPointF>
 #include <QRectF>
 #include <QSizeF>
+#include <QPointer>
 #include <QString>
 #include <optional>
 #include <vector>
@@ -20,6 +21,7 @@ class QCPItemLine;
 class QCPItemText;
 class QCPItemStraightLine;
 class QCPLayer;
+class QCustomPlot;
 class QMouseEvent;
 
 namespace retest::ui {
@@ -69,6 +71,8 @@ public:
     QString stateText() const;
     /// The explanation shown when hovering the zone.
     QString zoneToolTip(int zone) const;
+    /// The same explanation for any zone (the levels panel shows it too).
+    static QString describeZone(const Zone& zone);
     /// The drawn zone under a pixel of the plot (a few pixels of slack for thin bands), or -1.
     int zoneAt(QPointF pixel) const;
 
@@ -117,6 +121,7 @@ private:
     void onMouseMove(QMouseEvent* event);
 
     ChartView& view_;
+    QPointer<QCustomPlot> plot_;  ///< null once the chart is gone: nothing left to remove
     QCPLayer* bandLayer_ = nullptr;
     QCPLayer* labelLayer_ = nullptr;
     LevelAnalysis analysis_;

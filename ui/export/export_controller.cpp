@@ -5,17 +5,22 @@
 #include <QApplication>
 #include <QClipboard>
 #include <QDir>
+#include <QEventLoop>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QMessageBox>
 #include <QProgressDialog>
+
+#include "core/model/qt_text.h"
+#include "ui/chart/chart_view.h"
+#include "ui/chart_document.h"
 
 namespace retest::ui {
 
 namespace {
 
 QString suffixOf(ImageFormat f) {
-    return QString::fromLatin1(imageFormatSuffix(f).data());
+    return toQString(imageFormatSuffix(f));
 }
 
 QString filterFor(ImageFormat f) {
@@ -73,13 +78,13 @@ SymbolExportRequest ExportController::requestFor(const ExportSettings& s) const 
 
 QImage ExportController::renderCurrent(const ExportSettings& settings) const {
     ExportOutcome outcome;
-    auto scene = buildExportScene(doc_, requestFor(settings), outcome);
+    auto scene = buildExportScene(exportSource(doc_), requestFor(settings), outcome);
     return scene ? scene->view.renderImage(scene->image) : QImage();
 }
 
 bool ExportController::saveCurrent(const QString& path, const ExportSettings& settings,
                                    QString* error) const {
-    const ExportOutcome r = exportDocument(doc_, requestFor(settings), path);
+    const ExportOutcome r = renderExport(exportSource(doc_), requestFor(settings), path);
     if (r.status != ExportStatus::Written && error != nullptr) {
         *error = r.message;
     }
@@ -106,9 +111,14 @@ QString ExportController::pick(bool folder, const QString& suggestion) const {
 }
 
 void ExportController::copyImage() {
-    const QImage image = renderCurrent(ExportSettings::load());
+    ExportOutcome outcome;
+    const auto scene =
+        buildExportScene(exportSource(doc_), requestFor(ExportSettings::load()), outcome);
+    const QImage image = scene ? scene->view.renderImage(scene->image) : QImage();
     if (image.isNull()) {
-        Q_EMIT message(tr("Nothing to copy: the chart has no bars"));
+        Q_EMIT message(outcome.status == ExportStatus::Failed && !outcome.message.isEmpty()
+                           ? tr("Cannot copy the chart: %1").arg(outcome.message)
+                           : tr("Nothing to copy: the chart has no bars"));
         return;
     }
     QApplication::clipboard()->setImage(image);
@@ -129,7 +139,7 @@ void ExportController::saveImage() {
         s = dialog.settings();
     }
     const QString dir = s.lastDir.isEmpty() ? QDir::homePath() : s.lastDir;
-    const QString name = batchExportFileName(doc_.symbol(), s.format);
+    const QString name = batchExportFileNames({doc_.symbol()}, s.format).front();
     QString path = pick(false, QDir(dir).filePath(name));
     if (path.isEmpty()) {
         return;
@@ -148,35 +158,57 @@ void ExportController::saveImage() {
     Q_EMIT message(tr("Saved the chart to %1").arg(QDir::toNativeSeparators(path)));
 }
 
-ExportController::BatchResult ExportController::exportWatchlistTo(const QString& dir,
-                                                                  const ExportSettings& s) {
-    BatchResult result;
-    const QStringList symbols = batchExportSymbols(doc_.cache());
-    QProgressDialog progress(tr("Exporting chart images…"), tr("Cancel"), 0,
-                             static_cast<int>(symbols.size()), window_);
-    progress.setWindowModality(Qt::WindowModal);
-    progress.setMinimumDuration(300);
+BatchExport* ExportController::startWatchlistExport(const QString& dir, const ExportSettings& s) {
+    if (running_ != nullptr) {
+        return nullptr;
+    }
+    QString listError;
+    const QStringList symbols = batchExportSymbols(doc_.cache(), &listError);
+    if (!listError.isEmpty()) {
+        Q_EMIT message(tr("Cannot list the cached symbols: %1").arg(listError));
+    }
     SymbolExportRequest req = requestFor(s);
     req.from.reset();  // each symbol shows its own last year, not this chart's dates
     req.to.reset();
     req.range = RangePreset::OneYear;
-    for (qsizetype i = 0; i < symbols.size(); ++i) {
-        progress.setValue(static_cast<int>(i));
-        progress.setLabelText(tr("Exporting %1…").arg(symbols[i]));
-        QCoreApplication::processEvents();
-        if (progress.wasCanceled()) {
-            result.cancelled = true;
-            break;
+    auto* batch = new BatchExport(doc_.cache().path(), symbols, req, dir, s.format, this);
+    running_ = batch;
+    auto* progress = new QProgressDialog(tr("Exporting chart images…"), tr("Cancel"), 0,
+                                         batch->total(), window_);
+    progress->setWindowModality(Qt::WindowModal);
+    progress->setMinimumDuration(300);
+    progress->setAutoReset(false);
+    progress->setAutoClose(false);
+    connect(progress, &QProgressDialog::canceled, batch, &BatchExport::cancel);
+    connect(batch, &BatchExport::progress, progress, [progress](int done, const QString& next) {
+        progress->setValue(done);
+        if (!next.isEmpty()) {
+            progress->setLabelText(tr("Exporting %1…").arg(next));
         }
-        const QString path = QDir(dir).filePath(batchExportFileName(symbols[i], s.format));
-        const ExportOutcome r = exportSymbol(doc_.cache(), symbols[i], req, path);
-        if (r.status == ExportStatus::Written) {
-            result.written << path;
-        } else {
-            result.skipped << symbols[i] + QStringLiteral(": ") + r.message;
-        }
+    });
+    connect(batch, &BatchExport::finished, this, [this, batch, progress] {
+        progress->deleteLater();
+        running_ = nullptr;
+        batch->deleteLater();
+        Q_EMIT batchFinished(batch->result());
+    });
+    batch->start();
+    return batch;
+}
+
+ExportController::BatchResult ExportController::exportWatchlistTo(const QString& dir,
+                                                                  const ExportSettings& s) {
+    BatchResult result;
+    QEventLoop loop;
+    const auto done =
+        connect(this, &ExportController::batchFinished, &loop, [&](const BatchResult& r) {
+            result = r;
+            loop.quit();
+        });
+    if (startWatchlistExport(dir, s) != nullptr) {
+        loop.exec();
     }
-    progress.setValue(static_cast<int>(symbols.size()));
+    disconnect(done);
     return result;
 }
 
@@ -188,7 +220,16 @@ void ExportController::exportWatchlist() {
     }
     s.lastDir = dir;
     s.save();
-    const BatchResult r = exportWatchlistTo(dir, s);
+    auto* batch = startWatchlistExport(dir, s);
+    if (batch == nullptr) {
+        Q_EMIT message(tr("A watchlist export is already running"));
+        return;
+    }
+    connect(batch, &BatchExport::finished, this,
+            [this, batch, dir] { reportBatch(dir, batch->result()); });
+}
+
+void ExportController::reportBatch(const QString& dir, const BatchResult& r) {
     QString text = tr("%n image(s) written to %1.", nullptr, static_cast<int>(r.written.size()))
                        .arg(QDir::toNativeSeparators(dir));
     if (r.cancelled) {

@@ -1,7 +1,9 @@
 // The window's export actions: copy the chart image to the clipboard (Ctrl+Shift+C), save it
 // through a small options dialog (Ctrl+Alt+S), and export the whole watchlist to a folder with
-// a cancellable progress dialog. Renders a fresh headless chart of the document in the view's
-// current range and style, so the screen never flickers and the image is the screen's twin.
+// a cancellable progress dialog (the work runs off the GUI thread: ui/export/batch_export.h).
+// Renders a fresh headless chart of the document — its current analysis, never a previous
+// symbol's — in the view's current range and style, so the screen never flickers and the image
+// is the screen's twin.
 #pragma once
 
 #include <QImage>
@@ -9,6 +11,7 @@
 #include <QStringList>
 #include <functional>
 
+#include "ui/export/batch_export.h"
 #include "ui/export/export_dialog.h"
 #include "ui/export/symbol_export.h"
 
@@ -39,13 +42,12 @@ public:
     /// Writes the current chart to `path`; false with the reason in `error`.
     bool saveCurrent(const QString& path, const ExportSettings& settings, QString* error) const;
 
-    struct BatchResult {
-        QStringList written;  ///< file paths
-        QStringList skipped;  ///< "SYM: reason"
-        bool cancelled = false;
-    };
-    /// Every watchlist and cached symbol into `dir` as SYMBOL.EXT, showing a progress dialog
-    /// (cancel stops after the current symbol).
+    using BatchResult = BatchExport::Result;
+    /// Starts exporting every watchlist and cached symbol into `dir` as SYMBOL.EXT (unique
+    /// names) with a progress dialog (cancel stops after the current symbol); returns at once.
+    /// batchFinished() follows. Null when a batch is already running.
+    BatchExport* startWatchlistExport(const QString& dir, const ExportSettings& settings);
+    /// The same, waiting for the end (the event loop keeps running meanwhile).
     BatchResult exportWatchlistTo(const QString& dir, const ExportSettings& settings);
 
     /// Test hook: replaces the file/folder pickers (returns "" for cancel).
@@ -58,8 +60,9 @@ public:
     }
 
 Q_SIGNALS:
-    /// A line for the status bar ("Saved chart to …", "Copied chart image").
+    /// A line for the status bar ("Saved chart to …", "Copied chart image", errors).
     void message(const QString& text);
+    void batchFinished(const BatchResult& result);
 
 public:
     void copyImage();
@@ -68,6 +71,7 @@ public:
 
 private:
     QString pick(bool folder, const QString& suggestion) const;
+    void reportBatch(const QString& dir, const BatchResult& r);
 
     ChartView& view_;
     ChartDocument& doc_;
@@ -75,6 +79,7 @@ private:
     QAction* copy_ = nullptr;
     QAction* save_ = nullptr;
     QAction* batch_ = nullptr;
+    BatchExport* running_ = nullptr;
     std::function<QString(bool, const QString&)> picker_;
     std::function<bool(ExportSettings&)> options_;
 };

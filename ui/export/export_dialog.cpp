@@ -11,16 +11,14 @@
 #include <QSettings>
 #include <QSpinBox>
 
+#include "core/model/qt_text.h"
+
 namespace retest::ui {
 
 namespace {
 
 constexpr ImageFormat kFormats[] = {ImageFormat::Png, ImageFormat::Jpeg, ImageFormat::Pdf,
                                     ImageFormat::Svg};
-
-QString sv(std::string_view text) {
-    return QString::fromUtf8(text.data(), static_cast<qsizetype>(text.size()));
-}
 
 }  // namespace
 
@@ -44,7 +42,7 @@ ExportSettings ExportSettings::load() {
 
 void ExportSettings::save() const {
     QSettings s;
-    s.setValue(QStringLiteral("export/format"), sv(imageFormatSuffix(format)));
+    s.setValue(QStringLiteral("export/format"), toQString(imageFormatSuffix(format)));
     s.setValue(QStringLiteral("export/width"), width);
     s.setValue(QStringLiteral("export/height"), height);
     s.setValue(QStringLiteral("export/scale"), scale);
@@ -72,7 +70,7 @@ ExportDialog::ExportDialog(const ExportSettings& initial, QWidget* parent)
     size_ = new QComboBox(this);
     int sizeIndex = static_cast<int>(kImageSizePresets.size());
     for (std::size_t i = 0; i < kImageSizePresets.size(); ++i) {
-        size_->addItem(sv(kImageSizePresets[i].name));
+        size_->addItem(toQString(kImageSizePresets[i].name));
         if (kImageSizePresets[i].width == initial.width &&
             kImageSizePresets[i].height == initial.height) {
             sizeIndex = static_cast<int>(i);

@@ -1,19 +1,18 @@
-// Rendering one cached symbol's chart to an image file, shared by `retest export` and the
-// window's batch export. Header-only on purpose: the command line (retest_app) and the GUI
-// both use it, and it needs nothing beyond what each already links (the chart, the document).
+// Rendering one symbol's chart to an image file: the library behind `retest export` and the
+// window's Save image, Copy image and batch export. What is drawn comes from an ExportSource:
+// the open document's data and its current analysis (never a previous symbol's), or the same
+// loaded straight from the cache (on a worker thread for the window's batch export).
 #pragma once
 
-#include <QFileInfo>
 #include <QString>
 #include <QStringList>
-#include <algorithm>
 #include <memory>
 #include <optional>
 #include <vector>
 
+#include "core/analytics/levels.h"
+#include "core/annotations/annotation.h"
 #include "core/cache/price_cache.h"
-#include "core/model/date.h"
-#include "core/model/watchlist.h"
 #include "ui/chart/action_markers.h"
 #include "ui/chart/annotation_layer.h"
 #include "ui/chart/chart_types.h"
@@ -45,42 +44,27 @@ struct ExportOutcome {
     QString message;  ///< why it was not written
 };
 
-/// "Data: yahoo · as of 2020-04-17" from what the cache knows about the document's symbol.
-inline QString exportFooter(const ChartDocument& doc) {
-    QStringList parts;
-    if (doc.info() && !doc.info()->source.empty()) {
-        QString source = QString::fromStdString(doc.info()->source);
-        if (source.startsWith(QLatin1String("csv:"))) {  // a path says too much in a shared image
-            source = QStringLiteral("CSV ") + QFileInfo(source.mid(4)).fileName();
-        }
-        parts << QStringLiteral("Data: ") + source;
-    }
-    if (!doc.dailyBars().empty()) {
-        parts << QStringLiteral("as of ") +
-                     QString::fromStdString(formatIsoDate(doc.dailyBars().back().day));
-    }
-    return parts.join(QStringLiteral(" · "));
-}
+/// Everything an export draws, as plain values (no QObject: it may be built on any thread).
+struct ExportSource {
+    ChartData data;
+    LevelAnalysis levels;  ///< of data.bars
+    std::vector<Annotation> drawings;
+    QString error;  ///< a cache read that failed (the export then fails with it)
+};
 
-/// Shows the request's range on a view that already holds the document's bars; false when
-/// from/to select no bar at all.
-inline bool applyExportRange(ChartView& view, const SymbolExportRequest& req) {
-    const std::vector<Bar>& bars = view.bars();
-    if (req.from || req.to) {
-        const Day from = req.from.value_or(bars.front().day);
-        const Day to = req.to.value_or(bars.back().day);
-        if (to < bars.front().day || from > bars.back().day) {
-            return false;
-        }
-        view.setDateRange(from, to);
-    } else {
-        view.applyRangePreset(req.range.value_or(RangePreset::OneYear));
-    }
-    return true;
-}
+/// The open document as it stands: its bars, its current analysis (computed now if the
+/// latest one has not finished) and its drawings.
+ExportSource exportSource(ChartDocument& doc);
+/// `symbol` straight from the cache with the request's timeframe and as-of day (req.to),
+/// levels computed here. Uses only `cache`, so a worker thread may call it with its own.
+ExportSource loadExportSource(const PriceCache& cache, const QString& symbol,
+                              const SymbolExportRequest& req);
 
-/// A headless chart of one document, laid out for an export: the view, its overlays and the
-/// image options (footer and legend filled in from the document).
+/// "Data: yahoo · as of 2020-04-17" from what the cache knows about the symbol.
+QString exportFooter(const ChartData& data);
+
+/// A headless chart laid out for an export: the view, its overlays and the image options
+/// (footer and legend filled in from the source).
 struct ExportScene {
     ChartView view;
     std::optional<LevelOverlay> levels;
@@ -89,129 +73,23 @@ struct ExportScene {
     ImageOptions image;
 };
 
-/// Builds the scene for `doc` (bars and levels already loaded), or explains why there is none.
-inline std::unique_ptr<ExportScene> buildExportScene(const ChartDocument& doc,
-                                                     const SymbolExportRequest& req,
-                                                     ExportOutcome& outcome) {
-    const std::vector<Bar>& bars = doc.bars();
-    if (bars.empty()) {
-        outcome = {ExportStatus::NoData, QStringLiteral("no cached data for ") + doc.symbol()};
-        return nullptr;
-    }
-    auto scene = std::make_unique<ExportScene>();
-    ChartView& view = scene->view;
-    view.resize(req.image.width, req.image.height);
-    view.setTheme(req.theme);
-    view.setStyle(req.style);
-    view.setLogScale(req.logScale);
-    view.setBars(bars, doc.timeframe());
-    if (!applyExportRange(view, req)) {
-        outcome = {ExportStatus::Failed,
-                   QStringLiteral("%1 has no bars in the requested dates (cached: %2 to %3)")
-                       .arg(doc.symbol(), QString::fromStdString(formatIsoDate(bars.front().day)),
-                            QString::fromStdString(formatIsoDate(bars.back().day)))};
-        return nullptr;
-    }
-    if (req.levels) {
-        scene->levels.emplace(view);
-        scene->levels->setAnalysis(doc.levels());
-    }
-    if (!doc.actions().empty()) {
-        scene->actions.emplace(view);
-        scene->actions->setActions(doc.actions());
-    }
-    if (req.annotations) {
-        scene->drawings.emplace(view);
-        if (auto list = doc.cache().annotations(doc.symbol().toStdString())) {
-            scene->drawings->setAnnotations(std::move(list.value()));
-        }
-    }
-    const auto [first, last] = view.visibleBarRange();
-    const auto at = [&](int i) {
-        return bars[static_cast<std::size_t>(std::clamp(i, 0, static_cast<int>(bars.size()) - 1))]
-            .day;
-    };
-    view.setTitle(req.title.isEmpty() ? doc.title(at(first), at(last)) : req.title);
-    scene->image = req.image;
-    scene->image.footer = exportFooter(doc);
-    scene->image.legendLevels = req.levels;
-    scene->image.legendManual =
-        req.levels && std::any_of(doc.levels().zones.begin(), doc.levels().zones.end(),
-                                  [](const Zone& z) { return z.manual; });
-    scene->image.legendAnnotations = scene->drawings && scene->drawings->countInView() > 0;
-    outcome = {ExportStatus::Written, {}};
-    return scene;
-}
-
-/// Renders `doc` (bars and, when synchronous, levels already loaded) to `path`.
-inline ExportOutcome exportDocument(const ChartDocument& doc, const SymbolExportRequest& req,
-                                    const QString& path) {
-    ExportOutcome outcome;
-    auto scene = buildExportScene(doc, req, outcome);
-    if (!scene) {
-        return outcome;
-    }
-    QString error;
-    if (!scene->view.exportImage(path, scene->image, &error)) {
-        return {ExportStatus::Failed, error};
-    }
-    return outcome;
-}
-
-/// Loads `symbol` from the cache (levels computed right here) and renders it to `path`.
-inline ExportOutcome exportSymbol(PriceCache& cache, const QString& symbol,
-                                  const SymbolExportRequest& req, const QString& path) {
-    ChartDocument doc(cache);
-    doc.setSynchronousLevels(true);
-    doc.setTimeframe(req.timeframe);
-    // A chart that ends on --to shows the levels and retests as they stood that day.
-    doc.setUntil(req.to);
-    if (!doc.setSymbol(symbol)) {
-        return {ExportStatus::Failed, doc.loadError()};
-    }
-    const auto& info = doc.info();
-    if (doc.bars().empty() && req.to && info && info->firstDay && info->lastDay) {
-        return {ExportStatus::Failed,
-                QStringLiteral("%1 has no bars up to %2 (cached: %3 to %4)")
-                    .arg(doc.symbol(), QString::fromStdString(formatIsoDate(*req.to)),
-                         QString::fromStdString(formatIsoDate(*info->firstDay)),
-                         QString::fromStdString(formatIsoDate(*info->lastDay)))};
-    }
-    return exportDocument(doc, req, path);
-}
+/// Builds the scene for `source`, or explains in `outcome` why there is none.
+std::unique_ptr<ExportScene> buildExportScene(const ExportSource& source,
+                                              const SymbolExportRequest& req,
+                                              ExportOutcome& outcome);
+/// Renders `source` to `path` (the format follows the extension).
+ExportOutcome renderExport(const ExportSource& source, const SymbolExportRequest& req,
+                           const QString& path);
+/// Loads `symbol` from the cache and renders it to `path`.
+ExportOutcome exportSymbol(const PriceCache& cache, const QString& symbol,
+                           const SymbolExportRequest& req, const QString& path);
 
 /// The symbols a batch export covers: the default watchlist, then every other cached symbol.
-inline QStringList batchExportSymbols(const PriceCache& cache) {
-    QStringList symbols;
-    for (std::string_view s : kDefaultWatchlist) {
-        symbols << QString::fromUtf8(s.data(), static_cast<qsizetype>(s.size()));
-    }
-    if (auto cached = cache.listSymbols()) {
-        for (const SymbolInfo& info : cached.value()) {
-            const QString s = QString::fromStdString(info.symbol);
-            if (!symbols.contains(s)) {
-                symbols << s;
-            }
-        }
-    }
-    return symbols;
-}
-
-/// "^GSPC" -> "GSPC.png", "BRK.B" -> "BRK.B.png": file-system-safe, still readable.
-inline QString batchExportFileName(const QString& symbol, ImageFormat format) {
-    QString base;
-    for (const QChar c : symbol) {
-        if (c.isLetterOrNumber() || c == QLatin1Char('.') || c == QLatin1Char('-') ||
-            c == QLatin1Char('_')) {
-            base += c;
-        } else if (c != QLatin1Char('^')) {
-            base += QLatin1Char('_');
-        }
-    }
-    if (base.isEmpty() || base.startsWith(QLatin1Char('.'))) {
-        base.prepend(QLatin1Char('_'));
-    }
-    return base + QLatin1Char('.') + QString::fromLatin1(imageFormatSuffix(format).data());
-}
+/// A cache that cannot be listed gives the watchlist and the reason in `error`.
+QStringList batchExportSymbols(const PriceCache& cache, QString* error = nullptr);
+/// One file name per symbol, in order: "^GSPC" -> "GSPC.png", "BRK.B" -> "BRK.B.png". Names
+/// are unique within the batch, also on case-insensitive file systems: a symbol whose name is
+/// taken ("RUT" after "^RUT", "'" after "\"") gets "-2", "-3", … before the extension.
+QStringList batchExportFileNames(const QStringList& symbols, ImageFormat format);
 
 }  // namespace retest::ui

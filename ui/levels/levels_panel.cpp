@@ -1,5 +1,5 @@
-// LevelsPanel: a table over ChartDocument::levels(), refilled on every levelsChanged(); the
-// selection is remembered by price because zone indices change with each recomputation.
+// LevelsPanel: a table over ChartDocument::levels(), refilled on every levelsChanged(); each
+// row carries its zone's id, so the document's selection survives recomputations.
 #include "ui/levels/levels_panel.h"
 
 #include <QAction>
@@ -14,6 +14,7 @@
 #include <QLineEdit>
 #include <QMessageBox>
 #include <QPushButton>
+#include <QSignalBlocker>
 #include <QSlider>
 #include <QTableWidget>
 #include <QTimer>
@@ -22,8 +23,8 @@
 #include <array>
 #include <cmath>
 
+#include "core/model/qt_text.h"
 #include "ui/chart/chart_data.h"
-#include "ui/chart/chart_view.h"
 #include "ui/chart/level_overlay.h"
 #include "ui/chart_document.h"
 
@@ -31,7 +32,7 @@ namespace retest::ui {
 
 namespace {
 
-constexpr int kZoneRole = Qt::UserRole + 1;
+constexpr int kZoneIdRole = Qt::UserRole + 1;
 constexpr int kSortRole = Qt::UserRole + 2;
 constexpr int kDebounceMs = 250;
 
@@ -47,21 +48,22 @@ public:
     }
 };
 
-QString qs(const std::string& s) {
-    return QString::fromStdString(s);
-}
-
 }  // namespace
 
-LevelsPanel::LevelsPanel(ChartDocument& doc, LevelOverlay& overlay, QWidget* parent)
-    : QDockWidget(tr("Levels"), parent), doc_(doc), overlay_(overlay) {
+LevelsPanel::LevelsPanel(ChartDocument& doc, QWidget* parent)
+    : QDockWidget(tr("Levels"), parent), doc_(doc) {
     setObjectName(QStringLiteral("levelsDock"));
     buildUi();
     connect(&doc_, &ChartDocument::levelsChanged, this, &LevelsPanel::refresh);
-    connect(&doc_, &ChartDocument::changed, this, [this] {
-        selectedPrice_.reset();
-        updateButtons();
-    });
+    connect(&doc_, &ChartDocument::levelFilterChanged, this, &LevelsPanel::refresh);
+    connect(&doc_, &ChartDocument::levelSelectionChanged, this, &LevelsPanel::showSelection);
+    connect(&doc_, &ChartDocument::levelSettingsChanged, this, &LevelsPanel::showSensitivity);
+    connect(&doc_, &ChartDocument::changed, this, &LevelsPanel::updateButtons);
+    refresh();
+}
+
+void LevelsPanel::setTheme(const ChartTheme& theme) {
+    theme_ = theme;
     refresh();
 }
 
@@ -87,7 +89,7 @@ void LevelsPanel::buildUi() {
 
     auto* buttons = new QHBoxLayout;
     autoBox_ = new QCheckBox(tr("Auto levels"), body);
-    autoBox_->setChecked(overlay_.showAutoLevels());
+    autoBox_->setChecked(doc_.showAutoLevels());
     autoBox_->setToolTip(tr("Show the levels found in the prices; off leaves your own levels."));
     buttons->addWidget(autoBox_);
     buttons->addStretch(1);
@@ -124,13 +126,11 @@ void LevelsPanel::buildUi() {
     debounce_->setInterval(kDebounceMs);
     connect(debounce_, &QTimer::timeout, this, &LevelsPanel::flushSensitivity);
     connect(slider_, &QSlider::valueChanged, this, &LevelsPanel::onSliderMoved);
-    connect(autoBox_, &QCheckBox::toggled, this, [this](bool on) {
-        overlay_.setShowAutoLevels(on);
-        refresh();
-    });
+    connect(autoBox_, &QCheckBox::toggled, &doc_, &ChartDocument::setShowAutoLevels);
     connect(addButton_, &QPushButton::clicked, this, &LevelsPanel::promptAddLevel);
     connect(removeButton_, &QPushButton::clicked, this, &LevelsPanel::removeSelectedLevel);
     connect(table_, &QTableWidget::itemSelectionChanged, this, &LevelsPanel::onSelectionChanged);
+    connect(table_, &QTableWidget::itemDoubleClicked, this, [this] { editSelectedLevel(); });
 }
 
 // Every column as wide as its header and values; only the level's name may be cut (with "…",
@@ -185,7 +185,6 @@ void LevelsPanel::fitNameColumn() {
 
 void LevelsPanel::refresh() {
     const LevelAnalysis& a = doc_.levels();
-    overlay_.setAnalysis(a);
     filling_ = true;
     table_->setSortingEnabled(false);
     table_->clearContents();
@@ -195,44 +194,61 @@ void LevelsPanel::refresh() {
     }
     table_->setSortingEnabled(true);
     fitNameColumn();
-    int selected = -1;
     for (int row = 0; row < table_->rowCount(); ++row) {
-        const int zone = zoneAtRow(row);
-        const Zone& z = a.zones[static_cast<std::size_t>(zone)];
-        table_->setRowHidden(row, !overlay_.showAutoLevels() && !z.manual);
-        if (selectedPrice_ && *selectedPrice_ >= z.low && *selectedPrice_ <= z.high &&
-            !table_->isRowHidden(row)) {
+        const Zone& z = a.zones[static_cast<std::size_t>(zoneAtRow(row))];
+        table_->setRowHidden(row, !doc_.showAutoLevels() && !z.manual);
+    }
+    filling_ = false;
+    {
+        const QSignalBlocker block(autoBox_);
+        autoBox_->setChecked(doc_.showAutoLevels());
+    }
+    state_->setText(a.events.empty()
+                        ? tr("No breakout or breakdown at this sensitivity.")
+                        : tr("Latest: %1").arg(toQString(a.events.back().description)));
+    showSelection();
+}
+
+void LevelsPanel::showSelection() {
+    const std::string& id = doc_.selectedLevelId();
+    int selected = -1;
+    for (int row = 0; row < table_->rowCount() && !id.empty(); ++row) {
+        if (zoneIdAtRow(row) == id && !table_->isRowHidden(row)) {
             selected = row;
         }
     }
+    filling_ = true;
     table_->clearSelection();
     if (selected >= 0) {
         table_->selectRow(selected);
+        table_->scrollToItem(table_->item(selected, ColName));
     }
     filling_ = false;
-    const int zone = selected >= 0 ? zoneAtRow(selected) : -1;
-    overlay_.setHighlightedZone(zone);
-    if (zone < 0) {
-        selectedPrice_.reset();
-    }
-    state_->setText(a.events.empty() ? tr("No breakout or breakdown at this sensitivity.")
-                                     : tr("Latest: %1").arg(qs(a.events.back().description)));
     updateButtons();
+}
+
+void LevelsPanel::showSensitivity() {
+    const int value = static_cast<int>(std::lround(doc_.levelSettings().sensitivity * 100));
+    if (value != slider_->value() && !debounce_->isActive()) {
+        const QSignalBlocker block(slider_);
+        slider_->setValue(value);
+        sliderValue_->setText(QString::number(value));
+    }
 }
 
 void LevelsPanel::fillRow(int row, int zone) {
     const LevelAnalysis& a = doc_.levels();
     const Zone& z = a.zones[static_cast<std::size_t>(zone)];
     const double distance = a.lastClose > 0 ? (z.price / a.lastClose - 1) * 100 : 0;
-    const QString name = z.name.empty() ? qs(formatPrice(z.price)) : qs(z.name);
+    const QString name = toQString(z.name.empty() ? formatPrice(z.price) : z.name);
     auto* nameItem = new SortItem(name, z.price);
-    nameItem->setData(kZoneRole, zone);
+    nameItem->setData(kZoneIdRole, toQString(z.id));
     auto* kind =
-        new SortItem(qs(std::string(levelKindName(z.kind))), z.kind == LevelKind::Support ? 0 : 1);
-    kind->setForeground(LevelOverlay::zoneColor(z, overlay_.view().theme()));
+        new SortItem(toQString(levelKindName(z.kind)), z.kind == LevelKind::Support ? 0 : 1);
+    kind->setForeground(LevelOverlay::zoneColor(z, theme_));
     const std::array<QTableWidgetItem*, ColumnCount> items{
         nameItem,
-        new SortItem(qs(formatPrice(z.price)), z.price),
+        new SortItem(toQString(formatPrice(z.price)), z.price),
         kind,
         new SortItem(QString::number(z.touches.size()), double(z.touches.size())),
         new SortItem(QString::number(std::lround(z.strength)), z.strength),
@@ -240,7 +256,7 @@ void LevelsPanel::fillRow(int row, int zone) {
         new SortItem(z.flipped ? tr("yes") : QString(), z.flipped ? 1 : 0),
         new SortItem(z.manual ? tr("yes") : QString(), z.manual ? 1 : 0),
     };
-    const QString tip = overlay_.zoneToolTip(zone);
+    const QString tip = LevelOverlay::describeZone(z);
     for (int c = 0; c < ColumnCount; ++c) {
         items[static_cast<std::size_t>(c)]->setToolTip(tip);
         if (c != ColName && c != ColKind) {
@@ -250,14 +266,18 @@ void LevelsPanel::fillRow(int row, int zone) {
     }
 }
 
-int LevelsPanel::zoneAtRow(int row) const {
+std::string LevelsPanel::zoneIdAtRow(int row) const {
     const QTableWidgetItem* item = table_->item(row, ColName);
-    return item != nullptr ? item->data(kZoneRole).toInt() : -1;
+    return item != nullptr ? toUtf8(item->data(kZoneIdRole).toString()) : std::string();
+}
+
+int LevelsPanel::zoneAtRow(int row) const {
+    return doc_.zoneIndex(zoneIdAtRow(row));
 }
 
 int LevelsPanel::rowOfZone(int zone) const {
     for (int row = 0; row < table_->rowCount(); ++row) {
-        if (zoneAtRow(row) == zone && !table_->isRowHidden(row)) {
+        if (zone >= 0 && zoneAtRow(row) == zone && !table_->isRowHidden(row)) {
             return row;
         }
     }
@@ -269,8 +289,7 @@ bool LevelsPanel::selectZone(int zone) {
     if (row < 0) {
         return false;
     }
-    table_->selectRow(row);
-    table_->scrollToItem(table_->item(row, ColName));
+    doc_.selectLevel(zoneIdAtRow(row), true);
     return true;
 }
 
@@ -279,19 +298,8 @@ void LevelsPanel::onSelectionChanged() {
         return;
     }
     const QList<QTableWidgetItem*> selected = table_->selectedItems();
-    const int zone = selected.isEmpty() ? -1 : zoneAtRow(selected.front()->row());
-    overlay_.setHighlightedZone(zone);
-    const auto& zones = doc_.levels().zones;
-    if (zone >= 0 && zone < static_cast<int>(zones.size())) {
-        const Zone& z = zones[static_cast<std::size_t>(zone)];
-        selectedPrice_ = z.price;
-        if (!z.touches.empty()) {
-            overlay_.view().showBarIndex(static_cast<int>(z.touches.back().index));
-        }
-    } else {
-        selectedPrice_.reset();
-    }
-    updateButtons();
+    doc_.selectLevel(selected.isEmpty() ? std::string() : zoneIdAtRow(selected.front()->row()),
+                     !selected.isEmpty());
 }
 
 void LevelsPanel::onSliderMoved(int value) {
@@ -313,24 +321,27 @@ bool LevelsPanel::addLevel(double price, const QString& label, bool quiet) {
     if (!id) {
         if (!quiet) {
             QMessageBox::warning(this, tr("Add level"),
-                                 tr("Cannot add the level: %1").arg(qs(id.error().message)));
+                                 tr("Cannot add the level: %1").arg(toQString(id.error().message)));
         }
         return false;
     }
-    selectedPrice_ = price;
+    selectManualLevel(doc_.resolveManualId(*id));
     return true;
 }
 
-void LevelsPanel::promptAddLevel() {
+std::optional<LevelsPanel::LevelInput> LevelsPanel::askLevel(const QString& title,
+                                                             const LevelInput& initial) {
+    if (prompt_) {
+        return prompt_(title, initial);
+    }
     QDialog dialog(this);
-    dialog.setWindowTitle(tr("Add level"));
+    dialog.setWindowTitle(title);
     auto* form = new QFormLayout(&dialog);
     auto* price = new QDoubleSpinBox(&dialog);
-    const double last = doc_.levels().lastClose;
-    price->setDecimals(last > 0 && last < 10 ? 4 : 2);
+    price->setDecimals(initial.price > 0 && initial.price < 10 ? 4 : 2);
     price->setRange(0.0001, 1e9);
-    price->setValue(last > 0 ? last : 1.0);
-    auto* label = new QLineEdit(&dialog);
+    price->setValue(initial.price > 0 ? initial.price : 1.0);
+    auto* label = new QLineEdit(initial.label, &dialog);
     label->setPlaceholderText(tr("optional, e.g. \"2022 low\""));
     form->addRow(tr("Price"), price);
     form->addRow(tr("Label"), label);
@@ -338,42 +349,76 @@ void LevelsPanel::promptAddLevel() {
     form->addRow(box);
     connect(box, &QDialogButtonBox::accepted, &dialog, &QDialog::accept);
     connect(box, &QDialogButtonBox::rejected, &dialog, &QDialog::reject);
-    if (dialog.exec() == QDialog::Accepted) {
-        addLevel(price->value(), label->text());
+    if (dialog.exec() != QDialog::Accepted) {
+        return std::nullopt;
+    }
+    return LevelInput{price->value(), label->text()};
+}
+
+void LevelsPanel::promptAddLevel() {
+    if (const auto input = askLevel(tr("Add level"), {doc_.levels().lastClose, QString()})) {
+        addLevel(input->price, input->label);
     }
 }
 
-std::optional<std::int64_t> LevelsPanel::manualLevelId(int zone) const {
-    const auto& zones = doc_.levels().zones;
-    if (zone < 0 || zone >= static_cast<int>(zones.size()) ||
-        !zones[static_cast<std::size_t>(zone)].manual) {
-        return std::nullopt;
+bool LevelsPanel::editSelectedLevel() {
+    const QList<QTableWidgetItem*> selected = table_->selectedItems();
+    const std::int64_t id =
+        manualLevelId(selected.isEmpty() ? -1 : zoneAtRow(selected.front()->row()));
+    const auto& levels = doc_.manualLevels();
+    const auto it = std::find_if(levels.begin(), levels.end(),
+                                 [id](const ManualLevel& m) { return m.id == id; });
+    if (id == 0 || it == levels.end()) {
+        return false;
     }
-    const Zone& z = zones[static_cast<std::size_t>(zone)];
-    std::optional<std::int64_t> best;
-    double bestDistance = 0;
-    for (const ManualLevel& m : doc_.manualLevels()) {
-        const double d = std::fabs(m.price - z.price);
-        if (m.price >= z.low && m.price <= z.high && (!best || d < bestDistance)) {
-            best = m.id;
-            bestDistance = d;
+    const auto input = askLevel(tr("Edit level"), {it->price, toQString(it->label)});
+    if (!input) {
+        return false;
+    }
+    const auto edited = doc_.editManualLevel(id, input->price, input->label);
+    if (!edited) {
+        QMessageBox::warning(
+            this, tr("Edit level"),
+            tr("Cannot change the level: %1").arg(toQString(edited.error().message)));
+        return false;
+    }
+    selectManualLevel(id);  // keep it selected at its new price
+    return true;
+}
+
+void LevelsPanel::selectManualLevel(std::int64_t id) {
+    // The analysis may still be running (the window computes in the background): a manual
+    // level's zone is "M<id>" unless it merged into a detected zone already listed.
+    std::string zoneId = "M" + std::to_string(id);
+    for (const Zone& z : doc_.levels().zones) {
+        if (z.manualId == id) {
+            zoneId = z.id;
         }
     }
-    return best;
+    doc_.selectLevel(zoneId);
+}
+
+std::int64_t LevelsPanel::manualLevelId(int zone) const {
+    const auto& zones = doc_.levels().zones;
+    if (zone < 0 || zone >= static_cast<int>(zones.size())) {
+        return 0;
+    }
+    return zones[static_cast<std::size_t>(zone)].manualId;
 }
 
 bool LevelsPanel::removeSelectedLevel() {
     const QList<QTableWidgetItem*> selected = table_->selectedItems();
-    const int zone = selected.isEmpty() ? -1 : zoneAtRow(selected.front()->row());
-    const auto id = manualLevelId(zone);
-    if (!id) {
+    const std::int64_t id =
+        manualLevelId(selected.isEmpty() ? -1 : zoneAtRow(selected.front()->row()));
+    if (id == 0) {
         return false;
     }
-    selectedPrice_.reset();
-    const auto removed = doc_.removeManualLevel(*id);
+    doc_.selectLevel({});
+    const auto removed = doc_.removeManualLevel(id);
     if (!removed) {
-        QMessageBox::warning(this, tr("Remove level"),
-                             tr("Cannot remove the level: %1").arg(qs(removed.error().message)));
+        QMessageBox::warning(
+            this, tr("Remove level"),
+            tr("Cannot remove the level: %1").arg(toQString(removed.error().message)));
         return false;
     }
     return true;
@@ -383,7 +428,7 @@ void LevelsPanel::updateButtons() {
     addButton_->setEnabled(!doc_.bars().empty());
     const QList<QTableWidgetItem*> selected = table_->selectedItems();
     const int zone = selected.isEmpty() ? -1 : zoneAtRow(selected.front()->row());
-    removeButton_->setEnabled(manualLevelId(zone).has_value());
+    removeButton_->setEnabled(manualLevelId(zone) != 0);
 }
 
 }  // namespace retest::ui

@@ -30,8 +30,12 @@ void WatchlistModel::refresh() {
     for (const QString& s : defaultSymbols()) {
         rows_.push_back(Row{s, {}, {}, {}, {}});
     }
+    lastError_.clear();
     auto listed = cache_.listSymbols();
-    if (listed) {
+    if (!listed) {
+        lastError_ = tr("Cannot list the cached symbols: %1")
+                         .arg(QString::fromStdString(listed.error().message));
+    } else {
         for (const SymbolInfo& info : listed.value()) {
             const QString sym = QString::fromStdString(info.symbol);
             auto it = std::find_if(rows_.begin(), rows_.end(),
@@ -46,8 +50,12 @@ void WatchlistModel::refresh() {
             }
             std::vector<Bar> tail;
             // Two weeks back holds at least two sessions even across holidays.
-            if (cache_.readBars(info.symbol, *info.lastDay - 14, *info.lastDay, tail) &&
-                !tail.empty()) {
+            const auto read = cache_.readBars(info.symbol, *info.lastDay - 14, *info.lastDay, tail);
+            if (!read && lastError_.isEmpty()) {
+                lastError_ = tr("Cannot read the last quotes of %1: %2")
+                                 .arg(sym, QString::fromStdString(read.error().message));
+            }
+            if (read && !tail.empty()) {
                 it->last = tail.back().close;
                 it->lastDay = tail.back().day;
                 if (tail.size() >= 2) {
@@ -57,6 +65,9 @@ void WatchlistModel::refresh() {
         }
     }
     endResetModel();
+    if (!lastError_.isEmpty()) {
+        Q_EMIT errorOccurred(lastError_);
+    }
 }
 
 int WatchlistModel::rowOf(const QString& symbol) const {

@@ -22,8 +22,10 @@ public:
 
     explicit WatchlistModel(PriceCache& cache, QObject* parent = nullptr);
 
-    /// Re-reads the cached symbols and their last two closes.
+    /// Re-reads the cached symbols and their last two closes. A cache read that fails is
+    /// reported through errorOccurred() and kept in lastError() (empty after a clean read).
     void refresh();
+    const QString& lastError() const { return lastError_; }
     /// Row of `symbol`, or -1.
     int rowOf(const QString& symbol) const;
     QString symbolAt(int row) const;
@@ -33,6 +35,9 @@ public:
     int columnCount(const QModelIndex& parent = {}) const override;
     QVariant data(const QModelIndex& index, int role) const override;
     QVariant headerData(int section, Qt::Orientation orientation, int role) const override;
+
+Q_SIGNALS:
+    void errorOccurred(const QString& message);
 
 private:
     struct Row {
@@ -44,6 +49,7 @@ private:
     };
     PriceCache& cache_;
     std::vector<Row> rows_;
+    QString lastError_;
 };
 
 }  // namespace retest::ui
