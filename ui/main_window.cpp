@@ -20,6 +20,8 @@
 
 #include "core/import/csv_importer.h"
 #include "core/model/date.h"
+#include "ui/alerts/alert_marks.h"
+#include "ui/alerts/alerts_dock.h"
 #include "ui/annotations/annotation_controller.h"
 #include "ui/chart/action_markers.h"
 #include "ui/chart/chart_view.h"
@@ -28,6 +30,7 @@
 #include "ui/export/export_controller.h"
 #include "ui/levels/levels_panel.h"
 #include "ui/refresh/refresh_controller.h"
+#include "ui/rotation/rotation_dock.h"
 #include "ui/watchlist/watchlist_dock.h"
 #include "ui/watchlist/watchlist_model.h"
 
@@ -73,6 +76,7 @@ MainWindow::MainWindow(PriceCache& cache, QSettings& settings, QWidget* parent)
 
     createActions();
     createMenusAndToolbar();
+    createBoardAndAlerts();
 
     connect(document_, &ChartDocument::changed, this, &MainWindow::onDocumentChanged);
     connect(watchlist_, &WatchlistDock::symbolActivated, this, &MainWindow::showSymbol);
@@ -82,6 +86,8 @@ MainWindow::MainWindow(PriceCache& cache, QSettings& settings, QWidget* parent)
         if (symbol == document_->symbol()) {
             document_->reload();
         }
+        alerts_->checkNow({symbol});
+        rotation_->setSymbols(watchlistModel_->currentList(), watchlistModel_->listSymbols());
     });
     refresh_->setWatchlist(watchlistModel_->symbols());
     annotations_->attach(*document_);
@@ -95,6 +101,7 @@ MainWindow::MainWindow(PriceCache& cache, QSettings& settings, QWidget* parent)
 MainWindow::~MainWindow() {
     // What draws on the chart goes before the chart (Qt would delete children in creation
     // order, chart first): drawings, markers, the levels dock, then its overlay.
+    delete alertMarks_;
     delete annotations_;
     delete actionMarkers_;
     delete export_;
@@ -242,6 +249,61 @@ void MainWindow::createMenusAndToolbar() {
     draw->addAction(annotations_->magnetAction());
 }
 
+void MainWindow::createBoardAndAlerts() {
+    rotation_ = new RotationDock(cache_, this);
+    alerts_ = new AlertsDock(cache_, this);
+    alertMarks_ = new AlertMarks(*chart_, this);
+    addDockWidget(Qt::BottomDockWidgetArea, rotation_);
+    addDockWidget(Qt::RightDockWidgetArea, alerts_);
+    tabifyDockWidget(levelsPanel_, alerts_);
+    levelsPanel_->raise();
+    rotation_->setSymbols(watchlistModel_->currentList(), watchlistModel_->listSymbols());
+
+    addToWatchlistAction_ = new QAction(tr("&Add chart's symbol to the watchlist"), this);
+    addToWatchlistAction_->setShortcut(QKeySequence(Qt::Key_Insert));
+    connect(addToWatchlistAction_, &QAction::triggered, this, [this] {
+        const QString problem = watchlistModel_->addSymbol(document_->symbol());
+        statusBar()->showMessage(
+            problem.isEmpty()
+                ? tr("Added %1 to \"%2\"").arg(document_->symbol(), watchlistModel_->currentList())
+                : problem,
+            6000);
+    });
+    auto* alertAction = new QAction(tr("Alert on this symbol…"), this);
+    alertAction->setShortcut(QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key_A));
+    connect(alertAction, &QAction::triggered, alerts_, &AlertsDock::openAddDialog);
+    auto* checkAction = new QAction(tr("&Check alerts now"), this);
+    connect(checkAction, &QAction::triggered, alerts_, [this] { alerts_->checkNow(); });
+    rotation_->toggleViewAction()->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_R));
+
+    QMenu* lists = new QMenu(tr("&Lists"), this);
+    lists->addAction(addToWatchlistAction_);
+    lists->addAction(alertAction);
+    lists->addAction(checkAction);
+    lists->addSeparator();
+    lists->addAction(rotation_->toggleViewAction());
+    lists->addAction(alerts_->toggleViewAction());
+    menuBar()->insertMenu(menuBar()->actions().constLast(), lists);
+
+    const auto showMessage = [this](const QString& text) { statusBar()->showMessage(text, 8000); };
+    connect(watchlist_, &WatchlistDock::message, this, showMessage);
+    connect(alerts_, &AlertsDock::message, this, showMessage);
+    connect(watchlistModel_, &WatchlistModel::listsChanged, this, [this] {
+        refresh_->setWatchlist(watchlistModel_->symbols());
+        rotation_->setSymbols(watchlistModel_->currentList(), watchlistModel_->listSymbols());
+    });
+    connect(rotation_, &RotationDock::symbolActivated, this, &MainWindow::showSymbol);
+    connect(alerts_, &AlertsDock::symbolActivated, this, &MainWindow::showSymbol);
+    connect(alerts_, &AlertsDock::alertsChanged, this, &MainWindow::updateAlertMarks);
+}
+
+void MainWindow::updateAlertMarks() {
+    const auto& bars = document_->dailyBars();
+    alerts_->setCurrentSymbol(document_->symbol(),
+                              bars.empty() ? std::optional<double>() : bars.back().close);
+    alertMarks_->setAlerts(alerts_->alertsFor(document_->symbol()));
+}
+
 void MainWindow::showSymbol(const QString& symbol) {
     if (symbol.isEmpty() || symbol == document_->symbol()) {
         return;
@@ -277,6 +339,7 @@ void MainWindow::onDocumentChanged() {
         chart_->setBars(document_->bars(), document_->timeframe());
     }
     actionMarkers_->setActions(document_->actions());
+    updateAlertMarks();
     updateTitle();
     updateStatus();
 }
@@ -331,6 +394,8 @@ QString MainWindow::importFiles(const QStringList& paths,
     }
     watchlistModel_->refresh();
     refresh_->setWatchlist(watchlistModel_->symbols());
+    alerts_->checkNow();
+    rotation_->setSymbols(watchlistModel_->currentList(), watchlistModel_->listSymbols());
     if (!lastImported.isEmpty()) {
         if (lastImported == document_->symbol()) {
             document_->reload();

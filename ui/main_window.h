@@ -16,6 +16,8 @@ class QLabel;
 namespace retest::ui {
 
 class ActionMarkers;
+class AlertMarks;
+class AlertsDock;
 class AnnotationController;
 class ChartDocument;
 class ChartView;
@@ -23,6 +25,7 @@ class ExportController;
 class LevelOverlay;
 class LevelsPanel;
 class RefreshController;
+class RotationDock;
 class WatchlistDock;
 class WatchlistModel;
 
@@ -50,6 +53,11 @@ public:
     LevelsPanel* levelsPanel() const { return levelsPanel_; }
     ExportController* exportController() const { return export_; }
     AnnotationController* annotations() const { return annotations_; }
+    RotationDock* rotationDock() const { return rotation_; }
+    AlertsDock* alertsDock() const { return alerts_; }
+    AlertMarks* alertMarks() const { return alertMarks_; }
+    /// Adds the chart's symbol to the watchlist shown (the Insert key).
+    QAction* addToWatchlistAction() const { return addToWatchlistAction_; }
 
 protected:
     void closeEvent(QCloseEvent* event) override;
@@ -67,6 +75,8 @@ private:
     void importWithDialogs(const QStringList& paths);
     void chooseAndImport();
     void refreshIfStale();
+    void createBoardAndAlerts();
+    void updateAlertMarks();
 
     PriceCache& cache_;
     QSettings& settings_;
@@ -81,6 +91,10 @@ private:
     ExportController* export_ = nullptr;
     ActionMarkers* actionMarkers_ = nullptr;
     AnnotationController* annotations_ = nullptr;
+    RotationDock* rotation_ = nullptr;
+    AlertsDock* alerts_ = nullptr;
+    AlertMarks* alertMarks_ = nullptr;
+    QAction* addToWatchlistAction_ = nullptr;
 
     QAction* importAction_ = nullptr;
     QAction* quitAction_ = nullptr;

@@ -23,7 +23,7 @@ Result<AlertCheckReport> checkAlerts(PriceCache& cache, std::span<const std::str
     for (const Alert& a : stored->alerts) {
         const bool wanted =
             symbols.empty() || std::any_of(symbols.begin(), symbols.end(), [&](const auto& s) {
-                return normalizeSymbol(s) == a.symbol;
+                return canonicalSymbol(s) == a.symbol;
             });
         if (a.state == AlertState::Armed && wanted) {
             bySymbol[a.symbol].push_back(&a);

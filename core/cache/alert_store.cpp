@@ -74,7 +74,7 @@ Result<Day> AlertStore::watchStart(const std::string& symbol, Day nowDay) const 
 
 Result<std::int64_t> AlertStore::add(const Alert& alert, Day nowDay) {
     Alert a = alert;
-    a.symbol = normalizeSymbol(a.symbol);
+    a.symbol = canonicalSymbol(a.symbol);
     if (auto problem = symbolProblem(a.symbol)) {
         return Error{"cannot add the alert: " + *problem};
     }

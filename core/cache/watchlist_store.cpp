@@ -193,7 +193,7 @@ Result<std::vector<std::string>> WatchlistStore::checkedSymbols(
     std::vector<std::string> out;
     std::string problems;
     for (const std::string& raw : symbols) {
-        const std::string symbol = normalizeSymbol(raw);
+        const std::string symbol = canonicalSymbol(raw);
         if (auto problem = symbolProblem(symbol)) {
             problems += *problem + "\n";
         } else if (std::find(existing.begin(), existing.end(), symbol) != existing.end()) {
@@ -287,7 +287,7 @@ Result<Ok> WatchlistStore::takeMember(std::string_view name, std::string_view sy
     if (!current) {
         return current.error();
     }
-    const std::string s = normalizeSymbol(symbol);
+    const std::string s = canonicalSymbol(symbol);
     const auto it = std::find(current->begin(), current->end(), s);
     if (it == current->end()) {
         return Error{s + " is not on " + inQuotes(trimmedName(name))};

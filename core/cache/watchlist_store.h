@@ -35,7 +35,7 @@ public:
     /// Refuses to delete the only list.
     Result<Ok> remove(std::string_view name);
 
-    /// Appends `symbols` (normalized with normalizeSymbol) to list `name`, all or nothing: an
+    /// Appends `symbols` (spelled by canonicalSymbol) to list `name`, all or nothing: an
     /// invalid symbol, one already on the list or given twice refuses the whole call with a
     /// message naming each. Returns the symbols as stored.
     Result<std::vector<std::string>> add(std::string_view name,

@@ -26,7 +26,7 @@ bool symbolChar(char c) {
 
 }  // namespace
 
-std::string normalizeSymbol(std::string_view text) {
+std::string canonicalSymbol(std::string_view text) {
     std::string out(trimmed(text));
     std::transform(out.begin(), out.end(), out.begin(),
                    [](unsigned char c) { return static_cast<char>(std::toupper(c)); });
@@ -83,7 +83,7 @@ Result<std::vector<std::string>> parseSymbolList(std::string_view text, std::str
         if (line.empty() || line.front() == '#') {
             continue;
         }
-        const std::string symbol = normalizeSymbol(line);
+        const std::string symbol = canonicalSymbol(line);
         const std::string where = std::string(source) + ":" + std::to_string(lineNo) + ": ";
         if (auto problem = symbolProblem(symbol)) {
             errors += where + *problem + "\n";

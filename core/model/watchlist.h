@@ -19,7 +19,7 @@ inline constexpr std::string_view kDefaultWatchlistName = "Small caps & sectors"
 
 /// Trimmed and upper-cased: how every watchlist and alert spells a symbol. The one place to
 /// switch to a stricter shared symbol rule.
-std::string normalizeSymbol(std::string_view text);
+std::string canonicalSymbol(std::string_view text);
 
 /// Why a normalized symbol cannot be one (empty, spaces, characters outside A-Z 0-9 and
 /// ^ . - = _ / :, longer than 32), or std::nullopt when it can. Ratio symbols "IWM:SPY" pass.

@@ -22,7 +22,7 @@ Result<RotationBoard> computeRotationBoard(const PriceCache& cache,
                                            const RotationSettings& settings) {
     constexpr Day kFirst = std::numeric_limits<Day>::min();
     RotationBoard board;
-    board.benchmark = normalizeSymbol(benchmark);
+    board.benchmark = canonicalSymbol(benchmark);
     std::vector<Bar> benchBars;
     if (auto r = cache.readBars(board.benchmark, kFirst, until, benchBars); !r) {
         return r.error();
@@ -35,7 +35,7 @@ Result<RotationBoard> computeRotationBoard(const PriceCache& cache,
     std::vector<Bar> bars;
     for (const std::string& raw : symbols) {
         BoardEntry e;
-        e.symbol = normalizeSymbol(raw);
+        e.symbol = canonicalSymbol(raw);
         e.benchmark = e.symbol == board.benchmark;
         if (auto problem = symbolProblem(e.symbol)) {
             e.error = *problem;

@@ -103,10 +103,11 @@ TEST(AlertEval, ARetestAlertFiresOnTheDayTheRetestHeldOrFailed) {
     const auto& b = test::sampleBars();
     const LevelAnalysis levels = analyzeLevels(b);
     Alert held = alert(AlertKind::RetestHeld, 0, 0);
-    held.watchFrom = *parseIsoDate("2013-01-01");
+    // Created in May 2013, after the April breakout above the 2007 high.
+    held.watchFrom = *parseIsoDate("2013-05-01");
     const auto f = evaluateAlert(held, b, &levels);
     ASSERT_TRUE(f.has_value());
-    // The first retest after 2013-01-01 that held, as `retest levels ^GSPC` lists it.
+    // The first retest after that which held, as `retest levels ^GSPC` lists it.
     bool found = false;
     for (const LevelEvent& e : levels.events) {
         for (const RetestStep& s : e.history) {
@@ -117,7 +118,9 @@ TEST(AlertEval, ARetestAlertFiresOnTheDayTheRetestHeldOrFailed) {
         }
     }
     EXPECT_TRUE(found);
-    EXPECT_EQ(formatIsoDate(f->day), "2013-04-12");
+    // "Retest of the 2007 high held on 2013-06-21".
+    EXPECT_EQ(formatIsoDate(f->day), "2013-06-21");
+    EXPECT_NE(f->detail.find("the 2007 high"), std::string::npos) << f->detail;
     // Without a precomputed analysis the answer is the same.
     EXPECT_EQ(evaluateAlert(held, b)->day, f->day);
     Alert failed = held;
