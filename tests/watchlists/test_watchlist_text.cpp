@@ -7,7 +7,7 @@ namespace retest {
 namespace {
 
 TEST(WatchlistText, SymbolsAreTrimmedUpperCasedAndRatiosAllowed) {
-    EXPECT_EQ(normalizeSymbol("  iwm \t"), "IWM");
+    EXPECT_EQ(canonicalSymbol("  iwm \t"), "IWM");
     EXPECT_FALSE(symbolProblem("IWM:SPY").has_value());
     EXPECT_FALSE(symbolProblem("^GSPC").has_value());
     EXPECT_FALSE(symbolProblem("BRK-B").has_value());
