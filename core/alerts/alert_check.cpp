@@ -11,6 +11,14 @@
 
 namespace retest {
 
+namespace {
+
+/// How far before the watched day a price alert reads, to find the bar before the first
+/// watched one (the longest market closure is a few days; a month is ample).
+constexpr Day kPreviousBarDays = 31;
+
+}  // namespace
+
 Result<AlertCheckReport> checkAlerts(PriceCache& cache, std::span<const std::string> symbols) {
     AlertStore store(cache);
     auto stored = store.all();
@@ -31,12 +39,11 @@ Result<AlertCheckReport> checkAlerts(PriceCache& cache, std::span<const std::str
     }
     std::vector<Bar> bars;
     for (const auto& [symbol, alerts] : bySymbol) {
-        if (auto r = cache.readBars(symbol, std::numeric_limits<Day>::min(),
-                                    std::numeric_limits<Day>::max(), bars);
-            !r) {
-            return r.error();
+        auto info = cache.symbolInfo(symbol);
+        if (!info) {
+            return info.error();
         }
-        if (bars.empty()) {
+        if (!info.value() || !info.value()->lastDay) {
             std::string ids;
             for (const Alert* a : alerts) {
                 ids += (ids.empty() ? "" : ", ") + std::to_string(a->id);
@@ -46,6 +53,27 @@ Result<AlertCheckReport> checkAlerts(PriceCache& cache, std::span<const std::str
                                      (alerts.size() > 1 ? " wait" : " waits") + ", armed");
             report.armed += alerts.size();
             continue;
+        }
+        // Nothing after any alert's watched day: nothing to read (the usual case after a
+        // refresh that brought nothing for this symbol).
+        // Price conditions need only the bars since the earliest watched day (and the one
+        // before it); all-time highs and retests need the whole history.
+        Day earliestWatch = std::numeric_limits<Day>::max();
+        Day from = std::numeric_limits<Day>::max();
+        for (const Alert* a : alerts) {
+            earliestWatch = std::min(earliestWatch, a->watchFrom);
+            const bool history = a->kind == AlertKind::AllTimeHigh ||
+                                 a->kind == AlertKind::RetestHeld ||
+                                 a->kind == AlertKind::RetestFailed;
+            from = std::min(
+                from, history ? std::numeric_limits<Day>::min() : a->watchFrom - kPreviousBarDays);
+        }
+        if (*info.value()->lastDay <= earliestWatch) {
+            report.armed += alerts.size();
+            continue;
+        }
+        if (auto r = cache.readBars(symbol, from, std::numeric_limits<Day>::max(), bars); !r) {
+            return r.error();
         }
         std::optional<LevelAnalysis> levels;
         for (const Alert* a : alerts) {

@@ -11,6 +11,7 @@
 #include <QSplitter>
 #include <QTableView>
 #include <QToolButton>
+#include <algorithm>
 #include <limits>
 
 #include "core/model/date.h"
@@ -88,11 +89,13 @@ RotationDock::RotationDock(PriceCache& cache, QWidget* parent)
     table_->setShowGrid(false);
     table_->installEventFilter(this);
 
-    auto* split = new QSplitter(Qt::Vertical);
+    // Side by side: the board needs width for its columns, the plot a square-ish area.
+    auto* split = new QSplitter(Qt::Horizontal);
     split->addWidget(table_);
     split->addWidget(plot_);
-    split->setStretchFactor(0, 1);
+    split->setStretchFactor(0, 3);
     split->setStretchFactor(1, 2);
+    table_->setMinimumHeight(table_->verticalHeader()->defaultSectionSize() * 8);
     auto* body = new QWidget;
     auto* layout = new QVBoxLayout(body);
     layout->setContentsMargins(0, 0, 0, 0);
@@ -180,6 +183,17 @@ void RotationDock::recompute() {
     } else {
         status_->setText(
             tr("%1 of %2 symbols with data").arg(board->withData()).arg(wanted.size()));
+    }
+    if (latest_->isChecked()) {
+        // Show the day the board is as of, for stepping back from it.
+        Day newest = 0;
+        for (const BoardEntry& e : board->entries) {
+            newest = std::max(newest, e.row.asOf);
+        }
+        if (newest > 0) {
+            const QSignalBlocker block(date_);
+            date_->setDate(toQDate(newest));
+        }
     }
     plot_->setBoard(*board);
     model_->setBoard(std::move(board.value()));
