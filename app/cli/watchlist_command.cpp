@@ -305,7 +305,7 @@ int runWatchlist(Context& ctx) {
         return r == ParseOutcome::Done ? kOk : kUsage;
     }
     const QStringList args = p.positionalArguments();
-    const QString sub = args.front();
+    const QString& sub = args.front();
     const QStringList rest = args.mid(1);
     for (const Sub& s : kSubs) {
         if (sub != QLatin1String(s.name)) {
