@@ -295,6 +295,8 @@ void MainWindow::createBoardAndAlerts() {
     connect(rotation_, &RotationDock::symbolActivated, this, &MainWindow::showSymbol);
     connect(alerts_, &AlertsDock::symbolActivated, this, &MainWindow::showSymbol);
     connect(alerts_, &AlertsDock::alertsChanged, this, &MainWindow::updateAlertMarks);
+    connect(document_, &ChartDocument::levelsChanged, alerts_,
+            [this] { alerts_->setLevels(document_->levels().zones); });
 }
 
 void MainWindow::updateAlertMarks() {

@@ -164,6 +164,17 @@ std::optional<std::string> alertProblem(const Alert& a) {
     return std::nullopt;
 }
 
+Alert alertForZone(std::string_view symbol, const Zone& zone, AlertKind kind) {
+    Alert a;
+    a.symbol = std::string(symbol);
+    a.kind = kind;
+    a.low = kind == AlertKind::ClosesAbove ? zone.high : zone.low;
+    a.high = kind == AlertKind::ClosesBelow ? zone.low : zone.high;
+    a.note = (zone.name.empty() ? std::string("level") : zone.name) + " " + price(zone.low) + "–" +
+             price(zone.high);
+    return a;
+}
+
 std::optional<AlertFiring> evaluateAlert(const Alert& alert, std::span<const Bar> bars,
                                          const LevelAnalysis* levels) {
     if (alert.state != AlertState::Armed || alertProblem(alert)) {

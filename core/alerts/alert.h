@@ -52,6 +52,10 @@ std::string describeAlert(const Alert& alert);
 /// Why the alert's numbers are not usable (NaN, negative, low > high), or std::nullopt.
 std::optional<std::string> alertProblem(const Alert& alert);
 
+/// An alert on a level's zone: entering it (LOW..HIGH), a close above its high or below its
+/// low; the note names the level ("the Nov-2021 record high 242.06–247.38").
+Alert alertForZone(std::string_view symbol, const Zone& zone, AlertKind kind);
+
 /// One occurrence of an alert's condition.
 struct AlertFiring {
     Day day = 0;  ///< the bar that fired it

@@ -98,6 +98,20 @@ TEST(AlertEval, BadNumbersAreNamed) {
     EXPECT_FALSE(parseAlertKind("closes-sideways").has_value());
 }
 
+TEST(AlertEval, AnAlertOnAZoneUsesItsEdgesAndNamesIt) {
+    Zone z;
+    z.low = 242.06;
+    z.high = 247.38;
+    z.name = "the 2024 high";
+    const Alert below = alertForZone("IWM", z, AlertKind::ClosesBelow);
+    EXPECT_EQ(below.low, 242.06);
+    EXPECT_EQ(describeAlert(below), "closes below 242.06");
+    EXPECT_EQ(below.note, "the 2024 high 242.06–247.38");
+    EXPECT_EQ(alertForZone("IWM", z, AlertKind::ClosesAbove).low, 247.38);
+    const Alert enters = alertForZone("IWM", z, AlertKind::EntersZone);
+    EXPECT_EQ(describeAlert(enters), "enters 242.06–247.38");
+}
+
 /// The real S&P 500 sample: the 2007 high broke out in 2013 and its retest held.
 TEST(AlertEval, ARetestAlertFiresOnTheDayTheRetestHeldOrFailed) {
     const auto& b = test::sampleBars();

@@ -153,6 +153,10 @@ void AlertsDock::setCurrentSymbol(const QString& symbol, std::optional<double> l
     lastClose_ = lastClose;
 }
 
+void AlertsDock::setLevels(std::vector<Zone> zones) {
+    zones_ = std::move(zones);
+}
+
 QString AlertsDock::addAlert(const Alert& alert) {
     auto id = AlertStore(cache_).add(alert, today());
     if (!id) {
@@ -227,8 +231,16 @@ void AlertsDock::openAddDialog() {
     QDoubleSpinBox* low = makeSpin();
     QDoubleSpinBox* high = makeSpin();
     auto* note = new QLineEdit;
+    auto* level = new QComboBox;
+    level->addItem(tr("— (type the prices)"), -1);
+    for (std::size_t i = 0; i < zones_.size(); ++i) {
+        const Zone& z = zones_[i];
+        level->addItem(tr("%1 %2–%3").arg(qs(z.name)).arg(z.low, 0, 'f', 2).arg(z.high, 0, 'f', 2),
+                       static_cast<int>(i));
+    }
     auto* form = new QFormLayout(&dialog);
     form->addRow(tr("Symbol"), symbol);
+    form->addRow(tr("Level"), level);
     form->addRow(tr("When"), kind);
     form->addRow(tr("Price / zone low"), low);
     form->addRow(tr("Zone high"), high);
@@ -242,6 +254,25 @@ void AlertsDock::openAddDialog() {
         high->setEnabled(k == AlertKind::EntersZone);
     };
     connect(kind, &QComboBox::currentIndexChanged, &dialog, update);
+    // A level fills the prices from its zone (entering it, a close above it or below it).
+    const auto fromLevel = [&] {
+        const int i = level->currentData().toInt();
+        if (i < 0 || i >= static_cast<int>(zones_.size())) {
+            return;
+        }
+        const auto k = static_cast<AlertKind>(kind->currentData().toInt());
+        const Alert a = alertForZone(
+            symbol->text().toStdString(), zones_[std::size_t(i)],
+            k == AlertKind::ClosesAbove || k == AlertKind::ClosesBelow ? k : AlertKind::EntersZone);
+        if (k != AlertKind::ClosesAbove && k != AlertKind::ClosesBelow) {
+            kind->setCurrentIndex(kind->findData(static_cast<int>(AlertKind::EntersZone)));
+        }
+        low->setValue(a.low);
+        high->setValue(a.high);
+        note->setText(qs(a.note));
+    };
+    connect(level, &QComboBox::currentIndexChanged, &dialog, fromLevel);
+    connect(kind, &QComboBox::currentIndexChanged, &dialog, fromLevel);
     update();
     connect(box, &QDialogButtonBox::rejected, &dialog, &QDialog::reject);
     connect(box, &QDialogButtonBox::accepted, &dialog, [&] {

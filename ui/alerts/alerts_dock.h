@@ -39,6 +39,8 @@ public:
     std::vector<Alert> checkNow(const QStringList& symbols = {});
     /// The symbol (and its last close) the Add dialog starts from.
     void setCurrentSymbol(const QString& symbol, std::optional<double> lastClose);
+    /// The chart's levels, offered in the Add dialog ("Level" prefills the prices).
+    void setLevels(std::vector<Zone> zones);
     /// Stores an alert; the message to show, or "" on success.
     QString addAlert(const Alert& alert);
     /// The alerts of one symbol as last read (for the chart's marks).
@@ -68,6 +70,7 @@ private:
     std::vector<Alert> alerts_;
     QString symbol_;
     std::optional<double> lastClose_;
+    std::vector<Zone> zones_;
     QTableWidget* table_ = nullptr;
     QLabel* status_ = nullptr;
 };
