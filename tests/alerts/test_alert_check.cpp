@@ -6,6 +6,7 @@
 #include "core/alerts/alert_check.h"
 #include "core/cache/alert_store.h"
 #include "core/model/date.h"
+#include "tests/alerts/dated_bars.h"
 #include "tests/support/test_paths.h"
 
 namespace retest {
@@ -15,9 +16,7 @@ Day d(const char* iso) {
     return *parseIsoDate(iso);
 }
 
-Bar bar(const char* iso, double close) {
-    return Bar{d(iso), close, close + 1, close - 1, close, close, 100};
-}
+using test::datedBar;
 
 class AlertCheckTest : public ::testing::Test {
 protected:
@@ -47,19 +46,20 @@ protected:
 };
 
 TEST_F(AlertCheckTest, ARefreshThatBringsTheBarFiresTheAlertOnceAtThatBar) {
-    append({bar("2025-11-10", 245), bar("2025-11-11", 244), bar("2025-11-12", 242)});
+    append({datedBar("2025-11-10", 245), datedBar("2025-11-11", 244), datedBar("2025-11-12", 242)});
     const auto id = add(AlertKind::ClosesBelow, 240);
     EXPECT_EQ((*AlertStore(*cache).find(id))->watchFrom, d("2025-11-12"));
     EXPECT_TRUE(check().fired.empty());
 
-    append({bar("2025-11-13", 236.79), bar("2025-11-14", 235)});  // the refresh
+    append({datedBar("2025-11-13", 236.79), datedBar("2025-11-14", 235)});  // the refresh
     const AlertCheckReport first = check();
     ASSERT_EQ(first.fired.size(), 1u);
     EXPECT_EQ(first.fired[0].id, id);
     EXPECT_EQ(first.fired[0].firedDay, d("2025-11-13"));
     EXPECT_EQ(first.fired[0].firedClose, 236.79);
 
-    append({bar("2025-11-17", 238), bar("2025-11-18", 230)});  // another refresh: still below
+    append({datedBar("2025-11-17", 238),
+            datedBar("2025-11-18", 230)});  // another refresh: still below
     EXPECT_TRUE(check().fired.empty());
     const Alert stored = **AlertStore(*cache).find(id);
     EXPECT_EQ(stored.state, AlertState::Fired);
@@ -68,24 +68,24 @@ TEST_F(AlertCheckTest, ARefreshThatBringsTheBarFiresTheAlertOnceAtThatBar) {
 }
 
 TEST_F(AlertCheckTest, AReArmedAlertWatchesOnlyBarsAfterTheReArm) {
-    append({bar("2025-11-12", 242), bar("2025-11-13", 236)});
+    append({datedBar("2025-11-12", 242), datedBar("2025-11-13", 236)});
     const auto id = add(AlertKind::ClosesBelow, 240, "2025-11-12");
     // Created when 2025-11-13 was already cached: that bar is history for this alert.
     EXPECT_TRUE(check().fired.empty());
-    append({bar("2025-11-14", 241), bar("2025-11-17", 239)});
+    append({datedBar("2025-11-14", 241), datedBar("2025-11-17", 239)});
     ASSERT_EQ(check().fired.size(), 1u);
     ASSERT_TRUE(AlertStore(*cache).rearm(id, d("2025-11-17")).ok());
     EXPECT_TRUE(check().fired.empty());
-    append({bar("2025-11-18", 242), bar("2025-11-19", 238)});
+    append({datedBar("2025-11-18", 242), datedBar("2025-11-19", 238)});
     const auto again = check();
     ASSERT_EQ(again.fired.size(), 1u);
     EXPECT_EQ(again.fired[0].firedDay, d("2025-11-19"));
 }
 
 TEST_F(AlertCheckTest, AnAllTimeHighAlertFiresOnceAfterARefresh) {
-    append({bar("2025-11-10", 250), bar("2025-11-11", 240)});
+    append({datedBar("2025-11-10", 250), datedBar("2025-11-11", 240)});
     add(AlertKind::AllTimeHigh, 0);
-    append({bar("2025-11-12", 249), bar("2025-11-13", 251), bar("2025-11-14", 260)});
+    append({datedBar("2025-11-12", 249), datedBar("2025-11-13", 251), datedBar("2025-11-14", 260)});
     const auto r = check();
     ASSERT_EQ(r.fired.size(), 1u);
     EXPECT_EQ(r.fired[0].firedDay, d("2025-11-13"));
@@ -101,15 +101,15 @@ TEST_F(AlertCheckTest, AnAlertOnASymbolWithoutDataWaitsArmedAndSaysSo) {
     EXPECT_EQ(r.waiting[0],
               "IWM: no cached data yet; alert " + std::to_string(id) + " waits, armed");
     // The first import brings old history (never fires) and the day of creation (may fire).
-    append({bar("2025-11-10", 90), bar("2025-11-11", 120), bar("2025-11-12", 95),
-            bar("2025-11-13", 101)});
+    append({datedBar("2025-11-10", 90), datedBar("2025-11-11", 120), datedBar("2025-11-12", 95),
+            datedBar("2025-11-13", 101)});
     const auto after = check();
     ASSERT_EQ(after.fired.size(), 1u);
     EXPECT_EQ(after.fired[0].firedDay, d("2025-11-13"));
 }
 
 TEST_F(AlertCheckTest, ACorruptRowIsSkippedWithAMessageAndTheOthersStillWork) {
-    append({bar("2025-11-12", 242)});
+    append({datedBar("2025-11-12", 242)});
     const auto good = add(AlertKind::ClosesBelow, 240);
     const auto bad = add(AlertKind::ClosesAbove, 250);
     sqlite3* raw = nullptr;
@@ -125,7 +125,7 @@ TEST_F(AlertCheckTest, ACorruptRowIsSkippedWithAMessageAndTheOthersStillWork) {
     ASSERT_EQ(all->skipped.size(), 1u);
     EXPECT_EQ(all->skipped[0],
               "alert " + std::to_string(bad) + " has an unknown condition \"sideways\"; skipped");
-    append({bar("2025-11-13", 236.79)});
+    append({datedBar("2025-11-13", 236.79)});
     const auto r = check();
     EXPECT_EQ(r.fired.size(), 1u);
     EXPECT_EQ(r.skipped.size(), 1u);

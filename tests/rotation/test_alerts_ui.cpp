@@ -7,6 +7,7 @@
 #include <QTest>
 
 #include "core/model/date.h"
+#include "tests/alerts/dated_bars.h"
 #include "tests/support/qt_printers.h"
 #include "tests/support/test_paths.h"
 #include "ui/alerts/alert_marks.h"
@@ -16,9 +17,7 @@
 namespace retest {
 namespace {
 
-Bar bar(const char* iso, double close) {
-    return Bar{*parseIsoDate(iso), close, close + 1, close - 1, close, close, 100};
-}
+using test::datedBar;
 
 class AlertsUiTest : public ::testing::Test {
 protected:
@@ -27,8 +26,8 @@ protected:
         ASSERT_TRUE(opened.ok()) << opened.error().message;
         cache = std::move(opened.value());
         ASSERT_TRUE(cache
-                        ->upsertBars(
-                            "IWM", std::vector<Bar>{bar("2025-11-11", 242), bar("2025-11-12", 241)})
+                        ->upsertBars("IWM", std::vector<Bar>{datedBar("2025-11-11", 242),
+                                                             datedBar("2025-11-12", 241)})
                         .ok());
     }
     Alert below(double price) {
@@ -52,7 +51,7 @@ TEST_F(AlertsUiTest, ACheckAfterNewBarsFiresOnceShowsTheBarAndMarksTheChart) {
               QStringLiteral("watching after 2025-11-12"));
     EXPECT_TRUE(dock.checkNow().empty());
 
-    ASSERT_TRUE(cache->upsertBars("IWM", std::vector<Bar>{bar("2025-11-13", 236.79)}).ok());
+    ASSERT_TRUE(cache->upsertBars("IWM", std::vector<Bar>{datedBar("2025-11-13", 236.79)}).ok());
     QSignalSpy fired(&dock, &ui::AlertsDock::alertFired);
     const auto first = dock.checkNow({QStringLiteral("IWM")});
     ASSERT_EQ(first.size(), 1u);

@@ -8,6 +8,7 @@
 
 #include "core/cache/alert_store.h"
 #include "core/model/date.h"
+#include "tests/alerts/dated_bars.h"
 #include "tests/support/qt_printers.h"
 #include "tests/support/test_paths.h"
 #include "ui/alerts/alert_marks.h"
@@ -21,9 +22,7 @@
 namespace retest {
 namespace {
 
-Bar bar(const char* iso, double close) {
-    return Bar{*parseIsoDate(iso), close, close + 1, close - 1, close, close, 100};
-}
+using test::datedBar;
 
 class BoardWindowTest : public ::testing::Test {
 protected:
@@ -31,11 +30,11 @@ protected:
         auto opened = PriceCache::open(tmp.file("cache.sqlite"));
         ASSERT_TRUE(opened.ok()) << opened.error().message;
         cache = std::move(opened.value());
-        ASSERT_TRUE(
-            cache
-                ->upsertBars("ZZZ", std::vector<Bar>{bar("2025-11-10", 245), bar("2025-11-11", 244),
-                                                     bar("2025-11-12", 243)})
-                .ok());
+        ASSERT_TRUE(cache
+                        ->upsertBars("ZZZ", std::vector<Bar>{datedBar("2025-11-10", 245),
+                                                             datedBar("2025-11-11", 244),
+                                                             datedBar("2025-11-12", 243)})
+                        .ok());
         settings = std::make_unique<QSettings>(
             QString::fromStdString(tmp.file("retest.ini").string()), QSettings::IniFormat);
         settings->setValue(QStringLiteral("feeds/refreshStaleOnOpen"), false);
