@@ -9,10 +9,10 @@
 #include "app/cli/cli.h"
 #include "app/cli/cli_options.h"
 #include "app/cli/levels_json.h"
+#include "app/cli/watchlist_command.h"
 #include "core/analytics/levels.h"
 #include "core/analytics/resample.h"
 #include "core/model/date.h"
-#include "core/model/watchlist.h"
 
 namespace retest::cli {
 
@@ -272,8 +272,9 @@ int runLevels(Context& ctx) {
 int runScan(Context& ctx) {
     QCommandLineParser p;
     p.setApplicationDescription(QStringLiteral(
-        "For each SYMBOL (default: the watchlist) the nearest support and resistance and the\n"
-        "latest breakout or breakdown with its retest state, one line per symbol (or JSON)."));
+        "For each SYMBOL (default: the first watchlist) the nearest support and resistance\n"
+        "and the latest breakout or breakdown with its retest state, one line per symbol (or\n"
+        "JSON)."));
     p.addPositionalArgument(QStringLiteral("SYMBOL"), QStringLiteral("Symbols to scan."),
                             QStringLiteral("[SYMBOL...]"));
     addAnalysisOptions(p);
@@ -290,9 +291,12 @@ int runScan(Context& ctx) {
     }
     QStringList symbols = p.positionalArguments();
     if (symbols.isEmpty()) {
-        for (std::string_view s : kDefaultWatchlist) {
-            symbols << qs(s);
+        // The first stored watchlist ("Small caps & sectors" in a new cache).
+        const auto list = watchlistSymbols(ctx, *cache, {}, QStringLiteral("scan"));
+        if (!list) {
+            return kFailed;
         }
+        symbols = *list;
     }
     QJsonArray array;
     int analysed = 0;

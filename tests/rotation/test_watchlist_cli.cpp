@@ -116,5 +116,19 @@ TEST_F(WatchlistCliTest, UnknownListsAndDuplicatesGetClearMessages) {
     EXPECT_EQ(wl({QStringLiteral("add"), QStringLiteral("x")}).code, 2);
 }
 
+TEST_F(WatchlistCliTest, ScanWithoutSymbolsCoversTheFirstList) {
+    ASSERT_EQ(wl({QStringLiteral("remove"), QStringLiteral("Small caps & sectors"),
+                  QStringLiteral("IWM"), QStringLiteral("VTWO"), QStringLiteral("KRE"),
+                  QStringLiteral("XBI"), QStringLiteral("XLI"), QStringLiteral("SPY"),
+                  QStringLiteral("QQQ"), QStringLiteral("^RUT"), QStringLiteral("^TNX")})
+                  .code,
+              0);
+    const CliRun scan = runCli(db, {QStringLiteral("scan"), QStringLiteral("--json")});
+    ASSERT_EQ(scan.code, 0) << scan.err.toStdString();
+    const QJsonArray a = QJsonDocument::fromJson(scan.out.toUtf8()).array();
+    ASSERT_EQ(a.size(), 1);
+    EXPECT_EQ(a[0].toObject()[QStringLiteral("symbol")].toString(), QStringLiteral("^GSPC"));
+}
+
 }  // namespace
 }  // namespace retest::test
