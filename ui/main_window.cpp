@@ -21,6 +21,8 @@
 #include "core/import/csv_importer.h"
 #include "core/model/date.h"
 #include "core/model/qt_text.h"
+#include "ui/alerts/alert_marks.h"
+#include "ui/alerts/alerts_dock.h"
 #include "ui/annotations/annotation_controller.h"
 #include "ui/app/about_dialog.h"
 #include "ui/app/recent_files.h"
@@ -31,6 +33,7 @@
 #include "ui/export/export_controller.h"
 #include "ui/levels/levels_panel.h"
 #include "ui/refresh/refresh_controller.h"
+#include "ui/rotation/rotation_dock.h"
 #include "ui/watchlist/watchlist_dock.h"
 #include "ui/watchlist/watchlist_model.h"
 
@@ -67,6 +70,7 @@ MainWindow::MainWindow(PriceCache& cache, QSettings& settings, QWidget* parent)
 
     createActions();
     createMenusAndToolbar();
+    createBoardAndAlerts();
 
     connect(document_, &ChartDocument::changed, this, &MainWindow::onDocumentChanged);
     connect(watchlist_, &WatchlistDock::symbolActivated, this, &MainWindow::showSymbol);
@@ -76,6 +80,8 @@ MainWindow::MainWindow(PriceCache& cache, QSettings& settings, QWidget* parent)
         if (symbol == document_->symbol()) {
             document_->reload();
         }
+        alerts_->checkNow({symbol});
+        rotation_->setSymbols(watchlistModel_->currentList(), watchlistModel_->listSymbols());
     });
     refresh_->setWatchlist(watchlistModel_->symbols());
     levelsPanel_->setTheme(chart_->theme());
@@ -248,6 +254,63 @@ void MainWindow::createMenusAndToolbar() {
     draw->addAction(annotations_->magnetAction());
 }
 
+void MainWindow::createBoardAndAlerts() {
+    rotation_ = new RotationDock(cache_, this);
+    alerts_ = new AlertsDock(cache_, this);
+    alertMarks_ = new AlertMarks(*chart_, this);
+    addDockWidget(Qt::BottomDockWidgetArea, rotation_);
+    addDockWidget(Qt::RightDockWidgetArea, alerts_);
+    tabifyDockWidget(levelsPanel_, alerts_);
+    levelsPanel_->raise();
+    rotation_->setSymbols(watchlistModel_->currentList(), watchlistModel_->listSymbols());
+
+    addToWatchlistAction_ = new QAction(tr("&Add chart's symbol to the watchlist"), this);
+    addToWatchlistAction_->setShortcut(QKeySequence(Qt::Key_Insert));
+    connect(addToWatchlistAction_, &QAction::triggered, this, [this] {
+        const QString problem = watchlistModel_->addSymbol(document_->symbol());
+        statusBar()->showMessage(
+            problem.isEmpty()
+                ? tr("Added %1 to \"%2\"").arg(document_->symbol(), watchlistModel_->currentList())
+                : problem,
+            6000);
+    });
+    auto* alertAction = new QAction(tr("Alert on this symbol…"), this);
+    alertAction->setShortcut(QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key_A));
+    connect(alertAction, &QAction::triggered, alerts_, &AlertsDock::openAddDialog);
+    auto* checkAction = new QAction(tr("&Check alerts now"), this);
+    connect(checkAction, &QAction::triggered, alerts_, [this] { alerts_->checkNow(); });
+    rotation_->toggleViewAction()->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_R));
+
+    QMenu* lists = new QMenu(tr("&Lists"), this);
+    lists->addAction(addToWatchlistAction_);
+    lists->addAction(alertAction);
+    lists->addAction(checkAction);
+    lists->addSeparator();
+    lists->addAction(rotation_->toggleViewAction());
+    lists->addAction(alerts_->toggleViewAction());
+    menuBar()->insertMenu(menuBar()->actions().constLast(), lists);
+
+    const auto showMessage = [this](const QString& text) { statusBar()->showMessage(text, 8000); };
+    connect(watchlist_, &WatchlistDock::message, this, showMessage);
+    connect(alerts_, &AlertsDock::message, this, showMessage);
+    connect(watchlistModel_, &WatchlistModel::listsChanged, this, [this] {
+        refresh_->setWatchlist(watchlistModel_->symbols());
+        rotation_->setSymbols(watchlistModel_->currentList(), watchlistModel_->listSymbols());
+    });
+    connect(rotation_, &RotationDock::symbolActivated, this, &MainWindow::showSymbol);
+    connect(alerts_, &AlertsDock::symbolActivated, this, &MainWindow::showSymbol);
+    connect(alerts_, &AlertsDock::alertsChanged, this, &MainWindow::updateAlertMarks);
+    connect(document_, &ChartDocument::levelsChanged, alerts_,
+            [this] { alerts_->setLevels(document_->levels().zones); });
+}
+
+void MainWindow::updateAlertMarks() {
+    const auto& bars = document_->dailyBars();
+    alerts_->setCurrentSymbol(document_->symbol(),
+                              bars.empty() ? std::optional<double>() : bars.back().close);
+    alertMarks_->setAlerts(alerts_->alertsFor(document_->symbol()));
+}
+
 void MainWindow::showSymbol(const QString& symbol) {
     if (symbol.isEmpty() || symbol == document_->symbol()) {
         return;
@@ -277,6 +340,7 @@ void MainWindow::refreshIfStale() {
 }
 
 void MainWindow::onDocumentChanged() {
+    updateAlertMarks();  // after DocumentChart (connected first) has the new bars
     updateTitle();
     updateStatus();
 }
@@ -332,6 +396,8 @@ QString MainWindow::importFiles(const QStringList& paths,
     }
     watchlistModel_->refresh();
     refresh_->setWatchlist(watchlistModel_->symbols());
+    alerts_->checkNow();
+    rotation_->setSymbols(watchlistModel_->currentList(), watchlistModel_->listSymbols());
     if (!lastImported.isEmpty()) {
         if (lastImported == document_->symbol()) {
             document_->reload();

@@ -16,6 +16,8 @@ class QLabel;
 
 namespace retest::ui {
 
+class AlertMarks;
+class AlertsDock;
 class AnnotationController;
 class ChartDocument;
 class ChartView;
@@ -25,6 +27,7 @@ class LevelOverlay;
 class LevelsPanel;
 class RecentFiles;
 class RefreshController;
+class RotationDock;
 class WatchlistDock;
 class WatchlistModel;
 
@@ -65,6 +68,11 @@ public:
     LevelsPanel* levelsPanel() const { return levelsPanel_; }
     ExportController* exportController() const { return export_; }
     AnnotationController* annotations() const { return annotations_; }
+    RotationDock* rotationDock() const { return rotation_; }
+    AlertsDock* alertsDock() const { return alerts_; }
+    AlertMarks* alertMarks() const { return alertMarks_; }
+    /// Adds the chart's symbol to the watchlist shown (the Insert key).
+    QAction* addToWatchlistAction() const { return addToWatchlistAction_; }
 
 protected:
     void closeEvent(QCloseEvent* event) override;
@@ -81,6 +89,8 @@ private:
     void updateStatus();
     void importWithDialogs(const QStringList& paths);
     void refreshIfStale();
+    void createBoardAndAlerts();
+    void updateAlertMarks();
 
     PriceCache& cache_;
     QSettings& settings_;
@@ -95,6 +105,10 @@ private:
     ExportController* export_ = nullptr;
     AnnotationController* annotations_ = nullptr;
     RecentFiles* recent_ = nullptr;
+    RotationDock* rotation_ = nullptr;
+    AlertsDock* alerts_ = nullptr;
+    AlertMarks* alertMarks_ = nullptr;
+    QAction* addToWatchlistAction_ = nullptr;
 
     QAction* importAction_ = nullptr;
     QAction* quitAction_ = nullptr;

@@ -3,8 +3,11 @@
 #include <QCoreApplication>
 
 #include "app/app_setup.h"
+#include "app/cli/alerts_command.h"
 #include "app/cli/fetch_command.h"
 #include "app/version.h"
+#include "app/cli/rotation_command.h"
+#include "app/cli/watchlist_command.h"
 
 namespace retest::cli {
 
@@ -39,6 +42,9 @@ constexpr CommandEntry kCommands[] = {
     {"scan", &runScan, false, "nearest levels and latest breakout/retest for many symbols"},
     {"fetch", &runFetch, false, "download or refresh daily bars from an online provider"},
     {"annotate", &runAnnotate, false, "add, list, remove, export or import a symbol's annotations"},
+    {"rotation", &runRotation, false, "returns, relative strength and RRG quadrant of a watchlist"},
+    {"watchlist", &runWatchlist, false, "list, show, edit, import or export watchlists"},
+    {"alerts", &runAlerts, false, "add, list, remove, re-arm or check price alerts"},
 };
 
 /// The options `retest` itself takes, for `--help` and the manual page alike.

@@ -7,6 +7,7 @@
 #include <QUrl>
 
 #include "app/cli/cli_options.h"
+#include "core/cache/watchlist_store.h"
 #include "core/feeds/feed_settings_store.h"
 #include "core/model/date.h"
 
@@ -38,7 +39,41 @@ void addOptions(QCommandLineParser& parser) {
     parser.addOption({QStringLiteral("since"),
                       QStringLiteral("Download from this day at least (YYYY-MM-DD)."),
                       QStringLiteral("DATE")});
+    parser.addOption(
+        {QStringLiteral("watchlist"),
+         QStringLiteral("Also fetch every symbol of the first watchlist (or --list).")});
+    parser.addOption({QStringLiteral("list"),
+                      QStringLiteral("With --watchlist: the watchlist to fetch."),
+                      QStringLiteral("NAME")});
     parser.addHelpOption();
+}
+
+/// Appends the symbols of the watchlist chosen by --watchlist/--list; an error message or "".
+QString addWatchlist(const QCommandLineParser& parser, PriceCache& cache, QStringList& symbols) {
+    WatchlistStore store(cache);
+    std::string name = parser.value(QStringLiteral("list")).toStdString();
+    if (name.empty()) {
+        auto lists = store.lists();
+        if (!lists || lists->empty()) {
+            return lists ? QStringLiteral("there are no watchlists")
+                         : QString::fromStdString(lists.error().message);
+        }
+        name = lists->front().name;
+    }
+    auto members = store.members(name);
+    if (!members) {
+        return QString::fromStdString(members.error().message);
+    }
+    if (members->empty()) {
+        return QStringLiteral("the watchlist \"") + QString::fromStdString(name) +
+               QStringLiteral("\" is empty");
+    }
+    for (const std::string& s : *members) {
+        if (!symbols.contains(QString::fromStdString(s), Qt::CaseInsensitive)) {
+            symbols << QString::fromStdString(s);
+        }
+    }
+    return {};
 }
 
 /// Fills `fetch` from the parsed options; an error message when an option is wrong.
@@ -72,7 +107,7 @@ QString readOptions(const QCommandLineParser& parser, FetchArgs& fetch) {
     }
     fetch.options.full = parser.isSet(QStringLiteral("full"));
     fetch.symbols = parser.positionalArguments();
-    if (fetch.symbols.isEmpty()) {
+    if (fetch.symbols.isEmpty() && !parser.isSet(QStringLiteral("watchlist"))) {
         return QStringLiteral("no symbol given");
     }
     return {};
@@ -82,7 +117,8 @@ QString readOptions(const QCommandLineParser& parser, FetchArgs& fetch) {
 QString helpText(const QCommandLineParser& parser) {
     QString text = parser.helpText();
     const qsizetype eol = text.indexOf(QLatin1Char('\n'));
-    return QStringLiteral("Usage: retest fetch [options] SYMBOL [SYMBOL...]") + text.mid(eol);
+    return QStringLiteral("Usage: retest fetch [options] SYMBOL [SYMBOL...] | --watchlist") +
+           text.mid(eol);
 }
 
 QString summaryLine(const SymbolRefreshResult& r) {
@@ -141,6 +177,14 @@ int runFetchCommand(const QStringList& args, PriceCache& cache, QTextStream& out
         err << "retest fetch: " << problem << "\n\n" << usage;
         err.flush();
         return 2;
+    }
+    if (parser.isSet(QStringLiteral("watchlist"))) {
+        if (const QString problem = addWatchlist(parser, cache, fetch.symbols);
+            !problem.isEmpty()) {
+            err << "retest fetch: " << problem << '\n';
+            err.flush();
+            return 1;
+        }
     }
     FeedRefresher refresher(cache, fetch.settings);
     const auto results = refresher.refreshAndWait(fetch.symbols, fetch.options);

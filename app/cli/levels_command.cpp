@@ -8,25 +8,16 @@
 
 #include "app/cli/cli.h"
 #include "app/cli/cli_options.h"
+#include "app/cli/levels_json.h"
+#include "app/cli/watchlist_command.h"
 #include "core/analytics/levels.h"
 #include "core/analytics/resample.h"
 #include "core/model/date.h"
-#include "core/model/watchlist.h"
 
 namespace retest::cli {
 
 namespace {
 
-QString qs(std::string_view s) {
-    return QString::fromUtf8(s.data(), static_cast<qsizetype>(s.size()));
-}
-QString isoDate(Day d) {
-    return QString::fromStdString(formatIsoDate(d));
-}
-/// Prices and ratios to 4 decimals: enough for any quote, free of binary noise.
-double round4(double v) {
-    return std::round(v * 1e4) / 1e4;
-}
 QString price(double v) {
     return QString::number(v, 'f', 2);
 }
@@ -76,60 +67,6 @@ SymbolAnalysis analyse(PriceCache& cache, const QString& symbol, const AnalysisO
     // The daily bars date weekly and monthly pivots on the day of the extreme.
     out.analysis = analyzeLevels(bars, opt.settings, manual, daily);
     return out;
-}
-
-QJsonValue eventJson(const LevelAnalysis& a, std::size_t i) {
-    const LevelEvent& e = a.events[i];
-    QJsonObject retest{
-        {QStringLiteral("state"), qs(retestStateName(e.retest))},
-        {QStringLiteral("date"), e.retest == RetestState::None ? QJsonValue(QJsonValue::Null)
-                                                               : QJsonValue(isoDate(e.retestDay))}};
-    QJsonArray history;
-    for (const RetestStep& s : e.history) {
-        history.append(QJsonObject{{QStringLiteral("state"), qs(retestStateName(s.state))},
-                                   {QStringLiteral("date"), isoDate(s.day)}});
-    }
-    retest.insert(QStringLiteral("history"), history);
-    return QJsonObject{{QStringLiteral("id"), qs(e.id)},
-                       {QStringLiteral("levelId"), qs(a.zones[e.zone].id)},
-                       {QStringLiteral("type"), qs(levelEventTypeName(e.type))},
-                       {QStringLiteral("date"), isoDate(e.day)},
-                       {QStringLiteral("close"), round4(e.close)},
-                       {QStringLiteral("level"), round4(e.level)},
-                       {QStringLiteral("low"), round4(e.low)},
-                       {QStringLiteral("high"), round4(e.high)},
-                       {QStringLiteral("name"), qs(e.name)},
-                       {QStringLiteral("record"), e.record},
-                       {QStringLiteral("movePct"), round4(e.movePct)},
-                       {QStringLiteral("distancePct"), round4(e.distancePct)},
-                       {QStringLiteral("distanceAtr"), round4(e.distanceAtr)},
-                       {QStringLiteral("description"), qs(e.description)},
-                       {QStringLiteral("retest"), retest}};
-}
-
-QJsonObject zoneJson(const Zone& z, double last) {
-    return QJsonObject{
-        {QStringLiteral("id"), qs(z.id)},
-        {QStringLiteral("price"), round4(z.price)},
-        {QStringLiteral("low"), round4(z.low)},
-        {QStringLiteral("high"), round4(z.high)},
-        {QStringLiteral("kind"), qs(levelKindName(z.kind))},
-        {QStringLiteral("touches"), static_cast<int>(z.touches.size())},
-        {QStringLiteral("firstTouch"),
-         z.touches.empty() ? QJsonValue(QJsonValue::Null) : QJsonValue(isoDate(z.firstTouch))},
-        {QStringLiteral("lastTouch"),
-         z.touches.empty() ? QJsonValue(QJsonValue::Null) : QJsonValue(isoDate(z.lastTouch))},
-        {QStringLiteral("strength"), round4(z.strength)},
-        {QStringLiteral("flipped"), z.flipped},
-        {QStringLiteral("manual"), z.manual},
-        {QStringLiteral("manualId"),
-         z.manual ? QJsonValue(static_cast<qint64>(z.manualId)) : QJsonValue(QJsonValue::Null)},
-        {QStringLiteral("major"), z.major},
-        {QStringLiteral("record"), z.record},
-        {QStringLiteral("shown"), z.shown},
-        {QStringLiteral("name"), qs(z.name)},
-        {QStringLiteral("distancePct"), round4((z.price / last - 1.0) * 100.0)},
-        {QStringLiteral("why"), qs(z.why)}};
 }
 
 QJsonObject levelsJson(const SymbolAnalysis& s) {
@@ -352,7 +289,7 @@ int runLevels(Context& ctx) {
 int runScan(Context& ctx) {
     QCommandLineParser p;
     p.setApplicationDescription(QStringLiteral(
-        "For each SYMBOL (default: the watchlist) the nearest support and resistance and the\n"
+        "For each SYMBOL (default: the first watchlist) the nearest support and resistance and the\n"
         "breakout or breakdown that answers \"is it holding?\": the latest one through the prior\n"
         "record, else through the level nearest to price, that is still live (not failed, or\n"
         "failed in the last 20 bars), with its retest state; one line per symbol (or JSON).\n"
@@ -374,9 +311,12 @@ int runScan(Context& ctx) {
     }
     QStringList symbols = p.positionalArguments();
     if (symbols.isEmpty()) {
-        for (std::string_view s : kDefaultWatchlist) {
-            symbols << qs(s);
+        // The first stored watchlist ("Small caps & sectors" in a new cache).
+        const auto list = watchlistSymbols(ctx, *cache, {}, QStringLiteral("scan"));
+        if (!list) {
+            return kFailed;
         }
+        symbols = *list;
     }
     QJsonArray array;
     int analysed = 0;

@@ -76,6 +76,9 @@ public:
     PriceCache& operator=(const PriceCache&) = delete;
 
     const std::filesystem::path& path() const { return path_; }
+    /// The open connection, for the stores of other tables in the same file (watchlists,
+    /// alerts). They prepare their own statements and run their own transactions on it.
+    sqlite3* connection() const { return db_; }
 
     /// Inserts or replaces bars by (symbol, day), creating the symbol if new, updating its
     /// first/last day, bar count, metadata and last refresh, all in one transaction: on any

@@ -74,6 +74,39 @@ constexpr std::array kMigrations{
             updated INTEGER);
         CREATE INDEX annotations_by_symbol ON annotations(symbol, id);
     )sql"},
+    // v4: the user's watchlists (ordered lists of ordered symbols; "Small caps & sectors" is
+    // the first list of every cache) and price alerts. watch_from: only bars after that day
+    // can fire an alert. Members and alerts are never deleted with a symbol's bars.
+    Migration{4, R"sql(
+        CREATE TABLE watchlists(
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            name TEXT NOT NULL UNIQUE,
+            position INTEGER NOT NULL);
+        CREATE TABLE watchlist_members(
+            list_id INTEGER NOT NULL,
+            symbol TEXT NOT NULL,
+            position INTEGER NOT NULL,
+            PRIMARY KEY(list_id, symbol)) WITHOUT ROWID;
+        CREATE TABLE alerts(
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            symbol TEXT NOT NULL,
+            kind TEXT NOT NULL,
+            low REAL NOT NULL DEFAULT 0,
+            high REAL NOT NULL DEFAULT 0,
+            note TEXT NOT NULL DEFAULT '',
+            watch_from INTEGER NOT NULL,
+            state TEXT NOT NULL DEFAULT 'armed',
+            fired_day INTEGER,
+            fired_close REAL,
+            fired_detail TEXT,
+            created INTEGER,
+            fired_at INTEGER);
+        CREATE INDEX alerts_by_symbol ON alerts(symbol, id);
+        INSERT INTO watchlists(id, name, position) VALUES(1, 'Small caps & sectors', 0);
+        INSERT INTO watchlist_members(list_id, symbol, position) VALUES
+            (1, 'IWM', 0), (1, 'VTWO', 1), (1, 'KRE', 2), (1, 'XBI', 3), (1, 'XLI', 4),
+            (1, 'SPY', 5), (1, 'QQQ', 6), (1, '^RUT', 7), (1, '^TNX', 8), (1, '^GSPC', 9);
+    )sql"},
 };
 
 Error sqlError(sqlite3* db, const std::filesystem::path& path, const std::string& what) {

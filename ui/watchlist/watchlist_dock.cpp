@@ -1,19 +1,26 @@
 #include "ui/watchlist/watchlist_dock.h"
 
+#include <QComboBox>
+#include <QFileDialog>
+#include <QHBoxLayout>
 #include <QHeaderView>
+#include <QInputDialog>
+#include <QKeyEvent>
+#include <QMenu>
+#include <QMessageBox>
 #include <QTableView>
+#include <QToolButton>
 
-#include "core/model/watchlist.h"
 #include "ui/watchlist/watchlist_model.h"
 
 namespace retest::ui {
 
 WatchlistDock::WatchlistDock(WatchlistModel& model, QWidget* parent)
-    : QDockWidget(QString::fromLatin1(kDefaultWatchlistName.data(),
-                                      static_cast<qsizetype>(kDefaultWatchlistName.size())),
-                  parent),
+    : QDockWidget(tr("Watchlist"), parent),
       model_(model),
-      view_(new QTableView(this)) {
+      view_(new QTableView),
+      chooser_(new QComboBox),
+      menuButton_(new QToolButton) {
     setObjectName(QStringLiteral("WatchlistDock"));
     view_->setModel(&model_);
     view_->setSelectionBehavior(QAbstractItemView::SelectRows);
@@ -27,8 +34,43 @@ WatchlistDock::WatchlistDock(WatchlistModel& model, QWidget* parent)
     view_->horizontalHeader()->setSectionResizeMode(1, QHeaderView::ResizeToContents);
     view_->horizontalHeader()->setSectionResizeMode(2, QHeaderView::ResizeToContents);
     view_->setMinimumWidth(230);
-    setWidget(view_);
+    view_->setDragEnabled(true);
+    view_->setAcceptDrops(true);
+    view_->setDropIndicatorShown(true);
+    view_->setDragDropMode(QAbstractItemView::InternalMove);
+    view_->setDefaultDropAction(Qt::MoveAction);
+    view_->installEventFilter(this);
 
+    chooser_->setToolTip(tr("The watchlist shown"));
+    menuButton_->setText(tr("List"));
+    menuButton_->setPopupMode(QToolButton::InstantPopup);
+    auto* menu = new QMenu(menuButton_);
+    menu->addAction(tr("&New list…"), this, &WatchlistDock::newList);
+    menu->addAction(tr("&Rename list…"), this, &WatchlistDock::renameList);
+    menu->addAction(tr("&Delete list"), this, &WatchlistDock::deleteList);
+    menu->addSeparator();
+    menu->addAction(tr("&Import symbols…"), this, &WatchlistDock::importList);
+    menu->addAction(tr("&Export list…"), this, &WatchlistDock::exportList);
+    menu->addSeparator();
+    menu->addAction(tr("Re&move symbol (Del)"), this, [this] { report(removeCurrent(), {}); });
+    menuButton_->setMenu(menu);
+
+    auto* body = new QWidget;
+    auto* layout = new QVBoxLayout(body);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(2);
+    auto* bar = new QHBoxLayout;
+    bar->setContentsMargins(2, 2, 2, 0);
+    bar->addWidget(chooser_, 1);
+    bar->addWidget(menuButton_);
+    layout->addLayout(bar);
+    layout->addWidget(view_);
+    setWidget(body);
+    fillChooser();
+
+    connect(chooser_, &QComboBox::activated, this,
+            [this](int i) { model_.setCurrentList(chooser_->itemText(i)); });
+    connect(&model_, &WatchlistModel::listsChanged, this, &WatchlistDock::fillChooser);
     // currentRowChanged covers both mouse clicks and Up/Down keys.
     connect(view_->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             [this](const QModelIndex& current) {
@@ -36,7 +78,7 @@ WatchlistDock::WatchlistDock(WatchlistModel& model, QWidget* parent)
                     Q_EMIT symbolActivated(model_.symbolAt(current.row()));
                 }
             });
-    // A model reset (after an import) drops the current row: restore it silently.
+    // A model reset (after an import or an edit) drops the current row: restore it silently.
     connect(&model_, &QAbstractItemModel::modelAboutToBeReset, this,
             [this] { pendingSymbol_ = currentSymbol(); });
     connect(&model_, &QAbstractItemModel::modelReset, this, [this] {
@@ -48,6 +90,14 @@ WatchlistDock::WatchlistDock(WatchlistModel& model, QWidget* parent)
                 QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
         }
     });
+}
+
+void WatchlistDock::fillChooser() {
+    const QSignalBlocker block(chooser_);
+    chooser_->clear();
+    chooser_->addItems(model_.listNames());
+    chooser_->setCurrentText(model_.currentList());
+    setWindowTitle(model_.currentList().isEmpty() ? tr("Watchlist") : model_.currentList());
 }
 
 bool WatchlistDock::selectSymbol(const QString& symbol) {
@@ -64,6 +114,87 @@ bool WatchlistDock::selectSymbol(const QString& symbol) {
 QString WatchlistDock::currentSymbol() const {
     const QModelIndex current = view_->selectionModel()->currentIndex();
     return current.isValid() ? model_.symbolAt(current.row()) : QString();
+}
+
+QString WatchlistDock::removeCurrent() {
+    const QModelIndex current = view_->selectionModel()->currentIndex();
+    if (!current.isValid()) {
+        return tr("Select a symbol to remove first");
+    }
+    if (!model_.isMember(current.row())) {
+        return tr("%1 is not on \"%2\" (it is listed because it is cached)")
+            .arg(model_.symbolAt(current.row()), model_.currentList());
+    }
+    return model_.removeSymbol(model_.symbolAt(current.row()));
+}
+
+void WatchlistDock::report(const QString& problem, const QString& done) {
+    if (!problem.isEmpty()) {
+        Q_EMIT message(problem);
+    } else if (!done.isEmpty()) {
+        Q_EMIT message(done);
+    }
+}
+
+bool WatchlistDock::eventFilter(QObject* watched, QEvent* event) {
+    const bool deleteKey =
+        (event->type() == QEvent::KeyPress || event->type() == QEvent::ShortcutOverride) &&
+        static_cast<QKeyEvent*>(event)->key() == Qt::Key_Delete;
+    if (watched == view_ && deleteKey) {
+        // The window's Delete shortcut (drawings) must not take the key from the list.
+        event->accept();
+        if (event->type() == QEvent::KeyPress) {
+            report(removeCurrent(), {});
+        }
+        return true;
+    }
+    return QDockWidget::eventFilter(watched, event);
+}
+
+void WatchlistDock::newList() {
+    const QString name = QInputDialog::getText(this, tr("New watchlist"), tr("Name:"));
+    if (!name.isNull()) {
+        report(model_.createList(name), {});
+    }
+}
+
+void WatchlistDock::renameList() {
+    const QString name = QInputDialog::getText(this, tr("Rename watchlist"), tr("Name:"),
+                                               QLineEdit::Normal, model_.currentList());
+    if (!name.isNull()) {
+        report(model_.renameList(name), {});
+    }
+}
+
+void WatchlistDock::deleteList() {
+    if (QMessageBox::question(
+            this, tr("Delete watchlist"),
+            tr("Delete \"%1\"? Its symbols' data stays in the cache.").arg(model_.currentList())) ==
+        QMessageBox::Yes) {
+        report(model_.deleteList(), {});
+    }
+}
+
+void WatchlistDock::importList() {
+    const QString path = QFileDialog::getOpenFileName(
+        this, tr("Import symbols"), {}, tr("Text files (*.txt *.csv);;All files (*)"));
+    if (path.isEmpty()) {
+        return;
+    }
+    const QString problem = model_.importList(path);
+    if (!problem.isEmpty()) {
+        QMessageBox::warning(this, tr("Import symbols"), problem);
+    }
+    report(problem, tr("Imported %1 into \"%2\"").arg(path, model_.currentList()));
+}
+
+void WatchlistDock::exportList() {
+    const QString path = QFileDialog::getSaveFileName(this, tr("Export watchlist"),
+                                                      model_.currentList() + QStringLiteral(".txt"),
+                                                      tr("Text files (*.txt)"));
+    if (!path.isEmpty()) {
+        report(model_.exportList(path), tr("Wrote %1").arg(path));
+    }
 }
 
 }  // namespace retest::ui

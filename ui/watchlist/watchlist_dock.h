@@ -1,10 +1,14 @@
-// The watchlist dock: "Small caps & sectors" plus every cached symbol. A click or Up/Down
-// makes a symbol current; the window switches the chart from the cache.
+// The watchlist dock: a chooser of the stored lists, the chosen list's symbols (then every
+// other cached symbol), and the edits: new/rename/delete list, import/export as text, remove
+// (Delete key), drag to reorder. A click or Up/Down makes a symbol current; the window
+// switches the chart from the cache.
 #pragma once
 
 #include <QDockWidget>
 
+class QComboBox;
 class QTableView;
+class QToolButton;
 
 namespace retest::ui {
 
@@ -20,13 +24,31 @@ public:
     bool selectSymbol(const QString& symbol);
     QString currentSymbol() const;
     QTableView* view() const { return view_; }
+    QComboBox* listChooser() const { return chooser_; }
+    /// Removes the current row's symbol from the list (the Delete key); a message or "".
+    QString removeCurrent();
 
 Q_SIGNALS:
     void symbolActivated(const QString& symbol);
+    /// An edit was refused or a file could not be read: the text to show.
+    void message(const QString& text);
+
+protected:
+    bool eventFilter(QObject* watched, QEvent* event) override;
 
 private:
+    void fillChooser();
+    void report(const QString& problem, const QString& done);
+    void newList();
+    void renameList();
+    void deleteList();
+    void importList();
+    void exportList();
+
     WatchlistModel& model_;
     QTableView* view_ = nullptr;
+    QComboBox* chooser_ = nullptr;
+    QToolButton* menuButton_ = nullptr;
     QString pendingSymbol_;
 };
 

@@ -1,9 +1,13 @@
+// The watchlist table over the stored lists and the cached symbols.
 #include "ui/watchlist/watchlist_model.h"
 
 #include <QBrush>
 #include <QColor>
+#include <QFile>
 #include <QFont>
 #include <QLocale>
+#include <QMimeData>
+#include <QSaveFile>
 #include <algorithm>
 
 #include "core/model/date.h"
@@ -19,16 +23,41 @@ QStringList WatchlistModel::defaultSymbols() {
     return out;
 }
 
+namespace {
+
+constexpr const char* kMimeType = "application/x-retest-symbol";
+
+QString qs(const std::string& s) {
+    return QString::fromStdString(s);
+}
+
+}  // namespace
+
 WatchlistModel::WatchlistModel(PriceCache& cache, QObject* parent)
-    : QAbstractTableModel(parent), cache_(cache) {
+    : QAbstractTableModel(parent), cache_(cache), store_(cache) {
     refresh();
 }
 
 void WatchlistModel::refresh() {
     beginResetModel();
     rows_.clear();
-    for (const QString& s : defaultSymbols()) {
-        rows_.push_back(Row{s, {}, {}, {}, {}});
+    auto members = listName_.isEmpty() ? Result<std::vector<std::string>>(Error{})
+                                       : store_.members(listName_.toStdString());
+    if (!members) {
+        // The list shown is gone (or none was chosen yet): show the first stored list.
+        const QStringList names = listNames();
+        listName_ = names.value(0);
+        members = listName_.isEmpty() ? Result<std::vector<std::string>>(Error{})
+                                      : store_.members(listName_.toStdString());
+    }
+    if (members) {
+        for (const std::string& s : members.value()) {
+            rows_.push_back(Row{qs(s), {}, {}, {}, {}, true});
+        }
+    } else if (listName_.isEmpty()) {
+        for (const QString& s : defaultSymbols()) {
+            rows_.push_back(Row{s, {}, {}, {}, {}, true});
+        }
     }
     lastError_.clear();
     auto listed = cache_.listSymbols();
@@ -41,7 +70,7 @@ void WatchlistModel::refresh() {
             auto it = std::find_if(rows_.begin(), rows_.end(),
                                    [&](const Row& r) { return r.symbol == sym; });
             if (it == rows_.end()) {
-                rows_.push_back(Row{sym, {}, {}, {}, {}});
+                rows_.push_back(Row{sym, {}, {}, {}, {}, false});
                 it = rows_.end() - 1;
             }
             it->description = QString::fromStdString(info.description);
@@ -127,6 +156,10 @@ QVariant WatchlistModel::data(const QModelIndex& index, int role) const {
             if (!r.description.isEmpty()) {
                 tip += QStringLiteral(" — ") + r.description;
             }
+            if (!r.member) {
+                tip += tr("\nIn the cache, not on \"%1\" (Ins adds the chart's symbol)")
+                           .arg(listName_);
+            }
             if (r.lastDay) {
                 tip += tr("\nLast close %1 on %2")
                            .arg(QLocale().toString(*r.last, 'f', 2),
@@ -149,6 +182,13 @@ QVariant WatchlistModel::data(const QModelIndex& index, int role) const {
             return {};
         case Qt::UserRole:
             return r.symbol;
+        case Qt::FontRole:
+            if (!r.member && index.column() == SymbolColumn) {
+                QFont f;
+                f.setItalic(true);
+                return f;
+            }
+            return {};
         default:
             return {};
     }
@@ -168,6 +208,173 @@ QVariant WatchlistModel::headerData(int section, Qt::Orientation orientation, in
         default:
             return {};
     }
+}
+
+QStringList WatchlistModel::listNames() const {
+    QStringList out;
+    if (auto lists = store_.lists()) {
+        for (const WatchlistInfo& w : lists.value()) {
+            out << qs(w.name);
+        }
+    }
+    return out;
+}
+
+bool WatchlistModel::setCurrentList(const QString& name) {
+    if (!store_.members(name.toStdString())) {
+        return false;
+    }
+    if (name != listName_) {
+        listName_ = name;
+        refresh();
+        Q_EMIT listsChanged();
+    }
+    return true;
+}
+
+QStringList WatchlistModel::listSymbols() const {
+    QStringList out;
+    for (const Row& r : rows_) {
+        if (r.member) {
+            out << r.symbol;
+        }
+    }
+    return out;
+}
+
+bool WatchlistModel::isMember(int row) const {
+    return row >= 0 && row < static_cast<int>(rows_.size()) && rows_[std::size_t(row)].member;
+}
+
+QString WatchlistModel::edited(const Result<Ok>& result) {
+    if (!result) {
+        return qs(result.error().message);
+    }
+    refresh();
+    Q_EMIT listsChanged();
+    return {};
+}
+
+QString WatchlistModel::addSymbol(const QString& symbol) {
+    const std::vector<std::string> one = {symbol.toStdString()};
+    auto added = store_.add(listName_.toStdString(), one);
+    return edited(added ? Result<Ok>(Ok{}) : Result<Ok>(added.error()));
+}
+
+QString WatchlistModel::removeSymbol(const QString& symbol) {
+    return edited(store_.removeSymbol(listName_.toStdString(), symbol.toStdString()));
+}
+
+QString WatchlistModel::moveSymbol(const QString& symbol, int position) {
+    return edited(store_.move(listName_.toStdString(), symbol.toStdString(),
+                              static_cast<std::size_t>(std::max(0, position))));
+}
+
+QString WatchlistModel::createList(const QString& name) {
+    if (auto r = store_.create(name.toStdString()); !r) {
+        return qs(r.error().message);
+    }
+    listName_ = name.trimmed();
+    return edited(Ok{});
+}
+
+QString WatchlistModel::renameList(const QString& name) {
+    if (auto r = store_.rename(listName_.toStdString(), name.toStdString()); !r) {
+        return qs(r.error().message);
+    }
+    listName_ = name.trimmed();
+    return edited(Ok{});
+}
+
+QString WatchlistModel::deleteList() {
+    if (auto r = store_.remove(listName_.toStdString()); !r) {
+        return qs(r.error().message);
+    }
+    listName_.clear();
+    return edited(Ok{});
+}
+
+QString WatchlistModel::importList(const QString& path) {
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly)) {
+        return tr("%1: %2; nothing was added").arg(path, file.errorString());
+    }
+    const QByteArray bytes = file.readAll();
+    auto symbols =
+        parseSymbolList(std::string_view(bytes.constData(), static_cast<std::size_t>(bytes.size())),
+                        path.toStdString());
+    if (!symbols) {
+        return qs(symbols.error().message) + tr("\nNothing was added.");
+    }
+    if (symbols->empty()) {
+        return tr("%1: no symbol in the file; nothing was added").arg(path);
+    }
+    auto added = store_.add(listName_.toStdString(), *symbols);
+    if (!added) {
+        return qs(added.error().message) + tr("\nNothing was added.");
+    }
+    return edited(Ok{});
+}
+
+QString WatchlistModel::exportList(const QString& path) const {
+    std::vector<std::string> symbols;
+    for (const QString& s : listSymbols()) {
+        symbols.push_back(s.toStdString());
+    }
+    const std::string text = formatSymbolList(symbols);
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly) ||
+        file.write(text.data(), static_cast<qint64>(text.size())) !=
+            static_cast<qint64>(text.size()) ||
+        !file.commit()) {
+        return tr("%1: %2").arg(path, file.errorString());
+    }
+    return {};
+}
+
+Qt::ItemFlags WatchlistModel::flags(const QModelIndex& index) const {
+    Qt::ItemFlags f = QAbstractTableModel::flags(index);
+    if (!index.isValid()) {
+        return f | Qt::ItemIsDropEnabled;
+    }
+    return isMember(index.row()) ? f | Qt::ItemIsDragEnabled | Qt::ItemIsDropEnabled : f;
+}
+
+Qt::DropActions WatchlistModel::supportedDropActions() const {
+    return Qt::MoveAction;
+}
+
+QStringList WatchlistModel::mimeTypes() const {
+    return {QString::fromLatin1(kMimeType)};
+}
+
+QMimeData* WatchlistModel::mimeData(const QModelIndexList& indexes) const {
+    if (indexes.isEmpty() || !isMember(indexes.front().row())) {
+        return nullptr;
+    }
+    auto* data = new QMimeData;
+    data->setData(QString::fromLatin1(kMimeType), symbolAt(indexes.front().row()).toUtf8());
+    return data;
+}
+
+bool WatchlistModel::dropMimeData(const QMimeData* data, Qt::DropAction action, int row,
+                                  int /*column*/, const QModelIndex& parent) {
+    if (action != Qt::MoveAction || data == nullptr ||
+        !data->hasFormat(QString::fromLatin1(kMimeType))) {
+        return false;
+    }
+    const QString symbol = QString::fromUtf8(data->data(QString::fromLatin1(kMimeType)));
+    const int from = listSymbols().indexOf(symbol);
+    int to = row >= 0 ? row : (parent.isValid() ? parent.row() : listSymbols().size());
+    to = std::min(to, static_cast<int>(listSymbols().size()));
+    if (from < 0) {
+        return false;
+    }
+    // Dropping below itself: the rows after it shift up by one once it is taken out.
+    if (to > from) {
+        --to;
+    }
+    return moveSymbol(symbol, to).isEmpty();
 }
 
 }  // namespace retest::ui

@@ -1,0 +1,25 @@
+// JSON and text pieces shared by the commands that print levels: `levels`, `scan` and
+// `rotation` describe a zone and an event the same way.
+#pragma once
+
+#include <QJsonObject>
+#include <QJsonValue>
+#include <QString>
+#include <cstddef>
+#include <string_view>
+
+#include "core/analytics/levels.h"
+
+namespace retest::cli {
+
+QString qs(std::string_view s);
+/// YYYY-MM-DD.
+QString isoDate(Day d);
+/// Prices and ratios to 4 decimals: enough for any quote, free of binary noise.
+double round4(double v);
+/// Event `i` of `a` as `levels --json` and `scan --json` print it.
+QJsonValue eventJson(const LevelAnalysis& a, std::size_t i);
+/// A zone with its distance from the last close `last`.
+QJsonObject zoneJson(const Zone& z, double last);
+
+}  // namespace retest::cli

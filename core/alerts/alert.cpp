@@ -1,0 +1,204 @@
+// Alert conditions and their evaluation: the first occurrence after the watched day.
+#include "core/alerts/alert.h"
+
+#include <algorithm>
+#include <array>
+#include <cmath>
+#include <cstdio>
+
+#include "core/model/date.h"
+
+namespace retest {
+
+namespace {
+
+constexpr std::array<std::string_view, 6> kKindNames = {
+    "enters", "closes-above", "closes-below", "retest-held", "retest-failed", "ath"};
+
+std::string price(double v) {
+    std::array<char, 64> buf{};
+    std::snprintf(buf.data(), buf.size(), "%.2f", v);
+    return buf.data();
+}
+
+bool inZone(const Bar& b, const Alert& a) {
+    return b.low <= a.high && b.high >= a.low;
+}
+
+/// Whether bar `b` satisfies a price condition.
+bool satisfied(const Bar& b, const Alert& a) {
+    switch (a.kind) {
+        case AlertKind::EntersZone:
+            return inZone(b, a);
+        case AlertKind::ClosesAbove:
+            return b.close > a.low;
+        case AlertKind::ClosesBelow:
+            return b.close < a.low;
+        default:
+            return false;
+    }
+}
+
+std::string firingDetail(const Bar& b, const Alert& a) {
+    switch (a.kind) {
+        case AlertKind::EntersZone:
+            return "traded " + price(b.low) + "–" + price(b.high) + " into " + price(a.low) + "–" +
+                   price(a.high) + ", closed " + price(b.close);
+        case AlertKind::ClosesAbove:
+            return "closed " + price(b.close) + " above " + price(a.low);
+        case AlertKind::ClosesBelow:
+            return "closed " + price(b.close) + " below " + price(a.low);
+        default:
+            return {};
+    }
+}
+
+/// First index with day > watchFrom.
+std::size_t firstWatched(std::span<const Bar> bars, Day watchFrom) {
+    const auto it = std::upper_bound(bars.begin(), bars.end(), watchFrom,
+                                     [](Day d, const Bar& b) { return d < b.day; });
+    return static_cast<std::size_t>(it - bars.begin());
+}
+
+std::optional<AlertFiring> priceCrossing(const Alert& a, std::span<const Bar> bars,
+                                         std::size_t start) {
+    // An occurrence is a change into the condition: the bar before must not satisfy it.
+    bool before = start > 0 && satisfied(bars[start - 1], a);
+    for (std::size_t i = start; i < bars.size(); ++i) {
+        const bool now = satisfied(bars[i], a);
+        if (now && !before) {
+            return AlertFiring{bars[i].day, bars[i].close, firingDetail(bars[i], a)};
+        }
+        before = now;
+    }
+    return std::nullopt;
+}
+
+std::optional<AlertFiring> newHigh(std::span<const Bar> bars, std::size_t start) {
+    double best = -INFINITY;
+    for (std::size_t i = 0; i < start; ++i) {
+        best = std::max(best, bars[i].close);
+    }
+    for (std::size_t i = start; i < bars.size(); ++i) {
+        if (bars[i].close > best) {
+            std::string detail = "closed " + price(bars[i].close) + ", a new all-time high";
+            if (std::isfinite(best)) {
+                detail += " (the previous highest close was " + price(best) + ")";
+            }
+            return AlertFiring{bars[i].day, bars[i].close, detail};
+        }
+        best = std::max(best, bars[i].close);
+    }
+    return std::nullopt;
+}
+
+std::optional<AlertFiring> retestChange(const Alert& a, std::span<const Bar> bars,
+                                        const LevelAnalysis& levels) {
+    const RetestState wanted =
+        a.kind == AlertKind::RetestHeld ? RetestState::Held : RetestState::Failed;
+    std::optional<AlertFiring> first;
+    for (const LevelEvent& e : levels.events) {
+        for (const RetestStep& s : e.history) {
+            if (s.state != wanted || s.day <= a.watchFrom || (first && first->day <= s.day)) {
+                continue;
+            }
+            const double close = s.index < bars.size() ? bars[s.index].close : 0;
+            first =
+                AlertFiring{s.day, close,
+                            "the retest of the " + std::string(levelEventTypeName(e.type)) +
+                                " through " + e.name + " (" + e.id + ") " +
+                                std::string(retestStateName(wanted)) + ", close " + price(close)};
+        }
+    }
+    return first;
+}
+
+}  // namespace
+
+std::string_view alertKindName(AlertKind kind) {
+    return kKindNames[static_cast<std::size_t>(kind)];
+}
+
+std::optional<AlertKind> parseAlertKind(std::string_view name) {
+    for (std::size_t i = 0; i < kKindNames.size(); ++i) {
+        if (kKindNames[i] == name) {
+            return static_cast<AlertKind>(i);
+        }
+    }
+    return std::nullopt;
+}
+
+std::string describeAlert(const Alert& a) {
+    switch (a.kind) {
+        case AlertKind::EntersZone:
+            return "enters " + price(a.low) + "–" + price(a.high);
+        case AlertKind::ClosesAbove:
+            return "closes above " + price(a.low);
+        case AlertKind::ClosesBelow:
+            return "closes below " + price(a.low);
+        case AlertKind::RetestHeld:
+            return "a retest holds";
+        case AlertKind::RetestFailed:
+            return "a retest fails";
+        case AlertKind::AllTimeHigh:
+            return "new all-time high";
+    }
+    return {};
+}
+
+std::optional<std::string> alertProblem(const Alert& a) {
+    const bool priced = a.kind == AlertKind::EntersZone || a.kind == AlertKind::ClosesAbove ||
+                        a.kind == AlertKind::ClosesBelow;
+    if (!priced) {
+        return std::nullopt;
+    }
+    if (!std::isfinite(a.low) || !std::isfinite(a.high)) {
+        return "the price is not a number";
+    }
+    if (a.low < 0 || a.high < 0) {
+        return "the price is negative";
+    }
+    if (a.low > a.high) {
+        return "the zone's low " + price(a.low) + " is above its high " + price(a.high);
+    }
+    return std::nullopt;
+}
+
+Alert alertForZone(std::string_view symbol, const Zone& zone, AlertKind kind) {
+    Alert a;
+    a.symbol = std::string(symbol);
+    a.kind = kind;
+    a.low = kind == AlertKind::ClosesAbove ? zone.high : zone.low;
+    a.high = kind == AlertKind::ClosesBelow ? zone.low : zone.high;
+    a.note = (zone.name.empty() ? std::string("level") : zone.name) + " " + price(zone.low) + "–" +
+             price(zone.high);
+    return a;
+}
+
+std::optional<AlertFiring> evaluateAlert(const Alert& alert, std::span<const Bar> bars,
+                                         const LevelAnalysis* levels) {
+    if (alert.state != AlertState::Armed || alertProblem(alert)) {
+        return std::nullopt;
+    }
+    const std::size_t start = firstWatched(bars, alert.watchFrom);
+    if (start >= bars.size()) {
+        return std::nullopt;
+    }
+    switch (alert.kind) {
+        case AlertKind::EntersZone:
+        case AlertKind::ClosesAbove:
+        case AlertKind::ClosesBelow:
+            return priceCrossing(alert, bars, start);
+        case AlertKind::AllTimeHigh:
+            return newHigh(bars, start);
+        case AlertKind::RetestHeld:
+        case AlertKind::RetestFailed:
+            if (levels != nullptr) {
+                return retestChange(alert, bars, *levels);
+            }
+            return retestChange(alert, bars, analyzeLevels(bars));
+    }
+    return std::nullopt;
+}
+
+}  // namespace retest

@@ -1,0 +1,74 @@
+// Price alerts: what a user asked to be told about, and when it fired. Pure values and pure
+// evaluation over arrays of daily bars; the cache stores them (core/cache/alert_store.h).
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+
+#include "core/analytics/levels.h"
+#include "core/model/bar.h"
+
+namespace retest {
+
+enum class AlertKind {
+    EntersZone,    ///< a bar's range reaches into LOW..HIGH after a bar that did not
+    ClosesAbove,   ///< a close above P after a close at or below it (also pane thresholds)
+    ClosesBelow,   ///< a close below P after a close at or above it
+    RetestHeld,    ///< a breakout's (or breakdown's) retest became "held"
+    RetestFailed,  ///< a breakout's (or breakdown's) retest became "failed"
+    AllTimeHigh,   ///< a close above every earlier close
+};
+/// "enters", "closes-above", "closes-below", "retest-held", "retest-failed", "ath".
+std::string_view alertKindName(AlertKind kind);
+std::optional<AlertKind> parseAlertKind(std::string_view name);
+
+enum class AlertState { Armed, Fired };
+
+struct Alert {
+    std::int64_t id = 0;
+    std::string symbol;
+    AlertKind kind = AlertKind::ClosesAbove;
+    double low = 0;   ///< the price P, or the zone's low
+    double high = 0;  ///< the zone's high (EntersZone), otherwise equal to low
+    std::string note;
+    /// Only bars after this day are watched: the last cached bar when the alert was created or
+    /// re-armed (the day before creation when the symbol had no data), so old history never
+    /// fires it.
+    Day watchFrom = 0;
+    AlertState state = AlertState::Armed;
+    Day firedDay = 0;  ///< the bar that fired it (Fired only)
+    double firedClose = 0;
+    std::string firedDetail;  ///< e.g. "closed 236.79 below 240.00"
+    std::int64_t createdUnix = 0;
+    std::int64_t firedUnix = 0;
+};
+
+/// The condition in words: "closes below 240.00", "enters 228.00–232.00", "new all-time high".
+std::string describeAlert(const Alert& alert);
+
+/// Why the alert's numbers are not usable (NaN, negative, low > high), or std::nullopt.
+std::optional<std::string> alertProblem(const Alert& alert);
+
+/// An alert on a level's zone: entering it (LOW..HIGH), a close above its high or below its
+/// low; the note names the level ("the Nov-2021 record high 242.06–247.38").
+Alert alertForZone(std::string_view symbol, const Zone& zone, AlertKind kind);
+
+/// One occurrence of an alert's condition.
+struct AlertFiring {
+    Day day = 0;  ///< the bar that fired it
+    double close = 0;
+    std::string detail;
+};
+
+/// The first occurrence of `alert`'s condition on a bar after alert.watchFrom, in ascending
+/// daily `bars` (the whole cached history of the symbol: the bar before the first watched one
+/// and, for all-time highs, every earlier close count as context). std::nullopt when nothing
+/// happened yet. `levels` is analyzeLevels(bars) for the retest kinds (computed here when
+/// null); other kinds ignore it.
+std::optional<AlertFiring> evaluateAlert(const Alert& alert, std::span<const Bar> bars,
+                                         const LevelAnalysis* levels = nullptr);
+
+}  // namespace retest

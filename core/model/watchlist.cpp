@@ -1,0 +1,117 @@
+// Symbol spelling and the watchlist text format.
+#include "core/model/watchlist.h"
+
+#include <algorithm>
+#include <cctype>
+
+namespace retest {
+
+namespace {
+
+std::string_view trimmed(std::string_view s) {
+    const auto space = [](char c) { return std::isspace(static_cast<unsigned char>(c)) != 0; };
+    while (!s.empty() && space(s.front())) {
+        s.remove_prefix(1);
+    }
+    while (!s.empty() && space(s.back())) {
+        s.remove_suffix(1);
+    }
+    return s;
+}
+
+bool symbolChar(char c) {
+    return (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+           std::string_view("^.-=_/:").find(c) != std::string_view::npos;
+}
+
+}  // namespace
+
+std::string canonicalSymbol(std::string_view text) {
+    std::string out(trimmed(text));
+    std::transform(out.begin(), out.end(), out.begin(),
+                   [](unsigned char c) { return static_cast<char>(std::toupper(c)); });
+    return out;
+}
+
+std::optional<std::string> symbolProblem(std::string_view symbol) {
+    if (symbol.empty()) {
+        return "an empty symbol";
+    }
+    if (symbol.size() > 32) {
+        return "\"" + std::string(symbol.substr(0, 32)) + "…\" is longer than 32 characters";
+    }
+    for (char c : symbol) {
+        if (std::isspace(static_cast<unsigned char>(c)) != 0) {
+            return "\"" + std::string(symbol) + "\" has a space in it (one symbol a line)";
+        }
+        if (!symbolChar(c)) {
+            return "\"" + std::string(symbol) +
+                   "\" is not a symbol (letters, digits and ^ . - = _ / : only)";
+        }
+    }
+    return std::nullopt;
+}
+
+std::optional<std::string> watchlistNameProblem(std::string_view name) {
+    name = trimmed(name);
+    if (name.empty()) {
+        return "a watchlist needs a name";
+    }
+    if (name.find_first_of("\r\n") != std::string_view::npos) {
+        return "a watchlist name cannot have a line break";
+    }
+    if (name.size() > 100) {
+        return "a watchlist name is at most 100 characters";
+    }
+    return std::nullopt;
+}
+
+Result<std::vector<std::string>> parseSymbolList(std::string_view text, std::string_view source) {
+    if (text.substr(0, 3) == "\xEF\xBB\xBF") {
+        text.remove_prefix(3);
+    }
+    std::vector<std::string> symbols;
+    std::vector<std::size_t> lineOf;
+    std::string errors;
+    std::size_t lineNo = 0;
+    while (!text.empty()) {
+        ++lineNo;
+        const std::size_t eol = text.find('\n');
+        const std::string_view raw = text.substr(0, eol);
+        text.remove_prefix(eol == std::string_view::npos ? text.size() : eol + 1);
+        const std::string_view line = trimmed(raw);
+        if (line.empty() || line.front() == '#') {
+            continue;
+        }
+        const std::string symbol = canonicalSymbol(line);
+        const std::string where = std::string(source) + ":" + std::to_string(lineNo) + ": ";
+        if (auto problem = symbolProblem(symbol)) {
+            errors += where + *problem + "\n";
+            continue;
+        }
+        const auto seen = std::find(symbols.begin(), symbols.end(), symbol);
+        if (seen != symbols.end()) {
+            errors += where + symbol + " is already on line " +
+                      std::to_string(lineOf[static_cast<std::size_t>(seen - symbols.begin())]) +
+                      "\n";
+            continue;
+        }
+        symbols.push_back(symbol);
+        lineOf.push_back(lineNo);
+    }
+    if (!errors.empty()) {
+        errors.pop_back();
+        return Error{errors};
+    }
+    return symbols;
+}
+
+std::string formatSymbolList(const std::vector<std::string>& symbols) {
+    std::string out;
+    for (const std::string& s : symbols) {
+        out += s + "\n";
+    }
+    return out;
+}
+
+}  // namespace retest

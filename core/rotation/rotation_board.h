@@ -1,0 +1,37 @@
+// The rotation board of a list of symbols: each symbol's bars read from the cache up to a day
+// and turned into a RotationRow against the benchmark. Shared by `retest rotation` and the
+// rotation dock.
+#pragma once
+
+#include <span>
+#include <string>
+#include <vector>
+
+#include "core/analytics/rotation.h"
+#include "core/cache/price_cache.h"
+
+namespace retest {
+
+struct BoardEntry {
+    std::string symbol;      ///< normalized
+    std::string error;       ///< non-empty: no row ("no cached data", a bad symbol, …)
+    bool benchmark = false;  ///< the benchmark itself: its relative strength means nothing
+    RotationRow row;
+};
+
+struct RotationBoard {
+    std::string benchmark;
+    /// Empty, or why relative strength is missing ("the benchmark QQQ has no cached data").
+    std::string benchmarkProblem;
+    std::vector<BoardEntry> entries;  ///< in the order asked
+    std::size_t withData() const;
+};
+
+/// Reads each symbol's bars with day <= `until` (never later ones) and the benchmark's, and
+/// computes the rows. An Error only when the cache cannot be read.
+Result<RotationBoard> computeRotationBoard(const PriceCache& cache,
+                                           std::span<const std::string> symbols,
+                                           const std::string& benchmark, Day until,
+                                           const RotationSettings& settings = {});
+
+}  // namespace retest

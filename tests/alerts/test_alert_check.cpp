@@ -1,0 +1,149 @@
+// Alerts through the cache: created on the last cached bar, fired once by the refresh that
+// brings the bar, re-armed, waiting without data, and corrupt rows skipped.
+#include <gtest/gtest.h>
+#include <sqlite3.h>
+
+#include "core/alerts/alert_check.h"
+#include "core/cache/alert_store.h"
+#include "core/model/date.h"
+#include "tests/alerts/dated_bars.h"
+#include "tests/support/test_paths.h"
+
+namespace retest {
+namespace {
+
+Day d(const char* iso) {
+    return *parseIsoDate(iso);
+}
+
+using test::datedBar;
+
+class AlertCheckTest : public ::testing::Test {
+protected:
+    void SetUp() override {
+        auto opened = PriceCache::open(tmp.file("cache.sqlite"));
+        ASSERT_TRUE(opened.ok()) << opened.error().message;
+        cache = std::move(opened.value());
+    }
+    void append(std::vector<Bar> bars) { ASSERT_TRUE(cache->upsertBars("IWM", bars).ok()); }
+    AlertCheckReport check() {
+        auto r = checkAlerts(*cache);
+        EXPECT_TRUE(r.ok()) << r.error().message;
+        return r.ok() ? r.value() : AlertCheckReport{};
+    }
+    std::int64_t add(AlertKind kind, double price, const char* today = "2025-11-13") {
+        Alert a;
+        a.symbol = "iwm";
+        a.kind = kind;
+        a.low = price;
+        a.note = "old record zone";
+        auto id = AlertStore(*cache).add(a, d(today));
+        EXPECT_TRUE(id.ok()) << id.error().message;
+        return id.ok() ? *id : 0;
+    }
+    test::TempDir tmp;
+    std::unique_ptr<PriceCache> cache;
+};
+
+TEST_F(AlertCheckTest, ARefreshThatBringsTheBarFiresTheAlertOnceAtThatBar) {
+    append({datedBar("2025-11-10", 245), datedBar("2025-11-11", 244), datedBar("2025-11-12", 242)});
+    const auto id = add(AlertKind::ClosesBelow, 240);
+    EXPECT_EQ((*AlertStore(*cache).find(id))->watchFrom, d("2025-11-12"));
+    EXPECT_TRUE(check().fired.empty());
+
+    append({datedBar("2025-11-13", 236.79), datedBar("2025-11-14", 235)});  // the refresh
+    const AlertCheckReport first = check();
+    ASSERT_EQ(first.fired.size(), 1u);
+    EXPECT_EQ(first.fired[0].id, id);
+    EXPECT_EQ(first.fired[0].firedDay, d("2025-11-13"));
+    EXPECT_EQ(first.fired[0].firedClose, 236.79);
+
+    append({datedBar("2025-11-17", 238),
+            datedBar("2025-11-18", 230)});  // another refresh: still below
+    EXPECT_TRUE(check().fired.empty());
+    const Alert stored = **AlertStore(*cache).find(id);
+    EXPECT_EQ(stored.state, AlertState::Fired);
+    EXPECT_EQ(stored.firedDay, d("2025-11-13"));
+    EXPECT_EQ(stored.note, "old record zone");
+}
+
+TEST_F(AlertCheckTest, AReArmedAlertWatchesOnlyBarsAfterTheReArm) {
+    append({datedBar("2025-11-12", 242), datedBar("2025-11-13", 236)});
+    const auto id = add(AlertKind::ClosesBelow, 240, "2025-11-12");
+    // Created when 2025-11-13 was already cached: that bar is history for this alert.
+    EXPECT_TRUE(check().fired.empty());
+    append({datedBar("2025-11-14", 241), datedBar("2025-11-17", 239)});
+    ASSERT_EQ(check().fired.size(), 1u);
+    ASSERT_TRUE(AlertStore(*cache).rearm(id, d("2025-11-17")).ok());
+    EXPECT_TRUE(check().fired.empty());
+    append({datedBar("2025-11-18", 242), datedBar("2025-11-19", 238)});
+    const auto again = check();
+    ASSERT_EQ(again.fired.size(), 1u);
+    EXPECT_EQ(again.fired[0].firedDay, d("2025-11-19"));
+}
+
+TEST_F(AlertCheckTest, AnAllTimeHighAlertFiresOnceAfterARefresh) {
+    append({datedBar("2025-11-10", 250), datedBar("2025-11-11", 240)});
+    add(AlertKind::AllTimeHigh, 0);
+    append({datedBar("2025-11-12", 249), datedBar("2025-11-13", 251), datedBar("2025-11-14", 260)});
+    const auto r = check();
+    ASSERT_EQ(r.fired.size(), 1u);
+    EXPECT_EQ(r.fired[0].firedDay, d("2025-11-13"));
+    EXPECT_TRUE(check().fired.empty());
+}
+
+TEST_F(AlertCheckTest, AnAlertOnASymbolWithoutDataWaitsArmedAndSaysSo) {
+    const auto id = add(AlertKind::ClosesAbove, 100, "2025-11-13");
+    const auto r = check();
+    EXPECT_TRUE(r.fired.empty());
+    EXPECT_EQ(r.armed, 1u);
+    ASSERT_EQ(r.waiting.size(), 1u);
+    EXPECT_EQ(r.waiting[0],
+              "IWM: no cached data yet; alert " + std::to_string(id) + " waits, armed");
+    // The first import brings old history (never fires) and the day of creation (may fire).
+    append({datedBar("2025-11-10", 90), datedBar("2025-11-11", 120), datedBar("2025-11-12", 95),
+            datedBar("2025-11-13", 101)});
+    const auto after = check();
+    ASSERT_EQ(after.fired.size(), 1u);
+    EXPECT_EQ(after.fired[0].firedDay, d("2025-11-13"));
+}
+
+TEST_F(AlertCheckTest, ACorruptRowIsSkippedWithAMessageAndTheOthersStillWork) {
+    append({datedBar("2025-11-12", 242)});
+    const auto good = add(AlertKind::ClosesBelow, 240);
+    const auto bad = add(AlertKind::ClosesAbove, 250);
+    sqlite3* raw = nullptr;
+    ASSERT_EQ(sqlite3_open(cache->path().c_str(), &raw), SQLITE_OK);
+    const std::string sql = "UPDATE alerts SET kind = 'sideways' WHERE id = " + std::to_string(bad);
+    ASSERT_EQ(sqlite3_exec(raw, sql.c_str(), nullptr, nullptr, nullptr), SQLITE_OK);
+    sqlite3_close(raw);
+
+    const auto all = AlertStore(*cache).all();
+    ASSERT_TRUE(all.ok());
+    ASSERT_EQ(all->alerts.size(), 1u);
+    EXPECT_EQ(all->alerts[0].id, good);
+    ASSERT_EQ(all->skipped.size(), 1u);
+    EXPECT_EQ(all->skipped[0],
+              "alert " + std::to_string(bad) + " has an unknown condition \"sideways\"; skipped");
+    append({datedBar("2025-11-13", 236.79)});
+    const auto r = check();
+    EXPECT_EQ(r.fired.size(), 1u);
+    EXPECT_EQ(r.skipped.size(), 1u);
+}
+
+TEST_F(AlertCheckTest, BadAlertsAreRefusedAndNothingIsStored) {
+    Alert zone;
+    zone.symbol = "IWM";
+    zone.kind = AlertKind::EntersZone;
+    zone.low = 10;
+    zone.high = 5;
+    const auto r = AlertStore(*cache).add(zone, d("2025-11-13"));
+    ASSERT_FALSE(r.ok());
+    EXPECT_EQ(r.error().message,
+              "cannot add the alert on IWM: the zone's low 10.00 is above its high 5.00");
+    EXPECT_TRUE(AlertStore(*cache).all()->alerts.empty());
+    EXPECT_EQ(AlertStore(*cache).remove(42).error().message, "no alert has id 42");
+}
+
+}  // namespace
+}  // namespace retest

@@ -1,0 +1,147 @@
+// Alert conditions on hand-built bars: the first occurrence after the watched day, exactly.
+#include <gtest/gtest.h>
+
+#include "core/alerts/alert.h"
+#include "core/model/date.h"
+#include "tests/support/test_paths.h"
+
+namespace retest {
+namespace {
+
+Day day0() {
+    return dayFromCivil(2025, 11, 3);
+}
+
+/// One bar a day from day0() with these closes; each bar spans close ± 1.
+std::vector<Bar> bars(const std::vector<double>& closes) {
+    std::vector<Bar> out;
+    for (std::size_t i = 0; i < closes.size(); ++i) {
+        const double c = closes[i];
+        out.push_back(Bar{day0() + static_cast<Day>(i), c, c + 1, c - 1, c, c, 100});
+    }
+    return out;
+}
+
+Alert alert(AlertKind kind, double low, std::size_t watchFromIndex, double high = -1) {
+    Alert a;
+    a.id = 1;
+    a.symbol = "IWM";
+    a.kind = kind;
+    a.low = low;
+    a.high = high < 0 ? low : high;
+    a.watchFrom = day0() + static_cast<Day>(watchFromIndex);
+    return a;
+}
+
+TEST(AlertEval, ACloseBelowFiresAtTheFirstWatchedBarThatClosesThrough) {
+    const auto b = bars({250, 248, 245, 241, 236.79, 230});
+    const auto f = evaluateAlert(alert(AlertKind::ClosesBelow, 240, 2), b);
+    ASSERT_TRUE(f.has_value());
+    EXPECT_EQ(f->day, day0() + 4);
+    EXPECT_EQ(f->close, 236.79);
+    EXPECT_EQ(f->detail, "closed 236.79 below 240.00");
+}
+
+TEST(AlertEval, OldHistoryNeverFiresAnAlert) {
+    // The only close below 240 is before the alert was created.
+    const auto b = bars({250, 230, 245, 246, 247});
+    EXPECT_FALSE(evaluateAlert(alert(AlertKind::ClosesBelow, 240, 2), b).has_value());
+    // Nothing after the watched day at all.
+    EXPECT_FALSE(evaluateAlert(alert(AlertKind::ClosesBelow, 240, 4), b).has_value());
+}
+
+TEST(AlertEval, ACloseAboveNeedsACrossingWhenPriceIsAlreadyAbove) {
+    // Above at creation (110 > 100): the next occurrence is the close back above after 95.
+    const auto b = bars({100, 110, 112, 108, 95, 105});
+    const auto f = evaluateAlert(alert(AlertKind::ClosesAbove, 100, 1), b);
+    ASSERT_TRUE(f.has_value());
+    EXPECT_EQ(f->day, day0() + 5);
+}
+
+TEST(AlertEval, APaneThresholdIsACloseAboveOnTheRateSymbol) {
+    // ^TNX in percent: crosses 5 on the fourth watched bar.
+    const auto b = bars({4.6, 4.7, 4.8, 4.9, 4.95, 5.02, 5.1});
+    const auto f = evaluateAlert(alert(AlertKind::ClosesAbove, 5.0, 1), b);
+    ASSERT_TRUE(f.has_value());
+    EXPECT_EQ(f->day, day0() + 5);
+}
+
+TEST(AlertEval, EnteringAZoneUsesTheBarsRange) {
+    // Falling 1 a bar with ranges of ±1: the bar closing at 96 has its low (95) in 90..95.
+    const auto b = bars({100, 99, 98, 97, 96, 95});
+    const auto f = evaluateAlert(alert(AlertKind::EntersZone, 90, 0, 95), b);
+    ASSERT_TRUE(f.has_value());
+    EXPECT_EQ(f->day, day0() + 4);
+    EXPECT_EQ(f->detail, "traded 95.00–97.00 into 90.00–95.00, closed 96.00");
+}
+
+TEST(AlertEval, ANewAllTimeHighComparesWithEveryEarlierClose) {
+    const auto b = bars({100, 120, 110, 115, 119, 121, 125});
+    const auto f = evaluateAlert(alert(AlertKind::AllTimeHigh, 0, 2), b);
+    ASSERT_TRUE(f.has_value());
+    EXPECT_EQ(f->day, day0() + 5);
+    EXPECT_EQ(f->detail,
+              "closed 121.00, a new all-time high (the previous highest close was 120.00)");
+}
+
+TEST(AlertEval, AFiredAlertDoesNotFireAgain) {
+    Alert a = alert(AlertKind::ClosesBelow, 240, 0);
+    a.state = AlertState::Fired;
+    EXPECT_FALSE(evaluateAlert(a, bars({250, 230})).has_value());
+}
+
+TEST(AlertEval, BadNumbersAreNamed) {
+    EXPECT_EQ(*alertProblem(alert(AlertKind::EntersZone, 10, 0, 5)),
+              "the zone's low 10.00 is above its high 5.00");
+    EXPECT_FALSE(alertProblem(alert(AlertKind::AllTimeHigh, -1, 0)).has_value());
+    EXPECT_EQ(parseAlertKind("closes-below"), AlertKind::ClosesBelow);
+    EXPECT_FALSE(parseAlertKind("closes-sideways").has_value());
+}
+
+TEST(AlertEval, AnAlertOnAZoneUsesItsEdgesAndNamesIt) {
+    Zone z;
+    z.low = 242.06;
+    z.high = 247.38;
+    z.name = "the 2024 high";
+    const Alert below = alertForZone("IWM", z, AlertKind::ClosesBelow);
+    EXPECT_EQ(below.low, 242.06);
+    EXPECT_EQ(describeAlert(below), "closes below 242.06");
+    EXPECT_EQ(below.note, "the 2024 high 242.06–247.38");
+    EXPECT_EQ(alertForZone("IWM", z, AlertKind::ClosesAbove).low, 247.38);
+    const Alert enters = alertForZone("IWM", z, AlertKind::EntersZone);
+    EXPECT_EQ(describeAlert(enters), "enters 242.06–247.38");
+}
+
+/// The real S&P 500 sample: the 2007 high broke out in 2013 and its retest held.
+TEST(AlertEval, ARetestAlertFiresOnTheDayTheRetestHeldOrFailed) {
+    const auto& b = test::sampleBars();
+    const LevelAnalysis levels = analyzeLevels(b);
+    Alert held = alert(AlertKind::RetestHeld, 0, 0);
+    // Created in May 2013, after the April breakout above the 2007 high.
+    held.watchFrom = *parseIsoDate("2013-05-01");
+    const auto f = evaluateAlert(held, b, &levels);
+    ASSERT_TRUE(f.has_value());
+    // The first retest after that which held, as `retest levels ^GSPC` lists it.
+    bool found = false;
+    for (const LevelEvent& e : levels.events) {
+        for (const RetestStep& s : e.history) {
+            if (s.state == RetestState::Held && s.day > held.watchFrom) {
+                EXPECT_GE(s.day, f->day);
+                found = found || s.day == f->day;
+            }
+        }
+    }
+    EXPECT_TRUE(found);
+    // "Retest of the 2007 high held on 2013-06-21".
+    EXPECT_EQ(formatIsoDate(f->day), "2013-06-21");
+    EXPECT_NE(f->detail.find("the 2007 high"), std::string::npos) << f->detail;
+    // Without a precomputed analysis the answer is the same.
+    EXPECT_EQ(evaluateAlert(held, b)->day, f->day);
+    Alert failed = held;
+    failed.kind = AlertKind::RetestFailed;
+    failed.watchFrom = *parseIsoDate("2020-04-17");  // the last bar: nothing to watch yet
+    EXPECT_FALSE(evaluateAlert(failed, b, &levels).has_value());
+}
+
+}  // namespace
+}  // namespace retest

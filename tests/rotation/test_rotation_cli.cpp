@@ -1,0 +1,143 @@
+// `retest rotation`: the board's JSON as the issue defines it, lists and symbols, --until.
+#include <gtest/gtest.h>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <cmath>
+
+#include "tests/rotation/board_fixtures.h"
+#include "tests/support/qt_printers.h"
+
+namespace retest::test {
+namespace {
+
+double accelerating(double i) {
+    return 100 * std::exp((i / 400) * (i / 400));
+}
+
+class RotationCliTest : public ::testing::Test {
+protected:
+    void SetUp() override {
+        // SPY flat at 100; AAA rises faster and faster (leading), BBB falls 0.5 a session.
+        importSeries(tmp, db, QStringLiteral("SPY"), "2024-01-02", "2025-10-31",
+                     [](std::size_t) { return 100.0; });
+        importSeries(tmp, db, QStringLiteral("AAA"), "2024-01-02", "2025-10-31",
+                     [](std::size_t i) { return accelerating(static_cast<double>(i)); });
+        importSeries(tmp, db, QStringLiteral("BBB"), "2025-06-02", "2025-10-31",
+                     [](std::size_t i) { return 200.0 - 0.5 * static_cast<double>(i); });
+    }
+    QJsonArray board(const QStringList& args, int expectCode = 0) {
+        const CliRun r = runCli(db, QStringList{QStringLiteral("rotation")} + args +
+                                        QStringList{QStringLiteral("--json")});
+        EXPECT_EQ(r.code, expectCode) << r.err.toStdString();
+        return QJsonDocument::fromJson(r.out.toUtf8()).array();
+    }
+    TempDir tmp;
+    std::filesystem::path db = tmp.file("cache.sqlite");
+};
+
+TEST_F(RotationCliTest, TheJsonHasOneObjectPerSymbolWithReturnsRsQuadrantAndDistances) {
+    const QJsonArray a =
+        board({QStringLiteral("aaa"), QStringLiteral("BBB"), QStringLiteral("SPY"),
+               QStringLiteral("NOPE"), QStringLiteral("--until"), QStringLiteral("2025-10-03")});
+    ASSERT_EQ(a.size(), 4);
+    const QJsonObject aaa = a[0].toObject();
+    EXPECT_EQ(aaa[QStringLiteral("symbol")].toString(), QStringLiteral("AAA"));
+    EXPECT_EQ(aaa[QStringLiteral("asOf")].toString(), QStringLiteral("2025-10-03"));
+    const QJsonObject returns = aaa[QStringLiteral("returns")].toObject();
+    EXPECT_EQ(returns.keys(),
+              (QStringList{QStringLiteral("1M"), QStringLiteral("1W"), QStringLiteral("1Y"),
+                           QStringLiteral("3M"), QStringLiteral("6M"), QStringLiteral("YTD")}));
+    // Session index of 2025-10-03 (a Friday: whole weeks) is 458 and of 2025-09-26 is 453.
+    const double last = accelerating(458);
+    const double weekAgo = accelerating(453);
+    EXPECT_NEAR(aaa[QStringLiteral("last")].toDouble(), last, 1e-3);
+    EXPECT_NEAR(returns[QStringLiteral("1W")].toDouble(), (last / weekAgo - 1) * 100, 1e-3);
+    // Rising faster and faster against a flat benchmark: leading.
+    EXPECT_EQ(aaa[QStringLiteral("quadrant")].toString(), QStringLiteral("leading"));
+    EXPECT_GT(aaa[QStringLiteral("rs")].toDouble(), 100);
+    EXPECT_GT(aaa[QStringLiteral("rsMomentum")].toDouble(), 100);
+    EXPECT_NEAR(aaa[QStringLiteral("fromAthPct")].toDouble(), (last / (last + 1) - 1) * 100, 1e-3);
+    EXPECT_TRUE(aaa.contains(QStringLiteral("fromHigh52wPct")));
+    EXPECT_TRUE(aaa.contains(QStringLiteral("event")));
+    EXPECT_EQ(aaa[QStringLiteral("tail")].toArray().size(), 8);
+
+    // BBB started 2025-06-02: no YTD nor 1Y, 3M is there; falling steadily: lagging.
+    const QJsonObject bbb = a[1].toObject();
+    const QJsonObject bret = bbb[QStringLiteral("returns")].toObject();
+    EXPECT_TRUE(bret[QStringLiteral("YTD")].isNull());
+    EXPECT_TRUE(bret[QStringLiteral("1Y")].isNull());
+    EXPECT_TRUE(bret[QStringLiteral("6M")].isNull());
+    EXPECT_TRUE(bret[QStringLiteral("3M")].isDouble());
+    EXPECT_LT(bbb[QStringLiteral("rs")].toDouble(), 100);
+
+    const QJsonObject spy = a[2].toObject();
+    EXPECT_TRUE(spy[QStringLiteral("benchmark")].toBool());
+    EXPECT_TRUE(spy[QStringLiteral("quadrant")].isNull());
+
+    const QJsonObject nope = a[3].toObject();
+    EXPECT_EQ(nope[QStringLiteral("error")].toString(),
+              QStringLiteral("no cached data up to 2025-10-03"));
+    EXPECT_TRUE(nope[QStringLiteral("returns")].isNull());
+}
+
+TEST_F(RotationCliTest, UntilIgnoresLaterBars) {
+    const QJsonObject early =
+        board({QStringLiteral("AAA"), QStringLiteral("--until"), QStringLiteral("2025-06-30")})[0]
+            .toObject();
+    EXPECT_EQ(early[QStringLiteral("asOf")].toString(), QStringLiteral("2025-06-30"));
+    const QJsonObject late = board({QStringLiteral("AAA")})[0].toObject();
+    EXPECT_EQ(late[QStringLiteral("asOf")].toString(), QStringLiteral("2025-10-31"));
+    EXPECT_LT(early[QStringLiteral("last")].toDouble(), late[QStringLiteral("last")].toDouble());
+}
+
+TEST_F(RotationCliTest, AListNameGivesItsSymbolsAndAnEmptyListIsAnError) {
+    ASSERT_EQ(
+        runCli(db, {QStringLiteral("watchlist"), QStringLiteral("create"), QStringLiteral("Mine")})
+            .code,
+        0);
+    ASSERT_EQ(runCli(db, {QStringLiteral("watchlist"), QStringLiteral("add"),
+                          QStringLiteral("Mine"), QStringLiteral("BBB"), QStringLiteral("AAA")})
+                  .code,
+              0);
+    const QJsonArray a = board({QStringLiteral("Mine")});
+    ASSERT_EQ(a.size(), 2);
+    EXPECT_EQ(a[0].toObject()[QStringLiteral("symbol")].toString(), QStringLiteral("BBB"));
+
+    ASSERT_EQ(
+        runCli(db, {QStringLiteral("watchlist"), QStringLiteral("create"), QStringLiteral("Empty")})
+            .code,
+        0);
+    const CliRun empty = runCli(db, {QStringLiteral("rotation"), QStringLiteral("Empty")});
+    EXPECT_EQ(empty.code, 1);
+    EXPECT_EQ(
+        empty.err.trimmed(),
+        QStringLiteral("retest rotation: the watchlist \"Empty\" is empty (retest watchlist add "
+                       "\"Empty\" SYM...)"));
+}
+
+TEST_F(RotationCliTest, TheDefaultIsTheFirstListAndATableForPeople) {
+    const CliRun r = runCli(db, {QStringLiteral("rotation")});
+    ASSERT_EQ(r.code, 0) << r.err.toStdString();
+    const QStringList lines = r.out.split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+    ASSERT_EQ(lines.size(), 11);  // header + the 10 symbols of "Small caps & sectors"
+    EXPECT_TRUE(lines[0].startsWith(QStringLiteral("SYMBOL"))) << lines[0].toStdString();
+    EXPECT_TRUE(lines[1].startsWith(QStringLiteral("IWM       no cached data")))
+        << lines[1].toStdString();
+    EXPECT_TRUE(lines[6].startsWith(QStringLiteral("SPY"))) << lines[6].toStdString();
+    EXPECT_TRUE(lines[6].contains(QStringLiteral("benchmark")));
+}
+
+TEST_F(RotationCliTest, AMissingBenchmarkLeavesRelativeStrengthEmptyAndSaysSo) {
+    const CliRun r = runCli(
+        db, {QStringLiteral("rotation"), QStringLiteral("AAA"), QStringLiteral("--benchmark"),
+             QStringLiteral("QQQ"), QStringLiteral("--json")});
+    EXPECT_EQ(r.code, 0);
+    EXPECT_TRUE(r.err.contains(QStringLiteral("the benchmark QQQ has no cached data")));
+    const QJsonObject aaa = QJsonDocument::fromJson(r.out.toUtf8()).array()[0].toObject();
+    EXPECT_TRUE(aaa[QStringLiteral("quadrant")].isNull());
+    EXPECT_TRUE(aaa[QStringLiteral("returns")].toObject()[QStringLiteral("1Y")].isDouble());
+}
+
+}  // namespace
+}  // namespace retest::test

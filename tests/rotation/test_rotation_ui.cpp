@@ -1,0 +1,152 @@
+// The rotation dock headless: rows, sorting, heat colours, Enter opens, as-of replay, plot.
+#include <gtest/gtest.h>
+#include <QBrush>
+#include <QSignalSpy>
+#include <QSortFilterProxyModel>
+#include <QTableView>
+#include <QTest>
+#include <cmath>
+
+#include "core/model/date.h"
+#include "tests/support/qt_printers.h"
+#include "tests/support/test_paths.h"
+#include "ui/rotation/rotation_board_model.h"
+#include "ui/rotation/rotation_dock.h"
+#include "ui/rotation/rotation_plot.h"
+
+namespace retest {
+namespace {
+
+using ui::RotationBoardModel;
+
+/// Weekdays from 2024-01-02 to 2025-10-31 with close = f(index).
+template <typename F>
+std::vector<Bar> series(F close) {
+    std::vector<Bar> bars;
+    for (Day d = *parseIsoDate("2024-01-02"); d <= *parseIsoDate("2025-10-31"); ++d) {
+        if (weekdayOf(d) < 5) {
+            const double c = close(static_cast<double>(bars.size()));
+            bars.push_back(Bar{d, c, c + 0.5, c - 0.5, c, c, 1000});
+        }
+    }
+    return bars;
+}
+
+double up(double i) {
+    return 50 * std::exp((i / 400) * (i / 400));
+}
+
+class RotationUiTest : public ::testing::Test {
+protected:
+    void SetUp() override {
+        auto opened = PriceCache::open(tmp.file("cache.sqlite"));
+        ASSERT_TRUE(opened.ok()) << opened.error().message;
+        cache = std::move(opened.value());
+        ASSERT_TRUE(cache->upsertBars("SPY", series([](double) { return 100.0; })).ok());
+        // UP outperforms faster and faster, DOWN underperforms faster and faster: their
+        // relative strength keeps rising above (falling below) its mean: leading and lagging.
+        ASSERT_TRUE(cache->upsertBars("UP", series([](double i) { return up(i); })).ok());
+        ASSERT_TRUE(cache->upsertBars("DOWN", series([](double i) { return 300 / up(i); })).ok());
+    }
+    int rowOf(const ui::RotationDock& dock, const QString& symbol) {
+        for (int r = 0; r < dock.proxy()->rowCount(); ++r) {
+            if (dock.proxy()->index(r, RotationBoardModel::SymbolColumn).data().toString() ==
+                symbol) {
+                return r;
+            }
+        }
+        return -1;
+    }
+    test::TempDir tmp;
+    std::unique_ptr<PriceCache> cache;
+};
+
+TEST_F(RotationUiTest, TheBoardShowsSortsAndColoursTheList) {
+    ui::RotationDock dock(*cache);
+    dock.setSymbols(QStringLiteral("Test"), {QStringLiteral("DOWN"), QStringLiteral("UP"),
+                                             QStringLiteral("SPY"), QStringLiteral("NODATA")});
+    dock.recompute();
+    ASSERT_EQ(dock.proxy()->rowCount(), 4);
+    EXPECT_EQ(dock.statusText(), QStringLiteral("3 of 4 symbols with data"));
+    // Sorted by RS, strongest first: UP leads.
+    EXPECT_EQ(dock.proxy()->index(0, 0).data().toString(), QStringLiteral("UP"));
+    const int up = rowOf(dock, QStringLiteral("UP"));
+    const int down = rowOf(dock, QStringLiteral("DOWN"));
+    EXPECT_EQ(dock.proxy()->index(up, RotationBoardModel::QuadrantColumn).data().toString(),
+              QStringLiteral("leading"));
+    EXPECT_EQ(dock.proxy()->index(down, RotationBoardModel::QuadrantColumn).data().toString(),
+              QStringLiteral("lagging"));
+    EXPECT_EQ(dock.proxy()
+                  ->index(rowOf(dock, QStringLiteral("SPY")), RotationBoardModel::QuadrantColumn)
+                  .data()
+                  .toString(),
+              QStringLiteral("benchmark"));
+    // Heat: a rising 1M return is green, a falling one red.
+    const int oneMonth = RotationBoardModel::FirstReturnColumn + 1;
+    const QColor green =
+        dock.proxy()->index(up, oneMonth).data(Qt::BackgroundRole).value<QBrush>().color();
+    const QColor red =
+        dock.proxy()->index(down, oneMonth).data(Qt::BackgroundRole).value<QBrush>().color();
+    EXPECT_GT(green.green(), green.red());
+    EXPECT_GT(red.red(), red.green());
+    // Sorting by 1W ascending puts the faller first.
+    dock.table()->sortByColumn(RotationBoardModel::FirstReturnColumn, Qt::AscendingOrder);
+    EXPECT_EQ(dock.proxy()->index(0, 0).data().toString(), QStringLiteral("NODATA"));
+    EXPECT_EQ(dock.proxy()->index(1, 0).data().toString(), QStringLiteral("DOWN"));
+}
+
+TEST_F(RotationUiTest, EnterAndDoubleClickOpenTheChartOfTheRow) {
+    ui::RotationDock dock(*cache);
+    dock.setSymbols(QStringLiteral("Test"), {QStringLiteral("DOWN"), QStringLiteral("UP")});
+    dock.resize(900, 600);
+    dock.show();
+    ASSERT_TRUE(QTest::qWaitForWindowExposed(&dock));
+    QSignalSpy opened(&dock, &ui::RotationDock::symbolActivated);
+    dock.table()->setFocus();
+    dock.table()->setCurrentIndex(dock.proxy()->index(0, 0));
+    QTest::keyClick(dock.table(), Qt::Key_Down);
+    QTest::keyClick(dock.table(), Qt::Key_Return);
+    ASSERT_EQ(opened.size(), 1);
+    EXPECT_EQ(opened[0][0].toString(), QStringLiteral("DOWN"));
+    const QRect cell = dock.table()->visualRect(dock.proxy()->index(0, 0));
+    QTest::mouseClick(dock.table()->viewport(), Qt::LeftButton, {}, cell.center());
+    QTest::mouseDClick(dock.table()->viewport(), Qt::LeftButton, {}, cell.center());
+    ASSERT_EQ(opened.size(), 2);
+    EXPECT_EQ(opened[1][0].toString(), QStringLiteral("UP"));
+}
+
+TEST_F(RotationUiTest, TheDateControlReplaysTheBoardAsOfAnEarlierDay) {
+    ui::RotationDock dock(*cache);
+    dock.setSymbols(QStringLiteral("Test"), {QStringLiteral("UP")});
+    dock.recompute();
+    EXPECT_EQ(dock.model()->board().entries[0].row.asOf, *parseIsoDate("2025-10-31"));
+    dock.setAsOf(*parseIsoDate("2025-09-30"));
+    EXPECT_EQ(dock.model()->board().entries[0].row.asOf, *parseIsoDate("2025-09-30"));
+    EXPECT_NEAR(dock.model()->board().entries[0].row.last, up(455), 1e-9);
+    dock.setAsOf(std::nullopt);
+    EXPECT_EQ(dock.model()->board().entries[0].row.asOf, *parseIsoDate("2025-10-31"));
+}
+
+TEST_F(RotationUiTest, ThePlotLabelsEachSymbolAndHoverNamesThePoint) {
+    ui::RotationDock dock(*cache);
+    dock.setSymbols(QStringLiteral("Test"),
+                    {QStringLiteral("DOWN"), QStringLiteral("UP"), QStringLiteral("SPY")});
+    dock.resize(900, 700);
+    dock.show();
+    ASSERT_TRUE(QTest::qWaitForWindowExposed(&dock));
+    ui::RotationPlot* plot = dock.rotationPlot();
+    // The benchmark has no point of its own.
+    EXPECT_EQ(plot->symbols(), (QStringList{QStringLiteral("DOWN"), QStringLiteral("UP")}));
+    const QPointF up = plot->pointPixel(QStringLiteral("UP"));
+    const QString hover = plot->hoverTextAt(up.toPoint());
+    EXPECT_TRUE(hover.startsWith(QStringLiteral("UP, week of 2025-10-31"))) << hover.toStdString();
+    EXPECT_TRUE(hover.contains(QStringLiteral("(leading)"))) << hover.toStdString();
+    // UP is right of and above the centre, DOWN left of and below it.
+    const QPointF down = plot->pointPixel(QStringLiteral("DOWN"));
+    EXPECT_GT(up.x(), down.x());
+    EXPECT_LT(up.y(), down.y());
+    EXPECT_TRUE(plot->hoverTextAt(QPoint(2, 2)).isEmpty());
+}
+
+}  // namespace
+}  // namespace retest

@@ -1,0 +1,267 @@
+#include "ui/rotation/rotation_board_model.h"
+
+#include <QBrush>
+#include <QColor>
+#include <QLocale>
+#include <algorithm>
+#include <cmath>
+
+#include "core/model/date.h"
+
+namespace retest::ui {
+
+namespace {
+
+QString qs(std::string_view s) {
+    return QString::fromUtf8(s.data(), static_cast<qsizetype>(s.size()));
+}
+
+QString pct(const std::optional<double>& v) {
+    return v ? QStringLiteral("%1%2%")
+                   .arg(*v >= 0 ? QStringLiteral("+") : QString())
+                   .arg(*v, 0, 'f', 1)
+             : QStringLiteral("—");
+}
+
+QString zoneText(const Zone* z, double last) {
+    if (z == nullptr) {
+        return QStringLiteral("—");
+    }
+    return QStringLiteral("%1 (%2)").arg(QLocale().toString(z->price, 'f', 2),
+                                         pct((z->price / last - 1.0) * 100.0));
+}
+
+QColor quadrantColor(Quadrant q) {
+    switch (q) {
+        case Quadrant::Leading:
+            return {0xc8, 0xe6, 0xc9};
+        case Quadrant::Weakening:
+            return {0xff, 0xf3, 0xc4};
+        case Quadrant::Lagging:
+            return {0xff, 0xcd, 0xd2};
+        case Quadrant::Improving:
+            return {0xc5, 0xda, 0xf5};
+    }
+    return {};
+}
+
+}  // namespace
+
+RotationBoardModel::RotationBoardModel(QObject* parent) : QAbstractTableModel(parent) {}
+
+void RotationBoardModel::setBoard(RotationBoard board) {
+    beginResetModel();
+    board_ = std::move(board);
+    endResetModel();
+}
+
+QString RotationBoardModel::symbolAt(int row) const {
+    return row >= 0 && row < rowCount() ? qs(board_.entries[std::size_t(row)].symbol) : QString();
+}
+
+int RotationBoardModel::rowCount(const QModelIndex& parent) const {
+    return parent.isValid() ? 0 : static_cast<int>(board_.entries.size());
+}
+
+int RotationBoardModel::columnCount(const QModelIndex& parent) const {
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+QColor RotationBoardModel::heat(double pct, double full) {
+    const double t = std::clamp(std::abs(pct) / full, 0.0, 1.0);
+    const QColor base = pct >= 0 ? QColor(0x2e, 0x9d, 0x55) : QColor(0xd3, 0x3b, 0x3b);
+    // Blend from white to the base colour.
+    const auto mix = [t](int c) {
+        return static_cast<int>(std::lround(255 + (c - 255) * t * 0.75));
+    };
+    return {mix(base.red()), mix(base.green()), mix(base.blue())};
+}
+
+std::optional<double> RotationBoardModel::value(const BoardEntry& e, int column) const {
+    const RotationRow& r = e.row;
+    if (!e.error.empty()) {
+        return std::nullopt;
+    }
+    if (column >= FirstReturnColumn && column < RsColumn) {
+        return r.returns[std::size_t(column - FirstReturnColumn)];
+    }
+    switch (column) {
+        case LastColumn:
+            return r.last;
+        case RsColumn:
+            return r.rsRatio;
+        case MomentumColumn:
+            return r.rsMomentum;
+        case QuadrantColumn:
+            return r.quadrant ? std::optional<double>(static_cast<int>(*r.quadrant)) : std::nullopt;
+        case High52wColumn:
+            return r.fromHigh52wPct;
+        case AthColumn:
+            return r.fromAthPct;
+        case SupportColumn:
+            return r.nearestSupport() ? std::optional<double>(r.nearestSupport()->price / r.last)
+                                      : std::nullopt;
+        case ResistanceColumn:
+            return r.nearestResistance()
+                       ? std::optional<double>(r.nearestResistance()->price / r.last)
+                       : std::nullopt;
+        case EventColumn:
+            return r.latestEvent() ? std::optional<double>(r.latestEvent()->day) : std::nullopt;
+        default:
+            return std::nullopt;
+    }
+}
+
+QVariant RotationBoardModel::display(const BoardEntry& e, int column) const {
+    if (column == SymbolColumn) {
+        return qs(e.symbol);
+    }
+    if (!e.error.empty()) {
+        return column == LastColumn ? QVariant(qs(e.error)) : QVariant();
+    }
+    const RotationRow& r = e.row;
+    if (column >= FirstReturnColumn && column < RsColumn) {
+        return pct(r.returns[std::size_t(column - FirstReturnColumn)]);
+    }
+    switch (column) {
+        case LastColumn:
+            return QLocale().toString(r.last, 'f', 2);
+        case RsColumn:
+            return r.rsRatio ? QString::number(*r.rsRatio, 'f', 2) : QStringLiteral("—");
+        case MomentumColumn:
+            return r.rsMomentum ? QString::number(*r.rsMomentum, 'f', 2) : QStringLiteral("—");
+        case QuadrantColumn:
+            return e.benchmark ? tr("benchmark")
+                               : (r.quadrant ? qs(quadrantName(*r.quadrant)) : QStringLiteral("—"));
+        case High52wColumn:
+            return pct(r.fromHigh52wPct);
+        case AthColumn:
+            return pct(r.fromAthPct);
+        case SupportColumn:
+            return zoneText(r.nearestSupport(), r.last);
+        case ResistanceColumn:
+            return zoneText(r.nearestResistance(), r.last);
+        case EventColumn:
+            if (const LevelEvent* ev = r.latestEvent()) {
+                return QStringLiteral("%1 %2, %3")
+                    .arg(qs(levelEventTypeName(ev->type)),
+                         QString::fromStdString(formatIsoDate(ev->day)),
+                         qs(retestStateName(ev->retest)));
+            }
+            return QStringLiteral("—");
+        default:
+            return {};
+    }
+}
+
+QVariant RotationBoardModel::data(const QModelIndex& index, int role) const {
+    if (!index.isValid() || index.row() >= rowCount()) {
+        return {};
+    }
+    const BoardEntry& e = board_.entries[std::size_t(index.row())];
+    const int c = index.column();
+    switch (role) {
+        case Qt::DisplayRole:
+            return display(e, c);
+        case SortRole: {
+            if (c == SymbolColumn) {
+                return qs(e.symbol);
+            }
+            const auto v = value(e, c);
+            return v ? *v : -1e300;
+        }
+        case Qt::BackgroundRole: {
+            const auto v = value(e, c);
+            if (!v) {
+                return {};
+            }
+            if (c >= FirstReturnColumn && c < RsColumn) {
+                // Full colour at a move that is large for the period (4% a week … 30% a year).
+                static constexpr std::array<double, kReturnPeriodCount> kFull = {4,  8,  15,
+                                                                                 20, 25, 30};
+                return QBrush(heat(*v, kFull[std::size_t(c - FirstReturnColumn)]));
+            }
+            if (c == RsColumn || c == MomentumColumn) {
+                return QBrush(heat(*v - 100.0, 5));
+            }
+            if (c == High52wColumn || c == AthColumn) {
+                return QBrush(heat(*v, 25));
+            }
+            if (c == QuadrantColumn && e.row.quadrant) {
+                return QBrush(quadrantColor(*e.row.quadrant));
+            }
+            return {};
+        }
+        case Qt::TextAlignmentRole:
+            return c == SymbolColumn || (c >= QuadrantColumn && c != High52wColumn && c != AthColumn)
+                       ? QVariant(Qt::AlignLeft | Qt::AlignVCenter)
+                       : QVariant(Qt::AlignRight | Qt::AlignVCenter);
+        case Qt::ToolTipRole:
+            if (!e.error.empty()) {
+                return QString(qs(e.symbol) + QStringLiteral(": ") + qs(e.error));
+            }
+            if (const LevelEvent* ev = e.row.latestEvent(); ev && c == EventColumn) {
+                return qs(ev->description);
+            }
+            return tr("%1 as of %2")
+                .arg(qs(e.symbol), QString::fromStdString(formatIsoDate(e.row.asOf)));
+        case Qt::ForegroundRole:
+            return e.error.empty() ? QVariant() : QVariant(QBrush(QColor(0x90, 0x90, 0x90)));
+        default:
+            return {};
+    }
+}
+
+QVariant RotationBoardModel::headerData(int section, Qt::Orientation orientation, int role) const {
+    if (orientation != Qt::Horizontal) {
+        return {};
+    }
+    if (role == Qt::ToolTipRole) {
+        if (section >= FirstReturnColumn && section < RsColumn) {
+            return tr(
+                "Percent from the last close on or before the same calendar day earlier "
+                "(YTD: from the last close of the previous year)");
+        }
+        if (section == RsColumn) {
+            return tr(
+                "RS-Ratio: weekly relative strength against the benchmark over its 10-week "
+                "mean, around 100");
+        }
+        if (section == MomentumColumn) {
+            return tr("RS-Momentum: RS-Ratio against its value 4 weeks earlier, around 100");
+        }
+        return {};
+    }
+    if (role != Qt::DisplayRole) {
+        return {};
+    }
+    if (section >= FirstReturnColumn && section < RsColumn) {
+        return qs(returnPeriodName(kReturnPeriods[std::size_t(section - FirstReturnColumn)]));
+    }
+    switch (section) {
+        case SymbolColumn:
+            return tr("Symbol");
+        case LastColumn:
+            return tr("Last");
+        case RsColumn:
+            return tr("RS");
+        case MomentumColumn:
+            return tr("Mom");
+        case QuadrantColumn:
+            return tr("Quadrant");
+        case High52wColumn:
+            return tr("52W high");
+        case AthColumn:
+            return tr("ATH");
+        case SupportColumn:
+            return tr("Support");
+        case ResistanceColumn:
+            return tr("Resistance");
+        case EventColumn:
+            return tr("Latest breakout");
+        default:
+            return {};
+    }
+}
+
+}  // namespace retest::ui
