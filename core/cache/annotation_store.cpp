@@ -12,7 +12,7 @@ using sqlite::Statement;
 using sqlite::Use;
 
 struct PriceCache::AnnotationStatements {
-    Statement begin, commit, rollback;
+    sqlite::TransactionStatements tx;
     Statement insert, update, remove, removeSymbol, selectSymbol, selectId;
 };
 
@@ -25,27 +25,6 @@ namespace {
 constexpr const char* kColumns =
     "SELECT id, symbol, kind, day1, price1, day2, price2, label, color, width, line, "
     "extend_right, font_size FROM annotations ";
-
-/// Rolls back unless committed, so every early return leaves the file as it was.
-class Transaction {
-public:
-    Transaction(sqlite3* db, const Statement& rollback) : db_(db), rollback_(rollback) {}
-    ~Transaction() {
-        if (began_ && !committed_ && sqlite3_get_autocommit(db_) == 0) {
-            Use(rollback_).step();
-        }
-    }
-    Transaction(const Transaction&) = delete;
-    Transaction& operator=(const Transaction&) = delete;
-    bool begin(const Statement& s) { return began_ = Use(s).step() == SQLITE_DONE; }
-    bool commit(const Statement& s) { return committed_ = Use(s).step() == SQLITE_DONE; }
-
-private:
-    sqlite3* db_;
-    const Statement& rollback_;
-    bool began_ = false;
-    bool committed_ = false;
-};
 
 std::int64_t nowUnix() {
     return static_cast<std::int64_t>(std::time(nullptr));
@@ -97,9 +76,6 @@ Result<Ok> PriceCache::prepareAnnotationStatements() {
     AnnotationStatements& s = *annotationStmts_;
     const std::string cols = kColumns;
     const std::pair<Statement*, std::string> all[] = {
-        {&s.begin, "BEGIN IMMEDIATE"},
-        {&s.commit, "COMMIT"},
-        {&s.rollback, "ROLLBACK"},
         {&s.insert,
          "INSERT INTO annotations(symbol, kind, day1, price1, day2, price2, label, color, "
          "width, line, extend_right, font_size, created, updated) "
@@ -113,6 +89,10 @@ Result<Ok> PriceCache::prepareAnnotationStatements() {
         {&s.selectSymbol, cols + "WHERE symbol = ?1 ORDER BY id"},
         {&s.selectId, cols + "WHERE id = ?1"},
     };
+    if (s.tx.prepare(db_) != SQLITE_OK) {
+        return Error{"Price cache " + path_.string() +
+                     ": cannot prepare transactions: " + sqlite3_errmsg(db_)};
+    }
     for (const auto& [stmt, sql] : all) {
         if (stmt->prepare(db_, sql) != SQLITE_OK) {
             return Error{"Price cache " + path_.string() + ": cannot prepare \"" + sql +
@@ -181,8 +161,8 @@ Result<std::vector<std::int64_t>> PriceCache::writeAnnotations(std::string_view 
             return r.error();
         }
     }
-    Transaction tx(db_, s.rollback);
-    if (!tx.begin(s.begin)) {
+    sqlite::Transaction tx(db_, s.tx);
+    if (!tx.begin()) {
         return sqlFail(db_, path_, "cannot start writing the annotations of " + sym);
     }
     if (replace) {
@@ -206,7 +186,7 @@ Result<std::vector<std::int64_t>> PriceCache::writeAnnotations(std::string_view 
         }
         ids.push_back(static_cast<std::int64_t>(sqlite3_last_insert_rowid(db_)));
     }
-    if (!tx.commit(s.commit)) {
+    if (!tx.commit()) {
         return sqlFail(db_, path_, "cannot save the annotations of " + sym);
     }
     return ids;
@@ -217,8 +197,8 @@ Result<Ok> PriceCache::updateAnnotation(const Annotation& a) {
     if (auto r = checkStorable(path_, a, ""); !r.ok()) {
         return r.error();
     }
-    Transaction tx(db_, s.rollback);
-    if (!tx.begin(s.begin)) {
+    sqlite::Transaction tx(db_, s.tx);
+    if (!tx.begin()) {
         return sqlFail(db_, path_, "cannot start updating annotation " + std::to_string(a.id));
     }
     const std::string kind(annotationKindName(a.kind));
@@ -235,7 +215,7 @@ Result<Ok> PriceCache::updateAnnotation(const Annotation& a) {
     if (sqlite3_changes(db_) == 0) {
         return plain(path_, "there is no annotation with id " + std::to_string(a.id));
     }
-    if (!tx.commit(s.commit)) {
+    if (!tx.commit()) {
         return sqlFail(db_, path_, "cannot save annotation " + std::to_string(a.id));
     }
     return Ok{};
@@ -243,8 +223,8 @@ Result<Ok> PriceCache::updateAnnotation(const Annotation& a) {
 
 Result<Ok> PriceCache::removeAnnotation(std::int64_t id) {
     AnnotationStatements& s = *annotationStmts_;
-    Transaction tx(db_, s.rollback);
-    if (!tx.begin(s.begin)) {
+    sqlite::Transaction tx(db_, s.tx);
+    if (!tx.begin()) {
         return sqlFail(db_, path_, "cannot start removing annotation " + std::to_string(id));
     }
     {
@@ -257,7 +237,7 @@ Result<Ok> PriceCache::removeAnnotation(std::int64_t id) {
     if (sqlite3_changes(db_) == 0) {
         return plain(path_, "there is no annotation with id " + std::to_string(id));
     }
-    if (!tx.commit(s.commit)) {
+    if (!tx.commit()) {
         return sqlFail(db_, path_, "cannot save the removal of annotation " + std::to_string(id));
     }
     return Ok{};

@@ -62,14 +62,31 @@ struct ManualLevel {
     std::string label;
 };
 
+/// How a cache is opened. The defaults are what the app uses.
+struct CacheOptions {
+    /// How long a writer waits for another process's write to finish before giving up
+    /// (SQLite's busy handler, retrying with backoff). Two minutes: ten 300k-row imports
+    /// started together all get their turn.
+    int busyTimeoutMs = 120000;
+    /// PRAGMA quick_check at open (about 4 ms per MB of cache), so a damaged file is
+    /// refused before anything is written to it.
+    bool checkIntegrity = true;
+};
+
 class PriceCache {
 public:
     /// The schema version this build writes; older files are migrated forward on open.
     static int schemaVersion();
 
-    /// Opens (creating if needed, with parent directories) and migrates the database at `path`.
-    /// A file newer than this build, or not a SQLite database, is an Error naming the path.
-    static Result<std::unique_ptr<PriceCache>> open(const std::filesystem::path& path);
+    /// Opens (creating if needed) and migrates the database at `path`. Refused with an Error
+    /// naming the path, before anything is written: a path that is not a regular file (a
+    /// device, a folder), a new file in a folder that does not exist, a file of another
+    /// program (see schema::kApplicationId), one newer than this build, or a damaged one (the
+    /// message says how to recover).
+    static Result<std::unique_ptr<PriceCache>> open(const std::filesystem::path& path,
+                                                    const CacheOptions& options = {});
+    /// The checks open() makes on the path before SQLite touches it.
+    static Result<Ok> checkPath(const std::filesystem::path& path);
 
     ~PriceCache();
     PriceCache(const PriceCache&) = delete;
