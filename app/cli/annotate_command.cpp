@@ -3,13 +3,13 @@
 // values of a multi-value form (--zone LOW HIGH) arrive as positional arguments after SYM.
 #include "app/cli/annotate_command.h"
 
-#include <QFile>
 #include <QLocale>
 #include <QSaveFile>
 #include <cmath>
 
 #include "app/cli/cli_options.h"
 #include "core/annotations/annotation_json.h"
+#include "core/model/bounded_file.h"
 #include "core/model/date.h"
 
 namespace retest::cli {
@@ -103,12 +103,25 @@ int failure(Context& ctx, const std::string& message) {
     return kFailed;
 }
 
+/// Annotations are drawn on a symbol's bars: a symbol without any is refused (exit 1), so a
+/// typo does not store drawings nobody will see.
+int requireCachedBars(Context& ctx, PriceCache& cache, const std::string& symbol) {
+    auto info = cache.symbolInfo(symbol);
+    if (!info) {
+        return failure(ctx, info.error().message);
+    }
+    if (!info->has_value() || (*info)->barCount == 0) {
+        return failure(ctx, symbol +
+                                " has no prices in the cache; import or fetch them first "
+                                "(nothing was stored)");
+    }
+    return kOk;
+}
+
 std::optional<double> parsePrice(Context& ctx, const QString& what, const QString& text) {
-    bool ok = false;
-    const double v = text.toDouble(&ok);
-    if (!ok || !std::isfinite(v)) {
+    const auto v = parseFiniteNumber(text);
+    if (!v) {
         ctx.err << "retest annotate: " << what << " '" << text << "' is not a price" << Qt::endl;
-        return std::nullopt;
     }
     return v;
 }
@@ -187,9 +200,9 @@ bool applyStyle(Context& ctx, const QCommandLineParser& p, const Options& o, Ann
         a.style.line = *l;
     }
     if (p.isSet(o.width)) {
-        bool ok = false;
-        a.style.width = p.value(o.width).toDouble(&ok);
-        if (!ok) {
+        const auto width = parseFiniteNumber(p.value(o.width));
+        a.style.width = width.value_or(0);
+        if (!width) {
             usageError(ctx, "--width '" + p.value(o.width) + "' is not a number");
             return false;
         }
@@ -232,6 +245,9 @@ int addForm(Context& ctx, const QCommandLineParser& p, const Options& o, const A
     auto cache = openCacheOrReport(ctx);
     if (!cache) {
         return kFailed;
+    }
+    if (const int missing = requireCachedBars(ctx, *cache, symbol); missing != kOk) {
+        return missing;
     }
     auto id = cache->addAnnotation(a);
     if (!id.ok()) {
@@ -317,14 +333,15 @@ int exportForm(Context& ctx, PriceCache& cache, const std::string& symbol, const
 
 int importForm(Context& ctx, PriceCache& cache, const std::string& symbol, const QString& file,
                bool replace) {
-    QFile in(file);
-    if (!in.open(QIODevice::ReadOnly)) {
-        return failure(ctx,
-                       file.toStdString() + ": cannot read: " + in.errorString().toStdString());
+    if (const int missing = requireCachedBars(ctx, cache, symbol); missing != kOk) {
+        return missing;
     }
-    const QByteArray bytes = in.readAll();
-    auto parsed =
-        annotationsFromJson(std::string_view(bytes.constData(), bytes.size()), file.toStdString());
+    // Only a regular file of bounded size: `--import /dev/zero` used to hang, then abort.
+    const auto bytes = readBoundedFile(file.toStdString(), kMaxAnnotationFileBytes);
+    if (!bytes) {
+        return failure(ctx, bytes.error().message);
+    }
+    auto parsed = annotationsFromJson(*bytes, file.toStdString());
     auto ids = parsed.ok() ? (replace ? cache.replaceAnnotations(symbol, *parsed)
                                       : cache.appendAnnotations(symbol, *parsed))
                            : Result<std::vector<std::int64_t>>(parsed.error());
@@ -386,7 +403,12 @@ int runAnnotate(Context& ctx) {
     if (auto r = parseCommand(p, ctx, QStringLiteral("annotate"), 1, -1); r != ParseOutcome::Run) {
         return r == ParseOutcome::Done ? kOk : kUsage;
     }
-    const std::string symbol = p.positionalArguments().front().toUpper().toStdString();
+    const auto symbolArg =
+        parseSymbolArgument(ctx, QStringLiteral("annotate"), p.positionalArguments().front());
+    if (!symbolArg) {
+        return kUsage;
+    }
+    const std::string symbol = symbolArg->toStdString();
     const AddForm* add = nullptr;
     if (const int bad = checkOneAction(ctx, p, o, add); bad != kOk) {
         return bad;

@@ -1,6 +1,9 @@
 #include "app/cli/cli_options.h"
 
+#include <cmath>
+
 #include "core/model/date.h"
+#include "core/model/symbol.h"
 
 namespace retest::cli {
 
@@ -38,6 +41,26 @@ std::optional<Day> parseDateOption(Context& ctx, const QString& option, const QS
                 << "' is not a date (expected YYYY-MM-DD)" << Qt::endl;
     }
     return day;
+}
+
+std::optional<double> parseFiniteNumber(const QString& text) {
+    bool ok = false;
+    const double v = text.trimmed().toDouble(&ok);
+    if (!ok || !std::isfinite(v)) {
+        return std::nullopt;
+    }
+    return v;
+}
+
+std::optional<QString> parseSymbolArgument(Context& ctx, const QString& command,
+                                           const QString& text) {
+    auto symbol = normalizeSymbol(text.toStdString());
+    if (!symbol) {
+        ctx.err << "retest " << command << ": " << QString::fromStdString(symbol.error().message)
+                << Qt::endl;
+        return std::nullopt;
+    }
+    return QString::fromStdString(*symbol);
 }
 
 }  // namespace retest::cli

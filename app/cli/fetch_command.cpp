@@ -8,6 +8,7 @@
 
 #include "core/feeds/feed_settings_store.h"
 #include "core/model/date.h"
+#include "core/model/symbol.h"
 
 namespace retest::cli {
 namespace {
@@ -71,9 +72,17 @@ QString readOptions(const QCommandLineParser& parser, FetchArgs& fetch) {
         fetch.options.since = day;
     }
     fetch.options.full = parser.isSet(QStringLiteral("full"));
-    fetch.symbols = parser.positionalArguments();
-    if (fetch.symbols.isEmpty()) {
+    if (parser.positionalArguments().isEmpty()) {
         return QStringLiteral("no symbol given");
+    }
+    for (const QString& text : parser.positionalArguments()) {
+        auto symbol = normalizeSymbol(text.toStdString());
+        if (!symbol) {
+            return QString::fromStdString(symbol.error().message);
+        }
+        if (!fetch.symbols.contains(QString::fromStdString(*symbol))) {  // `iwm IWM` is one
+            fetch.symbols << QString::fromStdString(*symbol);
+        }
     }
     return {};
 }
