@@ -5,7 +5,9 @@ set -euo pipefail
 
 build_pkgs=(g++ cmake ninja-build pkg-config qt6-base-dev qt6-svg-dev libqcustomplot-dev
             libsqlite3-dev libgl-dev fonts-dejavu-core)
-test_pkgs=(libgtest-dev libgmock-dev libbenchmark-dev sqlite3 python3)
+# clang + libclang-rt-14-dev: -fsanitize=fuzzer for scripts/fuzz.sh; curl: scripts/probe.sh.
+test_pkgs=(libgtest-dev libgmock-dev libbenchmark-dev sqlite3 python3 clang libclang-rt-14-dev
+           curl)
 run_pkgs=(qt6-qpa-plugins)
 
 want=("${build_pkgs[@]}")

@@ -21,7 +21,8 @@ bool isRetryable(int status) {
 std::string httpText(int status, const QString& reason) {
     std::string text = "HTTP " + std::to_string(status);
     if (!reason.isEmpty()) {
-        text += " " + reason.toStdString();
+        text += ' ';  // appended apart: `" " + std::string` trips GCC 12's -Wrestrict at -O3
+        text += reason.toStdString();
     }
     return text;
 }

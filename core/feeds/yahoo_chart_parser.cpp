@@ -12,6 +12,7 @@
 #include <map>
 #include <optional>
 
+#include "core/model/bar_validation.h"
 #include "core/model/date.h"
 
 namespace retest {
@@ -268,6 +269,9 @@ Result<FeedData> parseYahooChart(const QByteArray& body) {
     FeedData data;
     if (auto bars = readBars(*columns, zone, data); !bars) {
         return bars.error();
+    }
+    if (auto problem = validateBars(data.bars)) {
+        return fail("refused the answer, nothing was stored: bar " + problem->describe());
     }
     if (auto events = readEvents(result.value(QStringLiteral("events")).toObject(), zone, data);
         !events) {
