@@ -6,7 +6,8 @@
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 seconds=${1:-5}
-targets=(csv yahoo stooq annotation_json symbol)
+# FUZZ_TARGETS="csv symbol" runs only those.
+targets=(${FUZZ_TARGETS:-csv yahoo stooq annotation_json symbol})
 build="$root/build-fuzz"
 
 CC=clang CXX=clang++ cmake -S "$root" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
@@ -33,8 +34,8 @@ for t in "${targets[@]}"; do
         failed=1
         tail -30 "$log" >&2
     fi
-    runs=$(grep -oE 'stat::number_of_executed_units: *[0-9]+|Done [0-9]+ runs' "$log" | \
-           grep -oE '[0-9]+' | tail -1)
+    runs=$( (grep -oE 'stat::number_of_executed_units: *[0-9]+|Done [0-9]+ runs|^#[0-9]+' \
+             "$log" || true) | grep -oE '[0-9]+' | tail -1 || true)
     printf '%-16s %8s %10s  %s\n' "$t" "$seconds" "${runs:-?}" "$result"
 done
 exit "$failed"

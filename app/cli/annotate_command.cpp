@@ -62,8 +62,10 @@ const char* kDescription =
     "  retest annotate SYM --export FILE.json\n"
     "  retest annotate SYM --import FILE.json [--replace]\n"
     "      adds the file's annotations to SYM (--replace: instead of SYM's current ones).\n"
-    "      The whole file is checked first; a bad file changes nothing.\n"
-    "Dates are YYYY-MM-DD. Annotations are kept when a symbol's prices are re-imported,\n"
+    "      The whole file (a regular file, at most 16 MiB) is checked first; a bad file\n"
+    "      changes nothing.\n"
+    "Dates are YYYY-MM-DD. Adding or importing needs SYM's prices in the cache (import or\n"
+    "fetch them first). Annotations are kept when a symbol's prices are re-imported,\n"
     "refreshed or removed.";
 
 struct Options {
@@ -249,7 +251,7 @@ int addForm(Context& ctx, const QCommandLineParser& p, const Options& o, const A
     if (const int missing = requireCachedBars(ctx, *cache, symbol); missing != kOk) {
         return missing;
     }
-    auto id = cache->addAnnotation(a);
+    auto id = cache->annotationStore().add(a);
     if (!id.ok()) {
         return failure(ctx, id.error().message);
     }
@@ -276,7 +278,7 @@ QString describeLine(const Annotation& a) {
 }
 
 int listForm(Context& ctx, PriceCache& cache, const std::string& symbol, bool json) {
-    auto list = cache.annotations(symbol);
+    auto list = cache.annotationStore().ofSymbol(symbol);
     if (!list.ok()) {
         return failure(ctx, list.error().message);
     }
@@ -297,7 +299,7 @@ int removeForm(Context& ctx, PriceCache& cache, const std::string& symbol, const
     if (!ok || id <= 0) {
         return usageError(ctx, "--remove '" + idText + "' is not an annotation id");
     }
-    auto found = cache.annotation(id);
+    auto found = cache.annotationStore().byId(id);
     if (!found.ok()) {
         return failure(ctx, found.error().message);
     }
@@ -305,14 +307,14 @@ int removeForm(Context& ctx, PriceCache& cache, const std::string& symbol, const
         return failure(ctx, "no annotation " + std::to_string(id) + " on " + symbol +
                                 " (see retest annotate " + symbol + " --list)");
     }
-    if (auto r = cache.removeAnnotation(id); !r.ok()) {
+    if (auto r = cache.annotationStore().remove(id); !r.ok()) {
         return failure(ctx, r.error().message);
     }
     return kOk;
 }
 
 int exportForm(Context& ctx, PriceCache& cache, const std::string& symbol, const QString& file) {
-    auto list = cache.annotations(symbol);
+    auto list = cache.annotationStore().ofSymbol(symbol);
     if (!list.ok()) {
         return failure(ctx, list.error().message);
     }
@@ -342,8 +344,8 @@ int importForm(Context& ctx, PriceCache& cache, const std::string& symbol, const
         return failure(ctx, bytes.error().message);
     }
     auto parsed = annotationsFromJson(*bytes, file.toStdString());
-    auto ids = parsed.ok() ? (replace ? cache.replaceAnnotations(symbol, *parsed)
-                                      : cache.appendAnnotations(symbol, *parsed))
+    auto ids = parsed.ok() ? (replace ? cache.annotationStore().replace(symbol, *parsed)
+                                      : cache.annotationStore().append(symbol, *parsed))
                            : Result<std::vector<std::int64_t>>(parsed.error());
     if (!ids.ok()) {
         return failure(ctx, ids.error().message + "\nNothing was imported; the annotations of " +

@@ -269,7 +269,7 @@ PriceCache::PriceCache(sqlite3* db, std::filesystem::path path)
 
 PriceCache::~PriceCache() {
     stmts_.reset();  // statements must be finalized before the connection closes
-    annotationStmts_.reset();
+    annotations_.reset();
     sqlite3_close_v2(db_);
 }
 
@@ -347,9 +347,11 @@ Result<std::unique_ptr<PriceCache>> PriceCache::open(const std::filesystem::path
                          "\": " + sqlite3_errmsg(cache->db_)};
         }
     }
-    if (auto r = cache->prepareAnnotationStatements(); !r.ok()) {
-        return r.error();
+    auto annotations = AnnotationStore::open(cache->db_, path);
+    if (!annotations.ok()) {
+        return annotations.error();
     }
+    cache->annotations_ = std::move(annotations.value());
     return cache;
 }
 

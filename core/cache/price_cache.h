@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "core/annotations/annotation.h"
+#include "core/cache/annotation_store.h"
 #include "core/model/bar.h"
 #include "core/model/corporate_action.h"
 #include "core/model/result.h"
@@ -133,44 +134,38 @@ public:
     /// Error when no level has that id.
     Result<Ok> removeManualLevel(std::int64_t id);
 
-    // Annotations: the user's chart markup, per symbol. Bar writes (replaceBars, applyUpdate
-    // with replaceAll) and removeSymbol never delete them. Every write is one transaction.
+    /// The user's chart annotations, stored in the same file on the same connection (see
+    /// annotation_store.h). Bar writes (replaceBars, applyUpdate with replaceAll) and
+    /// removeSymbol never delete them.
+    AnnotationStore& annotationStore() { return *annotations_; }
+    const AnnotationStore& annotationStore() const { return *annotations_; }
 
-    /// Validates `a` (and that it names a symbol), stores it and returns its new id (a.id is
-    /// ignored).
-    Result<std::int64_t> addAnnotation(const Annotation& a);
-    /// Rewrites annotation a.id (its symbol too); an Error when no annotation has that id.
-    Result<Ok> updateAnnotation(const Annotation& a);
-    /// An Error when no annotation has that id.
-    Result<Ok> removeAnnotation(std::int64_t id);
-    /// The annotations of `symbol` in creation order (ascending id); none is not an error.
-    Result<std::vector<Annotation>> annotations(std::string_view symbol) const;
-    /// std::nullopt inside the Result when no annotation has that id.
-    Result<std::optional<Annotation>> annotation(std::int64_t id) const;
-    /// Deletes every annotation of `symbol` and stores `list` under it (their ids and symbols
-    /// are ignored), all or nothing: one invalid annotation and nothing changes. The new ids,
-    /// in the order of `list`.
+    // Shorthands for annotationStore(), kept so existing callers read as before.
+    Result<std::int64_t> addAnnotation(const Annotation& a) { return annotations_->add(a); }
+    Result<Ok> updateAnnotation(const Annotation& a) { return annotations_->update(a); }
+    Result<Ok> removeAnnotation(std::int64_t id) { return annotations_->remove(id); }
+    Result<std::vector<Annotation>> annotations(std::string_view symbol) const {
+        return annotations_->ofSymbol(symbol);
+    }
+    Result<std::optional<Annotation>> annotation(std::int64_t id) const {
+        return annotations_->byId(id);
+    }
     Result<std::vector<std::int64_t>> replaceAnnotations(std::string_view symbol,
-                                                         std::span<const Annotation> list);
-    /// Like replaceAnnotations but keeps the existing ones (importing a shared file).
+                                                         std::span<const Annotation> list) {
+        return annotations_->replace(symbol, list);
+    }
     Result<std::vector<std::int64_t>> appendAnnotations(std::string_view symbol,
-                                                        std::span<const Annotation> list);
+                                                        std::span<const Annotation> list) {
+        return annotations_->append(symbol, list);
+    }
 
 private:
     PriceCache(sqlite3* db, std::filesystem::path path);
     struct Statements;
-    struct AnnotationStatements;
-    struct AnnotationStatementsDeleter {
-        void operator()(AnnotationStatements* s) const;
-    };
-    Result<Ok> prepareAnnotationStatements();
-    Result<std::vector<std::int64_t>> writeAnnotations(std::string_view symbol,
-                                                       std::span<const Annotation> list,
-                                                       bool replace);
     sqlite3* db_ = nullptr;
     std::filesystem::path path_;
     std::unique_ptr<Statements> stmts_;
-    std::unique_ptr<AnnotationStatements, AnnotationStatementsDeleter> annotationStmts_;
+    std::unique_ptr<AnnotationStore> annotations_;
 };
 
 }  // namespace retest
