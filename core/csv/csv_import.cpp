@@ -355,7 +355,7 @@ RowOutcome RowParser::parse(std::string_view line, std::size_t lineNo, Bar& bar,
 /// name goes to `guessed`. Otherwise the usual "missing required column" error.
 Result<Ok, CsvError> findDateColumn(Layout& layout, std::string_view header, LineReader rows,
                                     std::string_view file, std::string& guessed) {
-    const auto missing = [&](std::string why) {
+    const auto missing = [&](const std::string& why) {
         return fail(file, layout.headerLine,
                     "missing required column \"date\" in header " + quoted(header) +
                         " (needed: date, open, high, low, close)" + why);

@@ -195,7 +195,7 @@ void HttpFetch::onReplyFinished() {
             error == QNetworkReply::OperationCanceledError || error == QNetworkReply::TimeoutError;
         outcome.failure = timeout ? FetchOutcome::Failure::Timeout : FetchOutcome::Failure::Network;
         outcome.error = transportText(*reply, policy_, body.size());
-        finish(std::move(outcome));
+        finish(outcome);
         return;
     }
     if (status >= 200 && status < 300) {
@@ -205,11 +205,11 @@ void HttpFetch::onReplyFinished() {
             outcome.error = "connection closed before the whole answer arrived (got " +
                             std::to_string(body.size()) + " of " + std::to_string(expected) +
                             " bytes)";
-            finish(std::move(outcome));
+            finish(outcome);
             return;
         }
         outcome.body = body;
-        finish(std::move(outcome));
+        finish(outcome);
         return;
     }
     const QString reason = reply->attribute(QNetworkRequest::HttpReasonPhraseAttribute).toString();
@@ -225,7 +225,7 @@ void HttpFetch::onReplyFinished() {
     if (attempts_ > 1) {
         outcome.error += " after " + std::to_string(attempts_) + " attempts";
     }
-    finish(std::move(outcome));
+    finish(outcome);
 }
 
 void HttpFetch::retryLater(int delayMs) {
@@ -258,7 +258,7 @@ void HttpFetch::abort() {
     outcome.failure = FetchOutcome::Failure::Cancelled;
     outcome.attempts = attempts_;
     outcome.error = "cancelled";
-    finish(std::move(outcome));
+    finish(outcome);
 }
 
 void HttpFetch::finish(const FetchOutcome& outcome) {
