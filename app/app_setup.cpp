@@ -2,6 +2,7 @@
 
 #include <QFile>
 #include <QStandardPaths>
+#include <system_error>
 
 #include "core/import/csv_importer.h"
 
@@ -33,6 +34,17 @@ Result<Ok> seedSample(PriceCache& cache) {
 }
 
 Result<std::unique_ptr<PriceCache>> openCache(const std::filesystem::path& path) {
+    // Only Retest's own data folder is created; a typo in a --db path must not make a new
+    // cache somewhere unexpected (PriceCache::open refuses a missing folder).
+    const std::filesystem::path defaultFolder = defaultDatabasePath().parent_path();
+    if (path.has_parent_path() && path.parent_path() == defaultFolder) {
+        std::error_code ec;
+        std::filesystem::create_directories(defaultFolder, ec);
+        if (ec) {
+            return Error{"Price cache " + path.string() + ": cannot create folder " +
+                         defaultFolder.string() + ": " + ec.message()};
+        }
+    }
     auto cache = PriceCache::open(path);
     if (!cache) {
         return cache.error();

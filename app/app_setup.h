@@ -17,7 +17,8 @@ inline constexpr const char* kSampleSymbol = "^GSPC";
 std::filesystem::path defaultDatabasePath();
 
 /// Opens (creating and migrating) the cache at `path` and, when it holds no bars at all, stores
-/// the bundled S&P 500 sample as ^GSPC.
+/// the bundled S&P 500 sample as ^GSPC. The folder must exist, except the default data folder
+/// (defaultDatabasePath()'s), which is created.
 Result<std::unique_ptr<PriceCache>> openCache(const std::filesystem::path& path);
 
 /// Stores the bundled sample under ^GSPC (what openCache does on an empty cache).

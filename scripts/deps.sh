@@ -5,8 +5,9 @@ set -euo pipefail
 
 build_pkgs=(g++ cmake ninja-build pkg-config qt6-base-dev qt6-svg-dev libqcustomplot-dev
             libsqlite3-dev libgl-dev fonts-dejavu-core)
+# clang + libclang-rt-14-dev: -fsanitize=fuzzer for scripts/fuzz.sh.
 test_pkgs=(libgtest-dev libgmock-dev libbenchmark-dev sqlite3 python3 desktop-file-utils appstream
-           groff-base bsdextrautils bash-completion zsh)
+           groff-base bsdextrautils bash-completion zsh clang libclang-rt-14-dev)
 run_pkgs=(qt6-qpa-plugins)
 package_pkgs=(dpkg-dev fakeroot file lintian)
 

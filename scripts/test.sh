@@ -1,5 +1,7 @@
 #!/usr/bin/env bash
-# Installs what is missing, builds everything with warnings as errors, and runs every test.
+# Installs what is missing, builds everything with warnings as errors, runs every test, then
+# the fuzz targets for a few seconds each (scripts/fuzz.sh, clang) and the probe suite
+# (scripts/probe.sh, about a minute).
 # Usage: scripts/test.sh [--sanitize]   (--sanitize: ASan + UBSan build in build-asan/)
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -16,5 +18,6 @@ fi
 cmake -S "$root" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DRETEST_WERROR=ON \
     "${extra[@]}" >/dev/null
 cmake --build "$build" -j "$(nproc)"
-cd "$build"
-ctest --output-on-failure -j "$(nproc)" --timeout 600
+(cd "$build" && ctest --output-on-failure -j "$(nproc)" --timeout 600)
+"$root/scripts/fuzz.sh" 5
+"$root/scripts/probe.sh" "$build"

@@ -3,13 +3,13 @@
 // values of a multi-value form (--zone LOW HIGH) arrive as positional arguments after SYM.
 #include "app/cli/annotate_command.h"
 
-#include <QFile>
 #include <QLocale>
 #include <QSaveFile>
 #include <cmath>
 
 #include "app/cli/cli_options.h"
 #include "core/annotations/annotation_json.h"
+#include "core/model/bounded_file.h"
 #include "core/model/date.h"
 #include "core/model/qt_text.h"
 
@@ -59,8 +59,10 @@ const char* kDescription =
     "  retest annotate SYM --export FILE.json\n"
     "  retest annotate SYM --import FILE.json [--replace]\n"
     "      adds the file's annotations to SYM (--replace: instead of SYM's current ones).\n"
-    "      The whole file is checked first; a bad file changes nothing.\n"
-    "Dates are YYYY-MM-DD. Annotations are kept when a symbol's prices are re-imported,\n"
+    "      The whole file (a regular file, at most 16 MiB) is checked first; a bad file\n"
+    "      changes nothing.\n"
+    "Dates are YYYY-MM-DD. Adding or importing needs SYM's prices in the cache (import or\n"
+    "fetch them first). Annotations are kept when a symbol's prices are re-imported,\n"
     "refreshed or removed.";
 
 struct Options {
@@ -100,12 +102,25 @@ int failure(Context& ctx, const std::string& message) {
     return kFailed;
 }
 
+/// Annotations are drawn on a symbol's bars: a symbol without any is refused (exit 1), so a
+/// typo does not store drawings nobody will see.
+int requireCachedBars(Context& ctx, PriceCache& cache, const std::string& symbol) {
+    auto info = cache.symbolInfo(symbol);
+    if (!info) {
+        return failure(ctx, info.error().message);
+    }
+    if (!info->has_value() || (*info)->barCount == 0) {
+        return failure(ctx, symbol +
+                                " has no prices in the cache; import or fetch them first "
+                                "(nothing was stored)");
+    }
+    return kOk;
+}
+
 std::optional<double> parsePrice(Context& ctx, const QString& what, const QString& text) {
-    bool ok = false;
-    const double v = text.toDouble(&ok);
-    if (!ok || !std::isfinite(v)) {
+    const auto v = parseFiniteNumber(text);
+    if (!v) {
         ctx.err << "retest annotate: " << what << " '" << text << "' is not a price" << Qt::endl;
-        return std::nullopt;
     }
     return v;
 }
@@ -184,9 +199,9 @@ bool applyStyle(Context& ctx, const QCommandLineParser& p, const Options& o, Ann
         a.style.line = *l;
     }
     if (p.isSet(o.width)) {
-        bool ok = false;
-        a.style.width = p.value(o.width).toDouble(&ok);
-        if (!ok) {
+        const auto width = parseFiniteNumber(p.value(o.width));
+        a.style.width = width.value_or(0);
+        if (!width) {
             usageError(ctx, "--width '" + p.value(o.width) + "' is not a number");
             return false;
         }
@@ -230,7 +245,10 @@ int addForm(Context& ctx, const QCommandLineParser& p, const Options& o, const A
     if (!cache) {
         return kFailed;
     }
-    auto id = cache->addAnnotation(a);
+    if (const int missing = requireCachedBars(ctx, *cache, symbol); missing != kOk) {
+        return missing;
+    }
+    auto id = cache->annotationStore().add(a);
     if (!id.ok()) {
         return failure(ctx, id.error().message);
     }
@@ -257,7 +275,7 @@ QString describeLine(const Annotation& a) {
 }
 
 int listForm(Context& ctx, PriceCache& cache, const std::string& symbol, bool json) {
-    auto list = cache.annotations(symbol);
+    auto list = cache.annotationStore().ofSymbol(symbol);
     if (!list.ok()) {
         return failure(ctx, list.error().message);
     }
@@ -278,7 +296,7 @@ int removeForm(Context& ctx, PriceCache& cache, const std::string& symbol, const
     if (!ok || id <= 0) {
         return usageError(ctx, "--remove '" + idText + "' is not an annotation id");
     }
-    auto found = cache.annotation(id);
+    auto found = cache.annotationStore().byId(id);
     if (!found.ok()) {
         return failure(ctx, found.error().message);
     }
@@ -286,14 +304,14 @@ int removeForm(Context& ctx, PriceCache& cache, const std::string& symbol, const
         return failure(ctx, "no annotation " + std::to_string(id) + " on " + symbol +
                                 " (see retest annotate " + symbol + " --list)");
     }
-    if (auto r = cache.removeAnnotation(id); !r.ok()) {
+    if (auto r = cache.annotationStore().remove(id); !r.ok()) {
         return failure(ctx, r.error().message);
     }
     return kOk;
 }
 
 int exportForm(Context& ctx, PriceCache& cache, const std::string& symbol, const QString& file) {
-    auto list = cache.annotations(symbol);
+    auto list = cache.annotationStore().ofSymbol(symbol);
     if (!list.ok()) {
         return failure(ctx, list.error().message);
     }
@@ -314,16 +332,17 @@ int exportForm(Context& ctx, PriceCache& cache, const std::string& symbol, const
 
 int importForm(Context& ctx, PriceCache& cache, const std::string& symbol, const QString& file,
                bool replace) {
-    QFile in(file);
-    if (!in.open(QIODevice::ReadOnly)) {
-        return failure(ctx,
-                       file.toStdString() + ": cannot read: " + in.errorString().toStdString());
+    if (const int missing = requireCachedBars(ctx, cache, symbol); missing != kOk) {
+        return missing;
     }
-    const QByteArray bytes = in.readAll();
-    auto parsed =
-        annotationsFromJson(std::string_view(bytes.constData(), bytes.size()), file.toStdString());
-    auto ids = parsed.ok() ? (replace ? cache.replaceAnnotations(symbol, *parsed)
-                                      : cache.appendAnnotations(symbol, *parsed))
+    // Only a regular file of bounded size: `--import /dev/zero` used to hang, then abort.
+    const auto bytes = readBoundedFile(file.toStdString(), kMaxAnnotationFileBytes);
+    if (!bytes) {
+        return failure(ctx, bytes.error().message);
+    }
+    auto parsed = annotationsFromJson(*bytes, file.toStdString());
+    auto ids = parsed.ok() ? (replace ? cache.annotationStore().replace(symbol, *parsed)
+                                      : cache.annotationStore().append(symbol, *parsed))
                            : Result<std::vector<std::int64_t>>(parsed.error());
     if (!ids.ok()) {
         return failure(ctx, ids.error().message + "\nNothing was imported; the annotations of " +
@@ -383,7 +402,12 @@ int runAnnotate(Context& ctx) {
     if (auto r = parseCommand(p, ctx, QStringLiteral("annotate"), 1, -1); r != ParseOutcome::Run) {
         return r == ParseOutcome::Done ? kOk : kUsage;
     }
-    const std::string symbol = p.positionalArguments().front().toUpper().toStdString();
+    const auto symbolArg =
+        parseSymbolArgument(ctx, QStringLiteral("annotate"), p.positionalArguments().front());
+    if (!symbolArg) {
+        return kUsage;
+    }
+    const std::string symbol = symbolArg->toStdString();
     const AddForm* add = nullptr;
     if (const int bad = checkOneAction(ctx, p, o, add); bad != kOk) {
         return bad;

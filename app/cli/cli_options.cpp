@@ -1,8 +1,10 @@
 #include "app/cli/cli_options.h"
 
 #include <QCoreApplication>
+#include <cmath>
 
 #include "core/model/date.h"
+#include "core/model/symbol.h"
 
 namespace retest::cli {
 
@@ -61,6 +63,26 @@ std::optional<Day> parseDateOption(Context& ctx, const QString& option, const QS
         return std::nullopt;
     }
     return day.value();
+}
+
+std::optional<double> parseFiniteNumber(const QString& text) {
+    bool ok = false;
+    const double v = text.trimmed().toDouble(&ok);
+    if (!ok || !std::isfinite(v)) {
+        return std::nullopt;
+    }
+    return v;
+}
+
+std::optional<QString> parseSymbolArgument(Context& ctx, const QString& command,
+                                           const QString& text) {
+    auto symbol = normalizeSymbol(text.toStdString());
+    if (!symbol) {
+        ctx.err << "retest " << command << ": " << QString::fromStdString(symbol.error().message)
+                << Qt::endl;
+        return std::nullopt;
+    }
+    return QString::fromStdString(*symbol);
 }
 
 }  // namespace retest::cli

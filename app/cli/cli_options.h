@@ -2,6 +2,7 @@
 #pragma once
 
 #include <QCommandLineParser>
+#include <QString>
 #include <optional>
 
 #include "app/cli/cli.h"
@@ -24,5 +25,14 @@ ParseOutcome parseCommand(QCommandLineParser& parser, Context& ctx, const QStrin
 /// A YYYY-MM-DD option value, or "--OPTION 'VALUE' is not a date (expected YYYY-MM-DD)".
 Result<Day, QString> readDateOption(const QString& option, const QString& value);
 std::optional<Day> parseDateOption(Context& ctx, const QString& option, const QString& value);
+
+/// A finite number, or nullopt for text, NaN and infinities. Every numeric option goes through
+/// this, so `--scale NaN` or `--sensitivity inf` is a usage error (exit 2), never a value.
+std::optional<double> parseFiniteNumber(const QString& text);
+
+/// The canonical form of a SYMBOL argument (core/model/symbol.h: allowed characters, length,
+/// upper case), or nullopt after printing "retest COMMAND: invalid symbol …" (exit 2).
+std::optional<QString> parseSymbolArgument(Context& ctx, const QString& command,
+                                           const QString& text);
 
 }  // namespace retest::cli

@@ -45,7 +45,12 @@ bool readTarget(QCommandLineParser& p, Context& ctx, ExportOptions& o) {
                                    : "missing SYMBOL (or --watchlist)");
     }
     if (!watchlist) {
-        o.symbol = p.positionalArguments().front().toUpper();
+        const auto symbol =
+            parseSymbolArgument(ctx, QStringLiteral("export"), p.positionalArguments().front());
+        if (!symbol) {
+            return false;
+        }
+        o.symbol = *symbol;
         o.out = p.value(QStringLiteral("out"));
         if (o.out.isEmpty()) {
             return fail(ctx, "--out FILE is required (.png, .jpg, .pdf or .svg)");
@@ -98,9 +103,9 @@ bool readLook(QCommandLineParser& p, Context& ctx, ui::SymbolExportRequest& r) {
         return fail(ctx, "--size must be WIDTHxHEIGHT, from 200x150 to 10000x10000");
     }
     if (p.isSet(QStringLiteral("scale"))) {
-        bool ok = false;
-        r.image.scale = p.value(QStringLiteral("scale")).toDouble(&ok);
-        if (!ok || !(r.image.scale >= 1 && r.image.scale <= 4)) {  // NaN fails both
+        const auto scale = parseFiniteNumber(p.value(QStringLiteral("scale")));
+        r.image.scale = scale.value_or(0);
+        if (!scale || r.image.scale < 1 || r.image.scale > 4) {
             return fail(ctx, "--scale must be a number from 1 to 4");
         }
     }

@@ -10,6 +10,7 @@
 #include "core/cache/watchlist_store.h"
 #include "core/feeds/feed_settings_store.h"
 #include "core/model/date.h"
+#include "core/model/symbol.h"
 
 namespace retest::cli {
 namespace {
@@ -45,7 +46,24 @@ void addOptions(QCommandLineParser& parser) {
     parser.addOption({QStringLiteral("list"),
                       QStringLiteral("With --watchlist: the watchlist to fetch."),
                       QStringLiteral("NAME")});
+    parser.addOption({QStringLiteral("deadline"),
+                      QStringLiteral("Give up on a request that has not completed after this "
+                                     "many seconds, even while bytes still arrive (default 120)."),
+                      QStringLiteral("SECONDS")});
+    parser.addOption({QStringLiteral("max-size"),
+                      QStringLiteral("Refuse an answer larger than this many MiB (default 64)."),
+                      QStringLiteral("MIB")});
     parser.addHelpOption();
+}
+
+/// A positive finite number of `unit`s within [1, max], as an int count of `scale`s.
+std::optional<qint64> boundedOption(const QCommandLineParser& parser, const QString& name,
+                                    double max, double scale) {
+    const auto v = parseFiniteNumber(parser.value(name));
+    if (!v || *v <= 0 || *v > max) {
+        return std::nullopt;
+    }
+    return static_cast<qint64>(*v * scale);
 }
 
 /// Appends the symbols of the watchlist chosen by --watchlist/--list; an error message or "".
@@ -105,10 +123,32 @@ QString readOptions(const QCommandLineParser& parser, FetchArgs& fetch) {
         }
         fetch.options.since = day.value();
     }
+    if (parser.isSet(QStringLiteral("deadline"))) {
+        const auto ms = boundedOption(parser, QStringLiteral("deadline"), 3600, 1000);
+        if (!ms || *ms < 1) {
+            return QStringLiteral("--deadline must be a number of seconds from 0.001 to 3600");
+        }
+        fetch.settings.fetch.totalTimeoutMs = static_cast<int>(*ms);
+    }
+    if (parser.isSet(QStringLiteral("max-size"))) {
+        const auto bytes = boundedOption(parser, QStringLiteral("max-size"), 4096, 1 << 20);
+        if (!bytes || *bytes < 1) {
+            return QStringLiteral("--max-size must be a number of MiB from 1 to 4096");
+        }
+        fetch.settings.fetch.maxBodyBytes = *bytes;
+    }
     fetch.options.full = parser.isSet(QStringLiteral("full"));
-    fetch.symbols = parser.positionalArguments();
-    if (fetch.symbols.isEmpty() && !parser.isSet(QStringLiteral("watchlist"))) {
+    if (parser.positionalArguments().isEmpty() && !parser.isSet(QStringLiteral("watchlist"))) {
         return QStringLiteral("no symbol given");
+    }
+    for (const QString& text : parser.positionalArguments()) {
+        auto symbol = normalizeSymbol(text.toStdString());
+        if (!symbol) {
+            return QString::fromStdString(symbol.error().message);
+        }
+        if (!fetch.symbols.contains(QString::fromStdString(*symbol))) {  // `iwm IWM` is one
+            fetch.symbols << QString::fromStdString(*symbol);
+        }
     }
     return {};
 }

@@ -12,7 +12,8 @@ int runImport(Context& ctx) {
         "Layouts: Yahoo download (Date,Open,High,Low,Close,Adj Close,Volume; `null` rows are\n"
         "skipped), Stooq (Date,Open,High,Low,Close,Volume), or any file with those columns\n"
         "separated by , ; or TAB. Dates are YYYY-MM-DD. A file with any invalid row is refused\n"
-        "with its line number and reason, and the cache is left as it was."));
+        "with its line number and reason, and the cache is left as it was. Only regular files\n"
+        "up to 256 MiB are read."));
     parser.addPositionalArgument(QStringLiteral("FILE"), QStringLiteral("The CSV file."));
     const QCommandLineOption symbol(QStringLiteral("symbol"),
                                     QStringLiteral("Symbol to store the bars under (required)."),
@@ -36,12 +37,16 @@ int runImport(Context& ctx) {
                 << "' (auto, yahoo, stooq or generic)" << Qt::endl;
         return kUsage;
     }
+    const auto sym = parseSymbolArgument(ctx, QStringLiteral("import"), parser.value(symbol));
+    if (!sym) {
+        return kUsage;
+    }
     auto cache = openCacheOrReport(ctx);
     if (!cache) {
         return kFailed;
     }
     const std::filesystem::path file(parser.positionalArguments().front().toStdString());
-    auto report = importCsvFile(*cache, file, parser.value(symbol).toStdString(), *fmt);
+    auto report = importCsvFile(*cache, file, sym->toStdString(), *fmt);
     if (!report) {
         ctx.err << "retest import: " << QString::fromStdString(report.error().message)
                 << "\nNothing was imported; the cache is unchanged." << Qt::endl;

@@ -232,9 +232,9 @@ std::optional<AnalysisOptions> readAnalysisOptions(QCommandLineParser& p, Contex
             return std::nullopt;
         }
     }
-    bool ok = false;
-    opt.settings.sensitivity = p.value(QStringLiteral("sensitivity")).toDouble(&ok);
-    if (!ok || opt.settings.sensitivity < 0 || opt.settings.sensitivity > 1) {
+    const auto sensitivity = parseFiniteNumber(p.value(QStringLiteral("sensitivity")));
+    opt.settings.sensitivity = sensitivity.value_or(-1);
+    if (!sensitivity || opt.settings.sensitivity < 0 || opt.settings.sensitivity > 1) {
         ctx.err << "retest: --sensitivity must be a number from 0 to 1" << Qt::endl;
         return std::nullopt;
     }
@@ -268,11 +268,16 @@ int runLevels(Context& ctx) {
     if (!opt) {
         return kUsage;
     }
+    const auto symbol =
+        parseSymbolArgument(ctx, QStringLiteral("levels"), p.positionalArguments().front());
+    if (!symbol) {
+        return kUsage;
+    }
     auto cache = openCacheOrReport(ctx);
     if (!cache) {
         return kFailed;
     }
-    const SymbolAnalysis s = analyse(*cache, p.positionalArguments().front(), *opt);
+    const SymbolAnalysis s = analyse(*cache, *symbol, *opt);
     if (!s.error.isEmpty()) {
         ctx.err << "retest levels: " << s.symbol << ": " << s.error << Qt::endl;
         return kFailed;

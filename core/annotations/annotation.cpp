@@ -46,7 +46,12 @@ Result<Ok> validatePoints(const Annotation& a) {
     }
     for (std::size_t i = 0; i < a.points.size(); ++i) {
         const AnchorPoint& p = a.points[i];
-        const std::string which = want == 1 ? "" : " " + std::to_string(i + 1);
+        // Appended, not `" " + std::to_string()`: that trips GCC 12's -Wrestrict at -O3.
+        std::string which;
+        if (want != 1) {
+            which = ' ';
+            which += std::to_string(i + 1);
+        }
         if (annotationUsesPrice(a.kind) && !std::isfinite(p.price)) {
             return Error{what + ": the price of point" + which + " is not a finite number"};
         }

@@ -163,7 +163,10 @@ Result<Ok> headerFromJson(const Reader& r, Annotation& a) {
     }
     if (*id) {
         const double d = (*id)->toDouble();
-        if (d < 0 || d != static_cast<double>(static_cast<std::int64_t>(d))) {
+        // Bounded before the cast (found by fuzzing: 1.5e81 overflowed it). 2^53: every whole
+        // number up to it is exact in a double.
+        constexpr double kMaxId = 9007199254740992.0;
+        if (!(d >= 0 && d <= kMaxId) || d != static_cast<double>(static_cast<std::int64_t>(d))) {
             return r.fail("\"id\" must be a whole number, 0 or more");
         }
         a.id = static_cast<std::int64_t>(d);

@@ -6,6 +6,7 @@
 // Points carry no "date" for hline/zone and no "price" for vline. No Qt in this header.
 #pragma once
 
+#include <cstddef>
 #include <span>
 #include <string>
 #include <string_view>
@@ -19,6 +20,9 @@ namespace retest {
 /// Indented JSON array, in the given order, ending with a newline. `symbol` is not written
 /// (a file is imported into whichever symbol the user names).
 std::string annotationsToJson(std::span<const Annotation> annotations);
+
+/// The largest annotation file `annotate --import` reads (16 MiB: about 50,000 annotations).
+inline constexpr std::size_t kMaxAnnotationFileBytes = std::size_t{16} << 20;
 
 /// Parses and validates every annotation of a JSON array, or fails on the first problem with
 /// `source` (usually the file name) first: `FILE: annotation 3: missing "points"`. Annotations

@@ -1,9 +1,9 @@
-// The annotation half of PriceCache: its own prepared statements and transactions over the
-// `annotations` table (schema v3). Kept apart from bars so no bar statement can reach it.
+// AnnotationStore: prepared statements and one transaction per write; see annotation_store.h.
+#include "core/cache/annotation_store.h"
+
 #include <cmath>
 #include <ctime>
 
-#include "core/cache/price_cache.h"
 #include "core/cache/sqlite_statement.h"
 
 namespace retest {
@@ -11,41 +11,16 @@ namespace retest {
 using sqlite::Statement;
 using sqlite::Use;
 
-struct PriceCache::AnnotationStatements {
-    Statement begin, commit, rollback;
+struct AnnotationStore::Statements {
+    sqlite::TransactionStatements tx;
     Statement insert, update, remove, removeSymbol, selectSymbol, selectId;
 };
-
-void PriceCache::AnnotationStatementsDeleter::operator()(AnnotationStatements* s) const {
-    delete s;
-}
 
 namespace {
 
 constexpr const char* kColumns =
     "SELECT id, symbol, kind, day1, price1, day2, price2, label, color, width, line, "
     "extend_right, font_size FROM annotations ";
-
-/// Rolls back unless committed, so every early return leaves the file as it was.
-class Transaction {
-public:
-    Transaction(sqlite3* db, const Statement& rollback) : db_(db), rollback_(rollback) {}
-    ~Transaction() {
-        if (began_ && !committed_ && sqlite3_get_autocommit(db_) == 0) {
-            Use(rollback_).step();
-        }
-    }
-    Transaction(const Transaction&) = delete;
-    Transaction& operator=(const Transaction&) = delete;
-    bool begin(const Statement& s) { return began_ = Use(s).step() == SQLITE_DONE; }
-    bool commit(const Statement& s) { return committed_ = Use(s).step() == SQLITE_DONE; }
-
-private:
-    sqlite3* db_;
-    const Statement& rollback_;
-    bool began_ = false;
-    bool committed_ = false;
-};
 
 std::int64_t nowUnix() {
     return static_cast<std::int64_t>(std::time(nullptr));
@@ -92,14 +67,24 @@ Result<Annotation> fromRow(const Use& q) {
 
 }  // namespace
 
-Result<Ok> PriceCache::prepareAnnotationStatements() {
-    annotationStmts_.reset(new AnnotationStatements);
-    AnnotationStatements& s = *annotationStmts_;
+AnnotationStore::AnnotationStore(sqlite3* db, std::filesystem::path path)
+    : db_(db), path_(std::move(path)), s_(std::make_unique<Statements>()) {}
+
+AnnotationStore::~AnnotationStore() = default;
+
+Result<std::unique_ptr<AnnotationStore>> AnnotationStore::open(sqlite3* db,
+                                                               const std::filesystem::path& path) {
+    std::unique_ptr<AnnotationStore> store(new AnnotationStore(db, path));
+    if (auto r = store->prepare(); !r) {
+        return r.error();
+    }
+    return store;
+}
+
+Result<Ok> AnnotationStore::prepare() {
+    Statements& s = *s_;
     const std::string cols = kColumns;
     const std::pair<Statement*, std::string> all[] = {
-        {&s.begin, "BEGIN IMMEDIATE"},
-        {&s.commit, "COMMIT"},
-        {&s.rollback, "ROLLBACK"},
         {&s.insert,
          "INSERT INTO annotations(symbol, kind, day1, price1, day2, price2, label, color, "
          "width, line, extend_right, font_size, created, updated) "
@@ -113,6 +98,10 @@ Result<Ok> PriceCache::prepareAnnotationStatements() {
         {&s.selectSymbol, cols + "WHERE symbol = ?1 ORDER BY id"},
         {&s.selectId, cols + "WHERE id = ?1"},
     };
+    if (s.tx.prepare(db_) != SQLITE_OK) {
+        return Error{"Price cache " + path_.string() +
+                     ": cannot prepare transactions: " + sqlite3_errmsg(db_)};
+    }
     for (const auto& [stmt, sql] : all) {
         if (stmt->prepare(db_, sql) != SQLITE_OK) {
             return Error{"Price cache " + path_.string() + ": cannot prepare \"" + sql +
@@ -145,28 +134,28 @@ Result<Ok> checkStorable(const std::filesystem::path& path, const Annotation& a,
 
 }  // namespace
 
-Result<std::int64_t> PriceCache::addAnnotation(const Annotation& a) {
-    auto ids = writeAnnotations(a.symbol, std::span<const Annotation>(&a, 1), false);
+Result<std::int64_t> AnnotationStore::add(const Annotation& a) {
+    auto ids = write(a.symbol, std::span<const Annotation>(&a, 1), false);
     if (!ids.ok()) {
         return ids.error();
     }
     return ids->front();
 }
 
-Result<std::vector<std::int64_t>> PriceCache::replaceAnnotations(std::string_view symbol,
-                                                                 std::span<const Annotation> list) {
-    return writeAnnotations(symbol, list, true);
+Result<std::vector<std::int64_t>> AnnotationStore::replace(std::string_view symbol,
+                                                           std::span<const Annotation> list) {
+    return write(symbol, list, true);
 }
 
-Result<std::vector<std::int64_t>> PriceCache::appendAnnotations(std::string_view symbol,
-                                                                std::span<const Annotation> list) {
-    return writeAnnotations(symbol, list, false);
+Result<std::vector<std::int64_t>> AnnotationStore::append(std::string_view symbol,
+                                                          std::span<const Annotation> list) {
+    return write(symbol, list, false);
 }
 
-Result<std::vector<std::int64_t>> PriceCache::writeAnnotations(std::string_view symbol,
-                                                               std::span<const Annotation> list,
-                                                               bool replace) {
-    AnnotationStatements& s = *annotationStmts_;
+Result<std::vector<std::int64_t>> AnnotationStore::write(std::string_view symbol,
+                                                         std::span<const Annotation> list,
+                                                         bool replaceAll) {
+    Statements& s = *s_;
     const std::string sym(symbol);
     if (sym.empty()) {
         return plain(path_, "an annotation needs a symbol; nothing was written");
@@ -181,11 +170,11 @@ Result<std::vector<std::int64_t>> PriceCache::writeAnnotations(std::string_view 
             return r.error();
         }
     }
-    Transaction tx(db_, s.rollback);
-    if (!tx.begin(s.begin)) {
+    sqlite::Transaction tx(db_, s.tx);
+    if (!tx.begin()) {
         return sqlFail(db_, path_, "cannot start writing the annotations of " + sym);
     }
-    if (replace) {
+    if (replaceAll) {
         Use del(s.removeSymbol);
         del.bind(1, std::string_view(sym));
         if (del.step() != SQLITE_DONE) {
@@ -206,19 +195,19 @@ Result<std::vector<std::int64_t>> PriceCache::writeAnnotations(std::string_view 
         }
         ids.push_back(static_cast<std::int64_t>(sqlite3_last_insert_rowid(db_)));
     }
-    if (!tx.commit(s.commit)) {
+    if (!tx.commit()) {
         return sqlFail(db_, path_, "cannot save the annotations of " + sym);
     }
     return ids;
 }
 
-Result<Ok> PriceCache::updateAnnotation(const Annotation& a) {
-    AnnotationStatements& s = *annotationStmts_;
+Result<Ok> AnnotationStore::update(const Annotation& a) {
+    Statements& s = *s_;
     if (auto r = checkStorable(path_, a, ""); !r.ok()) {
         return r.error();
     }
-    Transaction tx(db_, s.rollback);
-    if (!tx.begin(s.begin)) {
+    sqlite::Transaction tx(db_, s.tx);
+    if (!tx.begin()) {
         return sqlFail(db_, path_, "cannot start updating annotation " + std::to_string(a.id));
     }
     const std::string kind(annotationKindName(a.kind));
@@ -235,16 +224,16 @@ Result<Ok> PriceCache::updateAnnotation(const Annotation& a) {
     if (sqlite3_changes(db_) == 0) {
         return plain(path_, "there is no annotation with id " + std::to_string(a.id));
     }
-    if (!tx.commit(s.commit)) {
+    if (!tx.commit()) {
         return sqlFail(db_, path_, "cannot save annotation " + std::to_string(a.id));
     }
     return Ok{};
 }
 
-Result<Ok> PriceCache::removeAnnotation(std::int64_t id) {
-    AnnotationStatements& s = *annotationStmts_;
-    Transaction tx(db_, s.rollback);
-    if (!tx.begin(s.begin)) {
+Result<Ok> AnnotationStore::remove(std::int64_t id) {
+    Statements& s = *s_;
+    sqlite::Transaction tx(db_, s.tx);
+    if (!tx.begin()) {
         return sqlFail(db_, path_, "cannot start removing annotation " + std::to_string(id));
     }
     {
@@ -257,15 +246,15 @@ Result<Ok> PriceCache::removeAnnotation(std::int64_t id) {
     if (sqlite3_changes(db_) == 0) {
         return plain(path_, "there is no annotation with id " + std::to_string(id));
     }
-    if (!tx.commit(s.commit)) {
+    if (!tx.commit()) {
         return sqlFail(db_, path_, "cannot save the removal of annotation " + std::to_string(id));
     }
     return Ok{};
 }
 
-Result<std::vector<Annotation>> PriceCache::annotations(std::string_view symbol) const {
+Result<std::vector<Annotation>> AnnotationStore::ofSymbol(std::string_view symbol) const {
     std::vector<Annotation> out;
-    Use q(annotationStmts_->selectSymbol);
+    Use q(s_->selectSymbol);
     q.bind(1, symbol);
     int rc = SQLITE_ROW;
     while ((rc = q.step()) == SQLITE_ROW) {
@@ -281,8 +270,8 @@ Result<std::vector<Annotation>> PriceCache::annotations(std::string_view symbol)
     return out;
 }
 
-Result<std::optional<Annotation>> PriceCache::annotation(std::int64_t id) const {
-    Use q(annotationStmts_->selectId);
+Result<std::optional<Annotation>> AnnotationStore::byId(std::int64_t id) const {
+    Use q(s_->selectId);
     q.bind(1, id);
     const int rc = q.step();
     if (rc == SQLITE_ROW) {

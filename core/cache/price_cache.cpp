@@ -10,6 +10,7 @@
 
 #include "core/cache/schema.h"
 #include "core/cache/sqlite_statement.h"
+#include "core/model/bar_validation.h"
 #include "core/model/date.h"
 
 namespace retest {
@@ -21,7 +22,7 @@ namespace {
 
 // Named outside PriceCache so the helpers below can use it (PriceCache::Statements is private).
 struct CacheStatements {
-    Statement begin, commit, rollback;
+    sqlite::TransactionStatements tx;
     Statement selectBars, upsertBar, deleteBars;
     Statement upsertAction, selectActions, deleteActions;
     Statement upsertSymbol, updateSummary, deleteSymbol, selectSymbol, selectSymbols, anyBar;
@@ -46,9 +47,6 @@ struct StatementSql {
 std::vector<StatementSql> statementSql() {
     using S = CacheStatements;
     return {
-        {&S::begin, "BEGIN IMMEDIATE"},
-        {&S::commit, "COMMIT"},
-        {&S::rollback, "ROLLBACK"},
         {&S::selectBars,
          "SELECT day, open, high, low, close, adj_close, volume FROM bars "
          "WHERE symbol = ?1 AND day BETWEEN ?2 AND ?3 ORDER BY day"},
@@ -100,11 +98,6 @@ std::int64_t nowUnix() {
     return static_cast<std::int64_t>(std::time(nullptr));
 }
 
-bool finite(const Bar& b) {
-    return std::isfinite(b.open) && std::isfinite(b.high) && std::isfinite(b.low) &&
-           std::isfinite(b.close) && std::isfinite(b.adjClose) && std::isfinite(b.volume);
-}
-
 const char* kindText(CorporateAction::Kind kind) {
     return kind == CorporateAction::Kind::Split ? "split" : "dividend";
 }
@@ -132,34 +125,6 @@ std::span<const Bar> normalized(std::span<const Bar> bars, std::vector<Bar>& sto
     storage.swap(unique);
     return storage;
 }
-
-/// Rolls back unless commit() succeeded, so every early return leaves the file as it was.
-class Transaction {
-public:
-    Transaction(sqlite3* db, CacheStatements& s) : db_(db), s_(s) {}
-    ~Transaction() {
-        if (began_ && !committed_ && sqlite3_get_autocommit(db_) == 0) {
-            Use(s_.rollback).step();
-        }
-    }
-    Transaction(const Transaction&) = delete;
-    Transaction& operator=(const Transaction&) = delete;
-
-    bool begin() {
-        began_ = Use(s_.begin).step() == SQLITE_DONE;
-        return began_;
-    }
-    bool commit() {
-        committed_ = Use(s_.commit).step() == SQLITE_DONE;
-        return committed_;
-    }
-
-private:
-    sqlite3* db_;
-    CacheStatements& s_;
-    bool began_ = false;
-    bool committed_ = false;
-};
 
 /// What a helper needs to talk to the database and to word its errors.
 struct Ctx {
@@ -217,12 +182,6 @@ Result<Ok> writeBars(const Ctx& c, std::string_view symbol, std::span<const Bar>
             ++j;
         }
         const bool stored = j < existing.size() && existing[j].day == b.day;
-        // Checked here, mid-transaction, rather than up front: SQLite would silently store NaN
-        // as NULL, and the rollback path must hold anyway.
-        if (!finite(b)) {
-            return c.plain(std::string(symbol) + " " + formatIsoDate(b.day) +
-                           ": a price or the volume is not a finite number; nothing was written");
-        }
         if (stored && existing[j] == b) {
             ++stats.unchanged;
             if (!replaceAll) {
@@ -311,22 +270,40 @@ PriceCache::PriceCache(sqlite3* db, std::filesystem::path path)
 
 PriceCache::~PriceCache() {
     stmts_.reset();  // statements must be finalized before the connection closes
-    annotationStmts_.reset();
+    annotations_.reset();
     sqlite3_close_v2(db_);
 }
 
-Result<std::unique_ptr<PriceCache>> PriceCache::open(const std::filesystem::path& path) {
+Result<Ok> PriceCache::checkPath(const std::filesystem::path& path) {
     const std::string where = "Price cache " + path.string();
     if (path.empty()) {
         return Error{"Price cache: no file name given"};
     }
     std::error_code ec;
-    if (path.has_parent_path()) {
-        std::filesystem::create_directories(path.parent_path(), ec);
-        if (ec) {
-            return Error{where + ": cannot create folder " + path.parent_path().string() + ": " +
-                         ec.message()};
+    const auto status = std::filesystem::status(path, ec);
+    if (std::filesystem::exists(status)) {
+        if (!std::filesystem::is_regular_file(status)) {
+            return Error{
+                where + " is not a regular file (" +
+                (std::filesystem::is_directory(status) ? "a folder" : "a device, pipe or socket") +
+                "); give the path of a cache file; it was left untouched"};
         }
+        return Ok{};
+    }
+    const std::filesystem::path folder =
+        path.has_parent_path() ? path.parent_path() : std::filesystem::path(".");
+    if (!std::filesystem::is_directory(folder, ec)) {
+        return Error{where + ": the folder " + folder.string() +
+                     " does not exist; create it first or check the path (nothing was created)"};
+    }
+    return Ok{};
+}
+
+Result<std::unique_ptr<PriceCache>> PriceCache::open(const std::filesystem::path& path,
+                                                     const CacheOptions& options) {
+    const std::string where = "Price cache " + path.string();
+    if (auto usable = checkPath(path); !usable) {
+        return usable.error();
     }
     sqlite3* raw = nullptr;
     const int rc =
@@ -336,38 +313,46 @@ Result<std::unique_ptr<PriceCache>> PriceCache::open(const std::filesystem::path
     if (rc != SQLITE_OK) {
         return Error{where + ": cannot open: " + (raw ? sqlite3_errmsg(raw) : sqlite3_errstr(rc))};
     }
-    sqlite3_busy_timeout(db.get(), 5000);
-    // Check the file before changing anything in it (WAL mode rewrites the header).
-    auto version = schema::readVersion(db.get(), path);
-    if (!version.ok()) {
-        return version.error();
+    // Writers wait their turn: SQLite's busy handler retries with growing sleeps until this
+    // much time has passed (ten large imports at once queue for their write lock).
+    sqlite3_busy_timeout(db.get(), options.busyTimeoutMs);
+    // Nothing is written (not even WAL mode, which rewrites the header) until the file is
+    // known to be empty or a Retest cache.
+    auto state = schema::inspect(db.get(), path);
+    if (!state.ok()) {
+        return state.error();
     }
-    if (*version > schemaVersion()) {
-        return Error{where + " was written by a newer version of Retest (schema version " +
-                     std::to_string(*version) + "; this build supports up to " +
-                     std::to_string(schemaVersion()) + "); it was left untouched"};
+    if (auto writable = schema::refuseUnlessWritable(*state, path); !writable) {
+        return writable.error();
     }
-    if (auto mine = schema::checkNotForeign(db.get(), path, *version); !mine.ok()) {
-        return mine.error();
+    if (state->kind == schema::FileKind::Retest && options.checkIntegrity) {
+        if (auto intact = schema::checkIntact(db.get(), path); !intact) {
+            return intact.error();
+        }
+    }
+    if (auto migrated = schema::migrate(db.get(), path); !migrated.ok()) {
+        return migrated.error();
     }
     if (sqlite::exec(db.get(), "PRAGMA journal_mode = WAL") != SQLITE_OK ||
         sqlite::exec(db.get(), "PRAGMA synchronous = NORMAL") != SQLITE_OK ||
         sqlite::exec(db.get(), "PRAGMA foreign_keys = ON") != SQLITE_OK) {
         return Error{where + ": cannot configure: " + sqlite3_errmsg(db.get())};
     }
-    if (auto migrated = schema::migrate(db.get(), path); !migrated.ok()) {
-        return migrated.error();
-    }
     std::unique_ptr<PriceCache> cache(new PriceCache(db.release(), path));
+    if (cache->stmts_->tx.prepare(cache->db_) != SQLITE_OK) {
+        return Error{where + ": cannot prepare transactions: " + sqlite3_errmsg(cache->db_)};
+    }
     for (const StatementSql& s : statementSql()) {
         if ((cache->stmts_.get()->*s.member).prepare(cache->db_, s.sql) != SQLITE_OK) {
             return Error{where + ": cannot prepare \"" + s.sql +
                          "\": " + sqlite3_errmsg(cache->db_)};
         }
     }
-    if (auto r = cache->prepareAnnotationStatements(); !r.ok()) {
-        return r.error();
+    auto annotations = AnnotationStore::open(cache->db_, path);
+    if (!annotations.ok()) {
+        return annotations.error();
     }
+    cache->annotations_ = std::move(annotations.value());
     return cache;
 }
 
@@ -386,9 +371,19 @@ Result<UpsertStats> PriceCache::applyUpdate(std::string_view symbol, const Symbo
     if (symbol.empty()) {
         return c.plain("cannot store bars without a symbol name");
     }
+    // The last gate for every source: no bar that breaks the bar rules is ever stored. (A day
+    // given twice is allowed here, the last one wins: sources refuse those themselves.)
+    const Day latest = latestBarDay();
+    for (std::size_t i = 0; i < update.bars.size(); ++i) {
+        if (auto why = checkBar(update.bars[i], latest)) {
+            return c.plain(std::string(symbol) + ": bar " +
+                           BarProblem{i, update.bars[i].day, *why}.describe() +
+                           "; nothing was written");
+        }
+    }
     std::vector<Bar> sortedCopy;
     const std::span<const Bar> bars = normalized(update.bars, sortedCopy);
-    Transaction tx(db_, *stmts_);
+    sqlite::Transaction tx(db_, stmts_->tx);
     if (!tx.begin()) {
         return c.sql("cannot start writing " + std::string(symbol));
     }
@@ -498,7 +493,7 @@ Result<bool> PriceCache::isEmpty() const {
 
 Result<Ok> PriceCache::removeSymbol(std::string_view symbol) {
     const Ctx c{db_, *stmts_, path_};
-    Transaction tx(db_, *stmts_);
+    sqlite::Transaction tx(db_, stmts_->tx);
     if (!tx.begin()) {
         return c.sql("cannot start removing " + std::string(symbol));
     }

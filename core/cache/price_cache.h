@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "core/annotations/annotation.h"
+#include "core/cache/annotation_store.h"
 #include "core/model/bar.h"
 #include "core/model/corporate_action.h"
 #include "core/model/result.h"
@@ -62,14 +63,31 @@ struct ManualLevel {
     std::string label;
 };
 
+/// How a cache is opened. The defaults are what the app uses.
+struct CacheOptions {
+    /// How long a writer waits for another process's write to finish before giving up
+    /// (SQLite's busy handler, retrying with backoff). Two minutes: ten 300k-row imports
+    /// started together all get their turn.
+    int busyTimeoutMs = 120000;
+    /// PRAGMA quick_check at open (about 4 ms per MB of cache), so a damaged file is
+    /// refused before anything is written to it.
+    bool checkIntegrity = true;
+};
+
 class PriceCache {
 public:
     /// The schema version this build writes; older files are migrated forward on open.
     static int schemaVersion();
 
-    /// Opens (creating if needed, with parent directories) and migrates the database at `path`.
-    /// A file newer than this build, or not a SQLite database, is an Error naming the path.
-    static Result<std::unique_ptr<PriceCache>> open(const std::filesystem::path& path);
+    /// Opens (creating if needed) and migrates the database at `path`. Refused with an Error
+    /// naming the path, before anything is written: a path that is not a regular file (a
+    /// device, a folder), a new file in a folder that does not exist, a file of another
+    /// program (see schema::kApplicationId), one newer than this build, or a damaged one (the
+    /// message says how to recover).
+    static Result<std::unique_ptr<PriceCache>> open(const std::filesystem::path& path,
+                                                    const CacheOptions& options = {});
+    /// The checks open() makes on the path before SQLite touches it.
+    static Result<Ok> checkPath(const std::filesystem::path& path);
 
     ~PriceCache();
     PriceCache(const PriceCache&) = delete;
@@ -121,44 +139,38 @@ public:
     /// Changes a level's price and label in place (its id stays). Error when there is none.
     Result<Ok> updateManualLevel(std::int64_t id, double price, std::string_view label);
 
-    // Annotations: the user's chart markup, per symbol. Bar writes (replaceBars, applyUpdate
-    // with replaceAll) and removeSymbol never delete them. Every write is one transaction.
+    /// The user's chart annotations, stored in the same file on the same connection (see
+    /// annotation_store.h). Bar writes (replaceBars, applyUpdate with replaceAll) and
+    /// removeSymbol never delete them.
+    AnnotationStore& annotationStore() { return *annotations_; }
+    const AnnotationStore& annotationStore() const { return *annotations_; }
 
-    /// Validates `a` (and that it names a symbol), stores it and returns its new id (a.id is
-    /// ignored).
-    Result<std::int64_t> addAnnotation(const Annotation& a);
-    /// Rewrites annotation a.id (its symbol too); an Error when no annotation has that id.
-    Result<Ok> updateAnnotation(const Annotation& a);
-    /// An Error when no annotation has that id.
-    Result<Ok> removeAnnotation(std::int64_t id);
-    /// The annotations of `symbol` in creation order (ascending id); none is not an error.
-    Result<std::vector<Annotation>> annotations(std::string_view symbol) const;
-    /// std::nullopt inside the Result when no annotation has that id.
-    Result<std::optional<Annotation>> annotation(std::int64_t id) const;
-    /// Deletes every annotation of `symbol` and stores `list` under it (their ids and symbols
-    /// are ignored), all or nothing: one invalid annotation and nothing changes. The new ids,
-    /// in the order of `list`.
+    // Shorthands for annotationStore(), kept so existing callers read as before.
+    Result<std::int64_t> addAnnotation(const Annotation& a) { return annotations_->add(a); }
+    Result<Ok> updateAnnotation(const Annotation& a) { return annotations_->update(a); }
+    Result<Ok> removeAnnotation(std::int64_t id) { return annotations_->remove(id); }
+    Result<std::vector<Annotation>> annotations(std::string_view symbol) const {
+        return annotations_->ofSymbol(symbol);
+    }
+    Result<std::optional<Annotation>> annotation(std::int64_t id) const {
+        return annotations_->byId(id);
+    }
     Result<std::vector<std::int64_t>> replaceAnnotations(std::string_view symbol,
-                                                         std::span<const Annotation> list);
-    /// Like replaceAnnotations but keeps the existing ones (importing a shared file).
+                                                         std::span<const Annotation> list) {
+        return annotations_->replace(symbol, list);
+    }
     Result<std::vector<std::int64_t>> appendAnnotations(std::string_view symbol,
-                                                        std::span<const Annotation> list);
+                                                        std::span<const Annotation> list) {
+        return annotations_->append(symbol, list);
+    }
 
 private:
     PriceCache(sqlite3* db, std::filesystem::path path);
     struct Statements;
-    struct AnnotationStatements;
-    struct AnnotationStatementsDeleter {
-        void operator()(AnnotationStatements* s) const;
-    };
-    Result<Ok> prepareAnnotationStatements();
-    Result<std::vector<std::int64_t>> writeAnnotations(std::string_view symbol,
-                                                       std::span<const Annotation> list,
-                                                       bool replace);
     sqlite3* db_ = nullptr;
     std::filesystem::path path_;
     std::unique_ptr<Statements> stmts_;
-    std::unique_ptr<AnnotationStatements, AnnotationStatementsDeleter> annotationStmts_;
+    std::unique_ptr<AnnotationStore> annotations_;
 };
 
 }  // namespace retest

@@ -3,6 +3,7 @@
 #include "core/cache/schema.h"
 
 #include <array>
+#include <cstdint>
 #include <string>
 
 #include "core/cache/sqlite_statement.h"
@@ -113,30 +114,125 @@ Error sqlError(sqlite3* db, const std::filesystem::path& path, const std::string
     return Error{"Price cache " + path.string() + ": " + what + ": " + sqlite3_errmsg(db)};
 }
 
-Result<Ok> runMigration(sqlite3* db, const std::filesystem::path& path, const Migration& m) {
+std::string recoveryAdvice(const std::filesystem::path& path) {
+    const std::string p = path.string();
+    return "Retest will not write to it. To recover, keep a copy of the file, then either "
+           "rebuild it with `sqlite3 '" +
+           p + "' .recover | sqlite3 '" + p +
+           ".recovered'` and open that with --db, or move it aside and import or fetch the "
+           "prices again";
+}
+
+Error damaged(const std::filesystem::path& path, const std::string& detail) {
+    return Error{"Price cache " + path.string() + " is damaged (" + detail + "). " +
+                 recoveryAdvice(path)};
+}
+
+/// One integer from a pragma, or the SQLite result code as an Error text.
+Result<std::int64_t> pragmaInt(sqlite3* db, const char* sql, int& rc) {
+    sqlite::Statement stmt;
+    rc = stmt.prepare(db, sql);
+    if (rc == SQLITE_OK) {
+        sqlite::Use use(stmt);
+        rc = use.step();
+        if (rc == SQLITE_ROW) {
+            return use.columnInt64(0);
+        }
+    }
+    return Error{};
+}
+
+Result<FileState> inspectNoTransaction(sqlite3* db, const std::filesystem::path& path) {
+    int rc = SQLITE_OK;
+    const auto readFailure = [&]() -> Error {
+        if (rc == SQLITE_NOTADB) {
+            return Error{"Price cache " + path.string() +
+                         " is not a Retest price cache (not a SQLite database); it was left "
+                         "untouched"};
+        }
+        if (rc == SQLITE_CORRUPT) {
+            return damaged(path, sqlite3_errmsg(db));
+        }
+        return sqlError(db, path, "cannot read the schema");
+    };
+    auto appId = pragmaInt(db, "PRAGMA application_id", rc);
+    if (!appId) {
+        return readFailure();
+    }
+    auto version = pragmaInt(db, "PRAGMA user_version", rc);
+    if (!version) {
+        return readFailure();
+    }
+    auto objects = pragmaInt(db, "SELECT count(*) FROM sqlite_master", rc);
+    if (!objects) {
+        return readFailure();
+    }
+    auto retestTables = pragmaInt(db,
+                                  "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND "
+                                  "name IN ('symbols', 'bars')",
+                                  rc);
+    if (!retestTables) {
+        return readFailure();
+    }
+    FileState state;
+    state.version = static_cast<int>(*version);
+    state.hasId = *appId == kApplicationId;
+    const bool looksRetest = state.hasId || (*appId == 0 && *retestTables == 2 && *version >= 1);
+    if (*appId == 0 && *objects == 0 && *version == 0) {
+        state.kind = FileKind::Empty;
+    } else if (!looksRetest) {
+        state.kind = FileKind::Foreign;
+    } else if (*version > currentVersion()) {
+        state.kind = FileKind::Newer;
+    } else {
+        state.kind = FileKind::Retest;
+    }
+    return state;
+}
+
+Result<Ok> setApplicationId(sqlite3* db, const std::filesystem::path& path) {
+    const std::string sql = "PRAGMA application_id = " + std::to_string(kApplicationId);
+    if (sqlite::exec(db, sql.c_str()) != SQLITE_OK) {
+        return sqlError(db, path, "cannot mark the file as a Retest cache");
+    }
+    return Ok{};
+}
+
+/// Under the write lock: re-inspects, then runs `m` unless it already ran (or, with m null,
+/// only marks the file as a Retest cache).
+Result<Ok> runMigration(sqlite3* db, const std::filesystem::path& path, const Migration* m) {
     if (sqlite::exec(db, "BEGIN IMMEDIATE") != SQLITE_OK) {
         return sqlError(db, path, "cannot start the schema upgrade");
     }
-    // Another process may have upgraded the file between our check and the lock.
-    auto stored = readVersion(db, path);
-    if (!stored.ok() || *stored >= m.version) {
+    const auto rollback = [&](Error e) {
         sqlite::exec(db, "ROLLBACK");
-        if (!stored.ok()) {
-            return stored.error();
-        }
+        return e;
+    };
+    // Another process may have created or upgraded the file between our check and the lock.
+    auto state = inspectNoTransaction(db, path);
+    if (!state) {
+        return rollback(state.error());
+    }
+    if (auto writable = refuseUnlessWritable(*state, path); !writable) {
+        return rollback(writable.error());
+    }
+    const bool needed = m != nullptr && state->version < m->version;
+    if (!needed && state->hasId) {
+        sqlite::exec(db, "ROLLBACK");
         return Ok{};
     }
-    const std::string bump = "PRAGMA user_version = " + std::to_string(m.version);
-    if (sqlite::exec(db, m.sql) != SQLITE_OK || sqlite::exec(db, bump.c_str()) != SQLITE_OK) {
-        Error e =
-            sqlError(db, path, "cannot upgrade to schema version " + std::to_string(m.version));
-        sqlite::exec(db, "ROLLBACK");
-        return e;
+    if (needed) {
+        const std::string bump = "PRAGMA user_version = " + std::to_string(m->version);
+        if (sqlite::exec(db, m->sql) != SQLITE_OK || sqlite::exec(db, bump.c_str()) != SQLITE_OK) {
+            return rollback(sqlError(
+                db, path, "cannot upgrade to schema version " + std::to_string(m->version)));
+        }
+    }
+    if (auto marked = setApplicationId(db, path); !marked) {
+        return rollback(marked.error());
     }
     if (sqlite::exec(db, "COMMIT") != SQLITE_OK) {
-        Error e = sqlError(db, path, "cannot commit schema version " + std::to_string(m.version));
-        sqlite::exec(db, "ROLLBACK");
-        return e;
+        return rollback(sqlError(db, path, "cannot commit the schema upgrade"));
     }
     return Ok{};
 }
@@ -147,58 +243,71 @@ int currentVersion() {
     return kMigrations.back().version;
 }
 
-Result<int> readVersion(sqlite3* db, const std::filesystem::path& path) {
+Result<FileState> inspect(sqlite3* db, const std::filesystem::path& path) {
+    // One read transaction: the three reads see the same state of the file.
+    if (sqlite::exec(db, "BEGIN") != SQLITE_OK) {
+        return sqlError(db, path, "cannot read the schema");
+    }
+    auto state = inspectNoTransaction(db, path);
+    sqlite::exec(db, "COMMIT");
+    return state;
+}
+
+Result<Ok> refuseUnlessWritable(const FileState& state, const std::filesystem::path& path) {
+    const std::string where = "Price cache " + path.string();
+    switch (state.kind) {
+        case FileKind::Empty:
+        case FileKind::Retest:
+            return Ok{};
+        case FileKind::Newer:
+            return Error{where + " was written by a newer version of Retest (schema version " +
+                         std::to_string(state.version) + "; this build supports up to " +
+                         std::to_string(currentVersion()) + "); it was left untouched"};
+        case FileKind::Foreign:
+            break;
+    }
+    return Error{where +
+                 " is a database of another program (it is not marked as a Retest cache and "
+                 "lacks Retest's tables); it was left untouched"};
+}
+
+Result<Ok> migrate(sqlite3* db, const std::filesystem::path& path) {
+    auto state = inspect(db, path);
+    if (!state) {
+        return state.error();
+    }
+    for (const Migration& m : kMigrations) {
+        if (m.version <= state->version) {
+            continue;
+        }
+        if (auto r = runMigration(db, path, &m); !r.ok()) {
+            return r.error();
+        }
+    }
+    if (!state->hasId) {  // a cache from before application_id: mark it
+        return runMigration(db, path, nullptr);
+    }
+    return Ok{};
+}
+
+Result<Ok> checkIntact(sqlite3* db, const std::filesystem::path& path) {
     sqlite::Statement stmt;
-    int rc = stmt.prepare(db, "PRAGMA user_version");
+    int rc = stmt.prepare(db, "PRAGMA quick_check(1)");
     if (rc == SQLITE_OK) {
         sqlite::Use use(stmt);
         rc = use.step();
         if (rc == SQLITE_ROW) {
-            return static_cast<int>(use.columnInt64(0));
+            const std::string verdict = use.columnText(0);
+            if (verdict == "ok") {
+                return Ok{};
+            }
+            return damaged(path, "SQLite's quick_check reports: " + verdict);
         }
     }
-    if (rc == SQLITE_NOTADB) {
-        return Error{"Price cache " + path.string() +
-                     " is not a Retest price cache (not a SQLite database); it was left "
-                     "untouched"};
+    if (rc == SQLITE_CORRUPT || rc == SQLITE_NOTADB) {
+        return damaged(path, sqlite3_errmsg(db));
     }
-    return sqlError(db, path, "cannot read the schema version");
-}
-
-Result<Ok> checkNotForeign(sqlite3* db, const std::filesystem::path& path, int version) {
-    if (version != 0) {
-        return Ok{};
-    }
-    sqlite::Statement stmt;
-    if (stmt.prepare(db, "SELECT EXISTS(SELECT 1 FROM sqlite_master)") != SQLITE_OK) {
-        return sqlError(db, path, "cannot read the schema");
-    }
-    sqlite::Use use(stmt);
-    if (use.step() != SQLITE_ROW) {
-        return sqlError(db, path, "cannot read the schema");
-    }
-    if (use.columnInt64(0) != 0) {
-        return Error{"Price cache " + path.string() +
-                     " is a database of another program (it has tables but no Retest schema "
-                     "version); it was left untouched"};
-    }
-    return Ok{};
-}
-
-Result<Ok> migrate(sqlite3* db, const std::filesystem::path& path) {
-    auto stored = readVersion(db, path);
-    if (!stored.ok()) {
-        return stored.error();
-    }
-    for (const Migration& m : kMigrations) {
-        if (m.version <= *stored) {
-            continue;
-        }
-        if (auto r = runMigration(db, path, m); !r.ok()) {
-            return r.error();
-        }
-    }
-    return Ok{};
+    return sqlError(db, path, "cannot check the file");
 }
 
 }  // namespace retest::schema

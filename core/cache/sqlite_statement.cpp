@@ -90,4 +90,31 @@ int exec(sqlite3* db, const char* sql) {
     return sqlite3_exec(db, sql, nullptr, nullptr, nullptr);
 }
 
+int TransactionStatements::prepare(sqlite3* db) {
+    int rc = begin.prepare(db, "BEGIN IMMEDIATE");
+    if (rc == SQLITE_OK) {
+        rc = commit.prepare(db, "COMMIT");
+    }
+    if (rc == SQLITE_OK) {
+        rc = rollback.prepare(db, "ROLLBACK");
+    }
+    return rc;
+}
+
+Transaction::~Transaction() {
+    if (began_ && !committed_ && sqlite3_get_autocommit(db_) == 0) {
+        Use(s_.rollback).step();
+    }
+}
+
+bool Transaction::begin() {
+    began_ = Use(s_.begin).step() == SQLITE_DONE;
+    return began_;
+}
+
+bool Transaction::commit() {
+    committed_ = Use(s_.commit).step() == SQLITE_DONE;
+    return committed_;
+}
+
 }  // namespace retest::sqlite

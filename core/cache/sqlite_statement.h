@@ -68,4 +68,33 @@ private:
 /// Runs trusted constant SQL (migrations, pragmas); never user input.
 int exec(sqlite3* db, const char* sql);
 
+/// The three statements a write transaction needs, prepared once per store.
+struct TransactionStatements {
+    Statement begin;  ///< BEGIN IMMEDIATE: take the write lock up front (waits its turn)
+    Statement commit;
+    Statement rollback;
+    /// SQLITE_OK or the first error.
+    int prepare(sqlite3* db);
+};
+
+/// One write transaction: begin() takes the write lock, and unless commit() succeeded the
+/// destructor rolls back, so every early return leaves the file as it was.
+class Transaction {
+public:
+    Transaction(sqlite3* db, const TransactionStatements& s) : db_(db), s_(s) {}
+    ~Transaction();
+    Transaction(const Transaction&) = delete;
+    Transaction& operator=(const Transaction&) = delete;
+
+    /// False when the lock could not be had (the message is in sqlite3_errmsg()).
+    bool begin();
+    bool commit();
+
+private:
+    sqlite3* db_;
+    const TransactionStatements& s_;
+    bool began_ = false;
+    bool committed_ = false;
+};
+
 }  // namespace retest::sqlite

@@ -5,14 +5,13 @@
 #include <algorithm>
 #include <array>
 #include <cctype>
-#include <cerrno>
 #include <charconv>
 #include <cmath>
 #include <cstdint>
-#include <cstdio>
-#include <system_error>
 
 #include "core/csv/csv_tokenizer.h"
+#include "core/model/bar_validation.h"
+#include "core/model/bounded_file.h"
 #include "core/model/date.h"
 #include "core/model/text.h"
 
@@ -56,19 +55,27 @@ std::string quoted(std::string_view text) {
     return out;
 }
 
+/// Strict UTF-8: no overlong forms, no UTF-16 surrogates (ED A0..BF), nothing above U+10FFFF.
 bool isValidUtf8(std::string_view s) {
     std::size_t i = 0;
     while (i < s.size()) {
         const auto c = static_cast<unsigned char>(s[i]);
         std::size_t extra = 0;
+        // The range the first continuation byte must fall in (narrower after E0, ED, F0, F4).
+        unsigned char lo = 0x80;
+        unsigned char hi = 0xBF;
         if (c < 0x80) {
             extra = 0;
         } else if (c >= 0xC2 && c <= 0xDF) {
             extra = 1;
         } else if (c >= 0xE0 && c <= 0xEF) {
             extra = 2;
+            lo = c == 0xE0 ? 0xA0 : 0x80;
+            hi = c == 0xED ? 0x9F : 0xBF;
         } else if (c >= 0xF0 && c <= 0xF4) {
             extra = 3;
+            lo = c == 0xF0 ? 0x90 : 0x80;
+            hi = c == 0xF4 ? 0x8F : 0xBF;
         } else {
             return false;
         }
@@ -76,7 +83,8 @@ bool isValidUtf8(std::string_view s) {
             return false;
         }
         for (std::size_t k = 1; k <= extra; ++k) {
-            if ((static_cast<unsigned char>(s[i + k]) & 0xC0) != 0x80) {
+            const auto b = static_cast<unsigned char>(s[i + k]);
+            if (k == 1 ? (b < lo || b > hi) : (b & 0xC0) != 0x80) {
                 return false;
             }
         }
@@ -190,8 +198,8 @@ Result<Layout, CsvError> buildLayout(std::string_view header, std::size_t header
 
     std::vector<std::string_view> names(header.size() + 1);
     const auto split = splitFields(header, layout.delim, names.data(), names.size());
-    if (split.unterminatedQuote) {
-        return fail(file, headerLine, "the header has an unterminated quoted field");
+    if (split.problem != csv_detail::QuoteProblem::None) {
+        return fail(file, headerLine, "header: " + csv_detail::quoteProblemText(split));
     }
     layout.fieldCount = split.count;
     layout.index.fill(-1);
@@ -208,7 +216,12 @@ Result<Layout, CsvError> buildLayout(std::string_view header, std::size_t header
         }
         layout.index[col] = static_cast<int>(i);
     }
-    for (int col = kDate; col <= kClose; ++col) {
+    // A missing date column may still be found by content (see findDateColumn), once the
+    // price columns are all there.
+    const bool pricesNamed =
+        std::all_of(layout.index.begin() + kOpen, layout.index.begin() + kClose + 1,
+                    [](int i) { return i >= 0; });
+    for (int col = pricesNamed ? kOpen : kDate; col <= kClose; ++col) {
         if (layout.index[col] < 0) {
             return fail(file, headerLine,
                         "missing required column " + quoted(kColName[col]) + " in header " +
@@ -222,10 +235,10 @@ bool isNullMarker(std::string_view text) {
     return equalsIgnoringCase(text, "null");
 }
 
-enum class NumStatus { Ok, Empty, NotNumber, Negative };
+enum class NumStatus { Ok, Empty, NotNumber };
 
-/// A non-negative finite decimal. In `;`/TAB files a decimal comma ("1469,25") is accepted,
-/// as European spreadsheets write it.
+/// A finite decimal (its sign and range are checkBar()'s business). In `;`/TAB files a decimal
+/// comma ("1469,25") is accepted, as European spreadsheets write it.
 NumStatus parseNumber(std::string_view text, char delim, double& out) {
     if (text.empty()) {
         return NumStatus::Empty;
@@ -241,7 +254,7 @@ NumStatus parseNumber(std::string_view text, char delim, double& out) {
     if (ec != std::errc() || ptr != end || !std::isfinite(out)) {
         return NumStatus::NotNumber;
     }
-    return out < 0 ? NumStatus::Negative : NumStatus::Ok;
+    return NumStatus::Ok;
 }
 
 enum class RowOutcome { Bar, Missing, Error };
@@ -249,18 +262,18 @@ enum class RowOutcome { Bar, Missing, Error };
 /// Parses and checks data rows of one layout; reuses one field buffer for the whole file.
 class RowParser {
 public:
-    RowParser(const Layout& layout, std::string_view file)
-        : layout_(layout), file_(file), fields_(layout.fieldCount) {}
+    RowParser(const Layout& layout, std::string_view file, Day latest)
+        : layout_(layout), file_(file), latest_(latest), fields_(layout.fieldCount) {}
 
     RowOutcome parse(std::string_view line, std::size_t lineNo, Bar& bar, CsvError& error);
 
 private:
     std::string_view field(int col) const { return fields_[layout_.index[col]]; }
     bool number(int col, double& out, std::size_t lineNo, CsvError& error) const;
-    bool checkRanges(const Bar& bar, std::size_t lineNo, CsvError& error) const;
 
     const Layout& layout_;
     std::string_view file_;
+    Day latest_;
     std::vector<std::string_view> fields_;
 };
 
@@ -280,41 +293,14 @@ bool RowParser::number(int col, double& out, std::size_t lineNo, CsvError& error
         case NumStatus::NotNumber:
             error = fail(file_, lineNo, name + " " + quoted(text) + " is not a number");
             return false;
-        case NumStatus::Negative:
-            error = fail(file_, lineNo, name + " " + std::string(text) + " is negative");
-            return false;
     }
     return false;
 }
 
-bool RowParser::checkRanges(const Bar& bar, std::size_t lineNo, CsvError& error) const {
-    struct Rule {
-        int lower;
-        int upper;
-        double lo;
-        double hi;
-    };
-    const std::array<Rule, 5> rules = {{{kLow, kHigh, bar.low, bar.high},
-                                        {kLow, kOpen, bar.low, bar.open},
-                                        {kLow, kClose, bar.low, bar.close},
-                                        {kOpen, kHigh, bar.open, bar.high},
-                                        {kClose, kHigh, bar.close, bar.high}}};
-    for (const Rule& r : rules) {
-        if (r.lo > r.hi) {
-            error = fail(file_, lineNo,
-                         std::string(kColName[r.lower]) + " " + std::string(field(r.lower)) +
-                             " is above " + std::string(kColName[r.upper]) + " " +
-                             std::string(field(r.upper)));
-            return false;
-        }
-    }
-    return true;
-}
-
 RowOutcome RowParser::parse(std::string_view line, std::size_t lineNo, Bar& bar, CsvError& error) {
     const auto split = splitFields(line, layout_.delim, fields_.data(), fields_.size());
-    if (split.unterminatedQuote) {
-        error = fail(file_, lineNo, "unterminated quoted field");
+    if (split.problem != csv_detail::QuoteProblem::None) {
+        error = fail(file_, lineNo, csv_detail::quoteProblemText(split));
         return RowOutcome::Error;
     }
     if (split.count != layout_.fieldCount) {
@@ -351,7 +337,61 @@ RowOutcome RowParser::parse(std::string_view line, std::size_t lineNo, Bar& bar,
             return RowOutcome::Error;
         }
     }
-    return checkRanges(bar, lineNo, error) ? RowOutcome::Bar : RowOutcome::Error;
+    // The rules every source shares (positive prices, low <= open, close <= high, dates).
+    if (auto why = checkBar(bar, latest_)) {
+        error = fail(file_, lineNo, std::move(*why));
+        return RowOutcome::Error;
+    }
+    return RowOutcome::Bar;
+}
+
+/// A header without a column named date (an R export names it by its format, "%Y-%m-%d"): the
+/// one other column holding a YYYY-MM-DD date on every data row becomes the date, and its
+/// name goes to `guessed`. Otherwise the usual "missing required column" error.
+Result<Ok, CsvError> findDateColumn(Layout& layout, std::string_view header, LineReader rows,
+                                    std::string_view file, std::string& guessed) {
+    const auto missing = [&](const std::string& why) {
+        return fail(file, layout.headerLine,
+                    "missing required column \"date\" in header " + quoted(header) +
+                        " (needed: date, open, high, low, close)" + why);
+    };
+    std::vector<bool> candidate(layout.fieldCount, true);
+    for (int col = 0; col < kColCount; ++col) {
+        if (layout.index[col] >= 0) {
+            candidate[static_cast<std::size_t>(layout.index[col])] = false;
+        }
+    }
+    std::vector<std::string_view> fields(layout.fieldCount);
+    std::string_view line;
+    std::size_t dataRows = 0;
+    while (rows.next(line)) {
+        if (csv_detail::isBlankLine(line, layout.delim)) {
+            continue;
+        }
+        const auto split = splitFields(line, layout.delim, fields.data(), fields.size());
+        if (split.problem != csv_detail::QuoteProblem::None || split.count != layout.fieldCount) {
+            return missing("");
+        }
+        ++dataRows;
+        for (std::size_t i = 0; i < fields.size(); ++i) {
+            if (candidate[i] && !parseIsoDate(fields[i])) {
+                candidate[i] = false;
+            }
+        }
+    }
+    const auto found =
+        static_cast<std::size_t>(std::count(candidate.begin(), candidate.end(), true));
+    if (dataRows == 0 || found != 1) {
+        return missing(found > 1 ? "; more than one column holds dates, name one of them date"
+                                 : "");
+    }
+    const auto at = static_cast<std::size_t>(std::find(candidate.begin(), candidate.end(), true) -
+                                             candidate.begin());
+    std::vector<std::string_view> names(layout.fieldCount);
+    splitFields(header, layout.delim, names.data(), names.size());
+    guessed = std::string(names[at]);
+    layout.index[kDate] = static_cast<int>(at);
+    return Ok{};
 }
 
 /// Sorts by day (stable, so file order breaks ties) and drops identical repeats; a date that
@@ -462,19 +502,26 @@ Result<CsvImport, CsvError> parseCsv(std::string_view bytes, std::string_view fi
     std::string_view line;
     while (reader.next(line) && csv_detail::trimSpaces(line).empty()) {
     }
-    auto layout = buildLayout(line, reader.lineNumber(), format, fileName);
+    const std::string_view header = line;
+    auto layout = buildLayout(header, reader.lineNumber(), format, fileName);
     if (!layout) {
         return layout.error();
     }
 
     CsvImport out;
+    if (layout->index[kDate] < 0) {
+        if (auto found = findDateColumn(*layout, header, reader, fileName, out.dateColumnGuessed);
+            !found) {
+            return found.error();
+        }
+    }
     out.format = layout->format;
     const auto estimate = static_cast<std::size_t>(std::count(bytes.begin(), bytes.end(), '\n'));
     out.bars.reserve(estimate + 1);
     std::vector<std::uint32_t> lines;
     lines.reserve(estimate + 1);
 
-    RowParser rows(*layout, fileName);
+    RowParser rows(*layout, fileName, latestBarDay());
     CsvError error;
     Bar bar;
     while (reader.next(line)) {
@@ -509,29 +556,14 @@ Result<CsvImport, CsvError> parseCsv(std::string_view bytes, std::string_view fi
 }
 
 Result<CsvImport, CsvError> readCsvFile(const std::filesystem::path& path, CsvFormat format) {
-    const std::string name = path.string();
-    std::FILE* f = std::fopen(name.c_str(), "rb");
-    if (f == nullptr) {
-        return fail(name, 0, "cannot open the file: " + std::generic_category().message(errno));
+    auto bytes = readBoundedFile(path, kMaxCsvFileBytes);
+    if (!bytes) {
+        // The message already starts with the path.
+        const std::string& m = bytes.error().message;
+        const std::string name = path.string();
+        return fail(name, 0, m.substr(std::min(m.size(), name.size() + 2)));
     }
-    std::string bytes;
-    std::error_code ec;
-    const auto size = std::filesystem::file_size(path, ec);
-    if (!ec) {
-        bytes.resize(static_cast<std::size_t>(size));
-        bytes.resize(std::fread(bytes.data(), 1, bytes.size(), f));
-    }
-    char chunk[65536];
-    std::size_t got = 0;
-    while ((got = std::fread(chunk, 1, sizeof chunk, f)) > 0) {  // files that grew, or pipes
-        bytes.append(chunk, got);
-    }
-    const bool readError = std::ferror(f) != 0;
-    std::fclose(f);
-    if (readError) {
-        return fail(name, 0, "cannot read the file");
-    }
-    return parseCsv(bytes, name, format);
+    return parseCsv(*bytes, path.string(), format);
 }
 
 }  // namespace retest

@@ -39,13 +39,20 @@ struct CsvImport {
     std::size_t dataRows = 0;               ///< data lines read (excluding header and blank lines)
     std::size_t skippedMissing = 0;         ///< rows the format marks as missing (`null`), skipped
     std::size_t duplicateRows = 0;          ///< identical repeats of a date, dropped
+    /// Set when no column is named date and this one was taken because it holds a date on
+    /// every row (its header text, e.g. "%Y-%m-%d").
+    std::string dateColumnGuessed;
 };
 
 /// Parses a whole file's bytes. `fileName` only labels errors.
 Result<CsvImport, CsvError> parseCsv(std::string_view bytes, std::string_view fileName,
                                      CsvFormat format = CsvFormat::Auto);
 
-/// Reads the file then parseCsv(); unreadable files are a CsvError with line 0.
+/// The largest CSV file read (256 MiB: about 3 million daily bars, far beyond any real history).
+inline constexpr std::size_t kMaxCsvFileBytes = std::size_t{256} << 20;
+
+/// Reads the file then parseCsv(); unreadable files, anything that is not a regular file
+/// (a device, a FIFO, a folder) and files over kMaxCsvFileBytes are a CsvError with line 0.
 Result<CsvImport, CsvError> readCsvFile(const std::filesystem::path& path,
                                         CsvFormat format = CsvFormat::Auto);
 

@@ -4,6 +4,7 @@
 
 #include <cstddef>
 #include <cstring>
+#include <string>
 #include <string_view>
 
 namespace retest::csv_detail {
@@ -66,19 +67,52 @@ inline bool isBlankLine(std::string_view line, char delim) {
     return true;
 }
 
-struct SplitResult {
-    std::size_t count = 0;  ///< fields on the line (may exceed the capacity given)
-    bool unterminatedQuote = false;
+/// What is wrong with a line's quoting (RFC 4180), if anything.
+enum class QuoteProblem {
+    None,
+    Unterminated,    ///< a quoted field has no closing quote on its line
+    TextAfterQuote,  ///< `"2010-01-04"XYZ`: only a delimiter may follow a closing quote
+    QuoteInField,    ///< `ab"c`: a quote inside an unquoted field
 };
 
-/// Splits `line` at `delim` into at most `capacity` views in `out`; counts the rest.
-/// Surrounding spaces are trimmed and a field in double quotes loses its quotes (a doubled
-/// quote inside stays doubled: price fields never contain one).
+struct SplitResult {
+    std::size_t count = 0;  ///< fields on the line (may exceed the capacity given)
+    QuoteProblem problem = QuoteProblem::None;
+    std::size_t problemField = 0;  ///< 1-based field the problem is in
+};
+
+/// "unterminated quoted field 3" and the like; empty for QuoteProblem::None.
+inline std::string quoteProblemText(const SplitResult& r) {
+    const std::string field = " (field " + std::to_string(r.problemField) + ")";
+    switch (r.problem) {
+        case QuoteProblem::None:
+            return {};
+        case QuoteProblem::Unterminated:
+            return "unterminated quoted field" + field;
+        case QuoteProblem::TextAfterQuote:
+            return "text after the closing quote" + field +
+                   "; a quoted field must end at a delimiter";
+        case QuoteProblem::QuoteInField:
+            return "a quote inside an unquoted field" + field +
+                   "; quote the whole field and double the quote";
+    }
+    return {};
+}
+
+/// Splits `line` at `delim` into at most `capacity` views in `out`; counts the rest. Strict
+/// RFC 4180 quoting: a field in double quotes loses its quotes (a doubled quote inside stays
+/// doubled: price fields never contain one), only spaces may sit between a closing quote and
+/// the delimiter, and an unquoted field may not contain a quote. Surrounding spaces are trimmed.
 inline SplitResult splitFields(std::string_view line, char delim, std::string_view* out,
                                std::size_t capacity) {
     SplitResult r;
     std::size_t pos = 0;
     const std::size_t n = line.size();
+    const auto problem = [&](QuoteProblem p) {
+        r.problem = p;
+        r.problemField = r.count + 1;
+        return r;
+    };
     while (true) {
         while (pos < n && line[pos] == ' ' && delim != ' ') {
             ++pos;
@@ -90,17 +124,22 @@ inline SplitResult splitFields(std::string_view line, char delim, std::string_vi
                 pos += line[pos] == '"' ? 2 : 1;
             }
             if (pos >= n) {
-                r.unterminatedQuote = true;
-                return r;
+                return problem(QuoteProblem::Unterminated);
             }
             field = line.substr(start, pos - start);
-            ++pos;  // closing quote; anything up to the delimiter is ignored
-            while (pos < n && line[pos] != delim) {
+            ++pos;  // the closing quote
+            while (pos < n && line[pos] == ' ' && delim != ' ') {
                 ++pos;
+            }
+            if (pos < n && line[pos] != delim) {
+                return problem(QuoteProblem::TextAfterQuote);
             }
         } else {
             const std::size_t start = pos;
             while (pos < n && line[pos] != delim) {
+                if (line[pos] == '"') {
+                    return problem(QuoteProblem::QuoteInField);
+                }
                 ++pos;
             }
             field = trimSpaces(line.substr(start, pos - start));

@@ -9,6 +9,8 @@
 #include <QTimer>
 #include <algorithm>
 
+#include "core/model/bounded_file.h"
+
 namespace retest {
 namespace {
 
@@ -19,7 +21,8 @@ bool isRetryable(int status) {
 std::string httpText(int status, const QString& reason) {
     std::string text = "HTTP " + std::to_string(status);
     if (!reason.isEmpty()) {
-        text += " " + reason.toStdString();
+        text += ' ';  // appended apart: `" " + std::string` trips GCC 12's -Wrestrict at -O3
+        text += reason.toStdString();
     }
     return text;
 }
@@ -60,12 +63,38 @@ qint64 announcedLength(const QNetworkReply& reply) {
 
 }  // namespace
 
-int retryDelayMs(const FetchPolicy& policy, int retry, int retryAfterSeconds) {
-    if (retryAfterSeconds > 0) {
-        return std::min(retryAfterSeconds * 1000, policy.maxRetryAfterMs);
+std::optional<qint64> parseRetryAfterMs(const QByteArray& value, const QDateTime& now) {
+    const QByteArray text = value.trimmed();
+    if (text.isEmpty()) {
+        return std::nullopt;
+    }
+    const bool digits =
+        std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; });
+    if (digits) {
+        // Any number of digits: more than 9 is beyond every cap, so saturate instead of parsing.
+        constexpr qint64 kSaturated = qint64{1} << 40;
+        return text.size() > 9 ? kSaturated : text.toLongLong() * 1000;
+    }
+    // HTTP dates end in "GMT" (RFC 9110 IMF-fixdate), which Qt's RFC 2822 parser wants as
+    // a numeric offset.
+    QString date = QString::fromLatin1(text);
+    if (date.endsWith(QLatin1String(" GMT")) || date.endsWith(QLatin1String(" UTC"))) {
+        date = date.left(date.size() - 4) + QLatin1String(" +0000");
+    }
+    const QDateTime when = QDateTime::fromString(date, Qt::RFC2822Date);
+    if (!when.isValid()) {
+        return std::nullopt;
+    }
+    return std::max<qint64>(0, now.msecsTo(when));
+}
+
+int retryDelayMs(const FetchPolicy& policy, int retry, std::optional<qint64> retryAfterMs) {
+    const qint64 cap = std::max(policy.maxRetryAfterMs, 0);
+    if (retryAfterMs) {
+        return static_cast<int>(std::clamp<qint64>(*retryAfterMs, 0, cap));
     }
     const int shift = std::clamp(retry - 1, 0, 16);
-    return policy.backoffBaseMs * (1 << shift);
+    return static_cast<int>(std::min<qint64>(qint64{policy.backoffBaseMs} << shift, cap));
 }
 
 HttpFetch::HttpFetch(QNetworkAccessManager& network, QUrl url, FetchPolicy policy, Done done,
@@ -96,6 +125,52 @@ void HttpFetch::attempt() {
     request.setTransferTimeout(policy_.timeoutMs);
     reply_ = network_.get(request);
     connect(reply_, &QNetworkReply::finished, this, &HttpFetch::onReplyFinished);
+    connect(reply_, &QNetworkReply::downloadProgress, this,
+            [this](qint64 received, qint64 /*total*/) { onProgress(received); });
+    connect(reply_, &QNetworkReply::metaDataChanged, this, [this] {
+        if (reply_ && announcedLength(*reply_) > policy_.maxBodyBytes) {
+            onProgress(announcedLength(*reply_));
+        }
+    });
+    if (!deadline_) {
+        deadline_ = new QTimer(this);
+        deadline_->setSingleShot(true);
+        connect(deadline_, &QTimer::timeout, this, &HttpFetch::onDeadline);
+    }
+    deadline_->start(policy_.totalTimeoutMs);
+}
+
+void HttpFetch::onProgress(qint64 received) {
+    if (received > policy_.maxBodyBytes) {
+        stopAttempt(FetchOutcome::Failure::Network,
+                    "the answer is larger than the limit of " +
+                        byteSizeText(static_cast<std::size_t>(policy_.maxBodyBytes)) + "; refused");
+    }
+}
+
+void HttpFetch::onDeadline() {
+    stopAttempt(FetchOutcome::Failure::Timeout, "no complete answer within " +
+                                                    duration(policy_.totalTimeoutMs) +
+                                                    " (the server is too slow; timed out)");
+}
+
+void HttpFetch::stopAttempt(FetchOutcome::Failure failure, std::string why) {
+    if (!reply_) {
+        return;
+    }
+    QNetworkReply* reply = reply_;
+    reply_ = nullptr;
+    reply->disconnect(this);
+    reply->abort();
+    reply->deleteLater();
+    if (deadline_) {
+        deadline_->stop();
+    }
+    FetchOutcome outcome;
+    outcome.failure = failure;
+    outcome.attempts = attempts_;
+    outcome.error = std::move(why);
+    finish(outcome);
 }
 
 void HttpFetch::onReplyFinished() {
@@ -105,6 +180,9 @@ void HttpFetch::onReplyFinished() {
         return;
     }
     reply->deleteLater();
+    if (deadline_) {
+        deadline_->stop();
+    }
     const QVariant statusAttr = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute);
     const int status = statusAttr.isValid() ? statusAttr.toInt() : 0;
     const QByteArray body = reply->isOpen() ? reply->readAll() : QByteArray();
@@ -117,7 +195,7 @@ void HttpFetch::onReplyFinished() {
             error == QNetworkReply::OperationCanceledError || error == QNetworkReply::TimeoutError;
         outcome.failure = timeout ? FetchOutcome::Failure::Timeout : FetchOutcome::Failure::Network;
         outcome.error = transportText(*reply, policy_, body.size());
-        finish(std::move(outcome));
+        finish(outcome);
         return;
     }
     if (status >= 200 && status < 300) {
@@ -127,16 +205,17 @@ void HttpFetch::onReplyFinished() {
             outcome.error = "connection closed before the whole answer arrived (got " +
                             std::to_string(body.size()) + " of " + std::to_string(expected) +
                             " bytes)";
-            finish(std::move(outcome));
+            finish(outcome);
             return;
         }
         outcome.body = body;
-        finish(std::move(outcome));
+        finish(outcome);
         return;
     }
     const QString reason = reply->attribute(QNetworkRequest::HttpReasonPhraseAttribute).toString();
     if (isRetryable(status) && attempts_ < policy_.maxAttempts) {
-        const int retryAfter = reply->rawHeader("Retry-After").trimmed().toInt();
+        const QDateTime now = policy_.now ? policy_.now() : QDateTime::currentDateTimeUtc();
+        const auto retryAfter = parseRetryAfterMs(reply->rawHeader("Retry-After"), now);
         retryLater(retryDelayMs(policy_, attempts_, retryAfter));
         return;
     }
@@ -146,7 +225,7 @@ void HttpFetch::onReplyFinished() {
     if (attempts_ > 1) {
         outcome.error += " after " + std::to_string(attempts_) + " attempts";
     }
-    finish(std::move(outcome));
+    finish(outcome);
 }
 
 void HttpFetch::retryLater(int delayMs) {
@@ -155,7 +234,7 @@ void HttpFetch::retryLater(int delayMs) {
         backoff_->setSingleShot(true);
         connect(backoff_, &QTimer::timeout, this, &HttpFetch::attempt);
     }
-    backoff_->start(delayMs);
+    backoff_->start(policy_.waitBeforeRetry ? policy_.waitBeforeRetry(delayMs) : delayMs);
 }
 
 void HttpFetch::abort() {
@@ -164,6 +243,9 @@ void HttpFetch::abort() {
     }
     if (backoff_) {
         backoff_->stop();
+    }
+    if (deadline_) {
+        deadline_->stop();
     }
     if (reply_) {
         QNetworkReply* reply = reply_;
@@ -176,7 +258,7 @@ void HttpFetch::abort() {
     outcome.failure = FetchOutcome::Failure::Cancelled;
     outcome.attempts = attempts_;
     outcome.error = "cancelled";
-    finish(std::move(outcome));
+    finish(outcome);
 }
 
 void HttpFetch::finish(const FetchOutcome& outcome) {

@@ -3,10 +3,12 @@
 #pragma once
 
 #include <QByteArray>
+#include <QDateTime>
 #include <QObject>
 #include <QPointer>
 #include <QUrl>
 #include <functional>
+#include <optional>
 #include <string>
 
 class QNetworkAccessManager;
@@ -17,10 +19,18 @@ namespace retest {
 
 struct FetchPolicy {
     int timeoutMs = 20000;        ///< no byte for this long: give up on the attempt
-    int maxAttempts = 3;          ///< attempts in all, first one included
-    int backoffBaseMs = 1000;     ///< first retry delay; doubled each time
-    int maxRetryAfterMs = 60000;  ///< cap on a server's Retry-After
-    int maxInFlight = 3;          ///< concurrent requests of one refresh
+    int totalTimeoutMs = 120000;  ///< one attempt may take at most this long, even if bytes
+                                  ///< keep dripping in (a server sending a byte every 5 s)
+    qint64 maxBodyBytes = qint64{64} << 20;  ///< a longer answer is cut off and refused
+    int maxAttempts = 3;                     ///< attempts in all, first one included
+    int backoffBaseMs = 1000;                ///< first retry delay; doubled each time
+    int maxRetryAfterMs = 60000;             ///< cap on a server's Retry-After
+    int maxInFlight = 3;                     ///< concurrent requests of one refresh
+    /// Turns a retry delay into the time actually waited; tests inject one that records the
+    /// delay and returns 0 instead of sleeping. Empty: wait the delay.
+    std::function<int(int delayMs)> waitBeforeRetry;
+    /// The current time, for Retry-After given as an HTTP date. Empty: the real clock.
+    std::function<QDateTime()> now;
     QByteArray userAgent =
         "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) "
         "Chrome/124.0 Safari/537.36";
@@ -60,6 +70,10 @@ public:
 private:
     void attempt();
     void onReplyFinished();
+    void onProgress(qint64 received);
+    void onDeadline();
+    /// Ends the running attempt with `failure` (after a deadline or an oversized body).
+    void stopAttempt(FetchOutcome::Failure failure, std::string why);
     void retryLater(int delayMs);
     void finish(const FetchOutcome& outcome);
 
@@ -69,11 +83,18 @@ private:
     Done done_;
     QPointer<QNetworkReply> reply_;
     QTimer* backoff_ = nullptr;
+    QTimer* deadline_ = nullptr;
     int attempts_ = 0;
     bool finished_ = false;
 };
 
-/// Delay before retry number `retry` (1-based): base * 2^(retry-1), or Retry-After when given.
-int retryDelayMs(const FetchPolicy& policy, int retry, int retryAfterSeconds);
+/// A Retry-After header as milliseconds from `now`: delay-seconds ("120", any size without
+/// overflow) or an HTTP date ("Wed, 21 Oct 2015 07:28:00 GMT"; a past date is 0). nullopt
+/// when absent or unreadable.
+std::optional<qint64> parseRetryAfterMs(const QByteArray& value, const QDateTime& now);
+
+/// Delay before retry number `retry` (1-based): base * 2^(retry-1), or the server's
+/// Retry-After when given; both capped at policy.maxRetryAfterMs.
+int retryDelayMs(const FetchPolicy& policy, int retry, std::optional<qint64> retryAfterMs);
 
 }  // namespace retest

@@ -53,8 +53,11 @@ RequestRange planRequest(std::optional<Day> lastCachedDay, bool full, std::optio
 QUrl yahooChartUrl(const QString& base, const std::string& symbol, std::optional<Day> from,
                    qint64 nowSecsSinceEpoch) {
     QUrl url(joinUrl(base, QStringLiteral("/v8/finance/chart/")));
-    // The path segment must carry "^GSPC" percent-encoded as "%5EGSPC".
-    url.setPath(url.path() + QString::fromStdString(symbol));
+    // The symbol is one path segment, percent-encoded ("^GSPC" as "%5EGSPC", "M&M.NS" as
+    // "M%26M.NS"), whatever characters it holds.
+    url.setPath(url.path(QUrl::FullyEncoded) +
+                    QString::fromLatin1(QUrl::toPercentEncoding(QString::fromStdString(symbol))),
+                QUrl::StrictMode);
     const qint64 period1 = from ? qint64{*from} * 86400 : kYahooEarliest;
     QUrlQuery query;
     query.addQueryItem(QStringLiteral("period1"), QString::number(period1));
@@ -69,7 +72,10 @@ QUrl stooqCsvUrl(const QString& base, const std::string& symbol, std::optional<D
                  Day today) {
     QUrl url(joinUrl(base, QStringLiteral("/q/d/l/")));
     QUrlQuery query;
-    query.addQueryItem(QStringLiteral("s"), QString::fromStdString(symbol));
+    // QUrlQuery leaves '&' and '=' in values alone: encode the symbol first.
+    query.addQueryItem(
+        QStringLiteral("s"),
+        QString::fromLatin1(QUrl::toPercentEncoding(QString::fromStdString(symbol))));
     if (from) {
         query.addQueryItem(QStringLiteral("d1"), stooqDate(*from));
         query.addQueryItem(QStringLiteral("d2"), stooqDate(today));

@@ -6,6 +6,9 @@
 #include "core/cache/price_cache.h"
 #include "core/feeds/stooq_parser.h"
 #include "core/feeds/yahoo_chart_parser.h"
+#include "core/model/bar_validation.h"
+#include "core/model/date.h"
+#include "core/model/symbol.h"
 
 namespace retest {
 namespace {
@@ -29,6 +32,12 @@ SymbolRefreshJob::SymbolRefreshJob(PriceCache& cache, QNetworkAccessManager& net
 
 void SymbolRefreshJob::start() {
     const Provider provider = settings_.provider;
+    if (auto valid = normalizeSymbol(symbol_.toStdString()); !valid) {
+        fail(valid.error().message);
+        return;
+    } else {
+        symbol_ = QString::fromStdString(*valid);
+    }
     auto mapped = providerSymbol(provider, symbol_.toStdString(), settings_.overrides);
     if (!mapped) {
         fail("no " + providerTitle(provider) + " symbol is known for " + symbol_.toStdString() +
@@ -81,6 +90,20 @@ void SymbolRefreshJob::onFetched(const FetchOutcome& outcome) {
     if (!data) {
         fail(data.error().message);
         return;
+    }
+    // Every source's bars pass the same rules as an imported file; one bad bar refuses the
+    // whole answer.
+    if (auto problem = validateBars(data->bars)) {
+        fail("refused the answer, nothing was stored: bar " + problem->describe());
+        return;
+    }
+    for (const CorporateAction& a : data->actions) {
+        if (a.day < earliestBarDay() || a.day > latestBarDay()) {
+            fail("refused the answer, nothing was stored: a corporate action dated " +
+                 formatIsoDate(a.day) + " is outside " + formatIsoDate(earliestBarDay()) + ".." +
+                 formatIsoDate(latestBarDay()));
+            return;
+        }
     }
     if (range_.incremental) {
         auto reason = reloadReason(*data);

@@ -8,8 +8,11 @@
 #include <QJsonObject>
 #include <QTimeZone>
 #include <algorithm>
+#include <cmath>
 #include <map>
+#include <optional>
 
+#include "core/model/bar_validation.h"
 #include "core/model/date.h"
 
 namespace retest {
@@ -19,17 +22,35 @@ Error fail(const std::string& why) {
     return Error{why};
 }
 
+// Real zones are within UTC-12..UTC+14; anything beyond 18 h is not an offset.
+constexpr double kMaxOffsetSeconds = 18 * 3600;
+// Timestamps beyond year 9999 either way are garbage (and would overflow a cast).
+constexpr double kMaxAbsTimestamp = 253402300800.0;
+
 /// The exchange's zone: its IANA name when this machine knows it, else the fixed offset.
-QTimeZone exchangeZone(const QJsonObject& meta) {
+Result<QTimeZone> exchangeZone(const QJsonObject& meta) {
     const QByteArray name = meta.value(QStringLiteral("exchangeTimezoneName")).toString().toUtf8();
     if (!name.isEmpty() && QTimeZone::isTimeZoneIdAvailable(name)) {
         return QTimeZone(name);
     }
     const QJsonValue offset = meta.value(QStringLiteral("gmtoffset"));
     if (offset.isDouble()) {
-        return QTimeZone(static_cast<int>(offset.toDouble()));
+        const double seconds = offset.toDouble();
+        if (!(std::abs(seconds) <= kMaxOffsetSeconds)) {
+            return fail("malformed answer: gmtoffset " + QString::number(seconds).toStdString() +
+                        " is not a time zone offset (at most 18 hours)");
+        }
+        return QTimeZone(static_cast<int>(seconds));
     }
     return QTimeZone::utc();
+}
+
+/// A timestamp as whole seconds, or nullopt when it is not a number in a sane range.
+std::optional<qint64> timestampOf(const QJsonValue& v) {
+    if (!v.isDouble() || !(std::abs(v.toDouble()) < kMaxAbsTimestamp)) {
+        return std::nullopt;
+    }
+    return static_cast<qint64>(v.toDouble());
 }
 
 Day tradingDay(qint64 secondsSinceEpoch, const QTimeZone& zone) {
@@ -100,9 +121,17 @@ std::optional<double> number(const QJsonValue& v, bool& bad) {
 }
 
 Result<Ok> readBars(const Columns& c, const QTimeZone& zone, FeedData& out) {
-    std::map<Day, Bar> byDay;  // Yahoo repeats the live session at the end; the last one wins
+    // Yahoo repeats the live session at the end: the last session may repeat a day with new
+    // values (the last one wins). Any other repeated day with other values is refused.
+    std::map<Day, std::pair<Bar, qsizetype>> byDay;
+    const qsizetype last = c.timestamp.size() - 1;
     for (qsizetype i = 0; i < c.timestamp.size(); ++i) {
-        bool bad = !c.timestamp.at(i).isDouble();
+        const std::optional<qint64> time = timestampOf(c.timestamp.at(i));
+        if (!time) {
+            return fail("malformed answer: timestamp " + std::to_string(i) +
+                        " is not a time between years 1 and 9999");
+        }
+        bool bad = false;
         const auto o = number(c.open.at(i), bad), h = number(c.high.at(i), bad);
         const auto l = number(c.low.at(i), bad), cl = number(c.close.at(i), bad);
         const auto vol = number(c.volume.at(i), bad);
@@ -115,22 +144,28 @@ Result<Ok> readBars(const Columns& c, const QTimeZone& zone, FeedData& out) {
             continue;
         }
         Bar bar;
-        bar.day = tradingDay(static_cast<qint64>(c.timestamp.at(i).toDouble()), zone);
+        bar.day = tradingDay(*time, zone);
         bar.open = *o;
         bar.high = *h;
         bar.low = *l;
         bar.close = *cl;
         bar.adjClose = adj.value_or(*cl);
         bar.volume = vol.value_or(0.0);
-        byDay[bar.day] = bar;
+        const auto [it, fresh] = byDay.try_emplace(bar.day, bar, i);
+        if (!fresh && !(it->second.first == bar) && i != last) {
+            return fail("malformed answer: sessions " + std::to_string(it->second.second) +
+                        " and " + std::to_string(i) + " both fall on " + formatIsoDate(bar.day) +
+                        " with different prices");
+        }
+        it->second = {bar, i};
     }
     if (byDay.empty()) {
         return fail("no price data in the answer (all " + std::to_string(c.timestamp.size()) +
                     " sessions are null)");
     }
     out.bars.reserve(byDay.size());
-    for (const auto& [day, bar] : byDay) {
-        out.bars.push_back(bar);
+    for (const auto& [day, entry] : byDay) {
+        out.bars.push_back(entry.first);
     }
     return Ok{};
 }
@@ -141,22 +176,21 @@ Result<Ok> readEvents(const QJsonObject& events, const QTimeZone& zone, FeedData
         const QJsonObject s = v.toObject();
         const double num = s.value(QStringLiteral("numerator")).toDouble();
         const double den = s.value(QStringLiteral("denominator")).toDouble();
-        if (!s.value(QStringLiteral("date")).isDouble() || num <= 0 || den <= 0) {
+        const auto date = timestampOf(s.value(QStringLiteral("date")));
+        if (!date || !(num > 0) || !(den > 0) || !std::isfinite(num / den)) {
             return fail("malformed answer: a split without date, numerator or denominator");
         }
-        const auto date = static_cast<qint64>(s.value(QStringLiteral("date")).toDouble());
-        out.actions.push_back({tradingDay(date, zone), CorporateAction::Kind::Split, num / den});
+        out.actions.push_back({tradingDay(*date, zone), CorporateAction::Kind::Split, num / den});
     }
     const QJsonObject dividends = events.value(QStringLiteral("dividends")).toObject();
     for (const QJsonValue v : dividends) {
         const QJsonObject d = v.toObject();
-        if (!d.value(QStringLiteral("date")).isDouble() ||
-            !d.value(QStringLiteral("amount")).isDouble()) {
+        const auto date = timestampOf(d.value(QStringLiteral("date")));
+        const double amount = d.value(QStringLiteral("amount")).toDouble(-1);
+        if (!date || !(amount >= 0) || !std::isfinite(amount)) {
             return fail("malformed answer: a dividend without date or amount");
         }
-        const auto date = static_cast<qint64>(d.value(QStringLiteral("date")).toDouble());
-        out.actions.push_back({tradingDay(date, zone), CorporateAction::Kind::Dividend,
-                               d.value(QStringLiteral("amount")).toDouble()});
+        out.actions.push_back({tradingDay(*date, zone), CorporateAction::Kind::Dividend, amount});
     }
     std::sort(out.actions.begin(), out.actions.end(), [](const auto& a, const auto& b) {
         return a.day != b.day ? a.day < b.day : a.kind < b.kind;
@@ -223,7 +257,11 @@ Result<FeedData> parseYahooChart(const QByteArray& body) {
         return fail("no result in the answer");
     }
     const QJsonObject meta = result.value(QStringLiteral("meta")).toObject();
-    const QTimeZone zone = exchangeZone(meta);
+    const auto zoneOrError = exchangeZone(meta);
+    if (!zoneOrError) {
+        return zoneOrError.error();
+    }
+    const QTimeZone& zone = *zoneOrError;
     auto columns = readColumns(result);
     if (!columns) {
         return columns.error();
@@ -231,6 +269,9 @@ Result<FeedData> parseYahooChart(const QByteArray& body) {
     FeedData data;
     if (auto bars = readBars(*columns, zone, data); !bars) {
         return bars.error();
+    }
+    if (auto problem = validateBars(data.bars)) {
+        return fail("refused the answer, nothing was stored: bar " + problem->describe());
     }
     if (auto events = readEvents(result.value(QStringLiteral("events")).toObject(), zone, data);
         !events) {

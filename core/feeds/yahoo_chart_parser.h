@@ -11,7 +11,8 @@ namespace retest {
 
 /// Parses a whole chart API answer. Sessions whose open/high/low/close is null are skipped
 /// (counted in skippedMissing); timestamps become trading days in the exchange's time zone.
-/// `chart.error`, HTML, truncated JSON, mismatched arrays and an answer without any price
+/// `chart.error`, HTML, truncated JSON, mismatched arrays, absurd timestamps or offsets, a bar
+/// that breaks the bar rules (core/model/bar_validation.h) and an answer without any price
 /// are Errors whose message says why (without symbol or provider: the caller adds those).
 Result<FeedData> parseYahooChart(const QByteArray& body);
 

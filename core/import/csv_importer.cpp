@@ -1,7 +1,5 @@
 #include "core/import/csv_importer.h"
 
-#include <cctype>
-
 #include "core/model/date.h"
 
 namespace retest {
@@ -9,13 +7,21 @@ namespace retest {
 std::string ImportReport::summary() const {
     std::string s = symbol + ": " + std::to_string(bars) + " bars";
     if (bars > 0) {
-        s += " " + formatIsoDate(firstDay) + ".." + formatIsoDate(lastDay);
+        // Appended piece by piece: `" " + std::string` trips GCC 12's -Wrestrict at -O3.
+        s += ' ';
+        s += formatIsoDate(firstDay);
+        s += "..";
+        s += formatIsoDate(lastDay);
     }
     s += " from " + file + " (" + std::string(csvFormatName(format)) +
          "): " + std::to_string(stats.inserted) + " new, " + std::to_string(stats.updated) +
          " updated, " + std::to_string(stats.unchanged) + " unchanged";
     if (skippedMissing > 0) {
         s += ", " + std::to_string(skippedMissing) + " missing rows skipped";
+    }
+    if (!dateColumnGuessed.empty()) {
+        s += "; took column \"" + dateColumnGuessed +
+             "\" as the date (no column is named date, and it holds a date on every row)";
     }
     if (duplicateRows > 0) {
         s += ", " + std::to_string(duplicateRows) + " repeated rows dropped";
@@ -38,6 +44,7 @@ Result<ImportReport> store(PriceCache& cache, const CsvImport& csv, const std::s
     report.bars = csv.bars.size();
     report.skippedMissing = csv.skippedMissing;
     report.duplicateRows = csv.duplicateRows;
+    report.dateColumnGuessed = csv.dateColumnGuessed;
     report.stats = stats.value();
     if (!csv.bars.empty()) {
         report.firstDay = csv.bars.front().day;
@@ -75,23 +82,6 @@ Result<ImportReport> importCsvFile(PriceCache& cache, const std::filesystem::pat
     SymbolMeta meta;
     meta.source = "csv:" + path.filename().string();
     return store(cache, parsed.value(), path.string(), *sym, meta);
-}
-
-Result<std::string> normalizeSymbol(std::string_view text) {
-    if (text.empty() || text.size() > 20) {
-        return Error{"invalid symbol '" + std::string(text) + "': expected 1 to 20 characters"};
-    }
-    std::string out;
-    out.reserve(text.size());
-    for (char c : text) {
-        const auto u = static_cast<unsigned char>(c);
-        if (std::isalnum(u) == 0 && c != '^' && c != '.' && c != '-' && c != '=' && c != '_') {
-            return Error{"invalid symbol '" + std::string(text) +
-                         "': only letters, digits and ^ . - = _ are allowed"};
-        }
-        out.push_back(static_cast<char>(std::toupper(u)));
-    }
-    return out;
 }
 
 }  // namespace retest

@@ -10,6 +10,7 @@
 #include "core/cache/price_cache.h"
 #include "core/csv/csv_import.h"
 #include "core/model/result.h"
+#include "core/model/symbol.h"
 
 namespace retest {
 
@@ -20,6 +21,7 @@ struct ImportReport {
     std::size_t bars = 0;            ///< bars written (inserted + updated + unchanged)
     std::size_t skippedMissing = 0;  ///< rows the file marks as missing (`null`)
     std::size_t duplicateRows = 0;   ///< identical repeated rows dropped
+    std::string dateColumnGuessed;   ///< header of the column taken as the date by its content
     UpsertStats stats;
     Day firstDay = 0;
     Day lastDay = 0;
@@ -36,8 +38,5 @@ Result<ImportReport> importCsvBytes(PriceCache& cache, std::string_view bytes,
 /// Reads `path` and imports it; the symbol's source becomes "csv:<file name>".
 Result<ImportReport> importCsvFile(PriceCache& cache, const std::filesystem::path& path,
                                    std::string_view symbol, CsvFormat format = CsvFormat::Auto);
-
-/// A symbol as users type it: 1-20 characters of A-Z a-z 0-9 and ^ . - = _ (upper-cased).
-Result<std::string> normalizeSymbol(std::string_view text);
 
 }  // namespace retest

@@ -128,6 +128,8 @@ TEST_F(AnnotateCli, ExportThenImportIntoAnotherSymbolOfAnotherCacheKeepsEverythi
     EXPECT_TRUE(ex.out.contains("Exported 7 annotation(s) of ^GSPC")) << ex.out.toStdString();
 
     const auto otherDb = tmp.file("other.sqlite");
+    // Annotations go only onto a symbol with prices: give SPY some first.
+    ASSERT_EQ(runCli(otherDb, {"import", qpath(sampleCsv()), "--symbol", "SPY"}).code, 0);
     const CliRun im = annotate({"SPY", "--import", qpath(file)}, otherDb);
     ASSERT_EQ(im.code, 0) << im.err.toStdString();
     EXPECT_TRUE(im.out.contains("Imported 7 annotation(s) into SPY")) << im.out.toStdString();
@@ -178,7 +180,41 @@ TEST_F(AnnotateCli, BadFileIsRefusedNamingFileAnnotationAndReasonAndChangesNothi
     }
     const CliRun missing = annotate({"^GSPC", "--import", qpath(tmp.file("nope.json"))});
     EXPECT_EQ(missing.code, 1);
-    EXPECT_TRUE(missing.err.contains("nope.json: cannot read")) << missing.err.toStdString();
+    EXPECT_TRUE(missing.err.contains("nope.json: cannot open the file: No such file"))
+        << missing.err.toStdString();
+    // Issue 14: `--import /dev/zero` hung, then aborted. A device is refused at once.
+    const CliRun device = annotate({"^GSPC", "--import", "/dev/zero"});
+    EXPECT_EQ(device.code, 1);
+    EXPECT_TRUE(device.err.contains("/dev/zero: not a regular file")) << device.err.toStdString();
+    EXPECT_EQ(annotate({"^GSPC", "--list", "--json"}).out, before);
+}
+
+// Issue 13: drawings for a symbol that is not in the cache were stored where nobody sees them.
+TEST_F(AnnotateCli, ASymbolWithoutCachedPricesIsRefused) {
+    for (const QStringList& args : {QStringList{"IWM", "--hline", "200"},
+                                    QStringList{"IWM", "--note", "2020-03-23", "150", "low"},
+                                    QStringList{"IWM", "--import", qpath(tmp.file("any.json"))}}) {
+        const CliRun r = annotate(args);
+        EXPECT_EQ(r.code, 1) << args.join(' ').toStdString();
+        EXPECT_EQ(r.err.toStdString(),
+                  "retest annotate: IWM has no prices in the cache; import or fetch them first "
+                  "(nothing was stored)\n");
+    }
+    EXPECT_EQ(annotate({"IWM", "--list"}).out, "");
+}
+
+// Issue 14: numbers that are not finite and hostile symbols are command-line mistakes.
+TEST_F(AnnotateCli, NonFiniteNumbersAndHostileSymbolsAreUsageErrors) {
+    for (const QStringList& args :
+         {QStringList{"^GSPC", "--hline", "nan"}, QStringList{"^GSPC", "--hline", "inf"},
+          QStringList{"^GSPC", "--hline", "3000", "--width", "NaN"},
+          QStringList{"^GSPC", "--zone", "-inf", "3000"}, QStringList{"A\nB", "--hline", "3000"},
+          QStringList{"'; DROP TABLE bars;--", "--list"},
+          QStringList{QString(30, QLatin1Char('A')), "--list"}}) {
+        const CliRun r = annotate(args);
+        EXPECT_EQ(r.code, 2) << args.join(' ').toStdString() << r.err.toStdString();
+    }
+    EXPECT_EQ(annotate({"^GSPC", "--list"}).out, "");
 }
 
 TEST_F(AnnotateCli, MistakesAreUsageErrorsThatStoreNothing) {

@@ -9,6 +9,7 @@
 #include "core/csv/csv_import.h"
 #include "core/model/date.h"
 #include "tests/annotations/annotation_samples.h"
+#include "tests/cache/raw_sqlite.h"
 #include "tests/support/test_paths.h"
 
 namespace retest {
@@ -135,15 +136,7 @@ TEST_F(AnnotationCache, PriceDataChangesNeverDeleteAnnotations) {
     EXPECT_EQ(cache->readAllBars("^GSPC")->size(), bars.size());
 }
 
-void rawExec(const std::filesystem::path& path, const std::string& sql) {
-    sqlite3* db = nullptr;
-    ASSERT_EQ(sqlite3_open(path.c_str(), &db), SQLITE_OK);
-    char* err = nullptr;
-    const int rc = sqlite3_exec(db, sql.c_str(), nullptr, nullptr, &err);
-    EXPECT_EQ(rc, SQLITE_OK) << (err ? err : "");
-    sqlite3_free(err);
-    sqlite3_close(db);
-}
+using test::rawExec;
 
 /// The schema version that added annotations (later versions keep them).
 constexpr int kAnnotationSchemaVersion = 3;

@@ -104,6 +104,11 @@ TEST(AnnotationJson, ErrorsNameFileAnnotationAndReason) {
               "f.json: annotation 1: style: \"color\" \"red\" is not #rrggbb or #aarrggbb");
     EXPECT_EQ(errorOf(R"([{"kind": "hline", "points": [{"price": 1}], "id": 2.5}])"),
               "f.json: annotation 1: \"id\" must be a whole number, 0 or more");
+    // Found by fuzzing: an id beyond int64 was undefined behaviour in the cast.
+    EXPECT_EQ(errorOf(R"([{"kind": "hline", "points": [{"price": 1}], "id": 1.5e81}])"),
+              "f.json: annotation 1: \"id\" must be a whole number, 0 or more");
+    EXPECT_EQ(errorOf(R"([{"kind": "hline", "points": [{"price": 1}], "id": 1e19}])"),
+              "f.json: annotation 1: \"id\" must be a whole number, 0 or more");
     EXPECT_EQ(errorOf(R"([{"kind": "hline", "points": [{"price": 1}]}, 5])"),
               "f.json: annotation 2: must be a JSON object");
     EXPECT_EQ(errorOf(R"({"kind": "hline"})"),

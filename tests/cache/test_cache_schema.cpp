@@ -9,20 +9,13 @@
 
 #include "core/cache/price_cache.h"
 #include "core/model/date.h"
+#include "tests/cache/raw_sqlite.h"
 #include "tests/support/test_paths.h"
 
 namespace retest {
 namespace {
 
-void rawExec(const std::filesystem::path& path, const std::string& sql) {
-    sqlite3* db = nullptr;
-    ASSERT_EQ(sqlite3_open(path.c_str(), &db), SQLITE_OK);
-    char* err = nullptr;
-    const int rc = sqlite3_exec(db, sql.c_str(), nullptr, nullptr, &err);
-    EXPECT_EQ(rc, SQLITE_OK) << (err ? err : "");
-    sqlite3_free(err);
-    sqlite3_close(db);
-}
+using test::rawExec;
 
 int rawUserVersion(const std::filesystem::path& path) {
     sqlite3* db = nullptr;
@@ -81,7 +74,10 @@ TEST(CacheSchema, VersionOneFileIsMigratedAndKeepsItsBars) {
 TEST(CacheSchema, NewerFileIsRefusedNamingPathAndVersions) {
     test::TempDir dir;
     const auto path = dir.file("future.db");
-    rawExec(path, "CREATE TABLE future(x); PRAGMA user_version = 999;");
+    // A future Retest cache: marked with Retest's application_id, unknown tables.
+    rawExec(path,
+            "CREATE TABLE future(x); PRAGMA user_version = 999; "
+            "PRAGMA application_id = 1381258068;");
     auto opened = PriceCache::open(path);
     ASSERT_FALSE(opened.ok());
     const std::string& msg = opened.error().message;

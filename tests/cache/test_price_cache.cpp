@@ -15,9 +15,10 @@ namespace {
 
 using Kind = CorporateAction::Kind;
 
-// Hand-made bars (not real prices): the close is the only thing that varies.
+// Hand-made bars (not real prices): the close is the only thing that varies; every price is
+// positive so the bar rules (core/model/bar_validation.h) pass.
 Bar bar(Day day, double close) {
-    return Bar{day, close - 0.5, close + 1, close - 1, close, close, 1000};
+    return Bar{day, close * 0.95, close + 1, close * 0.9, close, close, 1000};
 }
 
 std::unique_ptr<PriceCache> openCache(const std::filesystem::path& path) {
@@ -35,12 +36,20 @@ std::vector<Bar> allBars(const PriceCache& cache, std::string_view symbol) {
 class PriceCacheTest : public ::testing::Test {
 protected:
     test::TempDir dir;
-    std::filesystem::path dbPath = dir.file("nested/folder/prices.db");
+    std::filesystem::path dbPath = dir.file("prices.db");
     std::unique_ptr<PriceCache> cache = openCache(dbPath);
 };
 
-TEST_F(PriceCacheTest, CreatesParentFoldersAndStartsEmpty) {
+TEST_F(PriceCacheTest, StartsEmptyAndRefusesAFolderThatDoesNotExist) {
     ASSERT_TRUE(cache);
+    // Issue 13: a typo in a --db path must not create folders and a new cache.
+    const auto typo = dir.file("nested/folder/prices.db");
+    auto refused = PriceCache::open(typo);
+    ASSERT_FALSE(refused.ok());
+    EXPECT_EQ(refused.error().message,
+              "Price cache " + typo.string() + ": the folder " + typo.parent_path().string() +
+                  " does not exist; create it first or check the path (nothing was created)");
+    EXPECT_FALSE(std::filesystem::exists(dir.file("nested")));
     EXPECT_TRUE(std::filesystem::exists(dbPath));
     EXPECT_EQ(cache->path(), dbPath);
     EXPECT_TRUE(*cache->isEmpty());

@@ -5,6 +5,8 @@
 #include <string>
 
 #include "core/csv/csv_import.h"
+#include "core/model/bar_validation.h"
+#include "core/model/date.h"
 
 namespace retest {
 namespace {
@@ -26,8 +28,8 @@ TEST(CsvErrors, LowAboveClose) {
         "2020-01-02,101.60,102.00,101.00,101.70,10\n"
         "2020-01-03,101.60,102.00,101.50,100.20,10\n");
     EXPECT_EQ(e.line, 3u);
-    EXPECT_EQ(e.reason, "low 101.50 is above close 100.20");
-    EXPECT_EQ(e.message(), "prices.csv:3: low 101.50 is above close 100.20");
+    EXPECT_EQ(e.reason, "low 101.5 is above close 100.2");
+    EXPECT_EQ(e.message(), "prices.csv:3: low 101.5 is above close 100.2");
 }
 
 TEST(CsvErrors, LowAboveHigh) {
@@ -84,7 +86,66 @@ TEST(CsvErrors, WrongNumberOfFields) {
 TEST(CsvErrors, UnterminatedQuote) {
     const CsvError e = rowError("\"2020-01-03,10,12,9,11,0\n");
     EXPECT_EQ(e.line, 2u);
-    EXPECT_EQ(e.reason, "unterminated quoted field");
+    EXPECT_EQ(e.reason, "unterminated quoted field (field 1)");
+}
+
+// RFC 4180: nothing but a delimiter may follow a closing quote, and a quote may not sit
+// inside an unquoted field. Before, `"2010-01-04"XYZ,"100"abc` imported as 2010-01-04, 100.
+TEST(CsvErrors, TextAfterAClosingQuoteIsRefused) {
+    const CsvError e = rowError("\"2010-01-04\"XYZ,\"100\"abc,101,99,100,\"5\"-7\n");
+    EXPECT_EQ(e.line, 2u);
+    EXPECT_EQ(e.reason,
+              "text after the closing quote (field 1); a quoted field must end at a delimiter");
+    EXPECT_EQ(rowError("2010-01-04,100,101,99,100,\"5\"-7\n").reason,
+              "text after the closing quote (field 6); a quoted field must end at a delimiter");
+    EXPECT_EQ(rowError("2010-01-04,10\"0,101,99,100,5\n").reason,
+              "a quote inside an unquoted field (field 2); quote the whole field and double the "
+              "quote");
+    // Spaces around a quoted field are fine.
+    auto ok = parseCsv(std::string(kHeader) + "\"2010-01-04\" , \"100\" ,101,99,100,5\n", "p.csv");
+    ASSERT_TRUE(ok.ok()) << ok.error().message();
+    EXPECT_EQ(ok->bars.at(0).open, 100);
+}
+
+// `""Volume","Close"` used to lose the Volume column and store every volume as 0.
+TEST(CsvErrors, AMangledQuotedHeaderIsRefused) {
+    const CsvError e =
+        errorOf("\"\"Volume\",\"Close\",Date,Open,High,Low\n5,100,2010-01-04,100,101,99\n");
+    EXPECT_EQ(e.line, 1u);
+    EXPECT_EQ(e.reason,
+              "header: text after the closing quote (field 1); a quoted field must end at a "
+              "delimiter");
+}
+
+TEST(CsvErrors, SurrogatesAndOverlongUtf8AreRefused) {
+    const char* bad[] = {
+        "Date,Open,High,Low,Close,\xED\xA0\x80\n",      // UTF-16 surrogate D800 encoded
+        "Date,Open,High,Low,Close,\xC0\xAF\n",          // overlong '/'
+        "Date,Open,High,Low,Close,\xE0\x80\xAF\n",      // overlong '/' in three bytes
+        "Date,Open,High,Low,Close,\xF0\x80\x80\xAF\n",  // overlong in four bytes
+        "Date,Open,High,Low,Close,\xF4\x90\x80\x80\n",  // above U+10FFFF
+    };
+    for (const char* header : bad) {
+        const CsvError e = errorOf(std::string(header) + "2020-01-03,10,12,9,11\n");
+        EXPECT_EQ(e.line, 1u);
+        EXPECT_EQ(e.reason, "the header is not valid UTF-8 text; is this a CSV file?") << header;
+    }
+    // Real non-ASCII text is fine: Stooq's Polish header and an accented extra column.
+    auto ok = parseCsv(
+        "Data,Otwarcie,Najwyzszy,Najnizszy,Zamkniecie,Wolumen,Gew\xC3\xA4hr\n"
+        "2020-01-03,10,12,9,11,0,\xE2\x82\xAC\n",
+        "p.csv");
+    EXPECT_TRUE(ok.ok()) << ok.error().message();
+}
+
+TEST(CsvErrors, ZeroPricesAndImpossibleDatesAreRefused) {
+    EXPECT_EQ(rowError("2020-01-03,0,12,0,11,0\n").reason,
+              "open 0 is zero (prices must be positive)");
+    EXPECT_EQ(rowError("1899-12-29,10,12,9,11,0\n").reason,
+              "date 1899-12-29 is outside 1900-01-01.." + formatIsoDate(latestBarDay()));
+    const std::string nextYear = std::to_string(civilFromDay(latestBarDay()).year + 1);
+    EXPECT_NE(rowError(nextYear + "-01-01,10,12,9,11,0\n").reason.find("is outside 1900-01-01"),
+              std::string::npos);
 }
 
 TEST(CsvErrors, DuplicateDateWithDifferentValuesNamesBothLines) {

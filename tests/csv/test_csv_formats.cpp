@@ -204,13 +204,57 @@ TEST(CsvFile, UnreadableFileIsAWholeFileError) {
     EXPECT_NE(r.error().reason.find("cannot open the file"), std::string::npos);
 }
 
+// Issue 14: `annotate --import /dev/zero` and `import` of a device hung, then aborted.
+TEST(CsvFile, DevicesFoldersAndOversizedFilesAreRefusedUpFront) {
+    auto dev = readCsvFile("/dev/zero");
+    ASSERT_FALSE(dev.ok());
+    EXPECT_EQ(dev.error().message(),
+              "/dev/zero: not a regular file (a device, pipe or socket); give the path of a file");
+    test::TempDir dir;
+    auto folder = readCsvFile(dir.path());
+    ASSERT_FALSE(folder.ok());
+    EXPECT_NE(folder.error().reason.find("not a regular file (a folder)"), std::string::npos);
+
+    const auto big = dir.file("big.csv");
+    std::ofstream(big).put('x');
+    std::filesystem::resize_file(big, kMaxCsvFileBytes + 1);  // sparse: no disk used
+    auto huge = readCsvFile(big);
+    ASSERT_FALSE(huge.ok());
+    EXPECT_EQ(huge.error().reason, "the file is 268435457 bytes, more than the limit of 256 MiB");
+}
+
+// Issue 13: an R export names its date column by the format string.
+TEST(CsvFile, AnUnnamedDateColumnIsFoundByItsContent) {
+    auto r = parseCsv(
+        "\"%Y-%m-%d\";Open;High;Low;Close;Volume\n"
+        "2020-01-03;10;12;9;11;100\n2020-01-06;11;13;10;12;200\n",
+        "r-export.csv");
+    ASSERT_TRUE(r.ok()) << r.error().message();
+    EXPECT_EQ(r->dateColumnGuessed, "%Y-%m-%d");
+    ASSERT_EQ(r->bars.size(), 2u);
+    EXPECT_EQ(formatIsoDate(r->bars[1].day), "2020-01-06");
+    EXPECT_EQ(r->bars[1].volume, 200);
+
+    // Two columns of dates: ambiguous, refused with a hint.
+    auto two =
+        parseCsv("when,Open,High,Low,Close,seen\n2020-01-03,10,12,9,11,2020-01-04\n", "two.csv");
+    ASSERT_FALSE(two.ok());
+    EXPECT_NE(two.error().reason.find("more than one column holds dates, name one of them date"),
+              std::string::npos);
+    // A column with a date on only some rows is not taken.
+    auto some =
+        parseCsv("when,Open,High,Low,Close\n2020-01-03,10,12,9,11\nsoon,10,12,9,11\n", "some.csv");
+    ASSERT_FALSE(some.ok());
+    EXPECT_NE(some.error().reason.find("missing required column \"date\""), std::string::npos);
+}
+
 TEST(CsvFile, ErrorsAreLabelledWithThePath) {
     test::TempDir dir;
     const auto path = dir.file("prices.csv");
     std::ofstream(path) << "date,open,high,low,close\n2020-01-03,100.10,102,101.50,100.20\n";
     auto r = readCsvFile(path);
     ASSERT_FALSE(r.ok());
-    EXPECT_EQ(r.error().message(), path.string() + ":2: low 101.50 is above open 100.10");
+    EXPECT_EQ(r.error().message(), path.string() + ":2: low 101.5 is above open 100.1");
 }
 
 }  // namespace

@@ -45,8 +45,14 @@ protected:
         cache = std::move(opened.value());
         settings.yahooBaseUrl = server.baseUrl();
         settings.stooqBaseUrl = server.baseUrl();
-        settings.fetch.timeoutMs = 300;
-        settings.fetch.backoffBaseMs = 10;
+        // Generous transfer timeout: a loaded CI machine (ASan, two cores) must never make
+        // a normal answer time out. Tests of timeouts set their own.
+        settings.fetch.timeoutMs = 20000;
+        // Retries wait no real time: the delay asked for is recorded instead (injected clock).
+        settings.fetch.waitBeforeRetry = [this](int ms) {
+            retryDelays.push_back(ms);
+            return 0;
+        };
     }
 
     /// The first `count` sample bars stored under ^GSPC, as an earlier import would leave them.
@@ -67,6 +73,24 @@ protected:
     std::unique_ptr<PriceCache> cache;
     LocalHttpServer server;
     FeedSettings settings;
+    std::vector<int> retryDelays;  ///< every retry delay HttpFetch asked for, in order
+};
+
+/// FeedEnv with 300 sample bars of ^GSPC already cached, to prove failures change nothing.
+class SeededFeedEnv : public FeedEnv {
+protected:
+    void SetUp() override {
+        FeedEnv::SetUp();
+        seedGspc(300);
+        before = snapshot(*cache);
+    }
+    /// The refresh failed with exactly `message` and the cache did not change.
+    void expectFailure(const SymbolRefreshResult& r, const std::string& message) {
+        EXPECT_EQ(r.status, SymbolRefreshResult::Status::Failed);
+        EXPECT_EQ(r.error.toStdString(), message);
+        EXPECT_EQ(snapshot(*cache), before);
+    }
+    std::vector<SymbolSnapshot> before;
 };
 
 }  // namespace retest::test

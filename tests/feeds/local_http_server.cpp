@@ -7,6 +7,7 @@
 #include <QTimer>
 #include <QUrl>
 #include <QUrlQuery>
+#include <memory>
 
 namespace retest::test {
 
@@ -80,20 +81,53 @@ void LocalHttpServer::onReadyRead(QTcpSocket* socket) {
 void LocalHttpServer::answer(QTcpSocket* socket, const CannedResponse& response) {
     --pending_;
     QByteArray head = "HTTP/1.1 " + QByteArray::number(response.status) + ' ' + response.reason +
-                      "\r\nContent-Type: " + response.contentType +
-                      "\r\nContent-Length: " + QByteArray::number(response.body.size()) +
-                      "\r\nConnection: close\r\n";
+                      "\r\nContent-Type: " + response.contentType + "\r\n";
+    if (response.mode != CannedResponse::Mode::Endless) {
+        head += "Content-Length: " + QByteArray::number(response.body.size()) + "\r\n";
+    }
+    head += "Connection: close\r\n";
     for (const auto& [name, value] : response.headers) {
         head += name + ": " + value + "\r\n";
     }
     head += "\r\n";
     socket->write(head);
+    if (response.mode == CannedResponse::Mode::Drip ||
+        response.mode == CannedResponse::Mode::Endless) {
+        stream(socket, response);
+        return;
+    }
     if (response.mode == CannedResponse::Mode::Truncated) {
         socket->write(response.body.left(response.body.size() / 2));
     } else {
         socket->write(response.body);
     }
     socket->disconnectFromHost();
+}
+
+void LocalHttpServer::stream(QTcpSocket* socket, const CannedResponse& response) {
+    auto* timer = new QTimer(socket);  // dies with the socket
+    const bool endless = response.mode == CannedResponse::Mode::Endless;
+    const QByteArray chunk(64 * 1024, response.body.isEmpty() ? ' ' : response.body.at(0));
+    auto sent = std::make_shared<qsizetype>(0);
+    connect(timer, &QTimer::timeout, socket, [socket, timer, response, chunk, endless, sent] {
+        if (socket->state() != QAbstractSocket::ConnectedState) {
+            timer->stop();
+            return;
+        }
+        if (endless) {
+            if (socket->bytesToWrite() < 4 * chunk.size()) {  // do not buffer without bound
+                socket->write(chunk);
+            }
+            return;
+        }
+        if (*sent >= response.body.size()) {
+            timer->stop();
+            socket->disconnectFromHost();
+            return;
+        }
+        socket->write(response.body.mid((*sent)++, 1));
+    });
+    timer->start(endless ? 1 : response.intervalMs);
 }
 
 }  // namespace retest::test

@@ -21,6 +21,8 @@ struct CannedResponse {
         Normal,
         Truncated,  ///< announce the whole body's Content-Length, send half, close
         Stall,      ///< accept the request and never answer
+        Drip,       ///< send the body one byte every `intervalMs` (a slow-drip server)
+        Endless,    ///< send 64 KiB chunks of the body's first byte without end
     };
     int status = 200;
     QByteArray reason = "OK";
@@ -28,7 +30,8 @@ struct CannedResponse {
     QList<QPair<QByteArray, QByteArray>> headers;
     QByteArray body;
     Mode mode = Mode::Normal;
-    int delayMs = 0;  ///< wait before answering (to observe concurrency)
+    int delayMs = 0;      ///< wait before answering (to observe concurrency)
+    int intervalMs = 50;  ///< Drip: between bytes; Endless: between chunks
 
     static CannedResponse ok(QByteArray body, QByteArray contentType = "application/json");
     static CannedResponse withStatus(int code, QByteArray reason, QByteArray body = {});
@@ -58,6 +61,8 @@ private:
     void onNewConnection();
     void onReadyRead(QTcpSocket* socket);
     void answer(QTcpSocket* socket, const CannedResponse& response);
+    /// Drip and Endless: keeps writing on a timer until the client goes away.
+    void stream(QTcpSocket* socket, const CannedResponse& response);
 
     QTcpServer* server_;
     QMap<QString, std::vector<CannedResponse>> routes_;
