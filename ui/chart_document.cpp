@@ -4,6 +4,7 @@
 #include <limits>
 
 #include "core/analytics/resample.h"
+#include "core/context/series_loader.h"
 #include "core/model/date.h"
 
 namespace retest::ui {
@@ -19,16 +20,16 @@ bool ChartDocument::reload() {
     loadError_.clear();
     info_.reset();
     const std::string sym = symbol_.toStdString();
-    auto info = cache_.symbolInfo(sym);
-    Result<Ok> read = Ok{};
-    if (info) {
-        info_ = info.value();
-        read = cache_.readBars(sym, std::numeric_limits<Day>::min(),
-                               until_.value_or(std::numeric_limits<Day>::max()), daily_);
-    }
-    if (!info || !read) {
+    // A plain symbol as stored or a ratio (IWM:SPY) computed on the fly from the cache.
+    SeriesRequest request;
+    request.to = until_.value_or(std::numeric_limits<Day>::max());
+    auto series = loadSeries(cache_, sym, request);
+    if (series) {
+        info_ = series->info;
+        daily_ = std::move(series->bars);
+    } else {
         daily_.clear();
-        loadError_ = QString::fromStdString(!info ? info.error().message : read.error().message);
+        loadError_ = QString::fromStdString(series.error().message);
     }
     actions_.clear();
     if (auto actions = cache_.corporateActions(sym)) {
@@ -40,6 +41,10 @@ bool ChartDocument::reload() {
     }
     rebuildBars();
     loadManualLevels();
+    context_.clear();
+    if (auto context = cache_.chartContext(sym)) {
+        context_ = std::move(context.value());
+    }
     Q_EMIT changed();
     recomputeLevels();
     return loadError_.isEmpty();
@@ -143,15 +148,7 @@ void ChartDocument::rebuildBars() {
         return;
     }
     std::vector<Bar> adjusted(daily_);
-    for (Bar& b : adjusted) {
-        const double factor = b.close > 0 ? b.adjClose / b.close : 1.0;
-        if (factor > 0 && factor != 1.0) {
-            b.open *= factor;
-            b.high *= factor;
-            b.low *= factor;
-            b.close = b.adjClose;
-        }
-    }
+    adjustForSplitsAndDividends(adjusted);
     bars_ = resample(adjusted, timeframe_);
 }
 
@@ -176,6 +173,20 @@ QString ChartDocument::emptyMessage() const {
     return tr("No cached data for %1\n\nImport a CSV (File ▸ Import CSV…, or drop a file here)\n"
               "or refresh it from an online source (F5).")
         .arg(symbol_);
+}
+
+// --- market context (owner: compare overlays and panes) ---
+
+bool ChartDocument::isRatio() const {
+    return looksLikeRatio(symbol_.toStdString());
+}
+
+Result<Ok> ChartDocument::setMarketContext(std::vector<ChartContextItem> items) {
+    auto stored = cache_.setChartContext(symbol_.toStdString(), items);
+    if (stored) {
+        context_ = std::move(items);
+    }
+    return stored;
 }
 
 }  // namespace retest::ui

@@ -69,6 +69,14 @@ public:
     /// The message shown instead of a chart when there are no bars.
     QString emptyMessage() const;
 
+    // --- market context (owner: compare overlays and panes) ---
+    /// True for a ratio symbol ("IWM:SPY"), computed from the cache; drawn as a line.
+    bool isRatio() const;
+    /// The compare overlays and panes remembered for this symbol (read on every load).
+    const std::vector<ChartContextItem>& marketContext() const { return context_; }
+    /// Remembers them in the cache for this symbol.
+    Result<Ok> setMarketContext(std::vector<ChartContextItem> items);
+
 Q_SIGNALS:
     /// The symbol, its bars or the timeframe changed.
     void changed();
@@ -96,6 +104,7 @@ private:
     std::optional<SymbolInfo> info_;
     std::vector<CorporateAction> actions_;
     QString loadError_;
+    std::vector<ChartContextItem> context_;  // market context of symbol_
 };
 
 }  // namespace retest::ui

@@ -12,6 +12,9 @@ class QActionGroup;
 class QAction;
 class QSettings;
 class QLabel;
+class QLineEdit;
+class QMenu;
+class QToolBar;
 
 namespace retest::ui {
 
@@ -22,6 +25,7 @@ class ChartView;
 class ExportController;
 class LevelOverlay;
 class LevelsPanel;
+class MarketContext;
 class RefreshController;
 class WatchlistDock;
 class WatchlistModel;
@@ -51,6 +55,18 @@ public:
     ExportController* exportController() const { return export_; }
     AnnotationController* annotations() const { return annotations_; }
 
+    // --- market context (compare overlays, panes, ratio symbols) ---
+    MarketContext* marketContext() const { return context_; }
+    /// The toolbar field: type a symbol (completed from the cache) and Enter to compare.
+    QLineEdit* compareEdit() const { return compareEdit_; }
+    /// Adds a compare overlay / a pane and remembers it for the symbol; on error the status
+    /// bar names the symbol and the chart stays as it was. True when added.
+    bool compareWith(const QString& symbol);
+    bool addPane(const QString& symbol);
+    /// Opens any symbol, a ratio such as IWM:SPY too; a bad or unknown one leaves the chart
+    /// as it was and explains why in the status bar. True when shown.
+    bool openSymbol(const QString& text);
+
 protected:
     void closeEvent(QCloseEvent* event) override;
     void dragEnterEvent(QDragEnterEvent* event) override;
@@ -67,6 +83,11 @@ private:
     void importWithDialogs(const QStringList& paths);
     void chooseAndImport();
     void refreshIfStale();
+    void createContextActions(QMenu* view, QToolBar* bar);
+    void applyMarketContext();
+    void rememberMarketContext();
+    bool addToContext(const QString& symbol, bool pane);
+    void refreshCompleter();
 
     PriceCache& cache_;
     QSettings& settings_;
@@ -81,6 +102,8 @@ private:
     ExportController* export_ = nullptr;
     ActionMarkers* actionMarkers_ = nullptr;
     AnnotationController* annotations_ = nullptr;
+    MarketContext* context_ = nullptr;
+    QLineEdit* compareEdit_ = nullptr;
 
     QAction* importAction_ = nullptr;
     QAction* quitAction_ = nullptr;

@@ -74,6 +74,18 @@ constexpr std::array kMigrations{
             updated INTEGER);
         CREATE INDEX annotations_by_symbol ON annotations(symbol, id);
     )sql"},
+    // v4: a chart's market context, per symbol: compare overlays and indicator panes in their
+    // order. thresholds: the pane's threshold lines as text ("5;4.25"); height: its stretch.
+    Migration{4, R"sql(
+        CREATE TABLE chart_context(
+            symbol TEXT NOT NULL,
+            position INTEGER NOT NULL,
+            kind TEXT NOT NULL CHECK(kind IN ('compare', 'pane')),
+            target TEXT NOT NULL,
+            thresholds TEXT NOT NULL DEFAULT '',
+            height REAL NOT NULL DEFAULT 0,
+            PRIMARY KEY(symbol, position)) WITHOUT ROWID;
+    )sql"},
 };
 
 Error sqlError(sqlite3* db, const std::filesystem::path& path, const std::string& what) {

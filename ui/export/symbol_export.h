@@ -20,6 +20,7 @@
 #include "ui/chart/chart_view.h"
 #include "ui/chart/level_overlay.h"
 #include "ui/chart_document.h"
+#include "ui/context/market_context.h"
 
 namespace retest::ui {
 
@@ -36,6 +37,9 @@ struct SymbolExportRequest {
     bool levels = true;
     bool annotations = true;
     QString title;  ///< empty: "SYMBOL · Name · Daily · from – to"
+    /// Compare overlays and panes; std::nullopt: what the document remembers for its symbol.
+    /// Given explicitly (the command line), one that cannot be shown fails the export.
+    std::optional<std::vector<ChartContextItem>> context;
 };
 
 enum class ExportStatus { Written, NoData, Failed };
@@ -86,6 +90,7 @@ struct ExportScene {
     std::optional<LevelOverlay> levels;
     std::optional<AnnotationLayer> drawings;
     std::optional<ActionMarkers> actions;
+    std::optional<MarketContext> context;  // compare overlays and panes
     ImageOptions image;
 };
 
@@ -102,7 +107,8 @@ inline std::unique_ptr<ExportScene> buildExportScene(const ChartDocument& doc,
     ChartView& view = scene->view;
     view.resize(req.image.width, req.image.height);
     view.setTheme(req.theme);
-    view.setStyle(req.style);
+    // A ratio is drawn as a line unless another style was asked for.
+    view.setStyle(doc.isRatio() && req.style == ChartStyle::Candles ? ChartStyle::Line : req.style);
     view.setLogScale(req.logScale);
     view.setBars(bars, doc.timeframe());
     if (!applyExportRange(view, req)) {
@@ -111,6 +117,16 @@ inline std::unique_ptr<ExportScene> buildExportScene(const ChartDocument& doc,
                        .arg(doc.symbol(), QString::fromStdString(formatIsoDate(bars.front().day)),
                             QString::fromStdString(formatIsoDate(bars.back().day)))};
         return nullptr;
+    }
+    const std::vector<ChartContextItem>& context = req.context ? *req.context : doc.marketContext();
+    if (!context.empty()) {
+        scene->context.emplace(view, doc.cache());
+        const QStringList errors = scene->context->apply(
+            {doc.symbol(), doc.timeframe(), doc.adjusted(), doc.until()}, context);
+        if (!errors.isEmpty() && req.context) {
+            outcome = {ExportStatus::Failed, errors.join(QStringLiteral("; "))};
+            return nullptr;
+        }
     }
     if (req.levels) {
         scene->levels.emplace(view);

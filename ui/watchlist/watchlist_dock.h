@@ -4,6 +4,7 @@
 
 #include <QDockWidget>
 
+class QMenu;
 class QTableView;
 
 namespace retest::ui {
@@ -21,8 +22,14 @@ public:
     QString currentSymbol() const;
     QTableView* view() const { return view_; }
 
+    /// The row's context menu (also used by tests): "Compare with Chart", "Show in a Pane".
+    QMenu* contextMenuFor(const QString& symbol);
+
 Q_SIGNALS:
     void symbolActivated(const QString& symbol);
+    /// Context menu: overlay `symbol` on the chart / show it in a pane under the price.
+    void compareRequested(const QString& symbol);
+    void paneRequested(const QString& symbol);
 
 private:
     WatchlistModel& model_;
