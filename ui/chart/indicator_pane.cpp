@@ -34,12 +34,33 @@ QString number(double v) {
 
 }  // namespace
 
+void setSampledLine(QCPGraph* graph, const std::vector<double>& values, int stride, double scale) {
+    QVector<QCPGraphData> data;
+    const auto n = static_cast<int>(values.size());
+    stride = std::max(1, stride);
+    data.reserve(n / stride + 2);
+    for (int i = 0; i < n; i += stride) {
+        data.append(QCPGraphData(i, values[static_cast<std::size_t>(i)] * scale));
+    }
+    if (n > 0 && (n - 1) % stride != 0) {
+        data.append(QCPGraphData(n - 1, values.back() * scale));
+    }
+    graph->data()->set(data, true);
+}
+
+int lineStride(ChartView& view) {
+    const double columns = std::max(100, view.priceRect()->width());
+    const double bars = view.timeAxis()->range().size();
+    return std::max(1, static_cast<int>(bars / columns));
+}
+
 IndicatorPane::IndicatorPane(ChartView& view, QString symbol, QString title, std::vector<Bar> bars,
                              double stretch)
     : view_(view), symbol_(std::move(symbol)), title_(std::move(title)), bars_(std::move(bars)) {
     rect_ = view_.insertPaneRect(stretch > 0 ? stretch : kDefaultStretch);
     QCustomPlot* plot = view_.plot();
     graph_ = new QCPGraph(rect_->axis(QCPAxis::atBottom), valueAxis());
+    plot->setPlottingHint(QCP::phFastPolylines, true);  // one polyline, not a stroke per segment
     graph_->setAntialiased(true);
 
     label_ = new QCPItemText(plot);
@@ -147,12 +168,7 @@ void IndicatorPane::realignIfBarsChanged() {
     }
     barsKey_ = key;
     aligned_ = alignCloses(chart, bars_);
-    QVector<QCPGraphData> data;
-    data.reserve(static_cast<qsizetype>(aligned_.size()));
-    for (std::size_t i = 0; i < aligned_.size(); ++i) {
-        data.append(QCPGraphData(static_cast<double>(i), aligned_[i]));
-    }
-    graph_->data()->set(data, true);
+    stride_ = 0;
 }
 
 double IndicatorPane::valueAt(int index) const {
@@ -164,6 +180,10 @@ double IndicatorPane::valueAt(int index) const {
 
 void IndicatorPane::onRangeChanged() {
     realignIfBarsChanged();
+    if (const int stride = lineStride(view_); stride != stride_) {
+        stride_ = stride;
+        setSampledLine(graph_, aligned_, stride_);
+    }
     const auto [first, last] = view_.visibleBarRange();
     double lo = std::numeric_limits<double>::infinity();
     double hi = -lo;

@@ -24,6 +24,13 @@ namespace retest::ui {
 
 class ChartView;
 
+/// Puts `values[i] * scale` at x = i into `graph`, one point every `stride` bars (and the last
+/// one), so a zoomed-out line costs one point per pixel column rather than one per bar.
+void setSampledLine(QCPGraph* graph, const std::vector<double>& values, int stride,
+                    double scale = 1.0);
+/// Bars per pixel column of the chart's current zoom, at least 1.
+int lineStride(ChartView& view);
+
 class IndicatorPane : public QObject {
     Q_OBJECT
 
@@ -98,6 +105,7 @@ private:
     std::vector<QCPItemText*> lineLabels_;
     std::vector<QCPItemRect*> shades_;
     std::size_t barsKey_ = 0;
+    int stride_ = 0;  // of the drawn line; 0 = not drawn yet
     bool alert_ = false;
     int resizeFromY_ = -1;
     double resizeFromStretch_ = 0;
