@@ -225,6 +225,28 @@ TEST_F(ContextUi, CrosshairReadsThePriceAndEveryPaneAtTheSameBar) {
     EXPECT_EQ(view.paneRects().size(), 1u);
 }
 
+TEST_F(ContextUi, DraggingAPaneTopEdgeMakesItTallerAndIsRemembered) {
+    MarketContext ctx(view, *cache);
+    ctx.apply(frame(), {});
+    ASSERT_TRUE(ctx.addPane(QStringLiteral("DGS10")));
+    view.plot()->replot();
+    IndicatorPane& pane = *ctx.panes()[0];
+    const double before = pane.stretch();
+    const int heightBefore = pane.rect()->outerRect().height();
+    int edits = 0;
+    QObject::connect(&ctx, &MarketContext::edited, [&] { ++edits; });
+    const QRect outer = pane.rect()->outerRect();
+    const QPointF edge(outer.center().x(), outer.top());
+    mouse(QEvent::MouseButtonPress, edge, Qt::LeftButton);
+    mouse(QEvent::MouseMove, edge - QPointF(0, 60));
+    mouse(QEvent::MouseButtonRelease, edge - QPointF(0, 60), Qt::LeftButton);
+    view.plot()->replot();
+    EXPECT_GT(pane.stretch(), before);
+    EXPECT_GT(pane.rect()->outerRect().height(), heightBefore + 30);
+    EXPECT_EQ(edits, 1);
+    EXPECT_DOUBLE_EQ(ctx.items().at(0).height, pane.stretch());
+}
+
 TEST_F(ContextUi, WindowRemembersTheSetPerSymbolAndRefusesBadInput) {
     QSettings settings(QString::fromStdString(dir.file("settings.ini").string()),
                        QSettings::IniFormat);

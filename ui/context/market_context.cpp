@@ -136,7 +136,8 @@ bool MarketContext::removeCompare(const QString& symbol) {
 }
 
 Result<Ok> MarketContext::addPane(const QString& symbol,
-                                  std::optional<std::vector<double>> thresholds, double stretch) {
+                                  const std::optional<std::vector<double>>& thresholds,
+                                  double stretch) {
     const QString s = qs(canonicalSymbol(symbol.toStdString()));
     auto series = loadContextSeries(cache_, s, frame_);
     if (!series) {

@@ -62,7 +62,7 @@ public:
     /// Adds a pane (thresholds: the default for the symbol when std::nullopt). A ratio A:B is
     /// shown as A's relative strength against B (100 on their first common day).
     Result<Ok> addPane(const QString& symbol,
-                       std::optional<std::vector<double>> thresholds = std::nullopt,
+                       const std::optional<std::vector<double>>& thresholds = std::nullopt,
                        double stretch = 0);
     bool removePane(int index);
     void setThresholds(int pane, std::vector<double> values);
