@@ -390,6 +390,7 @@ void ChartView::setBars(std::vector<Bar> bars, Timeframe tf) {
     }
     ticker_->setDays(std::move(days));
     reserveTagMargin();
+    fitVolumePane();
     line_->data()->set(closes, true);
     factor_ = 0;
     if (preset_) {
@@ -672,6 +673,15 @@ void ChartView::showBarIndex(int index) {
 }
 
 // --- market context hooks (owner: compare overlays and indicator panes) ---
+
+// A ratio or a yield has no volume: its pane shrinks to the date labels it carries.
+void ChartView::fitVolumePane() {
+    const bool any =
+        std::any_of(bars_.begin(), bars_.end(), [](const Bar& b) { return b.volume > 0; });
+    plot_->plotLayout()->setRowStretchFactor(paneRow(volumeRect_), any ? 0.23 : 0.001);
+    volumeAxis()->setTickLabels(any);
+    volumeAxis()->setTicks(any);
+}
 
 int ChartView::paneRow(QCPAxisRect* rect) const {
     QCPLayoutGrid* grid = plot_->plotLayout();

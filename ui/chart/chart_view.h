@@ -183,6 +183,7 @@ private:
     QSharedPointer<SessionTicker> ticker_;
     std::vector<QCPAxisRect*> panes_;  // market context panes, top to bottom
     int paneRow(QCPAxisRect* rect) const;
+    void fitVolumePane();
     void stylePaneRect(QCPAxisRect* rect);
 
     std::vector<Bar> bars_;
