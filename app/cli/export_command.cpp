@@ -234,7 +234,7 @@ void addOptions(QCommandLineParser& p) {
         opt("compare",
             "Compare with up to 4 symbols (comma-separated; ratios such as IWM:SPY too), drawn "
             "as % change from the first bar shown.",
-            "SYM,…"),
+            "SYM,SYM"),
         opt("pane",
             "Show SYM in a pane under the price (repeatable). ^TNX uses DGS10 when the cache "
             "has no ^TNX and starts with a 5.00 threshold.",
