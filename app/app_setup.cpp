@@ -14,23 +14,36 @@ std::filesystem::path defaultDatabasePath() {
     return std::filesystem::path(dir.toStdString()) / "retest" / "retest.sqlite";
 }
 
-Result<Ok> seedSample(PriceCache& cache) {
-    QFile file(QStringLiteral(":/sample/sp500-2000.csv"));
-    if (!file.open(QIODevice::ReadOnly)) {
-        return Error{"the bundled sample is missing from this build (:/sample/sp500-2000.csv)"};
+namespace {
+
+Result<Ok> seedResource(PriceCache& cache, const char* file, const char* symbol,
+                        const SymbolMeta& meta) {
+    const QString path = QStringLiteral(":/sample/") + QString::fromLatin1(file);
+    QFile in(path);
+    if (!in.open(QIODevice::ReadOnly)) {
+        return Error{"the bundled sample is missing from this build (" + path.toStdString() + ")"};
     }
-    const QByteArray bytes = file.readAll();
-    SymbolMeta meta;
-    meta.description = "S&P 500";
-    meta.currency = "USD";
-    meta.source = "sample (Yahoo Finance via vega-datasets)";
+    const QByteArray bytes = in.readAll();
     auto report =
         importCsvBytes(cache, std::string_view(bytes.constData(), bytes.size()),
-                       "sp500-2000.csv (bundled sample)", kSampleSymbol, CsvFormat::Auto, meta);
+                       std::string(file) + " (bundled sample)", symbol, CsvFormat::Auto, meta);
     if (!report) {
         return report.error();
     }
     return Ok{};
+}
+
+}  // namespace
+
+Result<Ok> seedSample(PriceCache& cache) {
+    if (auto r = seedResource(cache, "sp500-2000.csv", kSampleSymbol,
+                              {"S&P 500", "USD", "sample (Yahoo Finance via vega-datasets)"});
+        !r) {
+        return r;
+    }
+    // The 10-year yield beside it, so the first start can show a rates pane (^TNX maps to it).
+    return seedResource(cache, "dgs10.csv", kYieldSampleSymbol,
+                        {"US 10-year Treasury yield (%)", "", "sample (FRED DGS10)"});
 }
 
 Result<std::unique_ptr<PriceCache>> openCache(const std::filesystem::path& path) {

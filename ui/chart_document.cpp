@@ -9,6 +9,7 @@
 #include <limits>
 
 #include "core/analytics/resample.h"
+#include "core/context/series_loader.h"
 #include "core/model/date.h"
 #include "core/model/qt_text.h"
 #include "ui/chart_document_commands.h"
@@ -47,16 +48,14 @@ ChartData loadChartData(const PriceCache& cache, const QString& symbol, Timefram
     d.symbol = symbol;
     d.timeframe = timeframe;
     const std::string sym = toUtf8(symbol);
-    auto info = cache.symbolInfo(sym);
-    Result<Ok> read = Ok{};
-    if (info) {
-        d.info = info.value();
-        read = cache.readBars(sym, std::numeric_limits<Day>::min(),
-                              until.value_or(std::numeric_limits<Day>::max()), d.daily);
-    }
-    if (!info || !read) {
-        d.daily.clear();
-        d.loadError = toQString(!info ? info.error().message : read.error().message);
+    // A plain symbol as stored, or a ratio (IWM:SPY) computed on the fly from the cache.
+    SeriesRequest request;
+    request.to = until.value_or(std::numeric_limits<Day>::max());
+    if (auto series = loadSeries(cache, sym, request)) {
+        d.info = series->info;
+        d.daily = std::move(series->bars);
+    } else {
+        d.loadError = toQString(series.error().message);
     }
     if (auto actions = cache.corporateActions(sym)) {
         for (const CorporateAction& a : actions.value()) {
@@ -126,6 +125,10 @@ bool ChartDocument::reload() {
             tr("Cannot read %1 from the cache: %2").arg(data_.symbol, data_.loadError));
     }
     loadEdits();
+    context_.clear();
+    if (auto context = cache_.chartContext(toUtf8(data_.symbol))) {
+        context_ = std::move(context.value());
+    }
     Q_EMIT changed();
     Q_EMIT manualLevelsChanged();
     Q_EMIT drawingsChanged();
@@ -417,6 +420,20 @@ void ChartDocument::setShowAutoLevels(bool show) {
     }
     showAutoLevels_ = show;
     Q_EMIT levelFilterChanged();
+}
+
+// --- market context (owner: compare overlays and panes) ---
+
+bool ChartDocument::isRatio() const {
+    return looksLikeRatio(toUtf8(data_.symbol));
+}
+
+Result<Ok> ChartDocument::setMarketContext(std::vector<ChartContextItem> items) {
+    auto stored = cache_.setChartContext(toUtf8(data_.symbol), items);
+    if (stored) {
+        context_ = std::move(items);
+    }
+    return stored;
 }
 
 }  // namespace retest::ui

@@ -142,8 +142,13 @@ public:
     void setShowAutoLevels(bool show);
     bool showAutoLevels() const { return showAutoLevels_; }
 
-    // (Next: the compare set, indicator panes and alerts join here as members with their own
-    // signals and undo commands, like manual levels and drawings.)
+    // ---- Market context: compare overlays and indicator panes ------------------------------
+    /// True for a ratio symbol ("IWM:SPY"), computed from the cache; drawn as a line.
+    bool isRatio() const;
+    /// The compare overlays and panes remembered for this symbol (read on every load).
+    const std::vector<ChartContextItem>& marketContext() const { return context_; }
+    /// Remembers them in the cache for this symbol.
+    Result<Ok> setMarketContext(std::vector<ChartContextItem> items);
 
     // ---- Write primitives for the undo commands (ui/chart_document_commands.cpp) ----------
     struct Writes;
@@ -190,6 +195,7 @@ private:
     bool showAutoLevels_ = true;
     QUndoStack* undo_ = nullptr;
     std::unique_ptr<Writes> writes_;
+    std::vector<ChartContextItem> context_;  // market context of the symbol
 };
 
 }  // namespace retest::ui

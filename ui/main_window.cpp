@@ -4,6 +4,7 @@
 #include <QActionGroup>
 #include <QApplication>
 #include <QCloseEvent>
+#include <QCompleter>
 #include <QDateTime>
 #include <QDragEnterEvent>
 #include <QDropEvent>
@@ -11,11 +12,13 @@
 #include <QFileInfo>
 #include <QInputDialog>
 #include <QLabel>
+#include <QLineEdit>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QMimeData>
 #include <QSettings>
 #include <QStatusBar>
+#include <QStringListModel>
 #include <QToolBar>
 
 #include "core/import/csv_importer.h"
@@ -30,6 +33,7 @@
 #include "ui/chart/chart_view.h"
 #include "ui/chart_document.h"
 #include "ui/document_chart.h"
+#include "ui/context/market_context.h"
 #include "ui/export/export_controller.h"
 #include "ui/levels/levels_panel.h"
 #include "ui/refresh/refresh_controller.h"
@@ -59,7 +63,9 @@ MainWindow::MainWindow(PriceCache& cache, QSettings& settings, QWidget* parent)
       levelsPanel_(new LevelsPanel(*document_, this)),
       export_(new ExportController(*chart_, *document_, this, this)),
       annotations_(new AnnotationController(*chart_, *document_, this)),
-      recent_(new RecentFiles(settings, this)) {
+      recent_(new RecentFiles(settings, this)),
+      context_(new MarketContext(*chart_, cache)) {
+    context_->setParent(this);
     setWindowTitle(QStringLiteral("Retest"));
     setObjectName(QStringLiteral("MainWindow"));
     setAcceptDrops(true);
@@ -74,6 +80,9 @@ MainWindow::MainWindow(PriceCache& cache, QSettings& settings, QWidget* parent)
 
     connect(document_, &ChartDocument::changed, this, &MainWindow::onDocumentChanged);
     connect(watchlist_, &WatchlistDock::symbolActivated, this, &MainWindow::showSymbol);
+    connect(watchlist_, &WatchlistDock::compareRequested, this, &MainWindow::compareWith);
+    connect(watchlist_, &WatchlistDock::paneRequested, this, &MainWindow::addPane);
+    connect(context_, &MarketContext::edited, this, &MainWindow::rememberMarketContext);
     connect(chart_, &ChartView::visibleRangeChanged, this, &MainWindow::updateTitle);
     connect(refresh_, &RefreshController::symbolUpdated, this, [this](const QString& symbol) {
         watchlistModel_->refresh();
@@ -247,6 +256,7 @@ void MainWindow::createMenusAndToolbar() {
     bar->addActions(rangeGroup_->actions());
     bar->addSeparator();
     bar->addAction(refresh_->refreshCurrentAction());
+    createContextActions(view, bar);
 
     QToolBar* draw = addToolBar(tr("Draw"));
     draw->setObjectName(QStringLiteral("DrawToolbar"));
@@ -341,6 +351,7 @@ void MainWindow::refreshIfStale() {
 
 void MainWindow::onDocumentChanged() {
     updateAlertMarks();  // after DocumentChart (connected first) has the new bars
+    applyMarketContext();
     updateTitle();
     updateStatus();
 }
@@ -531,6 +542,130 @@ void MainWindow::saveState() {
 void MainWindow::closeEvent(QCloseEvent* event) {
     saveState();
     event->accept();
+}
+
+// --- market context (compare overlays, panes, ratio symbols) ---
+
+void MainWindow::createContextActions(QMenu* view, QToolBar* bar) {
+    compareEdit_ = new QLineEdit(bar);
+    compareEdit_->setObjectName(QStringLiteral("CompareEdit"));
+    compareEdit_->setPlaceholderText(tr("Compare with…"));
+    compareEdit_->setToolTip(
+        tr("Type a symbol (or a ratio such as IWM:SPY) and press Enter to "
+           "overlay it as % change; up to four. Click its legend entry to "
+           "remove it."));
+    compareEdit_->setMaximumWidth(150);
+    compareEdit_->setCompleter(new QCompleter(new QStringListModel(compareEdit_), compareEdit_));
+    compareEdit_->completer()->setCaseSensitivity(Qt::CaseInsensitive);
+    connect(compareEdit_, &QLineEdit::returnPressed, this, [this] {
+        if (compareWith(compareEdit_->text())) {
+            compareEdit_->clear();
+        }
+    });
+    bar->addSeparator();
+    bar->addWidget(compareEdit_);
+    refreshCompleter();
+    connect(watchlistModel_, &QAbstractItemModel::modelReset, this, &MainWindow::refreshCompleter);
+
+    view->addSeparator();
+    QAction* open = view->addAction(tr("Open &Symbol or Ratio…"), this, [this] {
+        bool ok = false;
+        const QString text = QInputDialog::getText(this, tr("Open Symbol"),
+                                                   tr("Symbol or ratio (e.g. IWM or IWM:SPY):"),
+                                                   QLineEdit::Normal, QString(), &ok);
+        if (ok) {
+            openSymbol(text);
+        }
+    });
+    open->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_G));
+    view->addAction(tr("&Compare With…"), this, [this] { compareEdit_->setFocus(); });
+    view->addAction(tr("Add &Pane…"), this, [this] {
+        bool ok = false;
+        const QString text = QInputDialog::getText(
+            this, tr("Add Pane"), tr("Symbol to show under the price (e.g. ^TNX):"),
+            QLineEdit::Normal, QStringLiteral("^TNX"), &ok);
+        if (ok) {
+            addPane(text);
+        }
+    });
+    view->addAction(
+        tr("Add &Relative-Strength Pane (vs %1)").arg(QString::fromLatin1(kDefaultBenchmark)), this,
+        [this] {
+            addPane(document_->symbol() + QLatin1Char(':') +
+                    QString::fromLatin1(kDefaultBenchmark));
+        });
+}
+
+void MainWindow::refreshCompleter() {
+    QStringList symbols = watchlistModel_->symbols();
+    if (auto cached = cache_.listSymbols()) {
+        for (const SymbolInfo& info : cached.value()) {
+            const QString s = QString::fromStdString(info.symbol);
+            if (!symbols.contains(s)) {
+                symbols << s;
+            }
+        }
+    }
+    static_cast<QStringListModel*>(compareEdit_->completer()->model())->setStringList(symbols);
+}
+
+void MainWindow::applyMarketContext() {
+    if (document_->bars().empty()) {
+        context_->clear();
+        return;
+    }
+    if (document_->isRatio()) {  // a ratio has no real candles: a line unless asked otherwise
+        chart_->setStyle(ChartStyle::Line);
+    } else if (QAction* style = styleGroup_->checkedAction()) {
+        chart_->setStyle(static_cast<ChartStyle>(style->data().toInt()));
+    }
+    const QStringList errors = context_->apply(
+        {document_->symbol(), document_->timeframe(), document_->adjusted(), document_->until()},
+        document_->marketContext());
+    if (!errors.isEmpty()) {
+        statusBar()->showMessage(errors.join(QStringLiteral("; ")), 8000);
+    }
+}
+
+void MainWindow::rememberMarketContext() {
+    if (auto stored = document_->setMarketContext(context_->items()); !stored) {
+        statusBar()->showMessage(QString::fromStdString(stored.error().message), 8000);
+    }
+}
+
+bool MainWindow::compareWith(const QString& symbol) {
+    return addToContext(symbol, false);
+}
+
+bool MainWindow::addPane(const QString& symbol) {
+    return addToContext(symbol, true);
+}
+
+bool MainWindow::addToContext(const QString& symbol, bool pane) {
+    if (document_->bars().empty()) {
+        statusBar()->showMessage(tr("Open a chart with data first"), 6000);
+        return false;
+    }
+    const Result<Ok> added = pane ? context_->addPane(symbol) : context_->addCompare(symbol);
+    if (!added) {
+        statusBar()->showMessage(QString::fromStdString(added.error().message), 8000);
+        return false;
+    }
+    rememberMarketContext();
+    return true;
+}
+
+bool MainWindow::openSymbol(const QString& text) {
+    auto series = loadSeriesWithData(cache_, text.toStdString());
+    if (!series) {
+        statusBar()->showMessage(
+            tr("Cannot open %1: %2")
+                .arg(text.trimmed(), QString::fromStdString(series.error().message)),
+            8000);
+        return false;
+    }
+    showSymbol(QString::fromStdString(series->symbol));
+    return true;
 }
 
 }  // namespace retest::ui

@@ -13,6 +13,9 @@ class QActionGroup;
 class QAction;
 class QSettings;
 class QLabel;
+class QLineEdit;
+class QMenu;
+class QToolBar;
 
 namespace retest::ui {
 
@@ -26,6 +29,7 @@ class ExportController;
 class LevelOverlay;
 class LevelsPanel;
 class RecentFiles;
+class MarketContext;
 class RefreshController;
 class RotationDock;
 class WatchlistDock;
@@ -74,6 +78,18 @@ public:
     /// Adds the chart's symbol to the watchlist shown (the Insert key).
     QAction* addToWatchlistAction() const { return addToWatchlistAction_; }
 
+    // --- market context (compare overlays, panes, ratio symbols) ---
+    MarketContext* marketContext() const { return context_; }
+    /// The toolbar field: type a symbol (completed from the cache) and Enter to compare.
+    QLineEdit* compareEdit() const { return compareEdit_; }
+    /// Adds a compare overlay / a pane and remembers it for the symbol; on error the status
+    /// bar names the symbol and the chart stays as it was. True when added.
+    bool compareWith(const QString& symbol);
+    bool addPane(const QString& symbol);
+    /// Opens any symbol, a ratio such as IWM:SPY too; a bad or unknown one leaves the chart
+    /// as it was and explains why in the status bar. True when shown.
+    bool openSymbol(const QString& text);
+
 protected:
     void closeEvent(QCloseEvent* event) override;
     void dragEnterEvent(QDragEnterEvent* event) override;
@@ -91,6 +107,11 @@ private:
     void refreshIfStale();
     void createBoardAndAlerts();
     void updateAlertMarks();
+    void createContextActions(QMenu* view, QToolBar* bar);
+    void applyMarketContext();
+    void rememberMarketContext();
+    bool addToContext(const QString& symbol, bool pane);
+    void refreshCompleter();
 
     PriceCache& cache_;
     QSettings& settings_;
@@ -109,6 +130,8 @@ private:
     AlertsDock* alerts_ = nullptr;
     AlertMarks* alertMarks_ = nullptr;
     QAction* addToWatchlistAction_ = nullptr;
+    MarketContext* context_ = nullptr;
+    QLineEdit* compareEdit_ = nullptr;
 
     QAction* importAction_ = nullptr;
     QAction* quitAction_ = nullptr;

@@ -3,9 +3,12 @@
 #include <QDir>
 #include <QFileInfo>
 #include <QRegularExpression>
+#include <algorithm>
+#include <cmath>
 
 #include "app/cli/cli.h"
 #include "app/cli/cli_options.h"
+#include "core/context/series_loader.h"
 #include "core/model/date.h"
 #include "ui/chart/chart_types.h"
 #include "ui/export/symbol_export.h"
@@ -127,6 +130,66 @@ bool readLook(QCommandLineParser& p, Context& ctx, ui::SymbolExportRequest& r) {
     return true;
 }
 
+/// --compare A,B  --pane SYM (repeatable)  --threshold SYM=V (repeatable): the chart's market
+/// context. Symbols are checked as text here; unknown ones fail the export, naming them.
+bool readContext(QCommandLineParser& p, Context& ctx, const ExportOptions& o,
+                 ui::SymbolExportRequest& r) {
+    QStringList compares;
+    for (const QString& list : p.values(QStringLiteral("compare"))) {
+        compares << list.split(QLatin1Char(','), Qt::SkipEmptyParts);
+    }
+    const QStringList panes = p.values(QStringLiteral("pane"));
+    const QStringList thresholds = p.values(QStringLiteral("threshold"));
+    if (compares.isEmpty() && panes.isEmpty() && thresholds.isEmpty()) {
+        return true;
+    }
+    if (!o.outDir.isEmpty()) {
+        return fail(ctx, "--compare, --pane and --threshold need a SYMBOL, not --watchlist");
+    }
+    std::vector<ChartContextItem> items;
+    for (const QString& s : compares + panes) {
+        if (auto ok = checkSymbolText(s.toStdString()); !ok) {
+            ctx.err << "retest export: " << (compares.contains(s) ? "--compare " : "--pane ")
+                    << QString::fromStdString(ok.error().message) << Qt::endl;
+            return false;
+        }
+        const bool pane = items.size() >= static_cast<std::size_t>(compares.size());
+        items.push_back({pane ? ChartContextItem::Kind::Pane : ChartContextItem::Kind::Compare,
+                         canonicalSymbol(s.toStdString()),
+                         pane ? ui::defaultThresholds(s) : std::vector<double>{}, 0});
+    }
+    if (compares.size() > ui::CompareLayer::kMaxSeries) {
+        return fail(ctx, "--compare takes at most 4 symbols");
+    }
+    std::vector<std::string> set;  // panes whose thresholds --threshold replaces
+    for (const QString& t : thresholds) {
+        const qsizetype eq = t.lastIndexOf(QLatin1Char('='));
+        bool ok = false;
+        const double value = eq > 0 ? t.mid(eq + 1).toDouble(&ok) : 0.0;
+        const std::string symbol = canonicalSymbol(t.left(eq).toStdString());
+        const auto pane = std::find_if(items.begin(), items.end(), [&](const ChartContextItem& i) {
+            return i.kind == ChartContextItem::Kind::Pane && i.target == symbol;
+        });
+        if (!ok || !std::isfinite(value)) {
+            ctx.err << "retest export: --threshold " << t << ": expected SYMBOL=VALUE, e.g. ^TNX=5"
+                    << Qt::endl;
+            return false;
+        }
+        if (pane == items.end()) {
+            ctx.err << "retest export: --threshold " << t << ": " << QString::fromStdString(symbol)
+                    << " is not a --pane" << Qt::endl;
+            return false;
+        }
+        if (std::find(set.begin(), set.end(), symbol) == set.end()) {
+            pane->thresholds.clear();
+            set.push_back(symbol);
+        }
+        pane->thresholds.push_back(value);
+    }
+    r.context = std::move(items);
+    return true;
+}
+
 void addOptions(QCommandLineParser& p) {
     p.setApplicationDescription(
         QStringLiteral(
@@ -142,7 +205,8 @@ void addOptions(QCommandLineParser& p) {
             "Exit status with --watchlist: 0 when at least one image was written and the other\n"
             "symbols were only skipped for lack of data; 1 when none was written or one failed.")
             .arg(ui::kMaxExportPixels / 1e6, 0, 'f', 0));
-    p.addPositionalArgument(QStringLiteral("SYMBOL"), QStringLiteral("A cached symbol."),
+    p.addPositionalArgument(QStringLiteral("SYMBOL"),
+                            QStringLiteral("A cached symbol, or a ratio such as IWM:SPY."),
                             QStringLiteral("[SYMBOL]"));
     const auto opt = [](const char* name, const char* help, const char* value = nullptr,
                         const char* def = nullptr) {
@@ -180,6 +244,15 @@ void addOptions(QCommandLineParser& p) {
         opt("no-levels", "Leave out the support/resistance levels."),
         opt("no-annotations", "Leave out the drawings (lines, zones, notes, …)."),
         opt("title", "Title text instead of \"SYMBOL · Name · Timeframe · from – to\".", "TEXT"),
+        opt("compare",
+            "Compare with up to 4 symbols (comma-separated; ratios such as IWM:SPY too), drawn "
+            "as % change from the first bar shown.",
+            "SYM,SYM"),
+        opt("pane",
+            "Show SYM in a pane under the price (repeatable). ^TNX uses DGS10 when the cache "
+            "has no ^TNX and starts with a 5.00 threshold.",
+            "SYM"),
+        opt("threshold", "A threshold line in SYM's pane (repeatable), e.g. ^TNX=5.", "SYM=V"),
     });
 }
 
@@ -228,7 +301,8 @@ int runExport(Context& ctx) {
         return r == ParseOutcome::Done ? kOk : kUsage;
     }
     ExportOptions o;
-    if (!readTarget(p, ctx, o) || !readRange(p, ctx, o.request) || !readLook(p, ctx, o.request)) {
+    if (!readTarget(p, ctx, o) || !readRange(p, ctx, o.request) || !readLook(p, ctx, o.request) ||
+        !readContext(p, ctx, o, o.request)) {
         return kUsage;
     }
     // Refused before the cache is opened or anything is rendered.

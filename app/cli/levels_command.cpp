@@ -12,6 +12,7 @@
 #include "app/cli/watchlist_command.h"
 #include "core/analytics/levels.h"
 #include "core/analytics/resample.h"
+#include "core/context/series_loader.h"
 #include "core/model/date.h"
 
 namespace retest::cli {
@@ -42,15 +43,18 @@ struct SymbolAnalysis {
 };
 
 SymbolAnalysis analyse(PriceCache& cache, const QString& symbol, const AnalysisOptions& opt) {
-    SymbolAnalysis out{symbol.toUpper(), {}, false, {}};
+    SymbolAnalysis out{qs(canonicalSymbol(symbol.toStdString())), {}, false, {}};
     const std::string sym = out.symbol.toStdString();
-    std::vector<Bar> daily;
-    const Day to = opt.until.value_or(std::numeric_limits<Day>::max());
+    SeriesRequest request;
     // --until: the bars after that day are never read, so nothing can leak from them.
-    if (auto read = cache.readBars(sym, std::numeric_limits<Day>::min(), to, daily); !read) {
-        out.error = qs(read.error().message);
+    request.to = opt.until.value_or(std::numeric_limits<Day>::max());
+    // A plain symbol or a ratio (IWM:SPY, computed from the cache on common dates).
+    auto series = loadSeries(cache, sym, request);
+    if (!series) {
+        out.error = qs(series.error().message);
         return out;
     }
+    const std::vector<Bar>& daily = series->bars;
     if (daily.empty()) {
         out.error = opt.until ? QStringLiteral("no cached data up to %1").arg(isoDate(*opt.until))
                               : QStringLiteral("no cached data");
@@ -257,7 +261,8 @@ int runLevels(Context& ctx) {
         "Support and resistance zones of SYMBOL, its all-time high, and every breakout or\n"
         "breakdown through a major level with the state of its retest (none, retesting, held,\n"
         "failed). Each level explains itself: touches, dates, strength."));
-    p.addPositionalArgument(QStringLiteral("SYMBOL"), QStringLiteral("A cached symbol."));
+    p.addPositionalArgument(QStringLiteral("SYMBOL"),
+                            QStringLiteral("A cached symbol, or a ratio such as IWM:SPY."));
     addAnalysisOptions(p);
     p.addOption({QStringLiteral("timeframe"), QStringLiteral("D (default), W or M."),
                  QStringLiteral("TF"), QStringLiteral("D")});
@@ -300,7 +305,8 @@ int runScan(Context& ctx) {
         "failed in the last 20 bars), with its retest state; one line per symbol (or JSON).\n"
         "Exit status: 0 when at least one symbol was analysed and the others only lack\n"
         "cached data; 1 when none had data or one failed for another reason."));
-    p.addPositionalArgument(QStringLiteral("SYMBOL"), QStringLiteral("Symbols to scan."),
+    p.addPositionalArgument(QStringLiteral("SYMBOL"),
+                            QStringLiteral("Symbols (or ratios such as IWM:SPY) to scan."),
                             QStringLiteral("[SYMBOL...]"));
     addAnalysisOptions(p);
     if (auto r = parseCommand(p, ctx, QStringLiteral("scan"), 0, -1); r != ParseOutcome::Run) {

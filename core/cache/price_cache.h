@@ -74,6 +74,17 @@ struct CacheOptions {
     bool checkIntegrity = true;
 };
 
+/// One piece of a chart's market context: a compare overlay or an indicator pane.
+struct ChartContextItem {
+    enum class Kind { Compare, Pane };
+    Kind kind = Kind::Compare;
+    std::string target;              ///< the compared or shown symbol ("KRE", "^TNX", "IWM:SPY")
+    std::vector<double> thresholds;  ///< a pane's threshold lines
+    double height = 0;               ///< a pane's height as a stretch factor; 0 = default
+
+    friend bool operator==(const ChartContextItem&, const ChartContextItem&) = default;
+};
+
 class PriceCache {
 public:
     /// The schema version this build writes; older files are migrated forward on open.
@@ -163,6 +174,11 @@ public:
                                                         std::span<const Annotation> list) {
         return annotations_->append(symbol, list);
     }
+
+    /// The compare overlays and panes remembered for `symbol`'s chart, in order (none: empty).
+    Result<std::vector<ChartContextItem>> chartContext(std::string_view symbol) const;
+    /// Replaces what is remembered for `symbol`'s chart, in one transaction (all or nothing).
+    Result<Ok> setChartContext(std::string_view symbol, std::span<const ChartContextItem> items);
 
 private:
     PriceCache(sqlite3* db, std::filesystem::path path);

@@ -108,6 +108,18 @@ constexpr std::array kMigrations{
             (1, 'IWM', 0), (1, 'VTWO', 1), (1, 'KRE', 2), (1, 'XBI', 3), (1, 'XLI', 4),
             (1, 'SPY', 5), (1, 'QQQ', 6), (1, '^RUT', 7), (1, '^TNX', 8), (1, '^GSPC', 9);
     )sql"},
+    // v5: a chart's market context, per symbol: compare overlays and indicator panes in their
+    // order. thresholds: the pane's threshold lines as text ("5;4.25"); height: its stretch.
+    Migration{5, R"sql(
+        CREATE TABLE chart_context(
+            symbol TEXT NOT NULL,
+            position INTEGER NOT NULL,
+            kind TEXT NOT NULL CHECK(kind IN ('compare', 'pane')),
+            target TEXT NOT NULL,
+            thresholds TEXT NOT NULL DEFAULT '',
+            height REAL NOT NULL DEFAULT 0,
+            PRIMARY KEY(symbol, position)) WITHOUT ROWID;
+    )sql"},
 };
 
 Error sqlError(sqlite3* db, const std::filesystem::path& path, const std::string& what) {

@@ -27,9 +27,12 @@ bool symbolChar(char c) {
 }  // namespace
 
 std::string canonicalSymbol(std::string_view text) {
-    std::string out(trimmed(text));
-    std::transform(out.begin(), out.end(), out.begin(),
-                   [](unsigned char c) { return static_cast<char>(std::toupper(c)); });
+    std::string out;
+    for (const char c : text) {
+        if (std::isspace(static_cast<unsigned char>(c)) == 0) {
+            out += static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+        }
+    }
     return out;
 }
 

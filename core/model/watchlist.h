@@ -30,8 +30,8 @@ inline std::vector<std::string> watchlistThenCached(const std::vector<std::strin
     return out;
 }
 
-/// Trimmed and upper-cased: how every watchlist and alert spells a symbol. The one place to
-/// switch to a stricter shared symbol rule.
+/// Upper-cased, without spaces (a ratio as "A:B"): how every watchlist, alert, chart and
+/// command spells a symbol it was given.
 std::string canonicalSymbol(std::string_view text);
 
 /// Why a normalized symbol cannot be one (empty, spaces, characters outside A-Z 0-9 and

@@ -30,7 +30,9 @@ protected:
 TEST_F(CliTest, ListOnAFreshCacheShowsTheSeededSample) {
     const CliRun r = runCli(db, {QStringLiteral("list")});
     ASSERT_EQ(r.code, 0) << r.err.toStdString();
-    EXPECT_EQ(lines(r.out), QStringList{QStringLiteral("^GSPC 2000-01-03 2020-04-17 5105")});
+    // The S&P 500 sample and the 10-year yield (FRED DGS10) beside it.
+    EXPECT_EQ(lines(r.out), (QStringList{QStringLiteral("DGS10 1990-01-02 2025-12-31 9005"),
+                                         QStringLiteral("^GSPC 2000-01-03 2020-04-17 5105")}));
     EXPECT_TRUE(r.err.isEmpty());
 }
 
@@ -43,7 +45,8 @@ TEST_F(CliTest, ImportReportsWhatItStoredAndListShowsIt) {
         << r.out.toStdString();
     EXPECT_TRUE(r.out.contains(QStringLiteral("1 missing rows skipped"))) << r.out.toStdString();
     const CliRun list = runCli(db, {QStringLiteral("list")});
-    EXPECT_EQ(lines(list.out), (QStringList{QStringLiteral("GSPC19 2019-12-02 2020-01-09 27"),
+    EXPECT_EQ(lines(list.out), (QStringList{QStringLiteral("DGS10 1990-01-02 2025-12-31 9005"),
+                                            QStringLiteral("GSPC19 2019-12-02 2020-01-09 27"),
                                             QStringLiteral("^GSPC 2000-01-03 2020-04-17 5105")}))
         << list.out.toStdString();
 }

@@ -36,7 +36,8 @@ TEST(RetestBinary, ListPrintsOnlyDataLinesOnStdout) {
     const QString db = QString::fromStdString(tmp.file("c.sqlite").string());
     const Process r = runRetest({QStringLiteral("--db"), db, QStringLiteral("list")});
     EXPECT_EQ(r.code, 0) << r.err.toStdString();
-    EXPECT_EQ(r.out, QStringLiteral("^GSPC 2000-01-03 2020-04-17 5105\n"));
+    EXPECT_EQ(r.out, QStringLiteral("DGS10 1990-01-02 2025-12-31 9005\n"
+                                    "^GSPC 2000-01-03 2020-04-17 5105\n"));
 }
 
 TEST(RetestBinary, ExportNeedsNoDisplay) {

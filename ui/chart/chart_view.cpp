@@ -247,6 +247,9 @@ void ChartView::applyThemeToPlot() {
             styleAxis(axis, t);
         }
     }
+    for (QCPAxisRect* pane : panes_) {
+        stylePaneRect(pane);
+    }
     volumeAxis()->grid()->setVisible(false);
     priceAxis()->grid()->setVisible(true);
     title_->setTextColor(t.text);
@@ -309,6 +312,7 @@ void ChartView::setTitle(const QString& title) {
 void ChartView::setTheme(const ChartTheme& theme) {
     theme_ = theme;
     applyThemeToPlot();
+    Q_EMIT themeChanged();
     plot_->replot(QCustomPlot::rpQueuedReplot);
 }
 
@@ -321,7 +325,10 @@ void ChartView::setStyle(ChartStyle style) {
 void ChartView::setLogScale(bool on) {
     logScale_ = on;
     priceAxis()->setScaleType(on ? QCPAxis::stLogarithmic : QCPAxis::stLinear);
-    qSharedPointerCast<PriceTicker>(priceAxis()->ticker())->setLogMode(on);
+    // A compare overlay may have put its percent ticker there (it restores ours later).
+    if (auto ticker = priceAxis()->ticker().dynamicCast<PriceTicker>()) {
+        ticker->setLogMode(on);
+    }
     refreshView();
 }
 
@@ -351,6 +358,9 @@ void ChartView::setAxesVisible(bool visible) {
         rect->axis(QCPAxis::atBottom)->setVisible(visible);
         rect->axis(QCPAxis::atRight)->setVisible(visible);
     }
+    for (QCPAxisRect* pane : panes_) {
+        pane->axis(QCPAxis::atRight)->setVisible(visible);
+    }
 }
 
 void ChartView::setBars(std::vector<Bar> bars, Timeframe tf) {
@@ -376,6 +386,7 @@ void ChartView::setBars(std::vector<Bar> bars, Timeframe tf) {
     }
     ticker_->setDays(std::move(days));
     reserveTagMargin();
+    fitVolumePane();
     line_->data()->set(closes, true);
     factor_ = 0;
     if (preset_) {
@@ -639,6 +650,9 @@ void ChartView::onMouseMove(QMouseEvent* event) {
     QCPAxisRect* rect = priceRect_->rect().contains(pos)    ? priceRect_
                         : volumeRect_->rect().contains(pos) ? volumeRect_
                                                             : nullptr;
+    for (QCPAxisRect* pane : panes_) {
+        rect = rect == nullptr && pane->rect().contains(pos) ? pane : rect;
+    }
     if (rect == nullptr) {
         hideCrosshair();
         return;
@@ -666,6 +680,7 @@ void ChartView::onMouseMove(QMouseEvent* event) {
         QString::fromStdString(formatIsoDate(bars_[static_cast<std::size_t>(index)].day)));
     dateTag_->setVisible(true);
     setHovered(index);
+    Q_EMIT crosshairMoved(index, pos);
     crosshairLayer_->replot();
 }
 
@@ -819,6 +834,105 @@ void ChartView::showBarIndex(int index) {
     first = std::clamp(first, 0, std::max(0, n - span));
     clearPreset();
     showIndexRange(first, std::min(n - 1, first + span - 1));
+}
+
+// --- market context hooks (owner: compare overlays and indicator panes) ---
+
+// A ratio or a yield has no volume: its pane shrinks to the date labels it carries.
+void ChartView::fitVolumePane() {
+    const bool any =
+        std::any_of(bars_.begin(), bars_.end(), [](const Bar& b) { return b.volume > 0; });
+    plot_->plotLayout()->setRowStretchFactor(paneRow(volumeRect_), any ? 0.23 : 0.001);
+    volumeAxis()->setTickLabels(any);
+    volumeAxis()->setTicks(any);
+}
+
+int ChartView::paneRow(QCPAxisRect* rect) const {
+    QCPLayoutGrid* grid = plot_->plotLayout();
+    for (int row = 0; row < grid->rowCount(); ++row) {
+        if (grid->element(row, 0) == rect) {
+            return row;
+        }
+    }
+    return -1;
+}
+
+void ChartView::stylePaneRect(QCPAxisRect* rect) {
+    const QFont tickFont = pixelFont(kTickFontPx);
+    for (QCPAxis* axis : rect->axes()) {
+        styleAxis(axis, theme_);
+        axis->setTickLabelFont(tickFont);
+        axis->setTickLabelPadding(6);
+    }
+    rect->axis(QCPAxis::atBottom)->grid()->setVisible(true);
+}
+
+QCPAxisRect* ChartView::insertPaneRect(double stretch) {
+    QCPLayoutGrid* grid = plot_->plotLayout();
+    const int row = paneRow(volumeRect_);
+    grid->insertRow(row);
+    auto* rect = new QCPAxisRect(plot_);
+    grid->addElement(row, 0, rect);
+    grid->setRowStretchFactor(row, stretch);
+    rect->setMarginGroup(QCP::msLeft | QCP::msRight, volumeRect_->marginGroup(QCP::msLeft));
+    rect->axis(QCPAxis::atLeft)->setVisible(false);
+    rect->axis(QCPAxis::atTop)->setVisible(false);
+    rect->axis(QCPAxis::atRight)->setVisible(!emptyShown_);
+    rect->axis(QCPAxis::atRight)->setSubTicks(false);
+    QCPAxis* x = rect->axis(QCPAxis::atBottom);
+    x->setSubTicks(false);
+    x->setTicker(ticker_);
+    x->setTickLabels(false);
+    x->setRange(timeAxis()->range());
+    rect->setRangeDrag(Qt::Horizontal);
+    rect->setRangeZoom(Qt::Horizontal);
+    rect->setRangeDragAxes(x, nullptr);
+    rect->setRangeZoomAxes(x, nullptr);
+    rect->setRangeZoomFactor(0.85);
+    rect->setMinimumMargins(priceRect_->minimumMargins());
+    rect->setAutoMargins(QCP::msLeft | QCP::msRight);
+    rect->setMargins(QMargins(0, 6, 0, 8));  // keeps its edge labels off the neighbours'
+    using RangeSignal = void (QCPAxis::*)(const QCPRange&);
+    using RangeSlot = void (QCPAxis::*)(const QCPRange&);
+    connect(timeAxis(), static_cast<RangeSignal>(&QCPAxis::rangeChanged), x,
+            static_cast<RangeSlot>(&QCPAxis::setRange));
+    connect(x, static_cast<RangeSignal>(&QCPAxis::rangeChanged), timeAxis(),
+            static_cast<RangeSlot>(&QCPAxis::setRange));
+    panes_.push_back(rect);
+    stylePaneRect(rect);
+    plot_->replot(QCustomPlot::rpQueuedReplot);
+    return rect;
+}
+
+void ChartView::removePaneRect(QCPAxisRect* rect) {
+    const auto it = std::find(panes_.begin(), panes_.end(), rect);
+    if (it == panes_.end()) {
+        return;
+    }
+    panes_.erase(it);
+    // Items and plottables on the rect go with it (QCustomPlot owns them by axis).
+    for (QCPAbstractItem* item : rect->items()) {
+        plot_->removeItem(item);
+    }
+    for (QCPAbstractPlottable* p : rect->plottables()) {
+        plot_->removePlottable(p);
+    }
+    plot_->plotLayout()->remove(rect);
+    plot_->plotLayout()->simplify();
+    plot_->replot(QCustomPlot::rpQueuedReplot);
+}
+
+void ChartView::setPaneStretch(QCPAxisRect* rect, double stretch) {
+    const int row = paneRow(rect);
+    if (row >= 0 && stretch > 0) {
+        plot_->plotLayout()->setRowStretchFactor(row, stretch);
+        plot_->replot(QCustomPlot::rpQueuedReplot);
+    }
+}
+
+double ChartView::paneStretch(QCPAxisRect* rect) const {
+    const int row = paneRow(rect);
+    return row >= 0 ? plot_->plotLayout()->rowStretchFactors().at(row) : 0.0;
 }
 
 }  // namespace retest::ui

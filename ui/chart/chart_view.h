@@ -137,11 +137,27 @@ public:
     /// "4123.45  +12.30 (+0.30%)" for the last visible bar (empty without bars).
     QString lastPriceText() const;
 
+    // --- market context hooks (owner: compare overlays and indicator panes) ---
+    /// Inserts an empty axis rect under the price pane and any earlier panes (above volume),
+    /// sharing the time axis, the margins and the crosshair. `stretch` is its share of the
+    /// height (the price pane has 0.77). Styled with the theme; removed with removePaneRect.
+    QCPAxisRect* insertPaneRect(double stretch);
+    void removePaneRect(QCPAxisRect* rect);
+    void setPaneStretch(QCPAxisRect* rect, double stretch);
+    double paneStretch(QCPAxisRect* rect) const;
+    const std::vector<QCPAxisRect*>& paneRects() const { return panes_; }
+    QCPLayer* crosshairLayer() const { return crosshairLayer_; }
+
 Q_SIGNALS:
     void hoveredBarChanged(int index);
     void visibleRangeChanged();
     /// The active range preset ended (the user zoomed or panned, or a date range was set).
     void rangePresetCleared();
+    /// The crosshair moved to bar `index` with the mouse at `pos` (plot pixels); emitted before
+    /// the crosshair layer is redrawn, so listeners only move their items.
+    void crosshairMoved(int index, const QPoint& pos);
+    /// The theme changed (after the chart restyled itself).
+    void themeChanged();
 
 protected:
     void resizeEvent(QResizeEvent* event) override;
@@ -194,6 +210,10 @@ private:
     QCPItemText* readout_ = nullptr;
     QCPItemText* emptyText_ = nullptr;
     QSharedPointer<SessionTicker> ticker_;
+    std::vector<QCPAxisRect*> panes_;  // market context panes, top to bottom
+    int paneRow(QCPAxisRect* rect) const;
+    void fitVolumePane();
+    void stylePaneRect(QCPAxisRect* rect);
 
     std::vector<std::pair<const QObject*, std::vector<AxisTag>>> tagRequests_;
     std::vector<std::pair<const QObject*, std::vector<std::optional<double>>>> tagPlaced_;

@@ -5,6 +5,7 @@
 #include <QSet>
 #include <algorithm>
 
+#include "core/analytics/ratio.h"
 #include "core/model/date.h"
 #include "core/model/qt_text.h"
 #include "core/model/watchlist.h"
@@ -42,6 +43,11 @@ ExportSource exportSource(ChartDocument& doc) {
     s.data = doc.data();
     s.drawings = doc.drawings();
     s.error = doc.loadError().isEmpty() ? doc.editsError() : doc.loadError();
+    s.context = doc.marketContext();
+    s.cache = &doc.cache();
+    s.ratio = doc.isRatio();
+    s.adjusted = doc.adjusted();
+    s.until = doc.until();
     return s;
 }
 
@@ -52,6 +58,11 @@ ExportSource loadExportSource(const PriceCache& cache, const QString& symbol,
     s.data = loadChartData(cache, symbol, req.timeframe, req.to, true);
     s.error = s.data.loadError;
     const std::string sym = toUtf8(symbol);
+    s.ratio = looksLikeRatio(sym);
+    s.until = req.to;
+    if (auto context = cache.chartContext(sym)) {
+        s.context = std::move(context.value());
+    }
     if (req.levels) {
         std::vector<ManualLevelInput> manual;
         if (auto levels = cache.manualLevels(sym)) {
@@ -105,7 +116,8 @@ std::unique_ptr<ExportScene> buildExportScene(const ExportSource& source,
     ChartView& view = scene->view;
     view.resize(req.image.width, req.image.height);
     view.setTheme(req.theme);
-    view.setStyle(req.style);
+    // A ratio is drawn as a line unless another style was asked for.
+    view.setStyle(source.ratio && req.style == ChartStyle::Candles ? ChartStyle::Line : req.style);
     view.setLogScale(req.logScale);
     view.setBars(bars, data.timeframe);
     if (!applyExportRange(view, req)) {
@@ -113,6 +125,18 @@ std::unique_ptr<ExportScene> buildExportScene(const ExportSource& source,
                    QStringLiteral("%1 has no bars in the requested dates (cached: %2 to %3)")
                        .arg(data.symbol, isoDate(bars.front().day), isoDate(bars.back().day))};
         return nullptr;
+    }
+    // Compare overlays and panes: those asked for (--compare, --pane) must all work; the
+    // chart's remembered ones are drawn where they can be.
+    const std::vector<ChartContextItem>& context = req.context ? *req.context : source.context;
+    if (!context.empty() && source.cache != nullptr) {
+        scene->context.emplace(view, *source.cache);
+        const QStringList errors = scene->context->apply(
+            {data.symbol, data.timeframe, source.adjusted, source.until}, context);
+        if (!errors.isEmpty() && req.context) {
+            outcome = {ExportStatus::Failed, errors.join(QStringLiteral("; "))};
+            return nullptr;
+        }
     }
     if (req.levels) {
         scene->levels.emplace(view);
@@ -159,7 +183,8 @@ ExportOutcome renderExport(const ExportSource& source, const SymbolExportRequest
 
 ExportOutcome exportSymbol(const PriceCache& cache, const QString& symbol,
                            const SymbolExportRequest& req, const QString& path) {
-    const ExportSource source = loadExportSource(cache, symbol, req);
+    ExportSource source = loadExportSource(cache, symbol, req);
+    source.cache = &cache;  // this thread owns it: the chart's compares and panes can be read
     const auto& info = source.data.info;
     if (source.error.isEmpty() && source.data.bars.empty() && req.to && info && info->firstDay &&
         info->lastDay) {

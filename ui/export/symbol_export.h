@@ -19,6 +19,7 @@
 #include "ui/chart/chart_view.h"
 #include "ui/chart/level_overlay.h"
 #include "ui/chart_document.h"
+#include "ui/context/market_context.h"
 
 namespace retest::ui {
 
@@ -35,6 +36,9 @@ struct SymbolExportRequest {
     bool levels = true;
     bool annotations = true;
     QString title;  ///< empty: "SYMBOL · Name · Daily · from – to"
+    /// Compare overlays and panes; std::nullopt: what the document remembers for its symbol.
+    /// Given explicitly (the command line), one that cannot be shown fails the export.
+    std::optional<std::vector<ChartContextItem>> context;
 };
 
 enum class ExportStatus { Written, NoData, Failed };
@@ -50,6 +54,13 @@ struct ExportSource {
     LevelAnalysis levels;  ///< of data.bars
     std::vector<Annotation> drawings;
     QString error;  ///< a cache read that failed (the export then fails with it)
+    /// The chart's compare overlays and panes, read from `cache` when the scene is built (on
+    /// the thread that owns `cache`; null: none are drawn, as in a background batch).
+    std::vector<ChartContextItem> context;
+    const PriceCache* cache = nullptr;
+    bool ratio = false;  ///< a ratio symbol: drawn as a line unless another style is asked for
+    bool adjusted = true;
+    std::optional<Day> until;
 };
 
 /// The open document as it stands: its bars, its current analysis (computed now if the
@@ -70,6 +81,7 @@ struct ExportScene {
     std::optional<LevelOverlay> levels;
     std::optional<AnnotationLayer> drawings;
     std::optional<ActionMarkers> actions;
+    std::optional<MarketContext> context;  // compare overlays and panes
     ImageOptions image;
 };
 

@@ -78,6 +78,15 @@ WatchlistDock::WatchlistDock(WatchlistModel& model, QWidget* parent)
                     Q_EMIT symbolActivated(model_.symbolAt(current.row()));
                 }
             });
+    view_->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(view_, &QWidget::customContextMenuRequested, this, [this](const QPoint& pos) {
+        const QModelIndex index = view_->indexAt(pos);
+        if (index.isValid()) {
+            QMenu* menu = contextMenuFor(model_.symbolAt(index.row()));
+            menu->setAttribute(Qt::WA_DeleteOnClose);
+            menu->popup(view_->viewport()->mapToGlobal(pos));
+        }
+    });
     // A model reset (after an import or an edit) drops the current row: restore it silently.
     connect(&model_, &QAbstractItemModel::modelAboutToBeReset, this,
             [this] { pendingSymbol_ = currentSymbol(); });
@@ -195,6 +204,14 @@ void WatchlistDock::exportList() {
     if (!path.isEmpty()) {
         report(model_.exportList(path), tr("Wrote %1").arg(path));
     }
+}
+
+QMenu* WatchlistDock::contextMenuFor(const QString& symbol) {
+    auto* menu = new QMenu(this);
+    menu->addAction(tr("Compare with Chart"), this,
+                    [this, symbol] { Q_EMIT compareRequested(symbol); });
+    menu->addAction(tr("Show in a Pane"), this, [this, symbol] { Q_EMIT paneRequested(symbol); });
+    return menu;
 }
 
 }  // namespace retest::ui

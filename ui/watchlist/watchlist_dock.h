@@ -7,6 +7,7 @@
 #include <QDockWidget>
 
 class QComboBox;
+class QMenu;
 class QTableView;
 class QToolButton;
 
@@ -28,8 +29,14 @@ public:
     /// Removes the current row's symbol from the list (the Delete key); a message or "".
     QString removeCurrent();
 
+    /// The row's context menu (also used by tests): "Compare with Chart", "Show in a Pane".
+    QMenu* contextMenuFor(const QString& symbol);
+
 Q_SIGNALS:
     void symbolActivated(const QString& symbol);
+    /// Context menu: overlay `symbol` on the chart / show it in a pane under the price.
+    void compareRequested(const QString& symbol);
+    void paneRequested(const QString& symbol);
     /// An edit was refused or a file could not be read: the text to show.
     void message(const QString& text);
 

@@ -1,0 +1,233 @@
+// Market context speed, headless at 1920x1080 on the real sample (5,105 daily bars):
+// - a full repaint with 1, 3 and 5 context series (1 and 3 compares; 4 compares + a ^TNX pane)
+//   against the plain chart and against a naive QCPFinancial drawing all 5,105 bars;
+// - adding a compare or a pane (cache read, rebasing, first paint): target < 30 ms;
+// - a crosshair move over three panes (handler + crosshair layer redraw): target < 1 ms.
+// Ratios are printed from the same run; nothing is asserted about time.
+// Run: build-rel/tests/bench/bench_context [--benchmark_repetitions=5]
+#include <benchmark/benchmark.h>
+#include <QApplication>
+#include <QMouseEvent>
+#include <cmath>
+#include <cstdio>
+#include <map>
+
+#include "core/cache/price_cache.h"
+#include "core/import/csv_importer.h"
+#include "tests/support/test_paths.h"
+#include "ui/chart/chart_view.h"
+#include "ui/chart/qcp.h"
+#include "ui/context/market_context.h"
+
+namespace {
+
+using namespace retest;
+
+constexpr int kWidth = 1920;
+constexpr int kHeight = 1080;
+const char* const kCompares[] = {"HALF", "TWICE", "WAVE", "DGS10"};
+
+struct Fixture {
+    test::TempDir tmp;
+    std::unique_ptr<PriceCache> cache;
+    Fixture() {
+        cache = std::move(PriceCache::open(tmp.file("bench.sqlite")).value());
+        const auto dgs10 = std::filesystem::path(test::sampleCsv()).parent_path() / "dgs10.csv";
+        if (!importCsvFile(*cache, test::sampleCsv(), "^GSPC") ||
+            !importCsvFile(*cache, dgs10, "DGS10")) {
+            std::abort();
+        }
+        // Other series of the same length and dates: the sample scaled and bent.
+        std::vector<Bar> half, twice, wave;
+        int i = 0;
+        for (const Bar& b : test::sampleBars()) {
+            const double k = 1.0 + 0.2 * std::sin(i++ / 90.0);
+            half.push_back(Bar{b.day, b.open / 2, b.high / 2, b.low / 2, b.close / 2,
+                               b.adjClose / 2, b.volume});
+            twice.push_back(Bar{b.day, b.open * 2, b.high * 2, b.low * 2, b.close * 2,
+                                b.adjClose * 2, b.volume});
+            wave.push_back(Bar{b.day, b.open * k, b.high * k, b.low * k, b.close * k,
+                               b.adjClose * k, b.volume});
+        }
+        if (!cache->upsertBars("HALF", half) || !cache->upsertBars("TWICE", twice) ||
+            !cache->upsertBars("WAVE", wave)) {
+            std::abort();
+        }
+    }
+};
+
+Fixture& fixture() {
+    static Fixture f;
+    return f;
+}
+
+/// The window's chart at 1920x1080 showing every bar.
+struct Chart {
+    ui::ChartView view;
+    ui::MarketContext context{view, *fixture().cache};
+    Chart() {
+        view.resize(kWidth, kHeight);
+        view.show();
+        QApplication::processEvents();
+        view.setBars(test::sampleBars(), Timeframe::Daily);
+        view.applyRangePreset(ui::RangePreset::Max);
+        context.apply({QStringLiteral("^GSPC"), Timeframe::Daily, true, {}}, {});
+        view.plot()->replot(QCustomPlot::rpImmediateRefresh);
+    }
+};
+
+void BM_NaiveFinancial(benchmark::State& state) {
+    QCustomPlot plot;
+    plot.resize(kWidth, kHeight);
+    plot.show();
+    QApplication::processEvents();
+    auto* f = new QCPFinancial(plot.xAxis, plot.yAxis);
+    QVector<QCPFinancialData> data;
+    int i = 0;
+    for (const Bar& b : test::sampleBars()) {
+        data.append(QCPFinancialData(i++, b.open, b.high, b.low, b.close));
+    }
+    f->data()->set(data, true);
+    f->setChartStyle(QCPFinancial::csCandlestick);
+    f->setTwoColored(true);
+    plot.rescaleAxes();
+    for (auto _ : state) {
+        plot.replot(QCustomPlot::rpImmediateRefresh);
+    }
+}
+
+void BM_PlainChart(benchmark::State& state) {
+    Chart c;
+    for (auto _ : state) {
+        c.view.plot()->replot(QCustomPlot::rpImmediateRefresh);
+    }
+}
+
+/// 1: one compare; 3: three compares; 5: four compares and a ^TNX pane.
+void BM_ContextSeries(benchmark::State& state) {
+    Chart c;
+    const auto n = static_cast<int>(state.range(0));
+    for (int k = 0; k < std::min(n, 4); ++k) {
+        if (!c.context.addCompare(QString::fromLatin1(kCompares[k]))) {
+            std::abort();
+        }
+    }
+    if (n == 5 && !c.context.addPane(QStringLiteral("^TNX"))) {
+        std::abort();
+    }
+    for (auto _ : state) {
+        c.view.plot()->replot(QCustomPlot::rpImmediateRefresh);
+    }
+}
+
+void BM_AddCompare(benchmark::State& state) {
+    Chart c;
+    for (auto _ : state) {
+        if (!c.context.addCompare(QStringLiteral("WAVE"))) {
+            std::abort();
+        }
+        c.view.plot()->replot(QCustomPlot::rpImmediateRefresh);
+        state.PauseTiming();
+        c.context.removeCompare(QStringLiteral("WAVE"));
+        state.ResumeTiming();
+    }
+}
+
+void BM_AddPane(benchmark::State& state) {
+    Chart c;
+    for (auto _ : state) {
+        if (!c.context.addPane(QStringLiteral("^TNX"))) {
+            std::abort();
+        }
+        c.view.plot()->replot(QCustomPlot::rpImmediateRefresh);
+        state.PauseTiming();
+        c.context.removePane(0);
+        state.ResumeTiming();
+    }
+}
+
+void BM_CrosshairThreePanes(benchmark::State& state) {
+    Chart c;
+    for (const char* s : {"^TNX", "HALF:TWICE", "WAVE"}) {
+        if (!c.context.addPane(QString::fromLatin1(s))) {
+            std::abort();
+        }
+    }
+    c.view.plot()->replot(QCustomPlot::rpImmediateRefresh);
+    QCPAxisRect* pane = c.view.paneRects().at(1);
+    const double y = pane->center().y();
+    const double left = pane->left() + 10;
+    int step = 0;
+    for (auto _ : state) {
+        const QPointF pos(left + (step++ % 1500), y);
+        QMouseEvent move(QEvent::MouseMove, pos, c.view.plot()->mapToGlobal(pos), Qt::NoButton,
+                         Qt::NoButton, Qt::NoModifier);
+        QApplication::sendEvent(c.view.plot(), &move);
+    }
+}
+
+BENCHMARK(BM_NaiveFinancial)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_PlainChart)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_ContextSeries)->Arg(1)->Arg(3)->Arg(5)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_AddCompare)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_AddPane)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_CrosshairThreePanes)->Unit(benchmark::kMicrosecond);
+
+/// Prints the runs, then the comparisons in CPU time (this machine is shared: wall time
+/// mostly measures the other processes) with the wall time beside it.
+class RatioReporter : public benchmark::ConsoleReporter {
+public:
+    void ReportRuns(const std::vector<Run>& runs) override {
+        ConsoleReporter::ReportRuns(runs);
+        for (const Run& r : runs) {
+            if (r.run_type == Run::RT_Iteration || r.aggregate_name == "mean") {
+                const double toMs = r.time_unit == benchmark::kMicrosecond ? 1e-3 : 1.0;
+                cpu_[r.benchmark_name()] = r.GetAdjustedCPUTime() * toMs;
+                wall_[r.benchmark_name()] = r.GetAdjustedRealTime() * toMs;
+            }
+        }
+    }
+    void Finalize() override {
+        ConsoleReporter::Finalize();
+        const double naive = cpu_["BM_NaiveFinancial"];
+        const double plain = cpu_["BM_PlainChart"];
+        const auto ratio = [](double a, double b) { return b > 0 ? a / b : 0.0; };
+        std::printf("\nfull repaint at %dx%d of 5105 daily bars, CPU time (wall in brackets):\n",
+                    kWidth, kHeight);
+        std::printf("  naive QCPFinancial      %7.2f ms (%.2f)\n", naive,
+                    wall_["BM_NaiveFinancial"]);
+        std::printf("  plain chart             %7.2f ms (%.2f) = %.2f x naive\n", plain,
+                    wall_["BM_PlainChart"], ratio(plain, naive));
+        for (const int n : {1, 3, 5}) {
+            const std::string name = "BM_ContextSeries/" + std::to_string(n);
+            std::printf("  %d context series       %7.2f ms (%.2f) = %.2f x plain, %.2f x naive\n",
+                        n, cpu_[name], wall_[name], ratio(cpu_[name], plain),
+                        ratio(cpu_[name], naive));
+        }
+        const auto target = [&](const char* what, const char* name, double limit) {
+            std::printf("%-32s %7.3f ms (%.3f) - target %.0f ms: %s\n", what, cpu_[name],
+                        wall_[name], limit, cpu_[name] < limit ? "met" : "MISSED");
+        };
+        target("add a compare (read + first paint)", "BM_AddCompare", 30);
+        target("add a pane (read + first paint)", "BM_AddPane", 30);
+        target("crosshair move over three panes", "BM_CrosshairThreePanes", 1);
+    }
+
+private:
+    std::map<std::string, double> cpu_;
+    std::map<std::string, double> wall_;
+};
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM")) {
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+    }
+    QApplication app(argc, argv);
+    benchmark::Initialize(&argc, argv);
+    RatioReporter reporter;
+    benchmark::RunSpecifiedBenchmarks(&reporter);
+    benchmark::Shutdown();
+    return 0;
+}

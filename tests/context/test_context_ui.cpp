@@ -1,0 +1,290 @@
+// Compare overlays and indicator panes on a real chart, headless: rebasing to the first visible
+// bar follows zoom and pan, the price axis reads in %, legend clicks remove a compare, bad
+// symbols leave the chart as it was; panes sit between price and volume on the shared time
+// axis, the crosshair reads both, ^TNX is drawn from DGS10 with its 5 % alert, thresholds out of
+// range stay at the axis edge; the set is remembered per symbol and restored by the window.
+#include <gtest/gtest.h>
+
+#include <QApplication>
+#include <QLineEdit>
+#include <QMouseEvent>
+#include <QSettings>
+#include <QTest>
+
+#include "core/import/csv_importer.h"
+#include "core/model/date.h"
+#include "tests/support/test_paths.h"
+#include "ui/chart/chart_view.h"
+#include "ui/chart/qcp.h"
+#include "ui/chart_document.h"
+#include "ui/context/market_context.h"
+#include "ui/main_window.h"
+#include "ui/watchlist/watchlist_dock.h"
+
+namespace retest::ui {
+namespace {
+
+using test::sampleBars;
+
+Day iso(const char* text) {
+    return *parseIsoDate(text);
+}
+
+class ContextUi : public ::testing::Test {
+protected:
+    void SetUp() override {
+        auto opened = PriceCache::open(dir.file("cache.sqlite"));
+        ASSERT_TRUE(opened.ok());
+        cache = std::move(opened.value());
+        ASSERT_TRUE(cache->upsertBars("^GSPC", sampleBars(), {"S&P 500", "USD", "sample"}));
+        std::vector<Bar> half;
+        std::vector<Bar> late;
+        for (const Bar& b : sampleBars()) {
+            half.push_back(Bar{b.day, b.open / 2, b.high / 2, b.low / 2, b.close / 2,
+                               b.adjClose / 2, b.volume});
+            if (b.day >= iso("2010-01-01")) {
+                late.push_back(b);
+            }
+        }
+        ASSERT_TRUE(cache->upsertBars("HALF", half));
+        ASSERT_TRUE(cache->upsertBars("LATE", late));
+        const auto dgs10 = std::filesystem::path(test::sampleCsv()).parent_path() / "dgs10.csv";
+        ASSERT_TRUE(importCsvFile(*cache, dgs10, "DGS10"));
+        view.resize(1400, 900);
+        view.show();
+        QApplication::processEvents();
+        view.setBars(sampleBars(), Timeframe::Daily);
+        view.setDateRange(iso("2006-01-01"), iso("2007-12-31"));
+        view.plot()->replot();
+    }
+    ContextFrame frame() const { return {QStringLiteral("^GSPC"), Timeframe::Daily, true, {}}; }
+    void mouse(QEvent::Type type, QPointF pos, Qt::MouseButton button = Qt::NoButton) {
+        QMouseEvent e(type, pos, view.plot()->mapToGlobal(pos), button,
+                      type == QEvent::MouseButtonPress ? Qt::MouseButtons(button) : Qt::NoButton,
+                      Qt::NoModifier);
+        QApplication::sendEvent(view.plot(), &e);
+    }
+
+    test::TempDir dir;
+    std::unique_ptr<PriceCache> cache;
+    ChartView view;
+};
+
+TEST_F(ContextUi, ComparesRebaseToTheFirstVisibleBarAndFollowPan) {
+    MarketContext ctx(view, *cache);
+    ASSERT_TRUE(ctx.apply(frame(), {}).isEmpty());
+    ASSERT_TRUE(ctx.addCompare(QStringLiteral("half")));
+    CompareLayer* layer = ctx.compare();
+    ASSERT_NE(layer, nullptr);
+    auto [first, last] = view.visibleBarRange();
+    EXPECT_EQ(layer->baseIndex(), first);
+    EXPECT_DOUBLE_EQ(*layer->percentAt({}, first), 0.0);
+    // HALF is the sample halved: the same % path as the main series.
+    EXPECT_NEAR(*layer->percentAt(QStringLiteral("HALF"), last), *layer->percentAt({}, last), 1e-9);
+    const double expected =
+        (sampleBars()[std::size_t(last)].close / sampleBars()[std::size_t(first)].close - 1) * 100;
+    EXPECT_NEAR(*layer->percentAt({}, last), expected, 1e-9);
+    EXPECT_TRUE(layer->legendTexts().at(1).startsWith(QStringLiteral("HALF  ")));
+
+    // The price axis reads in percent from the base bar while a compare is shown.
+    view.plot()->replot();
+    const QVector<QString> labels = view.priceAxis()->tickVectorLabels();
+    ASSERT_FALSE(labels.isEmpty());
+    for (const QString& l : labels) {
+        EXPECT_TRUE(l.endsWith(QLatin1Char('%'))) << l.toStdString();
+    }
+    EXPECT_TRUE(labels.contains(QStringLiteral("0%")));
+
+    // Pan: rebasing follows the new first bar.
+    view.setDateRange(iso("2008-06-01"), iso("2009-06-01"));
+    std::tie(first, last) = view.visibleBarRange();
+    EXPECT_EQ(layer->baseIndex(), first);
+    EXPECT_DOUBLE_EQ(*layer->percentAt(QStringLiteral("HALF"), first), 0.0);
+
+    // A series starting after the base bar is rebased at its own first bar.
+    ASSERT_TRUE(ctx.addCompare(QStringLiteral("LATE")));
+    view.setDateRange(iso("2009-06-01"), iso("2010-06-01"));
+    EXPECT_FALSE(layer->percentAt(QStringLiteral("LATE"), view.visibleBarRange().first));
+
+    ASSERT_TRUE(ctx.removeCompare(QStringLiteral("HALF")));
+    ASSERT_TRUE(ctx.removeCompare(QStringLiteral("LATE")));
+    EXPECT_EQ(ctx.compare(), nullptr);
+    view.plot()->replot();
+    for (const QString& l : view.priceAxis()->tickVectorLabels()) {
+        EXPECT_FALSE(l.endsWith(QLatin1Char('%'))) << l.toStdString();
+    }
+}
+
+TEST_F(ContextUi, BadComparesAreRefusedNamingTheSymbolAndChangeNothing) {
+    MarketContext ctx(view, *cache);
+    ctx.apply(frame(), {});
+    ASSERT_TRUE(ctx.addCompare(QStringLiteral("HALF")));
+    const auto message = [&](const char* symbol) {
+        auto r = ctx.addCompare(QString::fromLatin1(symbol));
+        EXPECT_FALSE(r.ok()) << symbol;
+        return r.ok() ? std::string() : r.error().message;
+    };
+    EXPECT_NE(message("KRE").find("no cached data for KRE"), std::string::npos);
+    EXPECT_NE(message("HALF:").find("no denominator"), std::string::npos);
+    EXPECT_NE(message("HALF:HALF").find("HALF by itself"), std::string::npos);
+    EXPECT_NE(message("HALF:KRE").find("KRE (the denominator"), std::string::npos);
+    EXPECT_NE(message("^GSPC").find("own symbol"), std::string::npos);
+    EXPECT_NE(message("half").find("already compared"), std::string::npos);
+    EXPECT_EQ(ctx.compare()->symbols(), QStringList{QStringLiteral("HALF")});
+    ASSERT_TRUE(ctx.addCompare(QStringLiteral("LATE")));
+    ASSERT_TRUE(ctx.addCompare(QStringLiteral("DGS10")));
+    ASSERT_TRUE(ctx.addCompare(QStringLiteral("HALF:LATE")));
+    EXPECT_NE(message("LATE:HALF").find("at most 4"), std::string::npos);
+    EXPECT_EQ(ctx.compare()->count(), 4);
+}
+
+TEST_F(ContextUi, ClickingALegendEntryRemovesThatCompare) {
+    MarketContext ctx(view, *cache);
+    ctx.apply(frame(), {});
+    ASSERT_TRUE(ctx.addCompare(QStringLiteral("HALF")));
+    ASSERT_TRUE(ctx.addCompare(QStringLiteral("LATE")));
+    int edits = 0;
+    QObject::connect(&ctx, &MarketContext::edited, [&] { ++edits; });
+    view.plot()->replot();
+    // The legend's second compare entry: right-aligned at the top right of the price pane.
+    const QRect price = view.priceRect()->rect();
+    QString hit;
+    QPoint at;
+    for (int y = price.top(); y < price.top() + 120 && hit != QStringLiteral("LATE"); y += 2) {
+        at = QPoint(price.right() - 20, y);
+        hit = ctx.compare()->legendHit(at);
+    }
+    ASSERT_EQ(hit, QStringLiteral("LATE"));
+    mouse(QEvent::MouseButtonPress, at, Qt::LeftButton);
+    EXPECT_EQ(edits, 1);
+    EXPECT_EQ(ctx.compare()->symbols(), QStringList{QStringLiteral("HALF")});
+    ASSERT_EQ(ctx.items().size(), 1u);
+    EXPECT_EQ(ctx.items()[0].target, "HALF");
+}
+
+TEST_F(ContextUi, TnxPaneFromDgs10SitsBetweenPriceAndVolumeAndAlertsAboveFive) {
+    MarketContext ctx(view, *cache);
+    ctx.apply(frame(), {});
+    ASSERT_TRUE(ctx.addPane(QStringLiteral("^tnx")));
+    ASSERT_EQ(ctx.panes().size(), 1u);
+    IndicatorPane& pane = *ctx.panes()[0];
+    EXPECT_TRUE(pane.title().contains(QStringLiteral("from DGS10"))) << pane.title().toStdString();
+    EXPECT_EQ(pane.thresholds(), std::vector<double>{5.0});
+    view.plot()->replot();
+    EXPECT_GT(pane.rect()->top(), view.priceRect()->bottom());
+    EXPECT_LT(pane.rect()->bottom(), view.volumeRect()->top());
+    EXPECT_EQ(pane.rect()->axis(QCPAxis::atBottom)->range(), view.timeAxis()->range());
+
+    // 2006-07: the yield was above 5 % on about 100 days — the alert shows while it was.
+    view.setDateRange(iso("2006-06-01"), iso("2006-06-30"));  // 5.15 on the last day
+    EXPECT_TRUE(pane.alert());
+    EXPECT_GE(pane.shadedRuns(), 1);
+    // 2019: far below 5 %; the threshold stays, drawn at the top edge of the axis.
+    view.setDateRange(iso("2019-01-01"), iso("2019-12-31"));
+    EXPECT_FALSE(pane.alert());
+    EXPECT_EQ(pane.shadedRuns(), 0);
+    EXPECT_DOUBLE_EQ(pane.drawnThreshold(0), pane.valueAxis()->range().upper);
+    EXPECT_LT(pane.valueAxis()->range().upper, 5.0);
+    EXPECT_EQ(pane.thresholds(), std::vector<double>{5.0});
+
+    // Zooming the chart moves the pane's time axis with it.
+    view.setDateRange(iso("2001-01-01"), iso("2001-03-31"));
+    EXPECT_EQ(pane.rect()->axis(QCPAxis::atBottom)->range(), view.timeAxis()->range());
+}
+
+TEST_F(ContextUi, CrosshairReadsThePriceAndEveryPaneAtTheSameBar) {
+    MarketContext ctx(view, *cache);
+    ctx.apply(frame(), {});
+    ASSERT_TRUE(ctx.addPane(QStringLiteral("DGS10")));
+    ASSERT_TRUE(ctx.addPane(QStringLiteral("HALF:LATE")));
+    view.plot()->replot();
+    const int target = view.visibleBarRange().first + 25;
+    const double x = view.timeAxis()->coordToPixel(target);
+    const IndicatorPane& rates = *ctx.panes()[0];
+    mouse(QEvent::MouseMove, QPointF(x, rates.rect()->center().y()));
+    EXPECT_EQ(view.hoveredBar(), target);
+    const Day day = sampleBars()[std::size_t(target)].day;
+    EXPECT_TRUE(view.readout().startsWith(QString::fromStdString(formatIsoDate(day))));
+    const double yield = rates.valueAt(target);
+    EXPECT_TRUE(std::isfinite(yield));
+    EXPECT_TRUE(rates.readout().endsWith(QString::number(yield, 'f', 2)))
+        << rates.readout().toStdString();
+    // HALF:LATE has no value before 2010: the pane says so rather than inventing one.
+    EXPECT_TRUE(ctx.panes()[1]->readout().endsWith(QStringLiteral("—")));
+    // A ratio pane is relative strength, 100 on the first common day: HALF moves as LATE.
+    EXPECT_TRUE(ctx.panes()[1]->title().contains(QStringLiteral("relative strength")));
+    EXPECT_NEAR(ctx.panes()[1]->valueAt(static_cast<int>(sampleBars().size()) - 1), 100.0, 1e-9);
+
+    // Thresholds the user sets, edits and removes.
+    ctx.setThresholds(0, {6.0, 4.0});
+    EXPECT_EQ(ctx.panes()[0]->thresholds(), (std::vector<double>{4.0, 6.0}));
+    ctx.setThresholds(0, {});
+    EXPECT_TRUE(ctx.panes()[0]->thresholds().empty());
+    ASSERT_TRUE(ctx.removePane(0));
+    view.plot()->replot();
+    EXPECT_EQ(view.paneRects().size(), 1u);
+}
+
+TEST_F(ContextUi, DraggingAPaneTopEdgeMakesItTallerAndIsRemembered) {
+    MarketContext ctx(view, *cache);
+    ctx.apply(frame(), {});
+    ASSERT_TRUE(ctx.addPane(QStringLiteral("DGS10")));
+    view.plot()->replot();
+    IndicatorPane& pane = *ctx.panes()[0];
+    const double before = pane.stretch();
+    const int heightBefore = pane.rect()->outerRect().height();
+    int edits = 0;
+    QObject::connect(&ctx, &MarketContext::edited, [&] { ++edits; });
+    const QRect outer = pane.rect()->outerRect();
+    const QPointF edge(outer.center().x(), outer.top());
+    mouse(QEvent::MouseButtonPress, edge, Qt::LeftButton);
+    mouse(QEvent::MouseMove, edge - QPointF(0, 60));
+    mouse(QEvent::MouseButtonRelease, edge - QPointF(0, 60), Qt::LeftButton);
+    view.plot()->replot();
+    EXPECT_GT(pane.stretch(), before);
+    EXPECT_GT(pane.rect()->outerRect().height(), heightBefore + 30);
+    EXPECT_EQ(edits, 1);
+    EXPECT_DOUBLE_EQ(ctx.items().at(0).height, pane.stretch());
+}
+
+TEST_F(ContextUi, WindowRemembersTheSetPerSymbolAndRefusesBadInput) {
+    QSettings settings(QString::fromStdString(dir.file("settings.ini").string()),
+                       QSettings::IniFormat);
+    MainWindow w(*cache, settings);
+    w.resize(1400, 900);
+    w.show();
+    w.showSymbol(QStringLiteral("^GSPC"));
+    w.compareEdit()->setText(QStringLiteral("half"));
+    QTest::keyClick(w.compareEdit(), Qt::Key_Return);
+    EXPECT_TRUE(w.compareEdit()->text().isEmpty());
+    ASSERT_TRUE(w.addPane(QStringLiteral("^TNX")));
+    EXPECT_FALSE(w.compareWith(QStringLiteral("NOPE")));
+    EXPECT_FALSE(w.openSymbol(QStringLiteral("HALF:HALF")));
+    EXPECT_EQ(w.document()->symbol(), QStringLiteral("^GSPC"));  // the chart stayed
+
+    // A ratio opens as a chart of its own, drawn as a line, with nothing compared.
+    ASSERT_TRUE(w.openSymbol(QStringLiteral("half:^gspc")));
+    EXPECT_EQ(w.document()->symbol(), QStringLiteral("HALF:^GSPC"));
+    EXPECT_EQ(w.chartView()->style(), ChartStyle::Line);
+    EXPECT_EQ(w.marketContext()->compare(), nullptr);
+    EXPECT_NEAR(w.document()->bars().back().close, 0.5, 1e-12);
+
+    w.showSymbol(QStringLiteral("^GSPC"));
+    ASSERT_NE(w.marketContext()->compare(), nullptr);
+    EXPECT_EQ(w.marketContext()->compare()->symbols(), QStringList{QStringLiteral("HALF")});
+    ASSERT_EQ(w.marketContext()->panes().size(), 1u);
+    EXPECT_EQ(w.marketContext()->panes()[0]->symbol(), QStringLiteral("^TNX"));
+    EXPECT_EQ(cache->chartContext("^GSPC").value().size(), 2u);
+
+    // The watchlist's context menu offers "Compare with Chart".
+    QMenu* menu = w.watchlistDock()->contextMenuFor(QStringLiteral("LATE"));
+    ASSERT_FALSE(menu->actions().isEmpty());
+    EXPECT_EQ(menu->actions()[0]->text(), QStringLiteral("Compare with Chart"));
+    menu->actions()[0]->trigger();
+    EXPECT_EQ(w.marketContext()->compare()->symbols(),
+              (QStringList{QStringLiteral("HALF"), QStringLiteral("LATE")}));
+    delete menu;
+}
+
+}  // namespace
+}  // namespace retest::ui
