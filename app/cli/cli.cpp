@@ -5,9 +5,9 @@
 #include "app/app_setup.h"
 #include "app/cli/alerts_command.h"
 #include "app/cli/fetch_command.h"
-#include "app/version.h"
 #include "app/cli/rotation_command.h"
 #include "app/cli/watchlist_command.h"
+#include "app/version.h"
 
 namespace retest::cli {
 
@@ -174,7 +174,7 @@ QString usage(const QString& defaultDb) {
     text += QLatin1Char('\n') + QLatin1String(kDescription) + QStringLiteral("\n\nCommands:\n");
     for (const CommandEntry& c : kCommands) {
         text += QStringLiteral("  %1  %2\n")
-                    .arg(QLatin1String(c.name), -8)
+                    .arg(QLatin1String(c.name), -9)
                     .arg(QLatin1String(c.summary));
     }
     text += QStringLiteral("\nOptions:\n");

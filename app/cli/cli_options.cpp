@@ -85,4 +85,15 @@ std::optional<QString> parseSymbolArgument(Context& ctx, const QString& command,
     return QString::fromStdString(*symbol);
 }
 
+std::optional<QString> parseSeriesArgument(Context& ctx, const QString& command,
+                                           const QString& text) {
+    auto parts = splitRatioSymbol(text.toStdString());
+    if (!parts) {
+        ctx.err << "retest " << command << ": " << QString::fromStdString(parts.error().message)
+                << Qt::endl;
+        return std::nullopt;
+    }
+    return QString::fromStdString(parts->canonical);
+}
+
 }  // namespace retest::cli

@@ -34,5 +34,9 @@ std::optional<double> parseFiniteNumber(const QString& text);
 /// upper case), or nullopt after printing "retest COMMAND: invalid symbol …" (exit 2).
 std::optional<QString> parseSymbolArgument(Context& ctx, const QString& command,
                                            const QString& text);
+/// parseSymbolArgument(), but a ratio `A:B` of two different plain symbols is accepted too
+/// (`levels`, `scan` and `export` chart ratios).
+std::optional<QString> parseSeriesArgument(Context& ctx, const QString& command,
+                                           const QString& text);
 
 }  // namespace retest::cli

@@ -49,7 +49,7 @@ bool readTarget(QCommandLineParser& p, Context& ctx, ExportOptions& o) {
     }
     if (!watchlist) {
         const auto symbol =
-            parseSymbolArgument(ctx, QStringLiteral("export"), p.positionalArguments().front());
+            parseSeriesArgument(ctx, QStringLiteral("export"), p.positionalArguments().front());
         if (!symbol) {
             return false;
         }

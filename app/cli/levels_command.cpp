@@ -14,6 +14,7 @@
 #include "core/analytics/resample.h"
 #include "core/context/series_loader.h"
 #include "core/model/date.h"
+#include "core/model/symbol.h"
 
 namespace retest::cli {
 
@@ -52,6 +53,8 @@ SymbolAnalysis analyse(PriceCache& cache, const QString& symbol, const AnalysisO
     auto series = loadSeries(cache, sym, request);
     if (!series) {
         out.error = qs(series.error().message);
+        // A well-formed ratio whose side has no bars (or no common date) only lacks data.
+        out.noData = static_cast<bool>(splitRatioSymbol(sym));
         return out;
     }
     const std::vector<Bar>& daily = series->bars;
@@ -274,7 +277,7 @@ int runLevels(Context& ctx) {
         return kUsage;
     }
     const auto symbol =
-        parseSymbolArgument(ctx, QStringLiteral("levels"), p.positionalArguments().front());
+        parseSeriesArgument(ctx, QStringLiteral("levels"), p.positionalArguments().front());
     if (!symbol) {
         return kUsage;
     }
@@ -299,7 +302,8 @@ int runLevels(Context& ctx) {
 int runScan(Context& ctx) {
     QCommandLineParser p;
     p.setApplicationDescription(QStringLiteral(
-        "For each SYMBOL (default: the first watchlist) the nearest support and resistance and the\n"
+        "For each SYMBOL (default: the first watchlist) the nearest support and resistance and "
+        "the\n"
         "breakout or breakdown that answers \"is it holding?\": the latest one through the prior\n"
         "record, else through the level nearest to price, that is still live (not failed, or\n"
         "failed in the last 20 bars), with its retest state; one line per symbol (or JSON).\n"

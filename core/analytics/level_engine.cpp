@@ -520,6 +520,7 @@ LevelAnalysis LevelEngine::analysis() const {
     const std::size_t last = bars_.size() - 1;
     const std::span<const Bar> bars(bars_);
     out.asOf = bars_.back().day;
+    out.sensitivity = settings_.sensitivity;
     out.lastClose = bars_.back().close;
     out.atr = atr_.back();
     out.allTimeHigh = AllTimeHigh{bars_[athHigh_].high, dayOfExtreme(athHigh_, true),

@@ -178,6 +178,8 @@ struct LevelAnalysis {
     std::vector<LevelEvent> events;     ///< oldest first
     /// How many zones the default selection hides (Zone::shown false).
     std::size_t hiddenZones = 0;
+    /// The sensitivity the analysis was made with (LevelSettings::sensitivity, clamped).
+    double sensitivity = 0.5;
     /// The event that answers "is the breakout holding?" as of the last bar (headlineEvent()).
     std::optional<std::size_t> headline;
 };

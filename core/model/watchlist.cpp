@@ -27,11 +27,21 @@ bool symbolChar(char c) {
 }  // namespace
 
 std::string canonicalSymbol(std::string_view text) {
+    const std::string_view t = trimmed(text);
     std::string out;
-    for (const char c : text) {
-        if (std::isspace(static_cast<unsigned char>(c)) == 0) {
-            out += static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+    for (std::size_t i = 0; i < t.size(); ++i) {
+        const auto c = static_cast<unsigned char>(t[i]);
+        if (std::isspace(c) != 0) {
+            // Spaces around a ratio's colon go ("IWM : SPY"); others stay, for the caller to
+            // refuse ("SPY QQQ" is two symbols).
+            const std::size_t next = t.find_first_not_of(" \t", i);
+            const bool besideColon = (!out.empty() && out.back() == ':') ||
+                                     (next != std::string_view::npos && t[next] == ':');
+            if (besideColon) {
+                continue;
+            }
         }
+        out += static_cast<char>(std::toupper(c));
     }
     return out;
 }

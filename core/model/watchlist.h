@@ -30,8 +30,8 @@ inline std::vector<std::string> watchlistThenCached(const std::vector<std::strin
     return out;
 }
 
-/// Upper-cased, without spaces (a ratio as "A:B"): how every watchlist, alert, chart and
-/// command spells a symbol it was given.
+/// Trimmed and upper-cased, a ratio as "A:B" (no spaces around the colon): how every
+/// watchlist, alert, chart and command spells a symbol it was given.
 std::string canonicalSymbol(std::string_view text);
 
 /// Why a normalized symbol cannot be one (empty, spaces, characters outside A-Z 0-9 and

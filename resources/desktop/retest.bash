@@ -16,7 +16,7 @@ _retest() {
     local cur prev words cword
     _init_completion || return
 
-    local commands="import list export levels scan fetch annotate"
+    local commands="import list export levels scan fetch annotate rotation watchlist alerts"
     local global="--db --help --version --man --new-window --import"
     local command="" i
     for ((i = 1; i < cword; i++)); do
@@ -43,8 +43,13 @@ _retest() {
                 mapfile -t COMPREPLY < <(compgen -W "png jpg pdf svg" -- "$cur")
             fi
             return ;;
-        --symbol | --from | --to | --until | --since | --sensitivity | --size | --scale | \
-            --quality | --title | --base-url | --label | --color | --width | --remove)
+        --symbol | --benchmark | --compare | --pane)
+            mapfile -t COMPREPLY < <(compgen -W "$(_retest_symbols)" -- "$cur")
+            return ;;
+        --from | --to | --until | --since | --sensitivity | --size | --scale | \
+            --quality | --title | --base-url | --label | --color | --width | --remove | \
+            --threshold | --tail | --deadline | --max-size | --list | --note | --enters | \
+            --closes-above | --closes-below)
             [[ $prev == --symbol ]] &&
                 mapfile -t COMPREPLY < <(compgen -W "$(_retest_symbols)" -- "$cur")
             return ;;
@@ -64,10 +69,18 @@ _retest() {
         list) options="--help" ;;
         export)
             options="--out --watchlist --out-dir --format --range --from --to --timeframe
-                     --size --scale --quality --theme --no-levels --no-annotations --title --help" ;;
+                     --size --scale --quality --theme --no-levels --no-annotations --title
+                     --compare --pane --threshold --help" ;;
         levels) options="--until --sensitivity --json --timeframe --help" ;;
         scan) options="--until --sensitivity --json --help" ;;
-        fetch) options="--provider --base-url --full --since --help" ;;
+        fetch)
+            options="--provider --base-url --full --since --watchlist --list --deadline
+                     --max-size --help" ;;
+        rotation) options="--benchmark --until --tail --json --help" ;;
+        watchlist) options="--replace --json --help" ;;
+        alerts)
+            options="--enters --closes-above --closes-below --retest --ath --note --json
+                     --help" ;;
         annotate)
             options="--hline --zone --note --trend --rect --arrow --vline --label --color --line
                      --width --extend-right --list --json --remove --export --import --replace

@@ -112,7 +112,7 @@ TEST(AlertEval, AnAlertOnAZoneUsesItsEdgesAndNamesIt) {
     EXPECT_EQ(describeAlert(enters), "enters 242.06–247.38");
 }
 
-/// The real S&P 500 sample: the 2007 high broke out in 2013 and its retest held.
+/// The real S&P 500 sample: the Oct-2007 record high broke out in 2013 and its retest held.
 TEST(AlertEval, ARetestAlertFiresOnTheDayTheRetestHeldOrFailed) {
     const auto& b = test::sampleBars();
     const LevelAnalysis levels = analyzeLevels(b);
@@ -132,9 +132,9 @@ TEST(AlertEval, ARetestAlertFiresOnTheDayTheRetestHeldOrFailed) {
         }
     }
     EXPECT_TRUE(found);
-    // "Retest of the 2007 high held on 2013-06-21".
+    // "... the Oct-2007 record high ... retest held on 2013-06-21".
     EXPECT_EQ(formatIsoDate(f->day), "2013-06-21");
-    EXPECT_NE(f->detail.find("the 2007 high"), std::string::npos) << f->detail;
+    EXPECT_NE(f->detail.find("the Oct-2007 record high"), std::string::npos) << f->detail;
     // Without a precomputed analysis the answer is the same.
     EXPECT_EQ(evaluateAlert(held, b)->day, f->day);
     Alert failed = held;

@@ -61,15 +61,20 @@ Workspace& workspace() {
         }
         w.cache = std::move(opened.value());
         const std::vector<Bar>& sample = test::sampleBars();
+        // Copies of the sample placed back to back, the last one where it really is: every
+        // date stays in the past, as the cache's bar rules require.
         const Day span = sample.back().day - sample.front().day + 7;
+        const std::size_t copies = (kSessions + sample.size() - 1) / sample.size();
         std::vector<Bar> base;
-        for (Day shift = 0; base.size() < kSessions; shift += span) {
-            for (std::size_t k = 0; k < sample.size() && base.size() < kSessions; ++k) {
-                Bar b = sample[k];
+        for (std::size_t c = 0; c < copies; ++c) {
+            const Day shift = -static_cast<Day>(copies - 1 - c) * span;
+            for (const Bar& bar : sample) {
+                Bar b = bar;
                 b.day += shift;
                 base.push_back(b);
             }
         }
+        base.erase(base.begin(), base.end() - static_cast<std::ptrdiff_t>(kSessions));
         for (std::size_t i = 0; i <= symbolCount(); ++i) {
             // Symbol i: the base path with a drift of its own, so the board has spread.
             const std::string name = i == symbolCount() ? "SPY" : symbolName(i);

@@ -90,7 +90,8 @@ TEST_F(ContextCli, ScanTakesRatiosAndNamesTheMissingSide) {
     const CliResult r =
         run({QStringLiteral("scan"), QStringLiteral("HALF:FLAT"), QStringLiteral("HALF:KRE"),
              QStringLiteral("FLAT:FLAT"), QStringLiteral("--json")});
-    ASSERT_EQ(r.code, 0) << r.err.toStdString();
+    // HALF:KRE only lacks data; FLAT:FLAT is no symbol at all: a failure (scan's exit rule).
+    ASSERT_EQ(r.code, 1) << r.err.toStdString();
     const QJsonArray rows = QJsonDocument::fromJson(r.out.toUtf8()).array();
     ASSERT_EQ(rows.size(), 3);
     EXPECT_EQ(rows[0].toObject().value(QStringLiteral("symbol")).toString(),
@@ -108,9 +109,10 @@ TEST_F(ContextCli, ScanTakesRatiosAndNamesTheMissingSide) {
                     .toString()
                     .contains(QStringLiteral("by itself")));
 
+    // A malformed ratio is a wrong command line (exit 2), named with what is missing.
     const CliResult missing = run({QStringLiteral("levels"), QStringLiteral("IWM:")});
-    EXPECT_EQ(missing.code, 1);
-    EXPECT_TRUE(missing.err.contains(QStringLiteral("no denominator")))
+    EXPECT_EQ(missing.code, 2);
+    EXPECT_TRUE(missing.err.contains(QStringLiteral("a symbol on each side")))
         << missing.err.toStdString();
 }
 

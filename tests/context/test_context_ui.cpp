@@ -197,6 +197,8 @@ TEST_F(ContextUi, CrosshairReadsThePriceAndEveryPaneAtTheSameBar) {
     ctx.apply(frame(), {});
     ASSERT_TRUE(ctx.addPane(QStringLiteral("DGS10")));
     ASSERT_TRUE(ctx.addPane(QStringLiteral("HALF:LATE")));
+    // A year: one bar per candle, so the readout names the hovered day, not a merged span.
+    view.setDateRange(iso("2001-01-01"), iso("2001-12-31"));
     view.plot()->replot();
     const int target = view.visibleBarRange().first + 25;
     const double x = view.timeAxis()->coordToPixel(target);

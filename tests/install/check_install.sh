@@ -84,7 +84,8 @@ bin="$stage/moved/usr/bin/retest"
 run() { (cd "$home" && env -i HOME="$home" PATH=/usr/bin:/bin QT_QPA_PLATFORM=offscreen "$bin" "$@"); }
 version=$(run --version) || fail "--version failed"
 grep -Eq '^retest [0-9]+\.[0-9]+\.[0-9]+' <<<"$version" || fail "--version printed '$version'"
-[ "$(run list)" = "^GSPC 2000-01-03 2020-04-17 5105" ] || fail "list on the bundled sample"
+[ "$(run list)" = "$(printf 'DGS10 1990-01-02 2025-12-31 9005\n^GSPC 2000-01-03 2020-04-17 5105')" ] ||
+    fail "list on the bundled samples"
 [ -s "$home/.local/share/retest/retest.sqlite" ] || fail "no cache in the default place"
 run export '^GSPC' --out "$home/gspc.png" --size 800x500 || fail "export failed"
 [ "$(od -An -c -j1 -N3 "$home/gspc.png" | tr -d ' ')" = "PNG" ] || fail "export wrote no PNG"

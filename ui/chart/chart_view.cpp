@@ -815,9 +815,14 @@ void ChartView::layoutAxisLabels() {
             r = QCPRange(std::max(r.lower, 0.0), std::isfinite(r.upper) ? r.upper : 1e300);
         }
     }
-    qSharedPointerCast<GivingWayTicker>(axis->ticker())->setHiddenBands(std::move(priceBands));
-    qSharedPointerCast<GivingWayTicker>(volumeAxis()->ticker())
-        ->setHiddenBands(edges(volumeAxis(), volumeRect_->rect()));
+    // Another ticker may stand in for a while (compare overlays show % on the price axis):
+    // only Retest's own tickers give way.
+    if (auto ticker = qSharedPointerDynamicCast<GivingWayTicker>(axis->ticker())) {
+        ticker->setHiddenBands(std::move(priceBands));
+    }
+    if (auto ticker = qSharedPointerDynamicCast<GivingWayTicker>(volumeAxis()->ticker())) {
+        ticker->setHiddenBands(edges(volumeAxis(), volumeRect_->rect()));
+    }
     // The labels were made in the preparation phase of this replot; make them again.
     priceRect_->update(QCPLayoutElement::upPreparation);
     volumeRect_->update(QCPLayoutElement::upPreparation);

@@ -73,6 +73,7 @@ LevelOverlay::LevelOverlay(ChartView& view, QObject* parent)
     bandLayer_ = plot->layer(bands);
     labelLayer_ = plot->layer(labels);
     connect(plot, &QCustomPlot::afterLayout, this, &LevelOverlay::layoutLabels);
+    connect(&view_, &ChartView::visibleRangeChanged, this, &LevelOverlay::onVisibleRangeChanged);
     connect(plot, &QCustomPlot::mouseMove, this, &LevelOverlay::onMouseMove);
 }
 
@@ -155,13 +156,35 @@ std::vector<QRectF> LevelOverlay::eventLabelRects() const {
     return out;
 }
 
-int LevelOverlay::stateEvent() const {
-    for (int e = static_cast<int>(analysis_.events.size()) - 1; e >= 0; --e) {
-        if (zoneShown(static_cast<int>(analysis_.events[static_cast<std::size_t>(e)].zone))) {
-            return e;
+// The headline as of the last visible bar. eventsAsOf() is exact (the analysis is causal)
+// and costs one pass over the bars, so it runs only when that bar changes.
+bool LevelOverlay::updateState() {
+    const auto& bars = view_.bars();
+    int last = -1;
+    if (matchesView()) {
+        last = std::clamp(view_.visibleBarRange().second, 0, static_cast<int>(bars.size()) - 1);
+    }
+    if (last == asOfBar_) {
+        return false;
+    }
+    asOfBar_ = last;
+    asOf_.clear();
+    selection_.clear();
+    stateEvent_ = -1;
+    if (last >= 0) {
+        asOf_ = eventsAsOf(analysis_, bars, static_cast<std::size_t>(last));
+        // At the analysis' own last bar the selection is the analysis' (Zone::shown).
+        if (last + 1 < static_cast<int>(bars.size())) {
+            selection_ = defaultSelection(analysis_.zones, asOf_, bars,
+                                          static_cast<std::size_t>(last), analysis_.sensitivity);
+        }
+        if (const auto head = headlineEvent(asOf_, static_cast<std::size_t>(last))) {
+            const int zone = static_cast<int>(asOf_[*head].zone);
+            const bool drawn = showAuto_ || analysis_.zones[static_cast<std::size_t>(zone)].manual;
+            stateEvent_ = drawn ? static_cast<int>(*head) : -1;
         }
     }
-    return -1;
+    return true;
 }
 
 int LevelOverlay::activeZone() const {
@@ -169,7 +192,7 @@ int LevelOverlay::activeZone() const {
     if (e < 0) {
         return -1;
     }
-    const LevelEvent& ev = analysis_.events[static_cast<std::size_t>(e)];
+    const LevelEvent& ev = asOf_[static_cast<std::size_t>(e)];
     return ev.retest == RetestState::Failed ? -1 : static_cast<int>(ev.zone);
 }
 
@@ -178,7 +201,7 @@ QString LevelOverlay::allTimeHighText() const {
 }
 
 QString LevelOverlay::stateText() const {
-    return stateText_ != nullptr ? stateText_->text() : QString();
+    return stateText_ != nullptr && stateText_->visible() ? stateText_->text() : QString();
 }
 
 QColor LevelOverlay::zoneColor(const Zone& zone, const ChartTheme& theme) {
@@ -243,7 +266,13 @@ bool LevelOverlay::zoneShown(int zone) const {
     if (zone < 0 || zone >= static_cast<int>(analysis_.zones.size())) {
         return false;
     }
-    return showAuto_ || analysis_.zones[static_cast<std::size_t>(zone)].manual;
+    // The default selection as of the last visible bar (Zone::shown at the last bar) unless
+    // auto levels are off; manual levels always.
+    const Zone& z = analysis_.zones[static_cast<std::size_t>(zone)];
+    const bool selected = selection_.size() == analysis_.zones.size()
+                              ? selection_[static_cast<std::size_t>(zone)] != 0
+                              : z.shown;
+    return (showAuto_ && selected) || z.manual;
 }
 
 // The last day alone is not enough: daily and weekly bars of a Friday close share it, so the
@@ -304,6 +333,8 @@ void LevelOverlay::removeItems() {
 
 void LevelOverlay::rebuild() {
     removeItems();
+    asOfBar_ = -2;  // the headline and the selection as of the last visible bar, anew
+    updateState();
     for (int z = 0; z < static_cast<int>(analysis_.zones.size()); ++z) {
         if (zoneShown(z)) {
             shown_.push_back(z);
@@ -471,18 +502,44 @@ void LevelOverlay::buildAllTimeHigh() {
 }
 
 void LevelOverlay::buildState() {
-    const int e = stateEvent();
-    if (e < 0) {
+    showState();
+}
+
+// Panning or zooming to another last bar: the headline and the levels that mattered then.
+void LevelOverlay::onVisibleRangeChanged() {
+    const std::vector<char> before = selection_;
+    if (!updateState()) {
         return;
     }
-    stateText_ = new QCPItemText(view_.plot());
-    stateText_->setLayer(labelLayer_);
-    stateText_->setClipAxisRect(view_.priceRect());
-    stateText_->position->setType(QCPItemPosition::ptAbsolute);
-    stateText_->setPositionAlignment(Qt::AlignLeft | Qt::AlignTop);
-    stateText_->setPadding(QMargins(8, 4, 8, 4));
-    stateText_->setFont(pixelFont(kStateFontPx, QFont::DemiBold));
-    stateText_->setText(toQString(analysis_.events[static_cast<std::size_t>(e)].description));
+    if (selection_ != before) {
+        rebuild();
+    } else {
+        showState();
+        restyle();
+    }
+}
+
+// The state box follows the headline as of the last visible bar: created on first use, hidden
+// while there is none.
+void LevelOverlay::showState() {
+    const int e = stateEvent();
+    if (e < 0) {
+        if (stateText_ != nullptr) {
+            stateText_->setVisible(false);
+        }
+        return;
+    }
+    if (stateText_ == nullptr) {
+        stateText_ = new QCPItemText(view_.plot());
+        stateText_->setLayer(labelLayer_);
+        stateText_->setClipAxisRect(view_.priceRect());
+        stateText_->position->setType(QCPItemPosition::ptAbsolute);
+        stateText_->setPositionAlignment(Qt::AlignLeft | Qt::AlignTop);
+        stateText_->setPadding(QMargins(8, 4, 8, 4));
+        stateText_->setFont(pixelFont(kStateFontPx, QFont::DemiBold));
+    }
+    stateText_->setVisible(true);
+    stateText_->setText(toQString(asOf_[static_cast<std::size_t>(e)].description));
 }
 
 void LevelOverlay::restyle() {
@@ -504,8 +561,8 @@ void LevelOverlay::restyle() {
         athText_->setBrush(QBrush(withAlpha(t.background, 215)));
         athText_->setPen(QPen(withAlpha(t.mutedText, 140), 1));
     }
-    if (stateText_ != nullptr) {
-        const LevelEvent& ev = analysis_.events[static_cast<std::size_t>(stateEvent())];
+    if (stateText_ != nullptr && stateEvent() >= 0) {
+        const LevelEvent& ev = asOf_[static_cast<std::size_t>(stateEvent())];
         const Zone& z = analysis_.zones[ev.zone];
         const bool active = ev.retest != RetestState::Failed;
         stateText_->setColor(active ? t.text : t.mutedText);
@@ -691,7 +748,7 @@ void LevelOverlay::placeAllTimeHigh() {
     std::vector<QRectF> labels = eventLabelRects();
     std::vector<std::pair<Qt::Alignment, double>> columns{
         {Qt::AlignHCenter, px}, {Qt::AlignRight, px - 6}, {Qt::AlignLeft, px + 6}};
-    if (stateText_ != nullptr) {
+    if (stateText_ != nullptr && stateText_->visible()) {
         const QRectF state(stateText_->topLeft->pixelPosition(),
                            stateText_->bottomRight->pixelPosition());
         labels.push_back(state);

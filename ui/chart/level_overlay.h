@@ -6,9 +6,9 @@
 #include <QColor>
 #include <QObject>
 #include <QPointF>
+#include <QPointer>
 #include <QRectF>
 #include <QSizeF>
-#include <QPointer>
 #include <QString>
 #include <optional>
 #include <vector>
@@ -61,13 +61,15 @@ public:
     /// last layout (to check that labels give way to each other).
     std::vector<QRectF> tagRects() const;
     std::vector<QRectF> eventLabelRects() const;
-    /// The latest event of a drawn zone (index into analysis().events), or -1.
-    int stateEvent() const;
-    /// The zone of the latest event while it is retesting, held or not yet retested; else -1.
+    /// The headline as of the last visible bar (index into analysis().events), or -1: the
+    /// event that answers "is it holding?" then (headlineEvent()), so a view of 2013 reads 2013.
+    int stateEvent() const { return stateEvent_; }
+    /// The headline's zone while it is retesting, held or not yet retested; else -1.
     int activeZone() const;
     /// "All-time high 3,393.52 · 2020-02-19", empty when there is none.
     QString allTimeHighText() const;
-    /// The latest event's state in words (drawn under the readout), empty without events.
+    /// The headline in words as of the last visible bar (drawn under the readout), empty
+    /// without one.
     QString stateText() const;
     /// The explanation shown when hovering the zone.
     QString zoneToolTip(int zone) const;
@@ -99,6 +101,9 @@ private:
     void buildEvent(int event);
     void buildAllTimeHigh();
     void buildState();
+    void showState();
+    bool updateState();
+    void onVisibleRangeChanged();
     void restyle();
     void styleZone(const ZoneItems& items);
     void layoutLabels();
@@ -138,6 +143,11 @@ private:
     QCPItemStraightLine* athLine_ = nullptr;
     QCPItemText* athText_ = nullptr;
     QCPItemText* stateText_ = nullptr;
+    // The events as of the last visible bar (eventsAsOf()) and the headline among them.
+    std::vector<LevelEvent> asOf_;
+    std::vector<char> selection_;  // defaultSelection() as of that bar
+    int asOfBar_ = -1;
+    int stateEvent_ = -1;
 };
 
 }  // namespace retest::ui

@@ -194,18 +194,25 @@ void LevelsPanel::refresh() {
     }
     table_->setSortingEnabled(true);
     fitNameColumn();
+    // The default selection (Zone::shown): the record, the nearest major levels, live retests;
+    // the rest are one slider move away, and the panel says how many.
     for (int row = 0; row < table_->rowCount(); ++row) {
         const Zone& z = a.zones[static_cast<std::size_t>(zoneAtRow(row))];
-        table_->setRowHidden(row, !doc_.showAutoLevels() && !z.manual);
+        table_->setRowHidden(row, !z.manual && !(doc_.showAutoLevels() && z.shown));
     }
     filling_ = false;
     {
         const QSignalBlocker block(autoBox_);
         autoBox_->setChecked(doc_.showAutoLevels());
     }
-    state_->setText(a.events.empty()
-                        ? tr("No breakout or breakdown at this sensitivity.")
-                        : tr("Latest: %1").arg(toQString(a.events.back().description)));
+    QString state = a.headline ? tr("Now: %1").arg(toQString(a.events[*a.headline].description))
+                               : tr("No live breakout or breakdown at this sensitivity.");
+    if (doc_.showAutoLevels() && a.hiddenZones > 0) {
+        state += QLatin1Char('\n') + tr("%1 more %2 hidden: raise the sensitivity to show them.")
+                                         .arg(a.hiddenZones)
+                                         .arg(a.hiddenZones == 1 ? tr("level") : tr("levels"));
+    }
+    state_->setText(state);
     showSelection();
 }
 

@@ -82,9 +82,9 @@ WatchlistDock::WatchlistDock(WatchlistModel& model, QWidget* parent)
     connect(view_, &QWidget::customContextMenuRequested, this, [this](const QPoint& pos) {
         const QModelIndex index = view_->indexAt(pos);
         if (index.isValid()) {
-            QMenu* menu = contextMenuFor(model_.symbolAt(index.row()));
-            menu->setAttribute(Qt::WA_DeleteOnClose);
-            menu->popup(view_->viewport()->mapToGlobal(pos));
+            QMenu* popup = contextMenuFor(model_.symbolAt(index.row()));
+            popup->setAttribute(Qt::WA_DeleteOnClose);
+            popup->popup(view_->viewport()->mapToGlobal(pos));
         }
     });
     // A model reset (after an import or an edit) drops the current row: restore it silently.
