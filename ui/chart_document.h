@@ -62,7 +62,8 @@ public:
     /// breakouts and retests are those a user saw then. std::nullopt: all data.
     void setUntil(std::optional<Day> day);
     std::optional<Day> until() const { return until_; }
-    /// Adjusted (default) or as-traded prices.
+    /// As traded (default: the prices chartists quote, so levels and records read as they do;
+    /// split-adjusted where the source is) or adjusted by adjClose / close (dividends too).
     void setAdjusted(bool adjusted);
     bool adjusted() const { return adjusted_; }
 
@@ -176,7 +177,7 @@ private:
 
     PriceCache& cache_;
     ChartData data_;
-    bool adjusted_ = true;
+    bool adjusted_ = false;
     std::optional<Day> until_;
 
     LevelSettings levelSettings_;

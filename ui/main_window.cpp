@@ -32,8 +32,8 @@
 #include "ui/app/symbol_suggestion.h"
 #include "ui/chart/chart_view.h"
 #include "ui/chart_document.h"
-#include "ui/document_chart.h"
 #include "ui/context/market_context.h"
+#include "ui/document_chart.h"
 #include "ui/export/export_controller.h"
 #include "ui/levels/levels_panel.h"
 #include "ui/refresh/refresh_controller.h"
@@ -488,6 +488,10 @@ void MainWindow::restoreState() {
     if (!settings_.contains(QStringLiteral("window/geometry"))) {
         resize(1400, 860);
     }
+    if (!settings_.contains(QStringLiteral("window/state"))) {
+        // First start: the chart gets the room; the board is one key away (Ctrl+Shift+R).
+        rotation_->hide();
+    }
 
     const int style = settings_.value(QStringLiteral("chart/style"), 0).toInt();
     for (QAction* a : styleGroup_->actions()) {
@@ -497,7 +501,7 @@ void MainWindow::restoreState() {
         }
     }
     logAction_->setChecked(settings_.value(QStringLiteral("chart/log"), false).toBool());
-    adjustedAction_->setChecked(settings_.value(QStringLiteral("chart/adjusted"), true).toBool());
+    adjustedAction_->setChecked(settings_.value(QStringLiteral("chart/adjusted"), false).toBool());
     autoRefreshAction_->setChecked(
         settings_.value(QStringLiteral("feeds/refreshStaleOnOpen"), true).toBool());
     const int tf = settings_.value(QStringLiteral("chart/timeframe"), 0).toInt();

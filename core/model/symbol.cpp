@@ -86,7 +86,7 @@ Result<SymbolParts> splitRatioSymbol(std::string_view text) {
     const std::string_view a = text.substr(0, colon);
     const std::string_view b = text.substr(colon + 1);
     const auto bad = [&](const std::string& why) {
-        return Error{"invalid ratio symbol \"" + printableSymbol(text) + "\": " + why};
+        return Error{"invalid symbol \"" + printableSymbol(text) + "\" (a ratio A:B): " + why};
     };
     if (a.empty() || b.empty()) {
         return bad("a ratio needs a symbol on each side of ':' (e.g. IWM:SPY)");

@@ -57,12 +57,12 @@ TEST(Symbol, RatioSymbolsAreTwoDifferentPlainSymbols) {
     EXPECT_FALSE(plain->isRatio());
 
     EXPECT_EQ(splitRatioSymbol("IWM:iwm").error().message,
-              "invalid ratio symbol \"IWM:iwm\": both sides are IWM; a ratio needs two different "
-              "symbols");
+              "invalid symbol \"IWM:iwm\" (a ratio A:B): both sides are IWM; a ratio needs two "
+              "different symbols");
     EXPECT_FALSE(splitRatioSymbol("IWM:").ok());
     EXPECT_FALSE(splitRatioSymbol(":SPY").ok());
     EXPECT_FALSE(splitRatioSymbol("A:B:C").ok());
-    EXPECT_NE(splitRatioSymbol("IWM:S P").error().message.find("invalid ratio symbol"),
+    EXPECT_NE(splitRatioSymbol("IWM:S P").error().message.find("invalid symbol"),
               std::string::npos);
 }
 

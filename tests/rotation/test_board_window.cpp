@@ -49,6 +49,7 @@ TEST_F(BoardWindowTest, InsAddsTheChartsSymbolToTheListAndTheBoardFollows) {
     w.resize(1400, 900);
     w.show();
     ASSERT_TRUE(QTest::qWaitForWindowExposed(&w));
+    w.rotationDock()->show();  // hidden at a first start; the board fills while shown
     w.showSymbol(QStringLiteral("ZZZ"));
     auto* model = qobject_cast<ui::WatchlistModel*>(w.watchlistDock()->view()->model());
     ASSERT_NE(model, nullptr);

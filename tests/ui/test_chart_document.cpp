@@ -58,12 +58,14 @@ TEST_F(ChartDocumentTest, AdjustedPricesScaleByAdjustedClose) {
     doc.setSynchronousLevels(true);
     doc.setSymbol(QStringLiteral("SPLIT"));
     ASSERT_EQ(doc.bars().size(), 2U);
+    // As traded by default: the prices chartists quote.
+    EXPECT_FALSE(doc.adjusted());
+    EXPECT_DOUBLE_EQ(doc.bars()[0].open, 100);
+    EXPECT_DOUBLE_EQ(doc.bars()[0].close, 104);
+    doc.setAdjusted(true);
     EXPECT_DOUBLE_EQ(doc.bars()[0].open, 50);
     EXPECT_DOUBLE_EQ(doc.bars()[0].high, 55);
     EXPECT_DOUBLE_EQ(doc.bars()[0].close, 52);
-    doc.setAdjusted(false);
-    EXPECT_DOUBLE_EQ(doc.bars()[0].open, 100);
-    EXPECT_DOUBLE_EQ(doc.bars()[0].close, 104);
 }
 
 TEST_F(ChartDocumentTest, LevelsArriveFromTheBackgroundAndOnlyTheNewestCounts) {

@@ -201,7 +201,11 @@ QString LevelOverlay::allTimeHighText() const {
 }
 
 QString LevelOverlay::stateText() const {
-    return stateText_ != nullptr && stateText_->visible() ? stateText_->text() : QString();
+    if (stateText_ == nullptr || !stateText_->visible()) {
+        return {};
+    }
+    QString text = stateText_->text();
+    return text.replace(QLatin1Char('\n'), QStringLiteral("; "));
 }
 
 QColor LevelOverlay::zoneColor(const Zone& zone, const ChartTheme& theme) {
@@ -539,7 +543,12 @@ void LevelOverlay::showState() {
         stateText_->setFont(pixelFont(kStateFontPx, QFont::DemiBold));
     }
     stateText_->setVisible(true);
-    stateText_->setText(toQString(asOf_[static_cast<std::size_t>(e)].description));
+    // Two lines so it fits beside the price axis: what happened, then where it stands now.
+    QString text = toQString(asOf_[static_cast<std::size_t>(e)].description);
+    if (const qsizetype cut = text.indexOf(QStringLiteral("; ")); cut > 0) {
+        text = text.left(cut) + QLatin1Char('\n') + text.mid(cut + 2);
+    }
+    stateText_->setText(text);
 }
 
 void LevelOverlay::restyle() {
@@ -610,8 +619,20 @@ void LevelOverlay::layoutLabels() {
     placeTags();
     placeEvents();
     if (stateText_ != nullptr) {
+        // Under the readout; but when the all-time-high line runs through that corner, under
+        // the line and its label, so the two never cover each other.
         const QRect r = view_.priceRect()->rect();
-        stateText_->position->setCoords(r.left() + 8, r.top() + 32);
+        double top = r.top() + 32;
+        if (athText_ != nullptr) {
+            const double line = view_.priceAxis()->coordToPixel(analysis_.allTimeHigh->high);
+            const double label = QFontMetricsF(athText_->font()).height() + 10;
+            const double height = stateText_->bottomRight->pixelPosition().y() -
+                                  stateText_->topLeft->pixelPosition().y();
+            if (line > top - label && line < top + height + label) {
+                top = line + label + 4;
+            }
+        }
+        stateText_->position->setCoords(r.left() + 8, top);
     }
     placeAllTimeHigh();
 }

@@ -68,8 +68,8 @@ public:
     int activeZone() const;
     /// "All-time high 3,393.52 · 2020-02-19", empty when there is none.
     QString allTimeHighText() const;
-    /// The headline in words as of the last visible bar (drawn under the readout), empty
-    /// without one.
+    /// The headline in words as of the last visible bar (drawn under the readout, on two
+    /// lines: the event, then its retest and the distance now), empty without one.
     QString stateText() const;
     /// The explanation shown when hovering the zone.
     QString zoneToolTip(int zone) const;

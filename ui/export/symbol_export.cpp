@@ -55,7 +55,7 @@ ExportSource loadExportSource(const PriceCache& cache, const QString& symbol,
                               const SymbolExportRequest& req) {
     ExportSource s;
     // A chart that ends on --to shows the levels and retests as they stood that day.
-    s.data = loadChartData(cache, symbol, req.timeframe, req.to, true);
+    s.data = loadChartData(cache, symbol, req.timeframe, req.to, false);
     s.error = s.data.loadError;
     const std::string sym = toUtf8(symbol);
     s.ratio = looksLikeRatio(sym);

@@ -59,7 +59,7 @@ struct ExportSource {
     std::vector<ChartContextItem> context;
     const PriceCache* cache = nullptr;
     bool ratio = false;  ///< a ratio symbol: drawn as a line unless another style is asked for
-    bool adjusted = true;
+    bool adjusted = false;
     std::optional<Day> until;
 };
 
