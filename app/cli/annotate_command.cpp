@@ -185,7 +185,8 @@ bool applyStyle(Context& ctx, const QCommandLineParser& p, const Options& o, Ann
     if (p.isSet(o.color)) {
         const auto c = parseColor(p.value(o.color).toStdString());
         if (!c) {
-            usageError(ctx, "--color '" + p.value(o.color) + "' is not #rrggbb or #aarrggbb");
+            usageError(ctx, QStringLiteral("--color '") + p.value(o.color) +
+                                QStringLiteral("' is not #rrggbb or #aarrggbb"));
             return false;
         }
         a.style.color = *c;
@@ -193,7 +194,7 @@ bool applyStyle(Context& ctx, const QCommandLineParser& p, const Options& o, Ann
     if (p.isSet(o.line)) {
         const auto l = parseLineStyle(p.value(o.line).toStdString());
         if (!l) {
-            usageError(ctx, "--line must be solid, dash or dot");
+            usageError(ctx, QStringLiteral("--line must be solid, dash or dot"));
             return false;
         }
         a.style.line = *l;
@@ -202,7 +203,8 @@ bool applyStyle(Context& ctx, const QCommandLineParser& p, const Options& o, Ann
         const auto width = parseFiniteNumber(p.value(o.width));
         a.style.width = width.value_or(0);
         if (!width) {
-            usageError(ctx, "--width '" + p.value(o.width) + "' is not a number");
+            usageError(ctx, QStringLiteral("--width '") + p.value(o.width) +
+                                QStringLiteral("' is not a number"));
             return false;
         }
     }
@@ -294,7 +296,8 @@ int removeForm(Context& ctx, PriceCache& cache, const std::string& symbol, const
     bool ok = false;
     const qint64 id = idText.toLongLong(&ok);
     if (!ok || id <= 0) {
-        return usageError(ctx, "--remove '" + idText + "' is not an annotation id");
+        return usageError(ctx, QStringLiteral("--remove '") + idText +
+                                   QStringLiteral("' is not an annotation id"));
     }
     auto found = cache.annotationStore().byId(id);
     if (!found.ok()) {
@@ -374,7 +377,8 @@ int checkOneAction(Context& ctx, const QCommandLineParser& p, const Options& o,
                                                     "--note, --trend, --rect, "
                                                     "--arrow, --vline, --list, "
                                                     "--remove, --export or --import")
-                                   : "one action at a time, not " + actions.join(", "));
+                                   : QStringLiteral("one action at a time, not ") +
+                                         actions.join(QStringLiteral(", ")));
     }
     if (p.isSet(o.json) && !p.isSet(o.list)) {
         return usageError(ctx, QStringLiteral("--json goes with --list"));
@@ -416,7 +420,8 @@ int runAnnotate(Context& ctx) {
         return addForm(ctx, p, o, *add, symbol);
     }
     if (p.positionalArguments().size() > 1) {
-        return usageError(ctx, "unexpected " + p.positionalArguments().mid(1).join(' '));
+        return usageError(ctx, QStringLiteral("unexpected ") +
+                                   p.positionalArguments().mid(1).join(QLatin1Char(' ')));
     }
     auto cache = openCacheOrReport(ctx);
     if (!cache) {

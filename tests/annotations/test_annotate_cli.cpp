@@ -40,15 +40,26 @@ protected:
     /// One of each form, on ^GSPC (the seeded sample), with real sample prices.
     QStringList addEveryForm() {
         return {
-            add({"^GSPC", "--hline", "3393.52", "--label", "old ceiling = new floor?"}),
-            add({"^gspc", "--zone", "2191.86", "2304.92", "--label", "retest zone"}),
-            add({"^GSPC", "--note", "2020-03-23", "2191.86", "COVID", "low"}),
-            add({"^GSPC", "--trend", "2020-03-23", "2191.86", "2020-04-17", "2830.88", "--label",
-                 "recovery", "--extend-right"}),
-            add({"^GSPC", "--rect", "2020-02-19", "3393.52", "2020-03-23", "2191.86"}),
-            add({"^GSPC", "--arrow", "2020-03-20", "2100", "2020-03-24", "2344.44", "--color",
-                 "#d32f2f"}),
-            add({"^GSPC", "--vline", "2020-02-19", "--label", "top", "--line", "dot"}),
+            add({QStringLiteral("^GSPC"), QStringLiteral("--hline"), QStringLiteral("3393.52"),
+                 QStringLiteral("--label"), QStringLiteral("old ceiling = new floor?")}),
+            add({QStringLiteral("^gspc"), QStringLiteral("--zone"), QStringLiteral("2191.86"),
+                 QStringLiteral("2304.92"), QStringLiteral("--label"),
+                 QStringLiteral("retest zone")}),
+            add({QStringLiteral("^GSPC"), QStringLiteral("--note"), QStringLiteral("2020-03-23"),
+                 QStringLiteral("2191.86"), QStringLiteral("COVID"), QStringLiteral("low")}),
+            add({QStringLiteral("^GSPC"), QStringLiteral("--trend"), QStringLiteral("2020-03-23"),
+                 QStringLiteral("2191.86"), QStringLiteral("2020-04-17"), QStringLiteral("2830.88"),
+                 QStringLiteral("--label"), QStringLiteral("recovery"),
+                 QStringLiteral("--extend-right")}),
+            add({QStringLiteral("^GSPC"), QStringLiteral("--rect"), QStringLiteral("2020-02-19"),
+                 QStringLiteral("3393.52"), QStringLiteral("2020-03-23"),
+                 QStringLiteral("2191.86")}),
+            add({QStringLiteral("^GSPC"), QStringLiteral("--arrow"), QStringLiteral("2020-03-20"),
+                 QStringLiteral("2100"), QStringLiteral("2020-03-24"), QStringLiteral("2344.44"),
+                 QStringLiteral("--color"), QStringLiteral("#d32f2f")}),
+            add({QStringLiteral("^GSPC"), QStringLiteral("--vline"), QStringLiteral("2020-02-19"),
+                 QStringLiteral("--label"), QStringLiteral("top"), QStringLiteral("--line"),
+                 QStringLiteral("dot")}),
         };
     }
 
@@ -60,24 +71,26 @@ TEST_F(AnnotateCli, EveryAddFormPrintsItsIdAndListShowsIt) {
     const QStringList ids = addEveryForm();
     ASSERT_EQ(ids.size(), 7);
     EXPECT_EQ(QStringList(ids).removeDuplicates(), 0);
-    const CliRun r = annotate({"^GSPC", "--list"});
+    const CliRun r = annotate({QStringLiteral("^GSPC"), QStringLiteral("--list")});
     ASSERT_EQ(r.code, 0) << r.err.toStdString();
-    EXPECT_EQ(lines(r.out),
-              (QStringList{
-                  ids[0] + " hline 3393.52 \"old ceiling = new floor?\"",
-                  ids[1] + " zone 2191.86 2304.92 \"retest zone\"",
-                  ids[2] + " note 2020-03-23 2191.86 \"COVID low\"",
-                  ids[3] + " trend 2020-03-23 2191.86 2020-04-17 2830.88 \"recovery\"",
-                  ids[4] + " rect 2020-02-19 3393.52 2020-03-23 2191.86",
-                  ids[5] + " arrow 2020-03-20 2100 2020-03-24 2344.44",
-                  ids[6] + " vline 2020-02-19 \"top\"",
-              }));
-    EXPECT_TRUE(annotate({"IWM", "--list"}).out.isEmpty());
+    EXPECT_EQ(
+        lines(r.out),
+        (QStringList{
+            ids[0] + QStringLiteral(" hline 3393.52 \"old ceiling = new floor?\""),
+            ids[1] + QStringLiteral(" zone 2191.86 2304.92 \"retest zone\""),
+            ids[2] + QStringLiteral(" note 2020-03-23 2191.86 \"COVID low\""),
+            ids[3] + QStringLiteral(" trend 2020-03-23 2191.86 2020-04-17 2830.88 \"recovery\""),
+            ids[4] + QStringLiteral(" rect 2020-02-19 3393.52 2020-03-23 2191.86"),
+            ids[5] + QStringLiteral(" arrow 2020-03-20 2100 2020-03-24 2344.44"),
+            ids[6] + QStringLiteral(" vline 2020-02-19 \"top\""),
+        }));
+    EXPECT_TRUE(annotate({QStringLiteral("IWM"), QStringLiteral("--list")}).out.isEmpty());
 }
 
 TEST_F(AnnotateCli, ListJsonIsAnArrayOfTheDocumentedObjects) {
     const QStringList ids = addEveryForm();
-    const CliRun r = annotate({"^GSPC", "--list", "--json"});
+    const CliRun r =
+        annotate({QStringLiteral("^GSPC"), QStringLiteral("--list"), QStringLiteral("--json")});
     ASSERT_EQ(r.code, 0) << r.err.toStdString();
     QJsonParseError err{};
     const QJsonDocument doc = QJsonDocument::fromJson(r.out.toUtf8(), &err);
@@ -86,53 +99,74 @@ TEST_F(AnnotateCli, ListJsonIsAnArrayOfTheDocumentedObjects) {
     const QJsonArray all = doc.array();
     ASSERT_EQ(all.size(), 7);
     const QJsonObject trend = all[3].toObject();
-    EXPECT_EQ(trend.keys(), (QStringList{"id", "kind", "label", "points", "style"}));
-    EXPECT_EQ(QString::number(trend["id"].toInteger()), ids[3]);
-    EXPECT_EQ(trend["kind"].toString(), "trend");
-    EXPECT_EQ(trend["label"].toString(), "recovery");
-    const QJsonArray pts = trend["points"].toArray();
+    EXPECT_EQ(trend.keys(),
+              (QStringList{QStringLiteral("id"), QStringLiteral("kind"), QStringLiteral("label"),
+                           QStringLiteral("points"), QStringLiteral("style")}));
+    EXPECT_EQ(QString::number(trend[QStringLiteral("id")].toInteger()), ids[3]);
+    EXPECT_EQ(trend[QStringLiteral("kind")].toString(), QStringLiteral("trend"));
+    EXPECT_EQ(trend[QStringLiteral("label")].toString(), QStringLiteral("recovery"));
+    const QJsonArray pts = trend[QStringLiteral("points")].toArray();
     ASSERT_EQ(pts.size(), 2);
-    EXPECT_EQ(pts[1].toObject()["date"].toString(), "2020-04-17");
-    EXPECT_EQ(pts[1].toObject()["price"].toDouble(), 2830.88);
-    const QJsonObject style = trend["style"].toObject();
-    EXPECT_EQ(style.keys(), (QStringList{"color", "extendRight", "fontSize", "line", "width"}));
-    EXPECT_TRUE(style["extendRight"].toBool());
-    EXPECT_EQ(all[5].toObject()["style"].toObject()["color"].toString(), "#d32f2f");
-    EXPECT_EQ(all[6].toObject()["style"].toObject()["line"].toString(), "dot");
-    EXPECT_FALSE(all[6].toObject()["points"].toArray()[0].toObject().contains("price"));
-    EXPECT_FALSE(all[0].toObject()["points"].toArray()[0].toObject().contains("date"));
-    EXPECT_EQ(annotate({"IWM", "--list", "--json"}).out.trimmed(), "[\n]");
+    EXPECT_EQ(pts[1].toObject()[QStringLiteral("date")].toString(), QStringLiteral("2020-04-17"));
+    EXPECT_EQ(pts[1].toObject()[QStringLiteral("price")].toDouble(), 2830.88);
+    const QJsonObject style = trend[QStringLiteral("style")].toObject();
+    EXPECT_EQ(style.keys(), (QStringList{QStringLiteral("color"), QStringLiteral("extendRight"),
+                                         QStringLiteral("fontSize"), QStringLiteral("line"),
+                                         QStringLiteral("width")}));
+    EXPECT_TRUE(style[QStringLiteral("extendRight")].toBool());
+    EXPECT_EQ(
+        all[5].toObject()[QStringLiteral("style")].toObject()[QStringLiteral("color")].toString(),
+        QStringLiteral("#d32f2f"));
+    EXPECT_EQ(
+        all[6].toObject()[QStringLiteral("style")].toObject()[QStringLiteral("line")].toString(),
+        QStringLiteral("dot"));
+    EXPECT_FALSE(all[6].toObject()[QStringLiteral("points")].toArray()[0].toObject().contains(
+        QStringLiteral("price")));
+    EXPECT_FALSE(all[0].toObject()[QStringLiteral("points")].toArray()[0].toObject().contains(
+        QStringLiteral("date")));
+    EXPECT_EQ(annotate({QStringLiteral("IWM"), QStringLiteral("--list"), QStringLiteral("--json")})
+                  .out.trimmed(),
+              QStringLiteral("[\n]"));
 }
 
 TEST_F(AnnotateCli, RemoveDeletesOnlyThatAnnotationOfThatSymbol) {
     const QStringList ids = addEveryForm();
-    const CliRun wrongSymbol = annotate({"IWM", "--remove", ids[2]});
+    const CliRun wrongSymbol =
+        annotate({QStringLiteral("IWM"), QStringLiteral("--remove"), ids[2]});
     EXPECT_EQ(wrongSymbol.code, 1);
-    EXPECT_TRUE(wrongSymbol.err.contains("no annotation " + ids[2] + " on IWM"))
+    EXPECT_TRUE(wrongSymbol.err.contains(QStringLiteral("no annotation ") + ids[2] +
+                                         QStringLiteral(" on IWM")))
         << wrongSymbol.err.toStdString();
-    const CliRun r = annotate({"^GSPC", "--remove", ids[2]});
+    const CliRun r = annotate({QStringLiteral("^GSPC"), QStringLiteral("--remove"), ids[2]});
     ASSERT_EQ(r.code, 0) << r.err.toStdString();
-    const QStringList left = lines(annotate({"^GSPC", "--list"}).out);
+    const QStringList left =
+        lines(annotate({QStringLiteral("^GSPC"), QStringLiteral("--list")}).out);
     ASSERT_EQ(left.size(), 6);
     for (const QString& l : left) {
-        EXPECT_FALSE(l.startsWith(ids[2] + ' ')) << l.toStdString();
+        EXPECT_FALSE(l.startsWith(ids[2] + QLatin1Char(' '))) << l.toStdString();
     }
-    EXPECT_EQ(annotate({"^GSPC", "--remove", ids[2]}).code, 1);
+    EXPECT_EQ(annotate({QStringLiteral("^GSPC"), QStringLiteral("--remove"), ids[2]}).code, 1);
 }
 
 TEST_F(AnnotateCli, ExportThenImportIntoAnotherSymbolOfAnotherCacheKeepsEverything) {
     addEveryForm();
     const auto file = tmp.file("gspc-annotations.json");
-    const CliRun ex = annotate({"^GSPC", "--export", qpath(file)});
+    const CliRun ex = annotate({QStringLiteral("^GSPC"), QStringLiteral("--export"), qpath(file)});
     ASSERT_EQ(ex.code, 0) << ex.err.toStdString();
-    EXPECT_TRUE(ex.out.contains("Exported 7 annotation(s) of ^GSPC")) << ex.out.toStdString();
+    EXPECT_TRUE(ex.out.contains(QStringLiteral("Exported 7 annotation(s) of ^GSPC")))
+        << ex.out.toStdString();
 
     const auto otherDb = tmp.file("other.sqlite");
     // Annotations go only onto a symbol with prices: give SPY some first.
-    ASSERT_EQ(runCli(otherDb, {"import", qpath(sampleCsv()), "--symbol", "SPY"}).code, 0);
-    const CliRun im = annotate({"SPY", "--import", qpath(file)}, otherDb);
+    ASSERT_EQ(runCli(otherDb, {QStringLiteral("import"), qpath(sampleCsv()),
+                               QStringLiteral("--symbol"), QStringLiteral("SPY")})
+                  .code,
+              0);
+    const CliRun im =
+        annotate({QStringLiteral("SPY"), QStringLiteral("--import"), qpath(file)}, otherDb);
     ASSERT_EQ(im.code, 0) << im.err.toStdString();
-    EXPECT_TRUE(im.out.contains("Imported 7 annotation(s) into SPY")) << im.out.toStdString();
+    EXPECT_TRUE(im.out.contains(QStringLiteral("Imported 7 annotation(s) into SPY")))
+        << im.out.toStdString();
 
     // Same annotations, new ids: compare the listings without their leading id.
     auto withoutIds = [](const QString& text) {
@@ -142,79 +176,112 @@ TEST_F(AnnotateCli, ExportThenImportIntoAnotherSymbolOfAnotherCacheKeepsEverythi
         }
         return out;
     };
-    const QStringList original = withoutIds(annotate({"^GSPC", "--list"}).out);
-    EXPECT_EQ(withoutIds(annotate({"SPY", "--list"}, otherDb).out), original);
+    const QStringList original =
+        withoutIds(annotate({QStringLiteral("^GSPC"), QStringLiteral("--list")}).out);
+    EXPECT_EQ(withoutIds(annotate({QStringLiteral("SPY"), QStringLiteral("--list")}, otherDb).out),
+              original);
     // Styles too: the JSON of both, ids removed, is identical.
     auto jsonWithoutIds = [&](const QString& sym, const std::filesystem::path& dbPath) {
         QJsonArray a =
-            QJsonDocument::fromJson(annotate({sym, "--list", "--json"}, dbPath).out.toUtf8())
+            QJsonDocument::fromJson(
+                annotate({sym, QStringLiteral("--list"), QStringLiteral("--json")}, dbPath)
+                    .out.toUtf8())
                 .array();
         for (qsizetype i = 0; i < a.size(); ++i) {
             QJsonObject o = a[i].toObject();
-            o.remove("id");
+            o.remove(QStringLiteral("id"));
             a[i] = o;
         }
         return a;
     };
-    EXPECT_EQ(jsonWithoutIds("SPY", otherDb), jsonWithoutIds("^GSPC", db));
+    EXPECT_EQ(jsonWithoutIds(QStringLiteral("SPY"), otherDb),
+              jsonWithoutIds(QStringLiteral("^GSPC"), db));
 
     // Importing again adds; --replace swaps the set.
-    ASSERT_EQ(annotate({"SPY", "--import", qpath(file)}, otherDb).code, 0);
-    EXPECT_EQ(lines(annotate({"SPY", "--list"}, otherDb).out).size(), 14);
-    ASSERT_EQ(annotate({"SPY", "--import", qpath(file), "--replace"}, otherDb).code, 0);
-    EXPECT_EQ(withoutIds(annotate({"SPY", "--list"}, otherDb).out), original);
+    ASSERT_EQ(
+        annotate({QStringLiteral("SPY"), QStringLiteral("--import"), qpath(file)}, otherDb).code,
+        0);
+    EXPECT_EQ(
+        lines(annotate({QStringLiteral("SPY"), QStringLiteral("--list")}, otherDb).out).size(), 14);
+    ASSERT_EQ(annotate({QStringLiteral("SPY"), QStringLiteral("--import"), qpath(file),
+                        QStringLiteral("--replace")},
+                       otherDb)
+                  .code,
+              0);
+    EXPECT_EQ(withoutIds(annotate({QStringLiteral("SPY"), QStringLiteral("--list")}, otherDb).out),
+              original);
 }
 
 TEST_F(AnnotateCli, BadFileIsRefusedNamingFileAnnotationAndReasonAndChangesNothing) {
     addEveryForm();
-    const QString before = annotate({"^GSPC", "--list", "--json"}).out;
+    const QString before =
+        annotate({QStringLiteral("^GSPC"), QStringLiteral("--list"), QStringLiteral("--json")}).out;
     const auto bad = dataFile("annotations/bad_third_missing_points.json");
-    for (const QStringList& extra : {QStringList{}, QStringList{"--replace"}}) {
-        const CliRun r = annotate(QStringList{"^GSPC", "--import", qpath(bad)} + extra);
+    for (const QStringList& extra : {QStringList{}, QStringList{QStringLiteral("--replace")}}) {
+        const CliRun r = annotate(
+            QStringList{QStringLiteral("^GSPC"), QStringLiteral("--import"), qpath(bad)} + extra);
         EXPECT_EQ(r.code, 1);
         EXPECT_TRUE(r.out.isEmpty());
-        EXPECT_TRUE(r.err.contains(qpath(bad) + ": annotation 3: missing \"points\""))
+        EXPECT_TRUE(
+            r.err.contains(qpath(bad) + QStringLiteral(": annotation 3: missing \"points\"")))
             << r.err.toStdString();
-        EXPECT_TRUE(r.err.contains("Nothing was imported")) << r.err.toStdString();
-        EXPECT_EQ(annotate({"^GSPC", "--list", "--json"}).out, before);
+        EXPECT_TRUE(r.err.contains(QStringLiteral("Nothing was imported"))) << r.err.toStdString();
+        EXPECT_EQ(
+            annotate({QStringLiteral("^GSPC"), QStringLiteral("--list"), QStringLiteral("--json")})
+                .out,
+            before);
     }
-    const CliRun missing = annotate({"^GSPC", "--import", qpath(tmp.file("nope.json"))});
+    const CliRun missing = annotate(
+        {QStringLiteral("^GSPC"), QStringLiteral("--import"), qpath(tmp.file("nope.json"))});
     EXPECT_EQ(missing.code, 1);
-    EXPECT_TRUE(missing.err.contains("nope.json: cannot open the file: No such file"))
+    EXPECT_TRUE(
+        missing.err.contains(QStringLiteral("nope.json: cannot open the file: No such file")))
         << missing.err.toStdString();
     // Issue 14: `--import /dev/zero` hung, then aborted. A device is refused at once.
-    const CliRun device = annotate({"^GSPC", "--import", "/dev/zero"});
+    const CliRun device = annotate(
+        {QStringLiteral("^GSPC"), QStringLiteral("--import"), QStringLiteral("/dev/zero")});
     EXPECT_EQ(device.code, 1);
-    EXPECT_TRUE(device.err.contains("/dev/zero: not a regular file")) << device.err.toStdString();
-    EXPECT_EQ(annotate({"^GSPC", "--list", "--json"}).out, before);
+    EXPECT_TRUE(device.err.contains(QStringLiteral("/dev/zero: not a regular file")))
+        << device.err.toStdString();
+    EXPECT_EQ(
+        annotate({QStringLiteral("^GSPC"), QStringLiteral("--list"), QStringLiteral("--json")}).out,
+        before);
 }
 
 // Issue 13: drawings for a symbol that is not in the cache were stored where nobody sees them.
 TEST_F(AnnotateCli, ASymbolWithoutCachedPricesIsRefused) {
-    for (const QStringList& args : {QStringList{"IWM", "--hline", "200"},
-                                    QStringList{"IWM", "--note", "2020-03-23", "150", "low"},
-                                    QStringList{"IWM", "--import", qpath(tmp.file("any.json"))}}) {
+    for (const QStringList& args :
+         {QStringList{QStringLiteral("IWM"), QStringLiteral("--hline"), QStringLiteral("200")},
+          QStringList{QStringLiteral("IWM"), QStringLiteral("--note"), QStringLiteral("2020-03-23"),
+                      QStringLiteral("150"), QStringLiteral("low")},
+          QStringList{QStringLiteral("IWM"), QStringLiteral("--import"),
+                      qpath(tmp.file("any.json"))}}) {
         const CliRun r = annotate(args);
-        EXPECT_EQ(r.code, 1) << args.join(' ').toStdString();
+        EXPECT_EQ(r.code, 1) << args.join(QLatin1Char(' ')).toStdString();
         EXPECT_EQ(r.err.toStdString(),
                   "retest annotate: IWM has no prices in the cache; import or fetch them first "
                   "(nothing was stored)\n");
     }
-    EXPECT_EQ(annotate({"IWM", "--list"}).out, "");
+    EXPECT_EQ(annotate({QStringLiteral("IWM"), QStringLiteral("--list")}).out, QStringLiteral(""));
 }
 
 // Issue 14: numbers that are not finite and hostile symbols are command-line mistakes.
 TEST_F(AnnotateCli, NonFiniteNumbersAndHostileSymbolsAreUsageErrors) {
     for (const QStringList& args :
-         {QStringList{"^GSPC", "--hline", "nan"}, QStringList{"^GSPC", "--hline", "inf"},
-          QStringList{"^GSPC", "--hline", "3000", "--width", "NaN"},
-          QStringList{"^GSPC", "--zone", "-inf", "3000"}, QStringList{"A\nB", "--hline", "3000"},
-          QStringList{"'; DROP TABLE bars;--", "--list"},
-          QStringList{QString(30, QLatin1Char('A')), "--list"}}) {
+         {QStringList{QStringLiteral("^GSPC"), QStringLiteral("--hline"), QStringLiteral("nan")},
+          QStringList{QStringLiteral("^GSPC"), QStringLiteral("--hline"), QStringLiteral("inf")},
+          QStringList{QStringLiteral("^GSPC"), QStringLiteral("--hline"), QStringLiteral("3000"),
+                      QStringLiteral("--width"), QStringLiteral("NaN")},
+          QStringList{QStringLiteral("^GSPC"), QStringLiteral("--zone"), QStringLiteral("-inf"),
+                      QStringLiteral("3000")},
+          QStringList{QStringLiteral("A\nB"), QStringLiteral("--hline"), QStringLiteral("3000")},
+          QStringList{QStringLiteral("'; DROP TABLE bars;--"), QStringLiteral("--list")},
+          QStringList{QString(30, QLatin1Char('A')), QStringLiteral("--list")}}) {
         const CliRun r = annotate(args);
-        EXPECT_EQ(r.code, 2) << args.join(' ').toStdString() << r.err.toStdString();
+        EXPECT_EQ(r.code, 2) << args.join(QLatin1Char(' ')).toStdString() << r.err.toStdString();
     }
-    EXPECT_EQ(annotate({"^GSPC", "--list"}).out, "");
+    EXPECT_EQ(annotate({QStringLiteral("^GSPC"), QStringLiteral("--list")}).out,
+              QStringLiteral(""));
 }
 
 TEST_F(AnnotateCli, MistakesAreUsageErrorsThatStoreNothing) {
@@ -223,30 +290,48 @@ TEST_F(AnnotateCli, MistakesAreUsageErrorsThatStoreNothing) {
         const char* says;
     };
     const Case cases[] = {
-        {{"^GSPC"}, "say what to do"},
-        {{"^GSPC", "--zone", "2191.86"}, "expected --zone LOW HIGH"},
-        {{"^GSPC", "--trend", "2020-03-23", "2191.86", "2020-04-17"}, "expected --trend"},
-        {{"^GSPC", "--hline", "3393.52", "3400"}, "expected --hline PRICE"},
-        {{"^GSPC", "--hline", "abc"}, "PRICE 'abc' is not a price"},
-        {{"^GSPC", "--note", "2020-02-30", "2191.86", "x"}, "DATE '2020-02-30' is not a date"},
-        {{"^GSPC", "--zone", "2304.92", "2191.86"}, "low price (first point) is above"},
-        {{"^GSPC", "--trend", "2020-03-23", "1", "2020-03-23", "2"}, "same date"},
-        {{"^GSPC", "--hline", "1", "--list"}, "one action at a time"},
-        {{"^GSPC", "--list", "--replace"}, "--replace goes with --import"},
-        {{"^GSPC", "--hline", "1", "--color", "red"}, "--color 'red'"},
-        {{"^GSPC", "--remove", "x1"}, "is not an annotation id"},
+        {{QStringLiteral("^GSPC")}, "say what to do"},
+        {{QStringLiteral("^GSPC"), QStringLiteral("--zone"), QStringLiteral("2191.86")},
+         "expected --zone LOW HIGH"},
+        {{QStringLiteral("^GSPC"), QStringLiteral("--trend"), QStringLiteral("2020-03-23"),
+          QStringLiteral("2191.86"), QStringLiteral("2020-04-17")},
+         "expected --trend"},
+        {{QStringLiteral("^GSPC"), QStringLiteral("--hline"), QStringLiteral("3393.52"),
+          QStringLiteral("3400")},
+         "expected --hline PRICE"},
+        {{QStringLiteral("^GSPC"), QStringLiteral("--hline"), QStringLiteral("abc")},
+         "PRICE 'abc' is not a price"},
+        {{QStringLiteral("^GSPC"), QStringLiteral("--note"), QStringLiteral("2020-02-30"),
+          QStringLiteral("2191.86"), QStringLiteral("x")},
+         "DATE '2020-02-30' is not a date"},
+        {{QStringLiteral("^GSPC"), QStringLiteral("--zone"), QStringLiteral("2304.92"),
+          QStringLiteral("2191.86")},
+         "low price (first point) is above"},
+        {{QStringLiteral("^GSPC"), QStringLiteral("--trend"), QStringLiteral("2020-03-23"),
+          QStringLiteral("1"), QStringLiteral("2020-03-23"), QStringLiteral("2")},
+         "same date"},
+        {{QStringLiteral("^GSPC"), QStringLiteral("--hline"), QStringLiteral("1"),
+          QStringLiteral("--list")},
+         "one action at a time"},
+        {{QStringLiteral("^GSPC"), QStringLiteral("--list"), QStringLiteral("--replace")},
+         "--replace goes with --import"},
+        {{QStringLiteral("^GSPC"), QStringLiteral("--hline"), QStringLiteral("1"),
+          QStringLiteral("--color"), QStringLiteral("red")},
+         "--color 'red'"},
+        {{QStringLiteral("^GSPC"), QStringLiteral("--remove"), QStringLiteral("x1")},
+         "is not an annotation id"},
     };
     for (const Case& c : cases) {
         const CliRun r = annotate(c.args);
-        EXPECT_EQ(r.code, 2) << c.args.join(' ').toStdString();
+        EXPECT_EQ(r.code, 2) << c.args.join(QLatin1Char(' ')).toStdString();
         EXPECT_TRUE(r.err.contains(QLatin1String(c.says)))
-            << c.args.join(' ').toStdString() << " -> " << r.err.toStdString();
+            << c.args.join(QLatin1Char(' ')).toStdString() << " -> " << r.err.toStdString();
         EXPECT_TRUE(r.out.isEmpty());
     }
-    EXPECT_TRUE(annotate({"^GSPC", "--list"}).out.isEmpty());
-    const CliRun help = annotate({"--help"});
+    EXPECT_TRUE(annotate({QStringLiteral("^GSPC"), QStringLiteral("--list")}).out.isEmpty());
+    const CliRun help = annotate({QStringLiteral("--help")});
     EXPECT_EQ(help.code, 0);
-    EXPECT_TRUE(help.out.contains("--zone LOW HIGH")) << help.out.toStdString();
+    EXPECT_TRUE(help.out.contains(QStringLiteral("--zone LOW HIGH"))) << help.out.toStdString();
 }
 
 }  // namespace

@@ -91,12 +91,14 @@ protected:
 };
 
 TEST(SymbolSuggestion, UnambiguousFileNamesSuggestTheirTicker) {
-    EXPECT_EQ(ui::suggestSymbol(QStringLiteral("/home/u/Downloads/IWM.csv")), "IWM");
-    EXPECT_EQ(ui::suggestSymbol(QStringLiteral("iwm.csv")), "IWM");
-    EXPECT_EQ(ui::suggestSymbol(QStringLiteral("^GSPC.csv")), "^GSPC");
-    EXPECT_EQ(ui::suggestSymbol(QStringLiteral("BRK-B.csv")), "BRK-B");
-    EXPECT_EQ(ui::suggestSymbol(QStringLiteral("XBI (1).csv")), "XBI");
-    EXPECT_EQ(ui::suggestSymbol(QStringLiteral("kre.us.txt")), "KRE");  // Stooq's naming
+    EXPECT_EQ(ui::suggestSymbol(QStringLiteral("/home/u/Downloads/IWM.csv")),
+              QStringLiteral("IWM"));
+    EXPECT_EQ(ui::suggestSymbol(QStringLiteral("iwm.csv")), QStringLiteral("IWM"));
+    EXPECT_EQ(ui::suggestSymbol(QStringLiteral("^GSPC.csv")), QStringLiteral("^GSPC"));
+    EXPECT_EQ(ui::suggestSymbol(QStringLiteral("BRK-B.csv")), QStringLiteral("BRK-B"));
+    EXPECT_EQ(ui::suggestSymbol(QStringLiteral("XBI (1).csv")), QStringLiteral("XBI"));
+    EXPECT_EQ(ui::suggestSymbol(QStringLiteral("kre.us.txt")),
+              QStringLiteral("KRE"));  // Stooq's naming
 }
 
 TEST(SymbolSuggestion, AmbiguousFileNamesSuggestNothing) {

@@ -29,14 +29,21 @@ TEST_F(CliHardening, EveryNumericOptionRefusesNaNAndInfinityWithExit2) {
     for (const QString& bad : {QStringLiteral("NaN"), QStringLiteral("nan"), QStringLiteral("inf"),
                                QStringLiteral("-inf"), QStringLiteral("Infinity")}) {
         for (const QStringList& args :
-             {QStringList{"levels", "^GSPC", "--sensitivity", bad},
-              QStringList{"scan", "^GSPC", "--sensitivity", bad},
-              QStringList{"export", "^GSPC", "--out", png, "--scale", bad},
-              QStringList{"annotate", "^GSPC", "--hline", bad},
-              QStringList{"annotate", "^GSPC", "--hline", "3000", "--width", bad}}) {
+             {QStringList{QStringLiteral("levels"), QStringLiteral("^GSPC"),
+                          QStringLiteral("--sensitivity"), bad},
+              QStringList{QStringLiteral("scan"), QStringLiteral("^GSPC"),
+                          QStringLiteral("--sensitivity"), bad},
+              QStringList{QStringLiteral("export"), QStringLiteral("^GSPC"),
+                          QStringLiteral("--out"), png, QStringLiteral("--scale"), bad},
+              QStringList{QStringLiteral("annotate"), QStringLiteral("^GSPC"),
+                          QStringLiteral("--hline"), bad},
+              QStringList{QStringLiteral("annotate"), QStringLiteral("^GSPC"),
+                          QStringLiteral("--hline"), QStringLiteral("3000"),
+                          QStringLiteral("--width"), bad}}) {
             const CliRun r = run(args);
-            EXPECT_EQ(r.code, 2) << args.join(' ').toStdString() << "\n" << r.err.toStdString();
-            EXPECT_TRUE(r.out.isEmpty()) << args.join(' ').toStdString();
+            EXPECT_EQ(r.code, 2) << args.join(QLatin1Char(' ')).toStdString() << "\n"
+                                 << r.err.toStdString();
+            EXPECT_TRUE(r.out.isEmpty()) << args.join(QLatin1Char(' ')).toStdString();
         }
     }
     EXPECT_FALSE(std::filesystem::exists(tmp.file("x.png")));
@@ -44,53 +51,67 @@ TEST_F(CliHardening, EveryNumericOptionRefusesNaNAndInfinityWithExit2) {
 
 TEST_F(CliHardening, HostileSymbolsAreRefusedAtEveryDoorAndNothingIsStored) {
     const QString csv = qpath(sampleCsv());
-    const QStringList hostile = {"A\nB",
-                                 "'; DROP TABLE bars;--",
+    const QStringList hostile = {QStringLiteral("A\nB"),
+                                 QStringLiteral("'; DROP TABLE bars;--"),
                                  QString(10'000, QLatin1Char('A')),
                                  QString::fromUtf8("\xF0\x9F\x9A\x80"),  // emoji
                                  QString::fromUtf8("\xE2\x80\xAEIWM"),   // right-to-left override
                                  QString::fromUtf8("IWM\xE2\x80\x8B"),   // zero-width space
-                                 "",
-                                 "IWM SPY"};
+                                 QStringLiteral(""),
+                                 QStringLiteral("IWM SPY")};
     for (const QString& sym : hostile) {
         for (const QStringList& args :
-             {QStringList{"import", csv, "--symbol", sym}, QStringList{"fetch", sym},
-              QStringList{"annotate", sym, "--hline", "3000"},
-              QStringList{"export", sym, "--out", qpath(tmp.file("s.png"))},
-              QStringList{"levels", sym}}) {
+             {QStringList{QStringLiteral("import"), csv, QStringLiteral("--symbol"), sym},
+              QStringList{QStringLiteral("fetch"), sym},
+              QStringList{QStringLiteral("annotate"), sym, QStringLiteral("--hline"),
+                          QStringLiteral("3000")},
+              QStringList{QStringLiteral("export"), sym, QStringLiteral("--out"),
+                          qpath(tmp.file("s.png"))},
+              QStringList{QStringLiteral("levels"), sym}}) {
             const CliRun r = run(args);
-            EXPECT_EQ(r.code, 2) << args.join(' ').toStdString();
+            EXPECT_EQ(r.code, 2) << args.join(QLatin1Char(' ')).toStdString();
             // The whole message, symbol included, is on the first line.
             const QString first = r.err.section(QLatin1Char('\n'), 0, 0);
             EXPECT_TRUE(first.contains(QStringLiteral("invalid symbol")))
-                << args.join(' ').toStdString() << "\n"
+                << args.join(QLatin1Char(' ')).toStdString() << "\n"
                 << r.err.toStdString();
             EXPECT_TRUE(first.endsWith(QLatin1Char(')')) || first.contains(QStringLiteral(": ")))
                 << r.err.toStdString();
         }
     }
-    const CliRun list = run({"list"});
+    const CliRun list = run({QStringLiteral("list")});
     ASSERT_EQ(list.code, 0);
     // Only the bundled samples, DGS10 and ^GSPC.
     EXPECT_EQ(list.out.count(QLatin1Char('\n')), 2) << list.out.toStdString();
 }
 
 TEST_F(CliHardening, LowerAndUpperCaseNameTheSameSymbol) {
-    ASSERT_EQ(run({"import", qpath(sampleCsv()), "--symbol", "iwm"}).code, 0);
-    ASSERT_EQ(run({"import", qpath(sampleCsv()), "--symbol", "IWM"}).code, 0);
-    const CliRun list = run({"list"});
+    ASSERT_EQ(run({QStringLiteral("import"), qpath(sampleCsv()), QStringLiteral("--symbol"),
+                   QStringLiteral("iwm")})
+                  .code,
+              0);
+    ASSERT_EQ(run({QStringLiteral("import"), qpath(sampleCsv()), QStringLiteral("--symbol"),
+                   QStringLiteral("IWM")})
+                  .code,
+              0);
+    const CliRun list = run({QStringLiteral("list")});
     EXPECT_TRUE(list.out.contains(QStringLiteral("IWM 2000-01-03 2020-04-17 5105\n")))
         << list.out.toStdString();
     EXPECT_FALSE(list.out.contains(QStringLiteral("iwm")));
-    EXPECT_EQ(run({"levels", "iwm"}).code, 0);
-    EXPECT_EQ(run({"annotate", "Iwm", "--hline", "1500"}).code, 0);
-    EXPECT_EQ(run({"annotate", "IWM", "--list"}).out.count(QLatin1Char('\n')), 1);
+    EXPECT_EQ(run({QStringLiteral("levels"), QStringLiteral("iwm")}).code, 0);
+    EXPECT_EQ(run({QStringLiteral("annotate"), QStringLiteral("Iwm"), QStringLiteral("--hline"),
+                   QStringLiteral("1500")})
+                  .code,
+              0);
+    EXPECT_EQ(run({QStringLiteral("annotate"), QStringLiteral("IWM"), QStringLiteral("--list")})
+                  .out.count(QLatin1Char('\n')),
+              1);
 }
 
 // Issue 13 item 10: a typo in --db created folders and a new cache, exit 0.
 TEST_F(CliHardening, ADbInAFolderThatDoesNotExistIsRefused) {
     const auto typo = tmp.file("no/such/folder/cache.sqlite");
-    const CliRun r = runCli(typo, {"list"});
+    const CliRun r = runCli(typo, {QStringLiteral("list")});
     EXPECT_EQ(r.code, 1);
     EXPECT_TRUE(r.err.contains(QStringLiteral("does not exist"))) << r.err.toStdString();
     EXPECT_FALSE(std::filesystem::exists(tmp.file("no")));
@@ -99,7 +120,7 @@ TEST_F(CliHardening, ADbInAFolderThatDoesNotExistIsRefused) {
 // Issue 14 item 12: `--db /dev/null` as root left /dev/null-journal behind.
 TEST_F(CliHardening, ADeviceAsTheDatabaseIsRefusedBeforeSqliteOpensIt) {
     const bool journalBefore = std::filesystem::exists("/dev/null-journal");
-    const CliRun r = runCli("/dev/null", {"list"});
+    const CliRun r = runCli("/dev/null", {QStringLiteral("list")});
     EXPECT_EQ(r.code, 1);
     EXPECT_TRUE(r.err.contains(QStringLiteral("/dev/null is not a regular file")))
         << r.err.toStdString();
@@ -109,7 +130,8 @@ TEST_F(CliHardening, ADeviceAsTheDatabaseIsRefusedBeforeSqliteOpensIt) {
 // Issue 14 item 5: `import /dev/zero` must not read forever.
 TEST_F(CliHardening, ImportRefusesDevicesAndFolders) {
     for (const QString& path : {QStringLiteral("/dev/zero"), qpath(tmp.path())}) {
-        const CliRun r = run({"import", path, "--symbol", "IWM"});
+        const CliRun r = run(
+            {QStringLiteral("import"), path, QStringLiteral("--symbol"), QStringLiteral("IWM")});
         EXPECT_EQ(r.code, 1);
         EXPECT_TRUE(r.err.contains(QStringLiteral("not a regular file"))) << r.err.toStdString();
     }
@@ -122,13 +144,15 @@ TEST_F(CliHardening, AnImportTakesTheOnlyDateColumnAndSaysSo) {
                            "2000-01-03;1469.25;1478;1438.359985;1455.219971;931800000\n"
                            "2000-01-04;1455.219971;1455.219971;1397.430054;1399.420044;"
                            "1009000000\n";
-    const CliRun r = run({"import", qpath(file), "--symbol", "GSPCR"});
+    const CliRun r = run({QStringLiteral("import"), qpath(file), QStringLiteral("--symbol"),
+                          QStringLiteral("GSPCR")});
     ASSERT_EQ(r.code, 0) << r.err.toStdString();
     EXPECT_TRUE(r.out.contains(QStringLiteral(
         "took column \"%Y-%m-%d\" as the date (no column is named date, and it holds a date on "
         "every row)")))
         << r.out.toStdString();
-    EXPECT_TRUE(run({"list"}).out.contains(QStringLiteral("GSPCR 2000-01-03 2000-01-04 2\n")));
+    EXPECT_TRUE(run({QStringLiteral("list")})
+                    .out.contains(QStringLiteral("GSPCR 2000-01-03 2000-01-04 2\n")));
 }
 
 }  // namespace

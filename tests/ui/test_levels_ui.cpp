@@ -501,9 +501,10 @@ TEST(LevelOverlay, DISABLED_WriteReviewImages) {
             panel.resize(560, 520);
             s.view.applyRangePreset(RangePreset::OneYear);
             panel.selectZone(panel.zoneAtRow(0));
-            ASSERT_TRUE(panel.grab().save(QStringLiteral("%1/panel.png").arg(dir)));
             ASSERT_TRUE(
-                s.view.saveImage(QStringLiteral("%1/gspc-d-selected.png").arg(dir), kW, kH));
+                panel.grab().save(QStringLiteral("%1/panel.png").arg(QString::fromUtf8(dir))));
+            ASSERT_TRUE(s.view.saveImage(
+                QStringLiteral("%1/gspc-d-selected.png").arg(QString::fromUtf8(dir)), kW, kH));
             s.overlay->setHighlightedZone(-1);
         }
         for (const RangePreset p :
