@@ -19,15 +19,7 @@ namespace retest::ui {
 namespace {
 
 std::vector<Bar> adjustedBars(std::vector<Bar> daily) {
-    for (Bar& b : daily) {
-        const double factor = b.close > 0 ? b.adjClose / b.close : 1.0;
-        if (factor > 0 && factor != 1.0) {
-            b.open *= factor;
-            b.high *= factor;
-            b.low *= factor;
-            b.close = b.adjClose;
-        }
-    }
+    adjustForSplitsAndDividends(daily);
     return daily;
 }
 
@@ -82,6 +74,25 @@ QString chartTitle(const ChartData& data, Day from, Day to) {
     }
     return t;
 }
+
+namespace {
+
+/// On a daily chart, the weekly and monthly major levels join the analysis (marked with their
+/// timeframe), so one view carries the big picture.
+void addHigherTimeframes(LevelAnalysis& a, const std::vector<Bar>& bars,
+                         const LevelSettings& settings, Timeframe timeframe) {
+    a.higherTimeframe.clear();
+    if (timeframe != Timeframe::Daily) {
+        return;  // a weekly or monthly chart shows its own levels
+    }
+    for (const Timeframe tf : {Timeframe::Weekly, Timeframe::Monthly}) {
+        for (Zone& z : higherTimeframeZones(bars, tf, settings)) {
+            a.higherTimeframe.push_back(std::move(z));
+        }
+    }
+}
+
+}  // namespace
 
 /// Shared with the worker threads, which outlive nothing of the document but this.
 struct ChartDocument::AnalysisStats {
@@ -237,23 +248,32 @@ void ChartDocument::startAnalysis() {
         }
     });
     stats_->started.fetch_add(1);
-    watcher->setFuture(
-        QtConcurrent::run([stats = stats_, bars = data_.bars, settings = levelSettings_,
-                           manual = manualLevelInputs(manualLevels_)] {
+    watcher->setFuture(QtConcurrent::run(
+        [stats = stats_, bars = data_.bars, daily = dailyForNames(), timeframe = data_.timeframe,
+         settings = levelSettings_, manual = manualLevelInputs(manualLevels_)] {
             const int now = stats->running.fetch_add(1) + 1;
             int peak = stats->peak.load();
             while (now > peak && !stats->peak.compare_exchange_weak(peak, now)) {
             }
-            LevelAnalysis a = analyzeLevels(bars, settings, manual);
+            LevelAnalysis a = analyzeLevels(bars, settings, manual, daily);
+            addHigherTimeframes(a, bars, settings, timeframe);
             stats->running.fetch_sub(1);
             return a;
         }));
 }
 
+// Weekly and monthly pivots are dated on the day of their extreme when the daily bars they
+// were built from are at hand (as traded: adjusted weekly highs match no daily high).
+std::vector<Bar> ChartDocument::dailyForNames() const {
+    return data_.timeframe != Timeframe::Daily && !adjusted_ ? data_.daily : std::vector<Bar>{};
+}
+
 const LevelAnalysis& ChartDocument::currentAnalysis() {
     if (levelsPending()) {
         // A running job of an older generation finishes later and is dropped.
-        levels_ = analyzeLevels(data_.bars, levelSettings_, manualLevelInputs(manualLevels_));
+        levels_ = analyzeLevels(data_.bars, levelSettings_, manualLevelInputs(manualLevels_),
+                                dailyForNames());
+        addHigherTimeframes(levels_, data_.bars, levelSettings_, data_.timeframe);
         finishedGeneration_ = generation_;
         Q_EMIT levelsChanged();
     }

@@ -169,6 +169,7 @@ Q_SIGNALS:
     void errorOccurred(const QString& message);
 
 private:
+    std::vector<Bar> dailyForNames() const;
     void loadEdits();
     void requestAnalysis();
     void startAnalysis();

@@ -180,6 +180,9 @@ struct LevelAnalysis {
     std::size_t hiddenZones = 0;
     /// The sensitivity the analysis was made with (LevelSettings::sensitivity, clamped).
     double sensitivity = 0.5;
+    /// On a daily chart: the weekly and monthly major levels (higherTimeframeZones()), marked
+    /// with their timeframe, for the big picture in one view. Filled by the caller.
+    std::vector<Zone> higherTimeframe;
     /// The event that answers "is the breakout holding?" as of the last bar (headlineEvent()).
     std::optional<std::size_t> headline;
 };

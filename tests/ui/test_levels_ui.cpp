@@ -187,6 +187,32 @@ TEST(LevelOverlay, TheHeadlineIsAsOfTheLastVisibleDay) {
         QString::fromStdString(s.doc->levels().events[*s.doc->levels().headline].description));
 }
 
+// The daily chart also carries the weekly and monthly major levels, marked as such, where no
+// daily zone already stands; a weekly chart shows only its own.
+TEST(LevelOverlay, DailyChartShowsWeeklyAndMonthlyMajorLevels) {
+    Sample daily;
+    daily.view.applyRangePreset(RangePreset::FiveYears);
+    daily.layout();
+    const auto& lines = daily.overlay->higherTimeframeLines();
+    ASSERT_FALSE(lines.empty());
+    EXPECT_LE(lines.size(), 6U);
+    for (const Zone& z : lines) {
+        ASSERT_TRUE(z.timeframe.has_value()) << z.name;
+        EXPECT_NE(*z.timeframe, Timeframe::Daily);
+        EXPECT_TRUE(z.major || z.record) << z.name;
+        for (const int k : daily.overlay->shownZones()) {
+            const Zone& d = daily.doc->levels().zones[static_cast<std::size_t>(k)];
+            EXPECT_FALSE(z.price >= d.low && z.price <= d.high) << z.name << " doubles " << d.name;
+        }
+    }
+    daily.overlay->setShowAutoLevels(false);
+    EXPECT_TRUE(daily.overlay->higherTimeframeLines().empty());
+
+    Sample weekly(Timeframe::Weekly);
+    EXPECT_TRUE(weekly.doc->levels().higherTimeframe.empty());
+    EXPECT_TRUE(weekly.overlay->higherTimeframeLines().empty());
+}
+
 TEST(LevelOverlay, HidingAutoLevelsLeavesOnlyManualZones) {
     Sample s;
     ASSERT_TRUE(s.doc->addManualLevel(1800, QStringLiteral("my level")));

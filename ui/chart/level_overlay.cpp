@@ -234,8 +234,11 @@ QString LevelOverlay::describeZone(const Zone& z) {
                        .arg((z.name.empty() ? tr("Zone") : toQString(z.name)).toHtmlEscaped(), kind,
                             groupedPrice(z.low), groupedPrice(z.high));
     if (!z.touches.empty()) {
-        text += tr("<br>%n touch(es), first %1, last %2", "", static_cast<int>(z.touches.size()))
-                    .arg(isoDate(z.firstTouch), isoDate(z.lastTouch));
+        const auto n = static_cast<int>(z.touches.size());
+        text += (n == 1 ? tr("<br>1 touch, %1").arg(isoDate(z.firstTouch))
+                        : tr("<br>%1 touches, first %2, last %3")
+                              .arg(n)
+                              .arg(isoDate(z.firstTouch), isoDate(z.lastTouch)));
     } else {
         text += tr("<br>not touched yet");
     }
@@ -309,8 +312,15 @@ void LevelOverlay::removeItems() {
         shown_.clear();
         athLine_ = nullptr;
         athText_ = stateText_ = nullptr;
+        higherItems_.clear();
+        higherZones_.clear();
         return;
     }
+    for (QCPAbstractItem* item : higherItems_) {
+        plot->removeItem(item);
+    }
+    higherItems_.clear();
+    higherZones_.clear();
     for (const ZoneItems& z : zones_) {
         for (QCPAbstractItem* item :
              std::initializer_list<QCPAbstractItem*>{z.band, z.centre, z.tag, z.name}) {
@@ -352,6 +362,9 @@ void LevelOverlay::rebuild() {
     }
     if (showAuto_ && analysis_.allTimeHigh) {
         buildAllTimeHigh();
+    }
+    if (showAuto_) {
+        buildHigherTimeframes();
     }
     buildState();
     restyle();
@@ -480,6 +493,60 @@ void LevelOverlay::buildEvent(int event) {
     events_.push_back(items);
 }
 
+// The weekly and monthly major levels on a daily chart: a dashed line each, labelled with its
+// timeframe and name at the pane's right, the nearest few to price, none where a daily zone is
+// already drawn.
+void LevelOverlay::buildHigherTimeframes() {
+    constexpr std::size_t kMaxLines = 6;
+    std::vector<const Zone*> candidates;
+    for (const Zone& z : analysis_.higherTimeframe) {
+        const bool covered = std::any_of(shown_.begin(), shown_.end(), [&](int k) {
+            const Zone& d = analysis_.zones[static_cast<std::size_t>(k)];
+            return z.price >= d.low && z.price <= d.high;
+        });
+        const bool twice = std::any_of(candidates.begin(), candidates.end(), [&](const Zone* c) {
+            return z.price >= c->low && z.price <= c->high;  // the weekly one is enough
+        });
+        if (!covered && !twice) {
+            candidates.push_back(&z);
+        }
+    }
+    const double last = analysis_.lastClose;
+    std::stable_sort(candidates.begin(), candidates.end(), [&](const Zone* a, const Zone* b) {
+        return std::fabs(a->price - last) < std::fabs(b->price - last);
+    });
+    candidates.resize(std::min(candidates.size(), kMaxLines));
+    QCustomPlot* plot = view_.plot();
+    for (const Zone* z : candidates) {
+        auto* line = new QCPItemStraightLine(plot);
+        line->setLayer(bandLayer_);
+        line->setClipAxisRect(view_.priceRect());
+        for (QCPItemPosition* p : {line->point1, line->point2}) {
+            setPriceAxes(p, view_);
+            p->setTypeX(QCPItemPosition::ptAxisRectRatio);
+            p->setTypeY(QCPItemPosition::ptPlotCoords);
+        }
+        line->point1->setCoords(0, z->price);
+        line->point2->setCoords(1, z->price);
+        auto* text = new QCPItemText(plot);
+        text->setLayer(labelLayer_);
+        text->setClipAxisRect(view_.priceRect());
+        setPriceAxes(text->position, view_);
+        text->position->setTypeX(QCPItemPosition::ptAxisRectRatio);
+        text->position->setTypeY(QCPItemPosition::ptPlotCoords);
+        text->position->setCoords(1.0, z->price);
+        text->setPositionAlignment(Qt::AlignRight | Qt::AlignBottom);
+        text->setPadding(QMargins(4, 1, 4, 1));
+        text->setFont(pixelFont(kLabelFontPx - 1));
+        const QString tf = z->timeframe == Timeframe::Monthly ? tr("Monthly") : tr("Weekly");
+        text->setText(tf + QStringLiteral(" · ") + toQString(z->name) + QStringLiteral(" · ") +
+                      groupedPrice(z->price));
+        higherItems_.push_back(line);
+        higherItems_.push_back(text);
+        higherZones_.push_back(*z);
+    }
+}
+
 void LevelOverlay::buildAllTimeHigh() {
     QCustomPlot* plot = view_.plot();
     const AllTimeHigh& ath = *analysis_.allTimeHigh;
@@ -554,6 +621,17 @@ void LevelOverlay::showState() {
 void LevelOverlay::restyle() {
     const ChartTheme& t = view_.theme();
     styledFor_ = t.background;
+    // Weekly and monthly levels: dashed, in the colour of their role, quieter than the bands.
+    for (std::size_t k = 0; k + 1 < higherItems_.size(); k += 2) {
+        const Zone& z = higherZones_[k / 2];
+        const bool support = z.price <= analysis_.lastClose;
+        const QColor c = support ? t.support : t.resistance;
+        static_cast<QCPItemStraightLine*>(higherItems_[k])
+            ->setPen(QPen(withAlpha(c, 190), 1.2, Qt::DashLine));
+        auto* text = static_cast<QCPItemText*>(higherItems_[k + 1]);
+        text->setColor(c);
+        text->setBrush(QBrush(withAlpha(t.background, 200)));
+    }
     for (const ZoneItems& items : zones_) {
         styleZone(items);
     }
@@ -635,6 +713,23 @@ void LevelOverlay::layoutLabels() {
         stateText_->position->setCoords(r.left() + 8, top);
     }
     placeAllTimeHigh();
+    // A weekly or monthly level's label gives way to the chart's own labels (its line stays).
+    std::vector<QRectF> taken = eventLabelRects();
+    for (QCPItemText* item : {stateText_, athText_}) {
+        if (item != nullptr && item->visible()) {
+            taken.emplace_back(item->topLeft->pixelPosition(), item->bottomRight->pixelPosition());
+        }
+    }
+    for (std::size_t k = 1; k < higherItems_.size(); k += 2) {
+        auto* text = static_cast<QCPItemText*>(higherItems_[k]);
+        const QRectF box(text->topLeft->pixelPosition(), text->bottomRight->pixelPosition());
+        const bool clear = std::none_of(taken.begin(), taken.end(),
+                                        [&](const QRectF& o) { return o.intersects(box); });
+        text->setVisible(clear);
+        if (clear) {
+            taken.push_back(box);
+        }
+    }
 }
 
 // Every zone in view gets its tag on the axis where the chart placed it: at its price, or

@@ -16,6 +16,7 @@
 #include "core/analytics/levels.h"
 #include "ui/chart/chart_types.h"
 
+class QCPAbstractItem;
 class QCPItemRect;
 class QCPItemLine;
 class QCPItemText;
@@ -61,6 +62,8 @@ public:
     /// last layout (to check that labels give way to each other).
     std::vector<QRectF> tagRects() const;
     std::vector<QRectF> eventLabelRects() const;
+    /// The weekly and monthly levels drawn on this (daily) chart, nearest to price first.
+    const std::vector<Zone>& higherTimeframeLines() const { return higherZones_; }
     /// The headline as of the last visible bar (index into analysis().events), or -1: the
     /// event that answers "is it holding?" then (headlineEvent()), so a view of 2013 reads 2013.
     int stateEvent() const { return stateEvent_; }
@@ -101,6 +104,7 @@ private:
     void buildEvent(int event);
     void buildAllTimeHigh();
     void buildState();
+    void buildHigherTimeframes();
     void showState();
     bool updateState();
     void onVisibleRangeChanged();
@@ -144,6 +148,9 @@ private:
     QCPItemText* athText_ = nullptr;
     QCPItemText* stateText_ = nullptr;
     // The events as of the last visible bar (eventsAsOf()) and the headline among them.
+    // Weekly and monthly levels drawn on a daily chart (line and label each) and their zones.
+    std::vector<QCPAbstractItem*> higherItems_;
+    std::vector<Zone> higherZones_;
     std::vector<LevelEvent> asOf_;
     std::vector<char> selection_;  // defaultSelection() as of that bar
     int asOfBar_ = -1;

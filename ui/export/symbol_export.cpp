@@ -70,7 +70,10 @@ ExportSource loadExportSource(const PriceCache& cache, const QString& symbol,
         } else if (s.error.isEmpty()) {
             s.error = toQString(levels.error().message);
         }
-        s.levels = analyzeLevels(s.data.bars, LevelSettings{}, manual);
+        // The daily bars date weekly and monthly pivots on the day of the extreme.
+        s.levels = analyzeLevels(
+            s.data.bars, LevelSettings{}, manual,
+            req.timeframe == Timeframe::Daily ? std::span<const Bar>{} : std::span(s.data.daily));
     }
     if (req.annotations) {
         if (auto list = cache.annotations(sym)) {
