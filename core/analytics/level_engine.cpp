@@ -59,7 +59,7 @@ LevelEngine::LevelEngine(const LevelSettings& settings, std::span<const ManualLe
         } else {
             l.label = m.label;
         }
-        l.id = "M" + std::to_string(m.id);
+        l.id = concat({"M", std::to_string(m.id)});
         manual_.push_back(levels_.size());
         levels_.push_back(std::move(l));
     }
@@ -270,7 +270,7 @@ void LevelEngine::addMember(const Member& m, double atrK, std::size_t now) {
     coreLow = std::min(std::max(coreLow, below + pad), m.wick);
     coreHigh = std::max(std::min(coreHigh, above - pad), m.wick);
     Level l;
-    l.id = (m.peak ? "H" : "L") + formatIsoDate(m.day);
+    l.id = concat({m.peak ? "H" : "L", formatIsoDate(m.day)});
     l.coreLow = coreLow;
     l.coreHigh = coreHigh;
     l.pad = pad;
@@ -388,8 +388,8 @@ void LevelEngine::stepLevel(Level& l, std::size_t levelIndex, std::size_t i) {
         ev.high = l.high();
         ev.close = b.close;
         ev.record = l.record && l.major;
-        ev.id =
-            l.id + (ev.type == LevelEventType::Breakout ? "/up/" : "/down/") + formatIsoDate(b.day);
+        ev.id = concat(
+            {l.id, ev.type == LevelEventType::Breakout ? "/up/" : "/down/", formatIsoDate(b.day)});
         l.openEvent = events_.size();
         events_.push_back(std::move(ev));
         eventLevel_.push_back(levelIndex);
@@ -442,12 +442,16 @@ std::string priceText(double p) {
     // 2,458.86: thousands separated, two decimals (four below 10, for yields and ratios).
     char buf[64];
     std::snprintf(buf, sizeof buf, p < 10 ? "%.4f" : "%.2f", p);
-    std::string s = buf;
-    const auto dot = s.find('.');
-    for (auto k = static_cast<std::ptrdiff_t>(dot) - 3; k > 0; k -= 3) {
-        if (s[static_cast<std::size_t>(k) - 1] != '-') {
-            s.insert(static_cast<std::size_t>(k), ",");
+    // Digits copied one by one with a comma before every group of three (no insert: see concat).
+    const std::string_view digits(buf);
+    const std::size_t dot = std::min(digits.find('.'), digits.size());
+    const std::size_t sign = digits.empty() || digits.front() != '-' ? 0 : 1;
+    std::string s;
+    for (std::size_t k = 0; k < digits.size(); ++k) {
+        if (k > sign && k < dot && (dot - k) % 3 == 0) {
+            s += ',';
         }
+        s += digits[k];
     }
     return s;
 }
@@ -484,30 +488,30 @@ void describeEventAsOf(LevelEvent& ev, std::span<const Bar> bars, double atrNow,
     ev.distancePct = edge > 0 ? (last - edge) / edge * 100 : 0;
     ev.distanceAtr = atrNow > 0 ? (last - edge) / atrNow : 0;
     const bool up = ev.type == LevelEventType::Breakout;
-    std::string text = std::string(up ? "Broke out above " : "Broke down below ") + ev.name +
-                       " on " + formatIsoDate(ev.day) + " (close " + priceText(ev.close) + ")";
+    std::string text = concat({up ? "Broke out above " : "Broke down below ", ev.name, " on ",
+                               formatIsoDate(ev.day), " (close ", priceText(ev.close), ")"});
     const std::string when = formatIsoDate(ev.retestDay);
     switch (ev.retest) {
         case RetestState::None:
             text += "; not retested yet";
             break;
         case RetestState::Retesting:
-            text += "; retesting since " + when;
+            text += concat({"; retesting since ", when});
             break;
         case RetestState::Held:
-            text += "; retest held on " + when;
+            text += concat({"; retest held on ", when});
             break;
         case RetestState::Failed: {
             const std::size_t at = ev.history.empty() ? ev.index : ev.history.back().index;
-            text += "; failed on " + when + " (close " + priceText(bars[at].close) + ")";
+            text += concat({"; failed on ", when, " (close ", priceText(bars[at].close), ")"});
             break;
         }
     }
     if (ev.distancePct == 0) {
         text += "; now inside the zone";
     } else {
-        text += "; now " + pctText(ev.distancePct) +
-                (ev.distancePct > 0 ? " above the zone" : " below the zone");
+        text += concat({"; now ", pctText(ev.distancePct),
+                        ev.distancePct > 0 ? " above the zone" : " below the zone"});
     }
     ev.description = std::move(text);
 }
@@ -565,7 +569,7 @@ LevelAnalysis LevelEngine::analysis() const {
         z.price = std::clamp(namePrice(l, &naming), z.low, z.high);
         z.name = l.manual ? l.label
                           : (naming ? pivotName(naming->day, naming->peak, naming->record)
-                                    : std::string("the level at ") + priceText(z.price));
+                                    : concat({"the level at ", priceText(z.price)}));
         z.touches = l.touches;
         z.rejections = l.rejections;
         if (l.visiting) {
@@ -605,14 +609,14 @@ LevelAnalysis LevelEngine::analysis() const {
         if (t == 0) {
             why += "no touches yet";
         } else {
-            why += std::to_string(t) + (t == 1 ? " touch " : " touches ") +
-                   formatIsoDate(z.firstTouch);
+            why += concat(
+                {std::to_string(t), t == 1 ? " touch " : " touches ", formatIsoDate(z.firstTouch)});
             if (t > 1) {
-                why += " \u2026 " + formatIsoDate(z.lastTouch);
+                why += concat({" \u2026 ", formatIsoDate(z.lastTouch)});
             }
-            why += ", " + std::to_string(z.rejections) +
-                   (z.rejections == 1 ? " rejection" : " rejections");
-            why += ", last touch " + ageText(out.asOf - z.lastTouch);
+            why += concat({", ", std::to_string(z.rejections),
+                           z.rejections == 1 ? " rejection" : " rejections"});
+            why += concat({", last touch ", ageText(out.asOf - z.lastTouch)});
         }
         if (z.flipped) {
             why += supportNow ? ", flipped from resistance to support"
@@ -630,9 +634,9 @@ LevelAnalysis LevelEngine::analysis() const {
         for (std::size_t k = 0; k < cited.size() && k < 4; ++k) {
             const Member& m = *cited[k];
             why += k == 0 ? "; holds " : " and ";
-            why += pivotName(m.day, m.peak, m.record) + " " + priceText(m.wick);
+            why += concat({pivotName(m.day, m.peak, m.record), " ", priceText(m.wick)});
             if (m.close != m.wick) {
-                why += " (close " + priceText(m.close) + ")";
+                why += concat({" (close ", priceText(m.close), ")"});
             }
         }
         z.why = std::move(why);

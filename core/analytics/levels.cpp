@@ -39,8 +39,8 @@ std::string pivotName(Day day, bool peak, bool record) {
     static constexpr std::array<const char*, 12> kMonths{"Jan", "Feb", "Mar", "Apr", "May", "Jun",
                                                          "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
     const CivilDate c = civilFromDay(day);
-    return std::string("the ") + kMonths[(c.month - 1) % 12] + "-" + std::to_string(c.year) +
-           (peak ? (record ? " record high" : " high") : " low");
+    return concat({"the ", kMonths[(c.month - 1) % 12], "-", std::to_string(c.year),
+                   peak ? (record ? " record high" : " high") : " low"});
 }
 
 LevelAnalysis analyzeLevels(std::span<const Bar> bars, const LevelSettings& settings,

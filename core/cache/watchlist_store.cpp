@@ -14,7 +14,10 @@ using sqlite::Use;
 namespace {
 
 std::string inQuotes(std::string_view s) {
-    return "\"" + std::string(s) + "\"";
+    std::string out = "\"";  // appended: `"..." + std::string` trips GCC 12's -Wrestrict at -O3
+    out += s;
+    out += '"';
+    return out;
 }
 
 std::string trimmedName(std::string_view name) {

@@ -46,20 +46,32 @@ std::string canonicalSymbol(std::string_view text) {
     return out;
 }
 
+namespace {
+
+/// "\"SYMBOL\" " + why, built by appending: `"..." + std::string` trips GCC 12's -Wrestrict at -O3.
+std::string quotedProblem(std::string_view symbol, std::string_view why) {
+    std::string text = "\"";
+    text += symbol;
+    text += why;
+    return text;
+}
+
+}  // namespace
+
 std::optional<std::string> symbolProblem(std::string_view symbol) {
     if (symbol.empty()) {
         return "an empty symbol";
     }
     if (symbol.size() > 32) {
-        return "\"" + std::string(symbol.substr(0, 32)) + "…\" is longer than 32 characters";
+        return quotedProblem(symbol.substr(0, 32), "…\" is longer than 32 characters");
     }
     for (char c : symbol) {
         if (std::isspace(static_cast<unsigned char>(c)) != 0) {
-            return "\"" + std::string(symbol) + "\" has a space in it (one symbol a line)";
+            return quotedProblem(symbol, "\" has a space in it (one symbol a line)");
         }
         if (!symbolChar(c)) {
-            return "\"" + std::string(symbol) +
-                   "\" is not a symbol (letters, digits and ^ . - = _ / : only)";
+            return quotedProblem(symbol,
+                                 "\" is not a symbol (letters, digits and ^ . - = _ / : only)");
         }
     }
     return std::nullopt;
