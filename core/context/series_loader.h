@@ -35,7 +35,6 @@ struct LoadedSeries {
     bool standIn() const { return dataSymbol != symbol; }
 };
 
-
 /// The symbol whose data stands in for `symbol` when the cache has none of it (^TNX -> DGS10).
 std::optional<std::string> standInFor(std::string_view symbol);
 

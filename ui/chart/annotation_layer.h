@@ -70,7 +70,7 @@ private:
     void updateTags();
 
     ChartView& view_;
-    std::vector<std::size_t> tagged_;  // indices into list_ of the lines with an axis tag
+    std::vector<std::size_t> tagged_;       // indices into list_ of the lines with an axis tag
     AnnotationPainter* painter_ = nullptr;  ///< owned by the plot too: deleted with it
     QPointer<QCustomPlot> plot_;
     std::vector<Annotation> list_;

@@ -6,8 +6,8 @@
 
 #include <QColor>
 #include <QObject>
-#include <QPointer>
 #include <QPoint>
+#include <QPointer>
 #include <QSharedPointer>
 #include <QString>
 #include <QStringList>

@@ -103,7 +103,7 @@ IndicatorPane::IndicatorPane(ChartView& view, QString symbol, QString title, std
 }
 
 IndicatorPane::~IndicatorPane() {
-    if (plot_ != nullptr) {  // else the chart went first, and the pane with it
+    if (plot_ != nullptr) {           // else the chart went first, and the pane with it
         view_.removePaneRect(rect_);  // the items and the graph go with it
     }
 }

@@ -7,8 +7,8 @@
 
 #include <QColor>
 #include <QObject>
-#include <QPointer>
 #include <QPoint>
+#include <QPointer>
 #include <QString>
 #include <vector>
 

@@ -193,7 +193,8 @@ QVariant RotationBoardModel::data(const QModelIndex& index, int role) const {
             return {};
         }
         case Qt::TextAlignmentRole:
-            return c == SymbolColumn || (c >= QuadrantColumn && c != High52wColumn && c != AthColumn)
+            return c == SymbolColumn ||
+                           (c >= QuadrantColumn && c != High52wColumn && c != AthColumn)
                        ? QVariant(Qt::AlignLeft | Qt::AlignVCenter)
                        : QVariant(Qt::AlignRight | Qt::AlignVCenter);
         case Qt::ToolTipRole:
