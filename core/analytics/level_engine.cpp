@@ -2,6 +2,8 @@
 #include "core/analytics/level_engine.h"
 
 #include <algorithm>
+#include <array>
+#include <charconv>
 #include <cmath>
 #include <cstdio>
 #include <numeric>
@@ -60,17 +62,22 @@ LevelEngine::LevelEngine(const LevelSettings& settings, std::span<const ManualLe
             l.label = m.label;
         }
         l.id = concat({"M", std::to_string(m.id)});
+        l.refreshBand();
         manual_.push_back(levels_.size());
         levels_.push_back(std::move(l));
     }
 }
 
 void LevelEngine::append(std::span<const Bar> bars) {
+    // Room for the refreshes to come, so appending a day never copies the whole history.
     const std::size_t n = bars_.size() + bars.size();
-    bars_.reserve(n);
-    atr_.reserve(n);
-    slowAtrPct_.reserve(n);
-    maxHighBefore_.reserve(n);
+    if (n > bars_.capacity()) {
+        const std::size_t room = n + n / 8 + 256;
+        bars_.reserve(room);
+        atr_.reserve(room);
+        slowAtrPct_.reserve(room);
+        maxHighBefore_.reserve(room);
+    }
     for (const Bar& b : bars) {
         append(b);
     }
@@ -79,11 +86,16 @@ void LevelEngine::append(std::span<const Bar> bars) {
 // Major swings are a volatility-scaled move: the smoothed ATR% turned into an annual
 // volatility (bars per year from the dates seen so far), times the sensitivity's multiple.
 // The same rule on daily, weekly and monthly bars marks about the same swings.
-double LevelEngine::majorFraction(std::size_t k) const {
+double LevelEngine::majorFraction(std::size_t k) {
+    if (fractionAt_ == k) {
+        return fraction_;  // the zigzag asks for the same extreme bar after bar
+    }
+    fractionAt_ = k;
     const double days = static_cast<double>(bars_[k].day - bars_.front().day);
     const double perYear = k > 0 && days > 0 ? 365.25 * static_cast<double>(k) / days : 252.0;
     const double annual = slowAtrPct_[k] * std::sqrt(std::clamp(perYear, 1.0, 365.0)) / 1.25;
-    return std::clamp(majorVol_ * annual, 0.03, 0.6);
+    fraction_ = std::clamp(majorVol_ * annual, 0.03, 0.6);
+    return fraction_;
 }
 
 void LevelEngine::append(const Bar& b) {
@@ -122,14 +134,26 @@ void LevelEngine::append(const Bar& b) {
 
     // The levels near this bar, those counting a failure, and the manual ones.
     const double atrBefore = atr_[i - 1];
-    const double from = std::min(b.low, prev->close) - kWindowAtr * atrBefore;
-    const double to = std::max(b.high, prev->close) + kWindowAtr * atrBefore;
-    for (std::size_t k = firstAtOrAbove(from); k < order_.size(); ++k) {
+    const double low = std::min(b.low, prev->close);
+    const double high = std::max(b.high, prev->close);
+    const double from = low - kWindowAtr * atrBefore;
+    const double to = high + kWindowAtr * atrBefore;
+    // A level with no visit under way, and no breakout to follow or one waiting for price to
+    // come back, only changes when price reaches it (within the near-miss allowance) or closes
+    // across it; the bar's range with the previous close covers every close across it.
+    const double nearMiss = settings_.rules.touchAtr * atrBefore;
+    for (std::size_t k = windowStart(from); k < order_.size(); ++k) {
         Level& l = levels_[order_[k]];
         if (l.low() > to) {
             break;
         }
-        stepLevel(l, order_[k], i);
+        const PriceSide was = prev->close > l.high()  ? PriceSide::Above
+                              : prev->close < l.low() ? PriceSide::Below
+                                                      : PriceSide::Unknown;
+        const bool live = l.visiting || (l.tracker.open() && !l.tracker.waitingBeyond(was));
+        if (live || (l.high() + nearMiss >= low && l.low() - nearMiss <= high)) {
+            stepLevel(l, order_[k], i);
+        }
     }
     for (const std::size_t j : sticky_) {
         stepLevel(levels_[j], j, i);
@@ -139,6 +163,19 @@ void LevelEngine::append(const Bar& b) {
     }
     sticky_.swap(nextSticky_);
     nextSticky_.clear();
+}
+
+// firstAtOrAbove(from), walked from the last bar's answer: price moves a few levels at most.
+std::size_t LevelEngine::windowStart(double from) {
+    std::size_t k = std::min(cursor_, order_.size());
+    while (k > 0 && !(levels_[order_[k - 1]].high() < from)) {
+        --k;
+    }
+    while (k < order_.size() && levels_[order_[k]].high() < from) {
+        ++k;
+    }
+    cursor_ = k;
+    return k;
 }
 
 std::size_t LevelEngine::firstAtOrAbove(double price) const {
@@ -291,19 +328,20 @@ void LevelEngine::addMember(const Member& m, double atrK, std::size_t now) {
     pivotLevel_[key] = index;
     const auto pos = static_cast<std::ptrdiff_t>(firstAtOrAbove(coreLow));
     order_.insert(order_.begin() + pos, index);
+    cursor_ += static_cast<std::size_t>(pos) < cursor_ ? 1 : 0;
 }
 
 // Crossings are decided on a closing basis: above the highest close of the level's peaks,
 // below the lowest close of its troughs (the core edge where it has none of that kind).
-LevelBand LevelEngine::Level::band() const {
-    LevelBand b{coreLow, coreHigh, coreLow, coreHigh};
+void LevelEngine::Level::refreshBand() {
+    LevelBand& b = band_;
+    b = LevelBand{coreLow, coreHigh, coreLow, coreHigh};
     if (manual) {
-        return b;
+        return;
     }
     b.breakHigh = peakClose > -HUGE_VAL ? std::clamp(peakClose, coreLow, coreHigh) : coreHigh;
     b.breakLow = troughClose < HUGE_VAL ? std::clamp(troughClose, coreLow, coreHigh) : coreLow;
     b.breakLow = std::min(b.breakLow, b.breakHigh);
-    return b;
 }
 
 bool LevelEngine::Level::hasMemberIn(std::size_t from, std::size_t to) const {
@@ -319,6 +357,7 @@ void LevelEngine::Level::addMember(const Member& m) {
     } else {
         troughClose = std::min(troughClose, m.close);
     }
+    refreshBand();  // the core may have moved too (a merge sets it just before)
 }
 
 void LevelEngine::Level::addTouch(const LevelTouch& t, std::size_t from, std::size_t to) {
@@ -350,32 +389,42 @@ void LevelEngine::stepLevel(Level& l, std::size_t levelIndex, std::size_t i) {
     l.lastStep = i;
     const Bar& b = bars_[i];
     const double atrBefore = atr_[i - 1];
-    const double prevClose = bars_[i - 1].close;
-
     // Touches: a visit starts when the bar's range reaches the zone (a near miss within the
     // retest allowance counts, as chartists count it) and ends with a close clear of it; a
     // rejection when price leaves on the side it came from.
     const double nearMiss = settings_.rules.touchAtr * atrBefore;
     const bool inZone = b.low <= l.high() + nearMiss && b.high >= l.low() - nearMiss;
+    if (inZone || l.visiting) {
+        visit(l, i, inZone);
+    }
+    // Most bars pass a level by and change nothing of its breakout state.
+    if (!l.tracker.quiet(b, atrBefore, l.band(), settings_.rules)) {
+        stepTracker(l, levelIndex, i);
+    }
+}
+
+void LevelEngine::visit(Level& l, std::size_t i, bool inZone) {
+    const Bar& b = bars_[i];
     if (inZone && !l.visiting) {
         l.visiting = true;
-        l.visitFromAbove = prevClose > (l.coreLow + l.coreHigh) / 2;
+        l.visitFromAbove = bars_[i - 1].close > (l.coreLow + l.coreHigh) / 2;
         l.visitStart = i;
         l.visitDeepest = i;
     }
-    if (l.visiting) {
-        if (inZone) {
-            const Bar& d = bars_[l.visitDeepest];
-            l.visitDeepest =
-                (l.visitFromAbove ? b.low < d.low : b.high > d.high) ? i : l.visitDeepest;
-        }
-        const double clearance = kClearanceAtr * atrBefore;
-        const bool above = b.close > l.high() + clearance;
-        if (above || b.close < l.low() - clearance) {
-            endVisit(l, above == l.visitFromAbove, i);
-        }
+    if (inZone) {
+        const Bar& d = bars_[l.visitDeepest];
+        l.visitDeepest = (l.visitFromAbove ? b.low < d.low : b.high > d.high) ? i : l.visitDeepest;
     }
+    const double clearance = kClearanceAtr * atr_[i - 1];
+    const bool above = b.close > l.high() + clearance;
+    if (above || b.close < l.low() - clearance) {
+        endVisit(l, above == l.visitFromAbove, i);
+    }
+}
 
+void LevelEngine::stepTracker(Level& l, std::size_t levelIndex, std::size_t i) {
+    const Bar& b = bars_[i];
+    const double atrBefore = atr_[i - 1];
     const bool canOpen = l.major || l.record || l.manual;
     const TrackerStep step = l.tracker.step(b, atrBefore, l.band(), canOpen, settings_.rules);
     if (step.opened) {
@@ -438,15 +487,42 @@ std::string ageText(Day days) {
     return buf;
 }
 
+// `v` with `decimals` digits after the point, exactly as printf's "%.*f" writes it. Most
+// prices take the fast path (an integer of hundredths, unless it is within a hair of a tie,
+// where the exact decimal expansion decides); descriptions format tens of thousands of them.
+std::string_view fixedText(double v, int decimals, std::span<char, 64> buf) {
+    const double scale = decimals == 1 ? 10 : (decimals == 2 ? 100 : 10000);
+    const double x = v * scale;
+    const double whole = std::floor(x);
+    if (v >= 0 && x < 1e9 && std::abs(x - whole - 0.5) > 1e-6) {
+        auto n = static_cast<std::uint64_t>(x - whole > 0.5 ? whole + 1 : whole);
+        char* end = buf.data() + buf.size();
+        char* at = end;
+        for (int d = 0; d < decimals; ++d, n /= 10) {
+            *--at = static_cast<char>('0' + n % 10);
+        }
+        *--at = '.';
+        do {
+            *--at = static_cast<char>('0' + n % 10);
+            n /= 10;
+        } while (n != 0);
+        return {at, static_cast<std::size_t>(end - at)};
+    }
+    const auto written =
+        std::to_chars(buf.data(), buf.data() + buf.size(), v, std::chars_format::fixed, decimals);
+    return {buf.data(),
+            written.ec == std::errc() ? static_cast<std::size_t>(written.ptr - buf.data()) : 0};
+}
+
 std::string priceText(double p) {
     // 2,458.86: thousands separated, two decimals (four below 10, for yields and ratios).
-    char buf[64];
-    std::snprintf(buf, sizeof buf, p < 10 ? "%.4f" : "%.2f", p);
+    std::array<char, 64> buf{};
+    const std::string_view digits = fixedText(p, p < 10 ? 4 : 2, buf);
     // Digits copied one by one with a comma before every group of three (no insert: see concat).
-    const std::string_view digits(buf);
     const std::size_t dot = std::min(digits.find('.'), digits.size());
     const std::size_t sign = digits.empty() || digits.front() != '-' ? 0 : 1;
     std::string s;
+    s.reserve(digits.size() + digits.size() / 3);
     for (std::size_t k = 0; k < digits.size(); ++k) {
         if (k > sign && k < dot && (dot - k) % 3 == 0) {
             s += ',';
@@ -457,9 +533,8 @@ std::string priceText(double p) {
 }
 
 std::string pctText(double pct) {
-    char buf[32];
-    std::snprintf(buf, sizeof buf, "%.1f%%", std::abs(pct));
-    return buf;
+    std::array<char, 64> buf{};
+    return concat({fixedText(std::abs(pct), 1, buf), "%"});
 }
 
 // 0..100: rejections 30, touches 10, recency 20, volume on tests 10, major swing 15, a former
@@ -488,8 +563,10 @@ void describeEventAsOf(LevelEvent& ev, std::span<const Bar> bars, double atrNow,
     ev.distancePct = edge > 0 ? (last - edge) / edge * 100 : 0;
     ev.distanceAtr = atrNow > 0 ? (last - edge) / atrNow : 0;
     const bool up = ev.type == LevelEventType::Breakout;
-    std::string text = concat({up ? "Broke out above " : "Broke down below ", ev.name, " on ",
-                               formatIsoDate(ev.day), " (close ", priceText(ev.close), ")"});
+    std::string text;
+    text.reserve(ev.name.size() + 140);  // the longest wording, without reallocating
+    text += concat({up ? "Broke out above " : "Broke down below ", ev.name, " on ",
+                    formatIsoDate(ev.day), " (close ", priceText(ev.close), ")"});
     const std::string when = formatIsoDate(ev.retestDay);
     switch (ev.retest) {
         case RetestState::None:

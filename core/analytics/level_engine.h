@@ -40,6 +40,8 @@ public:
     void append(std::span<const Bar> bars);
 
     const std::vector<Bar>& bars() const { return bars_; }
+    /// Replaces the daily bars (the same history, perhaps with more days after it).
+    void setDaily(std::span<const Bar> daily) { daily_ = daily; }
     /// The analysis as of the last bar appended.
     LevelAnalysis analysis() const;
 
@@ -81,7 +83,10 @@ private:
         double high() const { return coreHigh + pad; }
         double peakClose = -HUGE_VAL;   // highest close of its peaks
         double troughClose = HUGE_VAL;  // lowest close of its troughs
-        LevelBand band() const;
+        /// The prices its tracker watches (see retest_tracker.h), kept current by refreshBand().
+        const LevelBand& band() const { return band_; }
+        void refreshBand();
+        LevelBand band_;
         std::vector<std::size_t> memberBars;  // members' bars, ascending
         void addMember(const Member& m);
         bool hasMemberIn(std::size_t from, std::size_t to) const;
@@ -97,9 +102,12 @@ private:
     Day dayOfExtreme(std::size_t index, bool high) const;
     void addMember(const Member& m, double atrK, std::size_t now);
     void stepLevel(Level& level, std::size_t levelIndex, std::size_t i);
+    void visit(Level& level, std::size_t i, bool inZone);
+    void stepTracker(Level& level, std::size_t levelIndex, std::size_t i);
     void endVisit(Level& level, bool rejection, std::size_t end);
     std::size_t firstAtOrAbove(double price) const;
-    double majorFraction(std::size_t k) const;
+    std::size_t windowStart(double from);
+    double majorFraction(std::size_t k);
 
     LevelSettings settings_;
     std::span<const Bar> daily_;
@@ -116,8 +124,11 @@ private:
     std::vector<char> majorRecord_;
     std::size_t athHigh_ = 0;
     std::size_t athClose_ = 0;
-    std::vector<Level> levels_;       // storage, in creation order (manual ones first)
-    std::vector<std::size_t> order_;  // detected levels by price (disjoint)
+    std::vector<Level> levels_;          // storage, in creation order (manual ones first)
+    std::vector<std::size_t> order_;     // detected levels by price (disjoint)
+    std::size_t cursor_ = 0;             // windowStart()'s last answer
+    std::size_t fractionAt_ = SIZE_MAX;  // majorFraction()'s last bar and answer
+    double fraction_ = 0;
     std::vector<std::size_t> manual_;
     std::vector<std::size_t> sticky_;  // levels counting a failure: stepped on every bar
     std::vector<std::size_t> nextSticky_;
@@ -129,7 +140,12 @@ private:
 /// The pieces appended in order. (Text is built by appending: `"literal" + std::string` trips
 /// GCC 12's -Wrestrict false positive at -O3, and Release builds are warning-free.)
 inline std::string concat(std::initializer_list<std::string_view> parts) {
+    std::size_t size = 0;
+    for (const std::string_view part : parts) {
+        size += part.size();
+    }
     std::string out;
+    out.reserve(size);
     for (const std::string_view part : parts) {
         out += part;
     }

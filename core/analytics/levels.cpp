@@ -199,13 +199,16 @@ std::vector<char> defaultSelection(std::span<const Zone> zones, std::span<const 
 
 std::vector<Zone> higherTimeframeZones(std::span<const Bar> daily, Timeframe tf,
                                        const LevelSettings& settings) {
-    std::vector<Zone> out;
     if (tf == Timeframe::Daily || daily.empty()) {
-        return out;
+        return {};
     }
     const std::vector<Bar> bars = resample(daily, tf);
-    LevelAnalysis a = analyzeLevels(bars, settings, {}, daily);
-    for (Zone& z : a.zones) {
+    return higherTimeframeZones(analyzeLevels(bars, settings, {}, daily), tf);
+}
+
+std::vector<Zone> higherTimeframeZones(LevelAnalysis analysis, Timeframe tf) {
+    std::vector<Zone> out;
+    for (Zone& z : analysis.zones) {
         if (z.shown && (z.major || z.record) && !z.manual) {
             z.timeframe = tf;
             z.touches.clear();  // bar indices of the other timeframe mean nothing here

@@ -220,6 +220,9 @@ std::vector<char> defaultSelection(std::span<const Zone> zones, std::span<const 
 /// show on a daily chart beside its own levels (the big picture in one view).
 std::vector<Zone> higherTimeframeZones(std::span<const Bar> daily, Timeframe tf,
                                        const LevelSettings& settings = {});
+/// The same from the analysis of the `tf` view, made elsewhere (a LevelStream kept between
+/// refreshes).
+std::vector<Zone> higherTimeframeZones(LevelAnalysis analysis, Timeframe tf);
 
 /// "the Nov-2021 record high" for a peak (record: above every earlier high when made) or
 /// "the Mar-2020 low" for a trough, dated `day`.

@@ -53,6 +53,21 @@ public:
     RetestState state() const { return state_; }
     /// A failure is being counted: the next bar matters even if price is far from the level.
     bool pending() const { return runFail_ > 0; }
+    /// Whether step() would leave the tracker as it is and report nothing: a cheap test for
+    /// the many bars that pass a level by (it may say false for some quiet bars, never true for
+    /// a bar that changes anything).
+    bool quiet(const Bar& b, double atr, const LevelBand& band, const RetestRules& rules) const;
+
+    /// Open, counting no failure, and waiting for price to come back (not retested yet, or
+    /// held and gone away) while price is `now` on the breakout's side: nothing can happen
+    /// until a bar reaches the level again.
+    bool waitingBeyond(PriceSide now) const {
+        return open_ && runFail_ == 0 &&
+               (state_ == RetestState::None || (state_ == RetestState::Held && away_)) &&
+               now == (type_ == LevelEventType::Breakout ? PriceSide::Above : PriceSide::Below);
+    }
+
+    bool operator==(const RetestTracker&) const = default;
 
 private:
     void advance(const Bar& b, double atr, const LevelBand& band, const RetestRules& rules,
@@ -66,5 +81,38 @@ private:
     int runFail_ = 0;
     bool away_ = false;
 };
+
+inline bool RetestTracker::quiet(const Bar& b, double atr, const LevelBand& band,
+                                 const RetestRules& rules) const {
+    if (!open_) {
+        const bool above = b.close > band.breakHigh;
+        const bool below = b.close < band.breakLow;
+        return side_ == PriceSide::Above ? !below : (side_ == PriceSide::Below ? !above : false);
+    }
+    // The conditions of advance(), each of which would change something, ruled out.
+    const bool up = type_ == LevelEventType::Breakout;
+    const double sign = up ? 1.0 : -1.0;
+    const double beyondEdge = sign * ((up ? b.low : b.high) - (up ? band.coreHigh : band.coreLow));
+    const double closeBeyond = sign * (b.close - (up ? band.breakHigh : band.breakLow));
+    const bool throughFail =
+        sign * ((up ? band.coreLow : band.coreHigh) - b.close) > rules.failAtr * atr;
+    if (runFail_ != 0 || throughFail) {
+        return false;  // counting a failure, or failing
+    }
+    const bool entered = beyondEdge <= rules.touchAtr * atr;
+    switch (state_) {
+        case RetestState::None:
+            return !entered;
+        case RetestState::Held:
+            // Neither back under the line, nor a new visit after getting away, nor getting away.
+            return closeBeyond > 0 &&
+                   (entered ? !away_ : away_ || !(beyondEdge > rules.awayAtr * atr));
+        case RetestState::Retesting:
+            return closeBeyond <= 0;
+        case RetestState::Failed:
+            return false;
+    }
+    return false;
+}
 
 }  // namespace retest

@@ -44,9 +44,18 @@ std::optional<Day> parseIsoDate(std::string_view text) {
 
 std::string formatIsoDate(Day day) {
     const CivilDate c = civilFromDay(day);
-    char buf[16];
-    std::snprintf(buf, sizeof buf, "%04d-%02u-%02u", c.year, c.month, c.day);
-    return buf;
+    if (c.year < 0 || c.year > 9999) {
+        char buf[24];
+        std::snprintf(buf, sizeof buf, "%04d-%02u-%02u", c.year, c.month, c.day);
+        return buf;
+    }
+    // Digits written directly: event ids and descriptions format thousands of dates.
+    const auto y = static_cast<unsigned>(c.year);
+    const auto digit = [](unsigned v) { return static_cast<char>('0' + v % 10); };
+    const char text[10] = {
+        digit(y / 1000),     digit(y / 100), digit(y / 10), digit(y),          '-',
+        digit(c.month / 10), digit(c.month), '-',           digit(c.day / 10), digit(c.day)};
+    return std::string(text, sizeof text);
 }
 
 CivilDate civilFromDay(Day day) {

@@ -3,9 +3,12 @@
 // a near miss counts within 0.5 of the core, a failure needs two closes beyond 2 past it.
 #include <gtest/gtest.h>
 
+#include <cmath>
 #include <vector>
 
+#include "core/analytics/atr.h"
 #include "core/analytics/retest_tracker.h"
+#include "tests/support/test_paths.h"
 
 namespace retest {
 namespace {
@@ -160,6 +163,36 @@ TEST(RetestTracker, MinorLevelsMoveTheirSideWithoutEvents) {
     EXPECT_TRUE(run.steps.empty());
     EXPECT_EQ(t.side(), PriceSide::Above);
     EXPECT_FALSE(t.open());
+}
+
+// The level engine skips the tracker on bars it calls quiet: on the real sample, against
+// levels all over its price range, a quiet bar must never be one that changes anything, and
+// most bars near a level are quiet (or the shortcut would be worthless).
+TEST(RetestTracker, QuietBarsChangeNothing) {
+    const std::vector<Bar>& bars = test::sampleBars();
+    const std::vector<double> atr = wilderAtr(bars);
+    std::size_t quiet = 0;
+    std::size_t checked = 0;
+    std::size_t events = 0;
+    for (std::size_t pivot = 100; pivot < bars.size(); pivot += 97) {
+        const double c = bars[pivot].close;
+        const double a = atr[pivot];
+        const LevelBand band{c - a, c + 0.5 * a, c - 0.6 * a, c};
+        RetestTracker t(PriceSide::Unknown);
+        for (std::size_t i = pivot + 1; i < bars.size(); ++i) {
+            const bool isQuiet = t.quiet(bars[i], atr[i - 1], band, RetestRules{});
+            const RetestTracker before = t;
+            const TrackerStep s = t.step(bars[i], atr[i - 1], band, true, RetestRules{});
+            const bool changed = s.opened || s.state[0] || !(t == before);
+            events += s.opened ? 1 : 0;
+            ASSERT_FALSE(isQuiet && changed) << "bar " << i << " of the level at " << c;
+            const bool near = std::abs(bars[i].close - c) < 4 * atr[i - 1];
+            quiet += isQuiet && near ? 1 : 0;
+            checked += near ? 1 : 0;
+        }
+    }
+    EXPECT_GT(events, 100U);  // the levels were crossed, retested, held and failed
+    EXPECT_GT(quiet * 2, checked);
 }
 
 }  // namespace
