@@ -8,6 +8,7 @@
 #include <atomic>
 #include <limits>
 
+#include "core/analytics/level_stream.h"
 #include "core/analytics/resample.h"
 #include "core/context/series_loader.h"
 #include "core/model/date.h"
@@ -75,30 +76,78 @@ QString chartTitle(const ChartData& data, Day from, Day to) {
     return t;
 }
 
+/// The analyses kept between refreshes: the chart's timeframe and, on a daily chart, the weekly
+/// and monthly views whose major levels join it. Used by one thread at a time (a background
+/// job takes them and gives them back).
+struct ChartLevelStreams {
+    ChartLevelStreams(const LevelSettings& settings, std::vector<ManualLevelInput> manual)
+        : chart(settings, std::move(manual)), weekly(settings), monthly(settings) {}
+    LevelStream chart;
+    LevelStream weekly;
+    LevelStream monthly;
+};
+
 namespace {
 
-/// On a daily chart, the weekly and monthly major levels join the analysis (marked with their
-/// timeframe), so one view carries the big picture.
-void addHigherTimeframes(LevelAnalysis& a, const std::vector<Bar>& bars,
-                         const LevelSettings& settings, Timeframe timeframe) {
-    a.higherTimeframe.clear();
-    if (timeframe != Timeframe::Daily) {
-        return;  // a weekly or monthly chart shows its own levels
+struct AnalysisInput {
+    std::vector<Bar> bars;
+    std::vector<Bar> daily;  // names weekly/monthly pivots (empty on a daily chart)
+    Timeframe timeframe = Timeframe::Daily;
+    LevelSettings settings;
+    std::vector<ManualLevelInput> manual;
+};
+
+/// The analysis of `in`, appending to `streams` what they have not seen (starting them over when
+/// they were made for other settings). On a daily chart the weekly and monthly major levels join
+/// it, marked with their timeframe, so one view carries the big picture. `analysed`: how many
+/// bars went through the engines.
+LevelAnalysis analyse(std::unique_ptr<ChartLevelStreams>& streams, const AnalysisInput& in,
+                      std::size_t& analysed) {
+    if (!streams || !streams->chart.madeFor(in.settings, in.manual)) {
+        streams = std::make_unique<ChartLevelStreams>(in.settings, in.manual);
     }
-    for (const Timeframe tf : {Timeframe::Weekly, Timeframe::Monthly}) {
-        for (Zone& z : higherTimeframeZones(bars, tf, settings)) {
-            a.higherTimeframe.push_back(std::move(z));
+    LevelAnalysis a = streams->chart.update(in.bars, in.daily);
+    analysed = streams->chart.lastAnalysedBars();
+    if (in.timeframe == Timeframe::Daily && !in.bars.empty()) {
+        for (const Timeframe tf : {Timeframe::Weekly, Timeframe::Monthly}) {
+            LevelStream& s = tf == Timeframe::Weekly ? streams->weekly : streams->monthly;
+            for (Zone& z : higherTimeframeZones(s.update(resample(in.bars, tf), in.bars), tf)) {
+                a.higherTimeframe.push_back(std::move(z));
+            }
+            analysed += s.lastAnalysedBars();
         }
     }
+    return a;
+}
+
+// Weekly and monthly pivots are dated on the day of their extreme when the daily bars they
+// were built from are at hand (as traded: adjusted weekly highs match no daily high).
+AnalysisInput analysisInput(const ChartData& data, bool adjusted, const LevelSettings& settings,
+                            std::vector<ManualLevelInput> manual) {
+    AnalysisInput in;
+    in.bars = data.bars;
+    in.daily = data.timeframe != Timeframe::Daily && !adjusted ? data.daily : std::vector<Bar>{};
+    in.timeframe = data.timeframe;
+    in.settings = settings;
+    in.manual = std::move(manual);
+    return in;
 }
 
 }  // namespace
+
+LevelAnalysis chartLevels(const ChartData& data, bool adjusted, const LevelSettings& settings,
+                          std::vector<ManualLevelInput> manual) {
+    std::unique_ptr<ChartLevelStreams> streams;
+    std::size_t analysed = 0;
+    return analyse(streams, analysisInput(data, adjusted, settings, std::move(manual)), analysed);
+}
 
 /// Shared with the worker threads, which outlive nothing of the document but this.
 struct ChartDocument::AnalysisStats {
     std::atomic<int> running{0};
     std::atomic<int> peak{0};
     std::atomic<int> started{0};
+    std::atomic<std::size_t> lastAnalysed{0};
 };
 
 ChartDocument::ChartDocument(PriceCache& cache, QObject* parent)
@@ -136,6 +185,7 @@ bool ChartDocument::reload() {
             tr("Cannot read %1 from the cache: %2").arg(data_.symbol, data_.loadError));
     }
     loadEdits();
+    loadSensitivity();
     context_.clear();
     if (auto context = cache_.chartContext(toUtf8(data_.symbol))) {
         context_ = std::move(context.value());
@@ -166,10 +216,26 @@ void ChartDocument::loadEdits() {
     } else {
         failed(levels.error());
     }
-    if (auto drawings = cache_.annotations(sym)) {
+    if (auto drawings = cache_.annotationStore().ofSymbol(sym)) {
         drawings_ = std::move(drawings.value());
     } else {
         failed(drawings.error());
+    }
+}
+
+// The sensitivity last chosen on this symbol's chart (0.5 until the user moves the slider).
+void ChartDocument::loadSensitivity() {
+    double stored = LevelSettings{}.sensitivity;
+    if (!data_.symbol.isEmpty()) {
+        if (auto value = cache_.levelSensitivity(toUtf8(data_.symbol))) {
+            stored = value.value().value_or(stored);
+        } else {
+            report(value.error());
+        }
+    }
+    if (stored != levelSettings_.sensitivity) {
+        levelSettings_.sensitivity = stored;
+        Q_EMIT levelSettingsChanged();
     }
 }
 
@@ -234,11 +300,16 @@ void ChartDocument::requestAnalysis() {
 void ChartDocument::startAnalysis() {
     running_ = true;
     const std::uint64_t generation = generation_;
-    auto* watcher = new QFutureWatcher<LevelAnalysis>(this);
-    connect(watcher, &QFutureWatcher<LevelAnalysis>::finished, this, [this, watcher, generation] {
+    using Job = std::pair<LevelAnalysis, std::shared_ptr<std::unique_ptr<ChartLevelStreams>>>;
+    auto* watcher = new QFutureWatcher<Job>(this);
+    connect(watcher, &QFutureWatcher<Job>::finished, this, [this, watcher, generation] {
         running_ = false;
+        Job job = watcher->future().takeResult();
+        if (!streams_) {
+            streams_ = std::move(*job.second);  // what it appended serves the next refresh
+        }
         if (generation == generation_ && finishedGeneration_ != generation_) {
-            levels_ = watcher->result();
+            levels_ = std::move(job.first);
             finishedGeneration_ = generation;
             Q_EMIT levelsChanged();
         }
@@ -248,36 +319,40 @@ void ChartDocument::startAnalysis() {
         }
     });
     stats_->started.fetch_add(1);
+    // The job takes the streams (the synchronous path starts its own meanwhile).
+    auto streams = std::make_shared<std::unique_ptr<ChartLevelStreams>>(std::move(streams_));
     watcher->setFuture(QtConcurrent::run(
-        [stats = stats_, bars = data_.bars, daily = dailyForNames(), timeframe = data_.timeframe,
-         settings = levelSettings_, manual = manualLevelInputs(manualLevels_)] {
+        [stats = stats_, streams,
+         in = analysisInput(data_, adjusted_, levelSettings_, manualLevelInputs(manualLevels_))] {
             const int now = stats->running.fetch_add(1) + 1;
             int peak = stats->peak.load();
             while (now > peak && !stats->peak.compare_exchange_weak(peak, now)) {
             }
-            LevelAnalysis a = analyzeLevels(bars, settings, manual, daily);
-            addHigherTimeframes(a, bars, settings, timeframe);
+            std::size_t analysed = 0;
+            LevelAnalysis a = analyse(*streams, in, analysed);
+            stats->lastAnalysed.store(analysed);
             stats->running.fetch_sub(1);
-            return a;
+            return Job{std::move(a), streams};
         }));
-}
-
-// Weekly and monthly pivots are dated on the day of their extreme when the daily bars they
-// were built from are at hand (as traded: adjusted weekly highs match no daily high).
-std::vector<Bar> ChartDocument::dailyForNames() const {
-    return data_.timeframe != Timeframe::Daily && !adjusted_ ? data_.daily : std::vector<Bar>{};
 }
 
 const LevelAnalysis& ChartDocument::currentAnalysis() {
     if (levelsPending()) {
         // A running job of an older generation finishes later and is dropped.
-        levels_ = analyzeLevels(data_.bars, levelSettings_, manualLevelInputs(manualLevels_),
-                                dailyForNames());
-        addHigherTimeframes(levels_, data_.bars, levelSettings_, data_.timeframe);
+        std::size_t analysed = 0;
+        const AnalysisInput in =
+            analysisInput(data_, adjusted_, levelSettings_, manualLevelInputs(manualLevels_));
+        std::unique_ptr<ChartLevelStreams> own;  // when a job has the document's
+        levels_ = analyse(streams_ ? streams_ : own, in, analysed);
+        stats_->lastAnalysed.store(analysed);
         finishedGeneration_ = generation_;
         Q_EMIT levelsChanged();
     }
     return levels_;
+}
+
+std::size_t ChartDocument::lastAnalysedBars() const {
+    return stats_->lastAnalysed.load();
 }
 
 int ChartDocument::analysesRunning() const {
@@ -304,6 +379,11 @@ void ChartDocument::applySensitivity(double sensitivity) {
         return;
     }
     levelSettings_.sensitivity = sensitivity;
+    if (!data_.symbol.isEmpty()) {
+        if (auto stored = cache_.setLevelSensitivity(toUtf8(data_.symbol), sensitivity); !stored) {
+            report(stored.error());  // the chart follows the slider all the same
+        }
+    }
     Q_EMIT levelSettingsChanged();
     requestAnalysis();
 }

@@ -44,6 +44,14 @@ std::vector<ManualLevelInput> manualLevelInputs(const std::vector<ManualLevel>& 
 /// "^GSPC · S&P 500 · Daily · 2019-04-17 – 2020-04-17" (the dates only when there are bars).
 QString chartTitle(const ChartData& data, Day from, Day to);
 
+/// The levels a chart shows for `data`: the analysis of its bars and, on a daily chart, the
+/// weekly and monthly major levels. The window, its exports and the command line read them
+/// the same way.
+LevelAnalysis chartLevels(const ChartData& data, bool adjusted, const LevelSettings& settings,
+                          std::vector<ManualLevelInput> manual);
+/// The analyses a document keeps between refreshes (chart_document.cpp).
+struct ChartLevelStreams;
+
 class ChartDocument : public QObject {
     Q_OBJECT
 
@@ -107,12 +115,16 @@ public:
     int analysesRunning() const;
     int peakAnalysesRunning() const;
     int analysesStarted() const;
+    /// How many bars the latest analysis put through the level engines: after a refresh that
+    /// adds a day, the new bar and the one before it changed (not the whole history).
+    std::size_t lastAnalysedBars() const;
 
     const LevelSettings& levelSettings() const { return levelSettings_; }
 
     // ---- Edits (each one undoable, each written to the cache) ---------------------------
     QUndoStack& undoStack() const { return *undo_; }
-    /// Changes the sensitivity (consecutive changes merge into one undo step).
+    /// Changes the sensitivity (consecutive changes merge into one undo step); remembered in the
+    /// cache per symbol, and read back whenever the symbol is loaded.
     void setSensitivity(double sensitivity);
     const std::vector<ManualLevel>& manualLevels() const { return manualLevels_; }
     /// Stores a level placed by hand; returns its cache id (the id survives undo and redo as
@@ -169,8 +181,8 @@ Q_SIGNALS:
     void errorOccurred(const QString& message);
 
 private:
-    std::vector<Bar> dailyForNames() const;
     void loadEdits();
+    void loadSensitivity();
     void requestAnalysis();
     void startAnalysis();
     void applySensitivity(double sensitivity);
@@ -188,6 +200,7 @@ private:
     std::uint64_t finishedGeneration_ = 0;
     struct AnalysisStats;
     std::shared_ptr<AnalysisStats> stats_;
+    std::unique_ptr<ChartLevelStreams> streams_;  // null while a background job uses them
     bool running_ = false;
 
     std::vector<ManualLevel> manualLevels_;

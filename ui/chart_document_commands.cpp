@@ -41,7 +41,7 @@ void ChartDocument::Writes::reloadManual() {
 }
 
 void ChartDocument::Writes::reloadDrawings() {
-    if (auto list = doc.cache_.annotations(toUtf8(doc.data_.symbol))) {
+    if (auto list = doc.cache_.annotationStore().ofSymbol(toUtf8(doc.data_.symbol))) {
         doc.drawings_ = std::move(list.value());
     } else {
         check(list.error());
@@ -80,7 +80,7 @@ std::int64_t ChartDocument::Writes::addDrawing(const Annotation& a) {
     Annotation stored = a;
     stored.id = 0;
     stored.symbol = toUtf8(doc.data_.symbol);
-    auto id = doc.cache_.addAnnotation(stored);
+    auto id = doc.cache_.annotationStore().add(stored);
     if (!id) {
         check(id.error());
         return 0;
@@ -93,7 +93,7 @@ bool ChartDocument::Writes::updateDrawing(const Annotation& a) {
     Annotation stored = a;
     stored.id = drawingIds.resolve(a.id);
     stored.symbol = toUtf8(doc.data_.symbol);
-    const bool ok = check(doc.cache_.updateAnnotation(stored));
+    const bool ok = check(doc.cache_.annotationStore().update(stored));
     if (ok) {
         reloadDrawings();
     }
@@ -101,7 +101,7 @@ bool ChartDocument::Writes::updateDrawing(const Annotation& a) {
 }
 
 bool ChartDocument::Writes::removeDrawing(std::int64_t id) {
-    const bool ok = check(doc.cache_.removeAnnotation(drawingIds.resolve(id)));
+    const bool ok = check(doc.cache_.annotationStore().remove(drawingIds.resolve(id)));
     if (ok) {
         reloadDrawings();
     }

@@ -33,6 +33,7 @@ struct AnalysisOptions {
     std::optional<Day> until;
     Timeframe timeframe = Timeframe::Daily;
     LevelSettings settings;
+    bool sensitivityGiven = false;  ///< else each symbol's, as last chosen in the window
     bool json = false;
 };
 
@@ -71,8 +72,13 @@ SymbolAnalysis analyse(PriceCache& cache, const QString& symbol, const AnalysisO
             manual.push_back({m.price, m.label, m.id});
         }
     }
+    LevelSettings settings = opt.settings;
+    if (auto stored = cache.levelSensitivity(sym);
+        !opt.sensitivityGiven && stored && stored.value()) {
+        settings.sensitivity = *stored.value();
+    }
     // The daily bars date weekly and monthly pivots on the day of the extreme.
-    out.analysis = analyzeLevels(bars, opt.settings, manual, daily);
+    out.analysis = analyzeLevels(bars, settings, manual, daily);
     return out;
 }
 
@@ -224,7 +230,8 @@ void addAnalysisOptions(QCommandLineParser& p) {
                  QStringLiteral("Compute as if the data ended on DATE (YYYY-MM-DD)."),
                  QStringLiteral("DATE")});
     p.addOption({QStringLiteral("sensitivity"),
-                 QStringLiteral("0 (only major levels) to 1 (many levels); default 0.5."),
+                 QStringLiteral("0 (only major levels) to 1 (many levels); default: the "
+                                "symbol's, as last set in the window, else 0.5."),
                  QStringLiteral("S"), QStringLiteral("0.5")});
     p.addOption({QStringLiteral("json"), QStringLiteral("Print JSON instead of text.")});
 }
@@ -239,6 +246,7 @@ std::optional<AnalysisOptions> readAnalysisOptions(QCommandLineParser& p, Contex
             return std::nullopt;
         }
     }
+    opt.sensitivityGiven = p.isSet(QStringLiteral("sensitivity"));
     const auto sensitivity = parseFiniteNumber(p.value(QStringLiteral("sensitivity")));
     opt.settings.sensitivity = sensitivity.value_or(-1);
     if (!sensitivity || opt.settings.sensitivity < 0 || opt.settings.sensitivity > 1) {

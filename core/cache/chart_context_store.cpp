@@ -1,5 +1,6 @@
-// The chart-context half of PriceCache (schema v4): compare overlays and indicator panes
-// remembered per symbol. Rarely written (a user edit), so statements are prepared per call.
+// The chart-context half of PriceCache: compare overlays and indicator panes (schema v5) and the
+// level sensitivity (v6) remembered per symbol. Rarely written (a user edit), so statements are
+// prepared per call.
 #include <charconv>
 #include <cmath>
 
@@ -113,6 +114,43 @@ Result<Ok> PriceCache::setChartContext(std::string_view symbol,
         Error e = contextError(db_, path_, symbol, "store");
         sqlite::exec(db_, "ROLLBACK");
         return e;
+    }
+    return Ok{};
+}
+
+Result<std::optional<double>> PriceCache::levelSensitivity(std::string_view symbol) const {
+    sqlite::Statement select;
+    if (select.prepare(db_, "SELECT sensitivity FROM chart_settings WHERE symbol = ?1") !=
+        SQLITE_OK) {
+        return contextError(db_, path_, symbol, "read");
+    }
+    sqlite::Use use(select);
+    use.bind(1, symbol);
+    const int rc = use.step();
+    if (rc == SQLITE_DONE) {
+        return std::optional<double>{};
+    }
+    if (rc != SQLITE_ROW) {
+        return contextError(db_, path_, symbol, "read");
+    }
+    return std::optional<double>{use.columnDouble(0)};
+}
+
+Result<Ok> PriceCache::setLevelSensitivity(std::string_view symbol, double sensitivity) {
+    if (!(sensitivity >= 0 && sensitivity <= 1)) {
+        return Error{"level sensitivity of " + std::string(symbol) + " must be from 0 to 1"};
+    }
+    sqlite::Statement upsert;
+    if (upsert.prepare(db_,
+                       "INSERT INTO chart_settings(symbol, sensitivity) VALUES(?1, ?2) "
+                       "ON CONFLICT(symbol) DO UPDATE SET sensitivity = excluded.sensitivity") !=
+        SQLITE_OK) {
+        return contextError(db_, path_, symbol, "store");
+    }
+    sqlite::Use use(upsert);
+    use.bind(1, symbol).bind(2, sensitivity);
+    if (use.step() != SQLITE_DONE) {
+        return contextError(db_, path_, symbol, "store");
     }
     return Ok{};
 }

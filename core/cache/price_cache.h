@@ -156,29 +156,14 @@ public:
     AnnotationStore& annotationStore() { return *annotations_; }
     const AnnotationStore& annotationStore() const { return *annotations_; }
 
-    // Shorthands for annotationStore(), kept so existing callers read as before.
-    Result<std::int64_t> addAnnotation(const Annotation& a) { return annotations_->add(a); }
-    Result<Ok> updateAnnotation(const Annotation& a) { return annotations_->update(a); }
-    Result<Ok> removeAnnotation(std::int64_t id) { return annotations_->remove(id); }
-    Result<std::vector<Annotation>> annotations(std::string_view symbol) const {
-        return annotations_->ofSymbol(symbol);
-    }
-    Result<std::optional<Annotation>> annotation(std::int64_t id) const {
-        return annotations_->byId(id);
-    }
-    Result<std::vector<std::int64_t>> replaceAnnotations(std::string_view symbol,
-                                                         std::span<const Annotation> list) {
-        return annotations_->replace(symbol, list);
-    }
-    Result<std::vector<std::int64_t>> appendAnnotations(std::string_view symbol,
-                                                        std::span<const Annotation> list) {
-        return annotations_->append(symbol, list);
-    }
-
     /// The compare overlays and panes remembered for `symbol`'s chart, in order (none: empty).
     Result<std::vector<ChartContextItem>> chartContext(std::string_view symbol) const;
     /// Replaces what is remembered for `symbol`'s chart, in one transaction (all or nothing).
     Result<Ok> setChartContext(std::string_view symbol, std::span<const ChartContextItem> items);
+    /// The level sensitivity last chosen on `symbol`'s chart (std::nullopt: never changed).
+    Result<std::optional<double>> levelSensitivity(std::string_view symbol) const;
+    /// Remembers it (0..1; anything else is an Error and changes nothing).
+    Result<Ok> setLevelSensitivity(std::string_view symbol, double sensitivity);
 
 private:
     PriceCache(sqlite3* db, std::filesystem::path path);

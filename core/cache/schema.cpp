@@ -120,6 +120,12 @@ constexpr std::array kMigrations{
             height REAL NOT NULL DEFAULT 0,
             PRIMARY KEY(symbol, position)) WITHOUT ROWID;
     )sql"},
+    // v6: a chart's level sensitivity, per symbol (the levels slider; none stored: 0.5).
+    Migration{6, R"sql(
+        CREATE TABLE chart_settings(
+            symbol TEXT PRIMARY KEY,
+            sensitivity REAL NOT NULL CHECK(sensitivity >= 0 AND sensitivity <= 1)) WITHOUT ROWID;
+    )sql"},
 };
 
 Error sqlError(sqlite3* db, const std::filesystem::path& path, const std::string& what) {

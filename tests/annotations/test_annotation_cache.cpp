@@ -27,7 +27,7 @@ protected:
     std::vector<Annotation> storeAll(const std::string& symbol) {
         std::vector<Annotation> all = test::everyKind(symbol);
         for (Annotation& a : all) {
-            auto id = cache->addAnnotation(a);
+            auto id = cache->annotationStore().add(a);
             EXPECT_TRUE(id.ok()) << id.error().message;
             a.id = id.ok() ? *id : 0;
         }
@@ -40,15 +40,15 @@ protected:
 
 TEST_F(AnnotationCache, EveryKindRoundTripsExactlyAndSurvivesReopening) {
     const std::vector<Annotation> stored = storeAll("^GSPC");
-    EXPECT_EQ(*cache->annotations("^GSPC"), stored);
-    EXPECT_EQ(**cache->annotation(stored[4].id), stored[4]);
-    EXPECT_TRUE(cache->annotations("IWM")->empty());
-    EXPECT_EQ(*cache->annotation(9999), std::nullopt);
+    EXPECT_EQ(*cache->annotationStore().ofSymbol("^GSPC"), stored);
+    EXPECT_EQ(**cache->annotationStore().byId(stored[4].id), stored[4]);
+    EXPECT_TRUE(cache->annotationStore().ofSymbol("IWM")->empty());
+    EXPECT_EQ(*cache->annotationStore().byId(9999), std::nullopt);
 
     cache.reset();
     auto again = PriceCache::open(tmp.file("cache.sqlite"));
     ASSERT_TRUE(again.ok()) << again.error().message;
-    EXPECT_EQ(*(*again)->annotations("^GSPC"), stored);
+    EXPECT_EQ(*(*again)->annotationStore().ofSymbol("^GSPC"), stored);
 }
 
 TEST_F(AnnotationCache, UpdateAndRemoveChangeOnlyTheirAnnotation) {
@@ -56,54 +56,54 @@ TEST_F(AnnotationCache, UpdateAndRemoveChangeOnlyTheirAnnotation) {
     Annotation moved = stored[1];
     moved.points = {{0, 2237.4}, {0, 2304.92}};
     moved.label = "retest zone (tightened)";
-    ASSERT_TRUE(cache->updateAnnotation(moved).ok());
+    ASSERT_TRUE(cache->annotationStore().update(moved).ok());
     stored[1] = moved;
-    EXPECT_EQ(*cache->annotations("^GSPC"), stored);
+    EXPECT_EQ(*cache->annotationStore().ofSymbol("^GSPC"), stored);
 
-    ASSERT_TRUE(cache->removeAnnotation(stored[0].id).ok());
+    ASSERT_TRUE(cache->annotationStore().remove(stored[0].id).ok());
     stored.erase(stored.begin());
-    EXPECT_EQ(*cache->annotations("^GSPC"), stored);
+    EXPECT_EQ(*cache->annotationStore().ofSymbol("^GSPC"), stored);
 
-    auto gone = cache->removeAnnotation(987654);
+    auto gone = cache->annotationStore().remove(987654);
     ASSERT_FALSE(gone.ok());
     EXPECT_NE(gone.error().message.find("no annotation with id 987654"), std::string::npos);
     Annotation ghost = stored[0];
     ghost.id = 987654;
-    EXPECT_FALSE(cache->updateAnnotation(ghost).ok());
-    EXPECT_EQ(*cache->annotations("^GSPC"), stored);
+    EXPECT_FALSE(cache->annotationStore().update(ghost).ok());
+    EXPECT_EQ(*cache->annotationStore().ofSymbol("^GSPC"), stored);
 }
 
 TEST_F(AnnotationCache, InvalidAnnotationsAreRefusedBeforeWriting) {
     auto zone = makeZone(2304.92, 2191.86);
     zone.symbol = "^GSPC";
-    auto r = cache->addAnnotation(zone);
+    auto r = cache->annotationStore().add(zone);
     ASSERT_FALSE(r.ok());
     EXPECT_NE(r.error().message.find("low price (first point) is above the high price"),
               std::string::npos)
         << r.error().message;
-    auto noSymbol = cache->addAnnotation(makeHorizontalLine(3393.52));
+    auto noSymbol = cache->annotationStore().add(makeHorizontalLine(3393.52));
     ASSERT_FALSE(noSymbol.ok());
     EXPECT_NE(noSymbol.error().message.find("needs a symbol"), std::string::npos);
-    EXPECT_TRUE(cache->annotations("^GSPC")->empty());
+    EXPECT_TRUE(cache->annotationStore().ofSymbol("^GSPC")->empty());
 }
 
 TEST_F(AnnotationCache, ReplaceIsAllOrNothing) {
     const std::vector<Annotation> before = storeAll("^GSPC");
     std::vector<Annotation> incoming = test::everyKind("ELSEWHERE");
     incoming[5].points[1].price = std::numeric_limits<double>::quiet_NaN();
-    auto refused = cache->replaceAnnotations("^GSPC", incoming);
+    auto refused = cache->annotationStore().replace("^GSPC", incoming);
     ASSERT_FALSE(refused.ok());
     EXPECT_NE(refused.error().message.find("annotation 6: arrow: the price of point 2"),
               std::string::npos)
         << refused.error().message;
-    EXPECT_EQ(*cache->annotations("^GSPC"), before);
+    EXPECT_EQ(*cache->annotationStore().ofSymbol("^GSPC"), before);
 
     incoming.pop_back();
     incoming[5].points[1].price = 2344.44;
-    auto ids = cache->replaceAnnotations("^GSPC", incoming);
+    auto ids = cache->annotationStore().replace("^GSPC", incoming);
     ASSERT_TRUE(ids.ok()) << ids.error().message;
     ASSERT_EQ(ids->size(), 6u);
-    const auto now = *cache->annotations("^GSPC");
+    const auto now = *cache->annotationStore().ofSymbol("^GSPC");
     ASSERT_EQ(now.size(), 6u);
     for (std::size_t i = 0; i < now.size(); ++i) {
         EXPECT_EQ(now[i].id, (*ids)[i]);
@@ -111,8 +111,8 @@ TEST_F(AnnotationCache, ReplaceIsAllOrNothing) {
         EXPECT_EQ(now[i].points, incoming[i].points);
         EXPECT_GT(now[i].id, before.back().id);  // fresh ids, never the file's
     }
-    ASSERT_TRUE(cache->appendAnnotations("^GSPC", std::span(incoming).first(1)).ok());
-    EXPECT_EQ(cache->annotations("^GSPC")->size(), 7u);
+    ASSERT_TRUE(cache->annotationStore().append("^GSPC", std::span(incoming).first(1)).ok());
+    EXPECT_EQ(cache->annotationStore().ofSymbol("^GSPC")->size(), 7u);
 }
 
 TEST_F(AnnotationCache, PriceDataChangesNeverDeleteAnnotations) {
@@ -123,16 +123,16 @@ TEST_F(AnnotationCache, PriceDataChangesNeverDeleteAnnotations) {
     const std::vector<Annotation> stored = storeAll("^GSPC");
 
     ASSERT_TRUE(cache->replaceBars("^GSPC", std::span(bars).first(100)).ok());
-    EXPECT_EQ(*cache->annotations("^GSPC"), stored);
+    EXPECT_EQ(*cache->annotationStore().ofSymbol("^GSPC"), stored);
     const CorporateAction split{bars[50].day, CorporateAction::Kind::Split, 2.0};
     ASSERT_TRUE(
         cache->applyUpdate("^GSPC", SymbolUpdate{bars, std::span(&split, 1), {}, true}).ok());
-    EXPECT_EQ(*cache->annotations("^GSPC"), stored);
+    EXPECT_EQ(*cache->annotationStore().ofSymbol("^GSPC"), stored);
     ASSERT_TRUE(cache->removeSymbol("^GSPC").ok());
     EXPECT_TRUE(cache->readAllBars("^GSPC")->empty());
-    EXPECT_EQ(*cache->annotations("^GSPC"), stored);
+    EXPECT_EQ(*cache->annotationStore().ofSymbol("^GSPC"), stored);
     ASSERT_TRUE(cache->upsertBars("^GSPC", bars).ok());  // re-import
-    EXPECT_EQ(*cache->annotations("^GSPC"), stored);
+    EXPECT_EQ(*cache->annotationStore().ofSymbol("^GSPC"), stored);
     EXPECT_EQ(cache->readAllBars("^GSPC")->size(), bars.size());
 }
 
@@ -152,12 +152,12 @@ void migrateAndAnnotate(const std::filesystem::path& path) {
     EXPECT_EQ(bars[0].day, *parseIsoDate("2000-01-03"));
     EXPECT_EQ(bars[2].close, 1402.109985);
     EXPECT_EQ((**cache.symbolInfo("^GSPC")).description, "S&P 500");
-    EXPECT_TRUE(cache.annotations("^GSPC")->empty());
+    EXPECT_TRUE(cache.annotationStore().ofSymbol("^GSPC")->empty());
     std::vector<Annotation> all = test::everyKind("^GSPC");
     for (Annotation& a : all) {
-        a.id = *cache.addAnnotation(a);
+        a.id = *cache.annotationStore().add(a);
     }
-    EXPECT_EQ(*cache.annotations("^GSPC"), all);
+    EXPECT_EQ(*cache.annotationStore().ofSymbol("^GSPC"), all);
 }
 
 TEST(AnnotationMigration, VersionOneFileGainsAnnotationsKeepingItsBars) {
@@ -181,7 +181,7 @@ TEST(AnnotationMigration, VersionTwoFileGainsAnnotationsKeepingLevelsAndActions)
     EXPECT_EQ(*(*cache)->corporateActions("^GSPC"),
               (std::vector<CorporateAction>{
                   {*parseIsoDate("2000-01-04"), CorporateAction::Kind::Dividend, 0.5}}));
-    EXPECT_EQ((*cache)->annotations("^GSPC")->size(), 7u);
+    EXPECT_EQ((*cache)->annotationStore().ofSymbol("^GSPC")->size(), 7u);
 }
 
 }  // namespace

@@ -6,6 +6,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 
+#include "core/cache/price_cache.h"
 #include "tests/cli/cli_runner.h"
 #include "tests/support/qt_printers.h"
 #include "tests/support/test_paths.h"
@@ -156,6 +157,29 @@ TEST_F(CliTest, LevelsJsonHasTheAllTimeHighAndThe2013Breakout) {
                         ev[QStringLiteral("date")].toString().startsWith(QStringLiteral("2013-"));
     }
     EXPECT_TRUE(breakout2013) << r.out.toStdString();
+}
+
+// The sensitivity a user set on a chart in the window is the one `levels` reads, unless told.
+TEST_F(CliTest, LevelsUseTheSensitivityChosenInTheWindow) {
+    const auto levelCount = [this](QStringList extra) {
+        const CliRun r = runCli(db, QStringList{QStringLiteral("levels"), QStringLiteral("^GSPC"),
+                                                QStringLiteral("--json")} +
+                                        extra);
+        EXPECT_EQ(r.code, 0) << r.err.toStdString();
+        return QJsonDocument::fromJson(r.out.toUtf8())
+            .object()[QStringLiteral("levels")]
+            .toArray()
+            .size();
+    };
+    const qsizetype standard = levelCount({});
+    {
+        auto cache = PriceCache::open(db);
+        ASSERT_TRUE(cache);
+        ASSERT_TRUE(cache.value()->setLevelSensitivity("^GSPC", 1.0));
+    }
+    const qsizetype many = levelCount({});
+    EXPECT_GT(many, standard);
+    EXPECT_EQ(levelCount({QStringLiteral("--sensitivity"), QStringLiteral("0.5")}), standard);
 }
 
 TEST_F(CliTest, LevelsUntilSeesOnlyThePast) {

@@ -58,7 +58,9 @@ protected:
     double rowPrice(double price) const {
         return view.priceAxis()->pixelToCoord(qRound(view.priceAxis()->coordToPixel(price)));
     }
-    std::vector<Annotation> stored() const { return cache->annotations("^GSPC").value(); }
+    std::vector<Annotation> stored() const {
+        return cache->annotationStore().ofSymbol("^GSPC").value();
+    }
 
     test::TempDir tmp;
     std::unique_ptr<PriceCache> cache;

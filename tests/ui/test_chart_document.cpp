@@ -157,7 +157,7 @@ TEST_F(ChartDocumentTest, DrawingEditsUndoAndRedoThroughTheCache) {
     doc.setSynchronousLevels(true);
     doc.setSymbol(QStringLiteral("^GSPC"));
     QSignalSpy changed(&doc, &ui::ChartDocument::drawingsChanged);
-    const auto stored = [&] { return cache->annotations("^GSPC").value(); };
+    const auto stored = [&] { return cache->annotationStore().ofSymbol("^GSPC").value(); };
 
     const std::int64_t id = doc.addDrawing(makeHorizontalLine(3000));
     ASSERT_NE(id, 0);
@@ -212,6 +212,32 @@ TEST_F(ChartDocumentTest, SensitivityChangesMergeIntoOneUndoStep) {
     doc.undoStack().redo();
     EXPECT_DOUBLE_EQ(doc.levelSettings().sensitivity, 0.9);
     EXPECT_EQ(doc.levels().zones.size(), many);
+}
+
+TEST_F(ChartDocumentTest, SensitivityIsRememberedPerSymbolInTheCache) {
+    ASSERT_TRUE(importCsvFile(*cache, sampleCsv(), "OTHER"));
+    {
+        ui::ChartDocument doc(*cache);
+        doc.setSynchronousLevels(true);
+        doc.setSymbol(QStringLiteral("^GSPC"));
+        doc.setSensitivity(0.8);
+        doc.setSymbol(QStringLiteral("OTHER"));  // never changed there: the default
+        EXPECT_DOUBLE_EQ(doc.levelSettings().sensitivity, 0.5);
+        doc.setSymbol(QStringLiteral("^GSPC"));
+        EXPECT_DOUBLE_EQ(doc.levelSettings().sensitivity, 0.8);
+    }
+    // The next session (a new window on the same cache) opens ^GSPC as it was left.
+    ui::ChartDocument next(*cache);
+    next.setSynchronousLevels(true);
+    next.setSymbol(QStringLiteral("^GSPC"));
+    EXPECT_DOUBLE_EQ(next.levelSettings().sensitivity, 0.8);
+    EXPECT_DOUBLE_EQ(next.levels().sensitivity, 0.8);
+    // Undo writes the cache too.
+    next.setSensitivity(0.3);
+    next.undoStack().undo();
+    EXPECT_EQ(cache->levelSensitivity("^GSPC").value(), 0.8);
+    EXPECT_FALSE(cache->setLevelSensitivity("^GSPC", 1.5));  // refused, nothing changed
+    EXPECT_EQ(cache->levelSensitivity("^GSPC").value(), 0.8);
 }
 
 TEST_F(ChartDocumentTest, AFailedWriteIsReportedAndLeavesNoUndoStep) {
@@ -276,6 +302,46 @@ TEST_F(ChartDocumentTest, CurrentAnalysisIsTheNewSymbolsEvenRightAfterASwitch) {
     QTRY_COMPARE_WITH_TIMEOUT(doc.analysesRunning(), 0, 20000);
     QTest::qWait(50);
     EXPECT_EQ(doc.levels().asOf, *parseIsoDate("2010-12-31"));
+}
+
+TEST_F(ChartDocumentTest, ARefreshThatAddsADayAnalysesThatDayNotTheHistory) {
+    std::vector<Bar> all;
+    ASSERT_TRUE(cache->readBars("^GSPC", 0, *parseIsoDate("2020-12-31"), all));
+    const std::span<const Bar> bars(all);
+    ASSERT_TRUE(cache->upsertBars("GROW", bars.first(all.size() - 1)));
+    ui::ChartDocument doc(*cache);
+    doc.setSymbol(QStringLiteral("GROW"));
+    QTRY_VERIFY_WITH_TIMEOUT(!doc.levelsPending(), 20000);
+    EXPECT_GT(doc.lastAnalysedBars(), all.size());  // daily, weekly and monthly, from scratch
+    ASSERT_TRUE(cache->upsertBars("GROW", bars.last(1)));  // what a refresh stores
+    doc.reload();
+    QTRY_VERIFY_WITH_TIMEOUT(!doc.levelsPending(), 20000);
+    // Two days each on the daily, weekly and monthly views: the one that was last and the new.
+    EXPECT_LE(doc.lastAnalysedBars(), 6U);
+    // ... and the chart reads exactly as a fresh look at the same bars.
+    ui::ChartDocument fresh(*cache);
+    fresh.setSynchronousLevels(true);
+    fresh.setSymbol(QStringLiteral("GROW"));
+    const LevelAnalysis& a = doc.levels();
+    const LevelAnalysis& b = fresh.levels();
+    EXPECT_EQ(a.asOf, all.back().day);
+    ASSERT_EQ(a.zones.size(), b.zones.size());
+    for (std::size_t k = 0; k < a.zones.size(); ++k) {
+        EXPECT_EQ(a.zones[k].id, b.zones[k].id);
+        EXPECT_EQ(a.zones[k].why, b.zones[k].why);
+    }
+    ASSERT_EQ(a.events.size(), b.events.size());
+    for (std::size_t k = 0; k < a.events.size(); ++k) {
+        EXPECT_EQ(a.events[k].description, b.events[k].description);
+    }
+    ASSERT_EQ(a.higherTimeframe.size(), b.higherTimeframe.size());
+    for (std::size_t k = 0; k < a.higherTimeframe.size(); ++k) {
+        EXPECT_EQ(a.higherTimeframe[k].id, b.higherTimeframe[k].id);
+    }
+    // A change of sensitivity is a new analysis of everything.
+    doc.setSensitivity(0.8);
+    QTRY_VERIFY_WITH_TIMEOUT(!doc.levelsPending(), 20000);
+    EXPECT_GT(doc.lastAnalysedBars(), all.size());
 }
 
 TEST_F(ChartDocumentTest, AnUnknownSymbolIsEmptyWithAHelpfulMessage) {

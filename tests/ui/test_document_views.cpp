@@ -233,11 +233,11 @@ TEST_F(DocumentViews, CtrlZUndoesAManualLevelAsItUndoesALine) {
     w.chartView()->setFocus();
     QTest::keyClick(w.chartView(), Qt::Key_Z, Qt::ControlModifier);
     EXPECT_TRUE(cache->manualLevels("^GSPC").value().empty());
-    EXPECT_EQ(cache->annotations("^GSPC").value().size(), 1U);
+    EXPECT_EQ(cache->annotationStore().ofSymbol("^GSPC").value().size(), 1U);
     QTest::keyClick(w.chartView(), Qt::Key_Z, Qt::ControlModifier);
-    EXPECT_TRUE(cache->annotations("^GSPC").value().empty());
+    EXPECT_TRUE(cache->annotationStore().ofSymbol("^GSPC").value().empty());
     QTest::keyClick(w.chartView(), Qt::Key_Z, Qt::ControlModifier | Qt::ShiftModifier);
-    EXPECT_EQ(cache->annotations("^GSPC").value().size(), 1U);
+    EXPECT_EQ(cache->annotationStore().ofSymbol("^GSPC").value().size(), 1U);
 }
 
 TEST_F(DocumentViews, CacheErrorsReachTheStatusBarAndTheExport) {

@@ -107,7 +107,7 @@ TEST_F(ExportCli, StoredDrawingsAppearUnlessNoAnnotations) {
         line.symbol = "^GSPC";
         line.style.color = 0xFFFF00FF;
         line.style.width = 3;
-        ASSERT_TRUE(cache.value()->addAnnotation(line));
+        ASSERT_TRUE(cache.value()->annotationStore().add(line));
     }
     const QStringList common{QStringLiteral("--size"), QStringLiteral("900x500"),
                              QStringLiteral("--from"), QStringLiteral("2019-04-17"),
@@ -218,7 +218,7 @@ TEST_F(ExportCli, TheLegendNamesDrawingsOnlyWhenSomeAreInView) {
         // A line far above every price of the last year: stored, but not in the picture.
         Annotation far = makeHorizontalLine(9000);
         far.symbol = "^GSPC";
-        ASSERT_TRUE(cache.value()->addAnnotation(far));
+        ASSERT_TRUE(cache.value()->annotationStore().add(far));
     }
     const QStringList common{QStringLiteral("export"), QStringLiteral("^GSPC"),
                              QStringLiteral("--out")};
@@ -231,7 +231,7 @@ TEST_F(ExportCli, TheLegendNamesDrawingsOnlyWhenSomeAreInView) {
         ASSERT_TRUE(cache);
         Annotation near = makeHorizontalLine(2900);
         near.symbol = "^GSPC";
-        ASSERT_TRUE(cache.value()->addAnnotation(near));
+        ASSERT_TRUE(cache.value()->annotationStore().add(near));
     }
     ASSERT_EQ(run(common + QStringList{path("some.svg")}).code, 0);
     QFile some(path("some.svg"));

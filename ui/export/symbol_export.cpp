@@ -70,13 +70,15 @@ ExportSource loadExportSource(const PriceCache& cache, const QString& symbol,
         } else if (s.error.isEmpty()) {
             s.error = toQString(levels.error().message);
         }
-        // The daily bars date weekly and monthly pivots on the day of the extreme.
-        s.levels = analyzeLevels(
-            s.data.bars, LevelSettings{}, manual,
-            req.timeframe == Timeframe::Daily ? std::span<const Bar>{} : std::span(s.data.daily));
+        // The levels as the window shows them, at the sensitivity chosen there.
+        LevelSettings settings;
+        if (auto stored = cache.levelSensitivity(sym); stored && stored.value()) {
+            settings.sensitivity = *stored.value();
+        }
+        s.levels = chartLevels(s.data, false, settings, std::move(manual));
     }
     if (req.annotations) {
-        if (auto list = cache.annotations(sym)) {
+        if (auto list = cache.annotationStore().ofSymbol(sym)) {
             s.drawings = std::move(list.value());
         } else if (s.error.isEmpty()) {
             s.error = toQString(list.error().message);
