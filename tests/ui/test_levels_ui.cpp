@@ -324,7 +324,11 @@ void expectLabelsGiveWay(Sample& s, const std::string& what, bool everyZone = tr
         EXPECT_LE(rect.bottom(), volumePane.bottom() + 1) << text.toStdString();
     }
 
-    // Breakout labels overlap neither each other nor the candles under them.
+    // Breakout labels overlap neither each other nor the candles under them, and none hangs
+    // far from its bar (a long arrow across the chart reads as a move that never happened).
+    for (const double length : s.overlay->eventArrowLengths()) {
+        EXPECT_LE(length, 4 * 22 + 2) << "an event arrow across the chart";
+    }
     const auto events = s.overlay->eventLabelRects();
     const auto& bars = s.view.bars();
     const QCPAxis* x = s.view.priceRect()->axis(QCPAxis::atBottom);

@@ -23,6 +23,7 @@ constexpr int kLabelFontPx = 12;
 constexpr int kStateFontPx = 14;
 constexpr int kMaxEvents = 6;
 constexpr double kArrowPx = 22;
+constexpr double kMaxReachPx = 4 * kArrowPx;  // an event label no further from its bar
 constexpr int kHoverSlackPx = 3;
 
 QString isoDate(Day day) {
@@ -151,6 +152,17 @@ std::vector<QRectF> LevelOverlay::eventLabelRects() const {
         if (e.text->visible()) {
             out.emplace_back(e.text->topLeft->pixelPosition(),
                              e.text->bottomRight->pixelPosition());
+        }
+    }
+    return out;
+}
+
+std::vector<double> LevelOverlay::eventArrowLengths() const {
+    std::vector<double> out;
+    for (const EventItems& e : events_) {
+        if (e.arrow->visible()) {
+            const QPointF d = e.arrow->end->pixelPosition() - e.arrow->start->pixelPosition();
+            out.push_back(std::hypot(d.x(), d.y()));
         }
     }
     return out;
@@ -757,8 +769,8 @@ void LevelOverlay::placeTags() {
 
 // The newest few events in view. Each label hangs below (breakout) or above (breakdown) the
 // candles under its whole width, not only its own bar's, and steps further away from a label
-// already placed; the arrow stretches to reach it. A label with no room left in the pane is
-// left out with its arrow.
+// already placed; the arrow stretches to reach it, up to four arrow lengths. A label with no
+// room left that near is left out with its arrow.
 void LevelOverlay::placeEvents() {
     const auto [first, last] = view_.visibleBarRange();
     const auto& bars = view_.bars();
@@ -783,8 +795,20 @@ void LevelOverlay::placeEvents() {
                 }
             }
         }
-        it->arrow->setVisible(place.has_value());
+        // A label that would hang far from its bar (a crash or a spike under its width) is
+        // left out; the headline's bar keeps a short arrow (the state box names the event).
+        if (place && place->reach > kMaxReachPx) {
+            place.reset();
+        }
+        const bool markOnly = !place && it->event == stateEvent_ && index >= first &&
+                              index <= last && index < static_cast<int>(bars.size());
+        it->arrow->setVisible(place.has_value() || markOnly);
         it->text->setVisible(place.has_value());
+        if (markOnly) {
+            const Bar& b = bars[static_cast<std::size_t>(index)];
+            it->arrow->end->setCoords(index, up ? b.low : b.high);
+            it->arrow->start->setCoords(0, up ? kArrowPx : -kArrowPx);
+        }
         if (!place) {
             continue;
         }

@@ -62,6 +62,8 @@ public:
     /// last layout (to check that labels give way to each other).
     std::vector<QRectF> tagRects() const;
     std::vector<QRectF> eventLabelRects() const;
+    /// The pixel lengths of the breakout/breakdown arrows shown after the last layout.
+    std::vector<double> eventArrowLengths() const;
     /// The weekly and monthly levels drawn on this (daily) chart, nearest to price first.
     const std::vector<Zone>& higherTimeframeLines() const { return higherZones_; }
     /// The headline as of the last visible bar (index into analysis().events), or -1: the
