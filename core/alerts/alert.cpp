@@ -74,8 +74,9 @@ std::optional<AlertFiring> priceCrossing(const Alert& a, std::span<const Bar> ba
     return std::nullopt;
 }
 
-std::optional<AlertFiring> newHigh(std::span<const Bar> bars, std::size_t start) {
-    double best = -INFINITY;
+std::optional<AlertFiring> newHigh(std::span<const Bar> bars, std::size_t start,
+                                   std::optional<double> highestBefore) {
+    double best = highestBefore.value_or(-INFINITY);
     for (std::size_t i = 0; i < start; ++i) {
         best = std::max(best, bars[i].close);
     }
@@ -231,7 +232,8 @@ std::vector<Alert> alertChoicesForDrawing(const Annotation& d) {
 }
 
 std::optional<AlertFiring> evaluateAlert(const Alert& alert, std::span<const Bar> bars,
-                                         const LevelAnalysis* levels) {
+                                         const LevelAnalysis* levels,
+                                         std::optional<double> highestCloseBefore) {
     if (alert.state != AlertState::Armed || alertProblem(alert)) {
         return std::nullopt;
     }
@@ -245,7 +247,7 @@ std::optional<AlertFiring> evaluateAlert(const Alert& alert, std::span<const Bar
         case AlertKind::ClosesBelow:
             return priceCrossing(alert, bars, start);
         case AlertKind::AllTimeHigh:
-            return newHigh(bars, start);
+            return newHigh(bars, start, highestCloseBefore);
         case AlertKind::RetestHeld:
         case AlertKind::RetestFailed:
             if (levels != nullptr) {

@@ -85,8 +85,10 @@ struct AlertFiring {
 /// daily `bars` (the whole cached history of the symbol: the bar before the first watched one
 /// and, for all-time highs, every earlier close count as context). std::nullopt when nothing
 /// happened yet. `levels` is analyzeLevels(bars) for the retest kinds (computed here when
-/// null); other kinds ignore it.
+/// null); other kinds ignore it. `highestCloseBefore`: for all-time highs when `bars` starts
+/// later than the history, the highest close before bars.front().
 std::optional<AlertFiring> evaluateAlert(const Alert& alert, std::span<const Bar> bars,
-                                         const LevelAnalysis* levels = nullptr);
+                                         const LevelAnalysis* levels = nullptr,
+                                         std::optional<double> highestCloseBefore = std::nullopt);
 
 }  // namespace retest

@@ -92,6 +92,22 @@ TEST_F(AlertCheckTest, AnAllTimeHighAlertFiresOnceAfterARefresh) {
     EXPECT_TRUE(check().fired.empty());
 }
 
+TEST_F(AlertCheckTest, AnAllTimeHighMustBeatTheRecordOfYearsAgoNotJustTheLastMonth) {
+    // The check reads only the last weeks' bars; the record close of 2021 still counts.
+    append({datedBar("2021-11-08", 243), datedBar("2021-11-09", 238)});
+    append({datedBar("2025-11-10", 220), datedBar("2025-11-11", 221), datedBar("2025-11-12", 222)});
+    add(AlertKind::AllTimeHigh, 0);
+    append({datedBar("2025-11-13", 235)});  // above every close since 2021, below the record
+    EXPECT_TRUE(check().fired.empty());
+    append({datedBar("2025-11-14", 244)});
+    const auto r = check();
+    ASSERT_EQ(r.fired.size(), 1u);
+    EXPECT_EQ(r.fired[0].firedDay, d("2025-11-14"));
+    EXPECT_EQ(r.fired[0].firedDetail,
+              "closed 244.00, a new all-time high (the previous highest close was 243.00)");
+    EXPECT_TRUE(check().fired.empty());
+}
+
 TEST_F(AlertCheckTest, AnAlertOnASymbolWithoutDataWaitsArmedAndSaysSo) {
     const auto id = add(AlertKind::ClosesAbove, 100, "2025-11-13");
     const auto r = check();
