@@ -83,6 +83,8 @@ AlertDialog::AlertDialog(std::vector<Alert> choices, std::vector<Zone> levels, Q
         level_->addItem(tr("%1 %2–%3").arg(qs(z.name)).arg(z.low, 0, 'f', 2).arg(z.high, 0, 'f', 2),
                         static_cast<int>(i));
     }
+    // Wide enough for a level's note ("the Nov-2021 record high 242.20–245.34") in full.
+    note_->setMinimumWidth(note_->fontMetrics().averageCharWidth() * 46);
     problem_->setWordWrap(true);
     problem_->setStyleSheet(QStringLiteral("color: #c62828"));
     problem_->hide();
