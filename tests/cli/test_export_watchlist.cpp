@@ -32,7 +32,7 @@ protected:
                         QStringLiteral("--symbol"), QStringLiteral("GSPC19")});
         ASSERT_EQ(imported.code, 0) << imported.err.toStdString();
     }
-    CliRun exportTo(const QString& dir, QStringList extra) {
+    CliRun exportTo(const QString& dir, const QStringList& extra) {
         return runCli(db, QStringList{QStringLiteral("export"), QStringLiteral("--watchlist")} +
                               extra +
                               QStringList{QStringLiteral("--out-dir"), dir,

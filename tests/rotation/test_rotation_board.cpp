@@ -53,8 +53,8 @@ TEST(RotationBoardOverTheCache, ParallelRowsEqualTheSerialOnesInTheOrderAsked) {
         ASSERT_TRUE(cache.upsertBars(i == 0 ? "SPY" : symbol, bars).ok());
         asked.push_back(i == 0 ? "spy" : symbol);
         if (i == 5) {
-            asked.push_back("NODATA");
-            asked.push_back("bad symbol!");
+            asked.emplace_back("NODATA");
+            asked.emplace_back("bad symbol!");
         }
     }
     const Day until = test::sampleBars()[4000].day;
