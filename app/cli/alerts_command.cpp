@@ -12,6 +12,7 @@
 #include "app/cli/levels_json.h"
 #include "core/alerts/alert_check.h"
 #include "core/cache/alert_store.h"
+#include "core/context/series_loader.h"
 #include "core/model/date.h"
 #include "core/model/watchlist.h"
 
@@ -170,7 +171,21 @@ int add(Context& ctx, const QStringList& args) {
     const Alert stored = **store.find(*id);
     ctx.out << *id << Qt::endl;
     auto info = cache->symbolInfo(stored.symbol);
-    if (info && (!info.value() || !info.value()->lastDay)) {
+    SeriesRequest request;
+    request.allowStandIn = true;
+    const bool own = info && info.value() && info.value()->lastDay;
+    const auto series =
+        own ? Result<LoadedSeries>(Error{}) : loadSeries(*cache, stored.symbol, request);
+    if (!own && series && !series->bars.empty()) {
+        // A ratio or ^TNX: watched on the series computed from the symbols it is made of.
+        const QString from =
+            series->ratio ? QStringLiteral("the ratio of %1 and %2")
+                                .arg(qs(series->ratio->numerator), qs(series->ratio->denominator))
+                          : qs(series->dataSymbol) + QStringLiteral(" standing in");
+        ctx.err << "retest alerts: alert " << *id << " on " << qs(stored.symbol) << " "
+                << qs(describeAlert(stored)) << " watches " << from << ", bars after "
+                << isoDate(stored.watchFrom) << Qt::endl;
+    } else if (info && !own) {
         ctx.err << "retest alerts: note: " << qs(stored.symbol) << " has no cached data yet; alert "
                 << *id << " waits, armed, for bars from " << isoDate(stored.watchFrom + 1)
                 << Qt::endl;

@@ -1,4 +1,5 @@
-// The alert check: per symbol with new bars, one read of the bars its alerts need and at most
+// The alert check: per symbol with new bars (its own, or a ratio's or stand-in's computed from
+// other symbols), one read of the bars its alerts need and at most
 // one level analysis (retest alerts), shared by all of that symbol's alerts; all-time highs
 // take the earlier record from one SQL MAX instead of the whole history. Symbols are
 // evaluated in parallel (the reads one at a time), the firings stored afterwards in order.
@@ -11,6 +12,7 @@
 #include <optional>
 
 #include "core/cache/alert_store.h"
+#include "core/context/series_loader.h"
 #include "core/model/parallel.h"
 #include "core/model/watchlist.h"
 
@@ -32,6 +34,9 @@ struct SymbolWork {
     std::vector<const Alert*> alerts;
     Day from = 0;  ///< the first day read
     bool highs = false;
+    /// A ratio (IWM:SPY) or a stand-in (^TNX from DGS10): its bars, computed from others.
+    std::optional<std::vector<Bar>> derived;
+    std::string derivedFrom;                          ///< "DGS10" for a stand-in, empty otherwise
     std::vector<std::optional<AlertFiring>> firings;  ///< per alert
 };
 
@@ -40,7 +45,9 @@ struct SymbolWork {
 Result<Ok> evaluateSymbol(PriceCache& cache, std::mutex& readMutex, SymbolWork& work) {
     std::vector<Bar> bars;
     std::optional<double> highestBefore;
-    {
+    if (work.derived) {
+        bars = std::move(*work.derived);
+    } else {
         const std::lock_guard lock(readMutex);
         if (auto r = cache.readBars(work.symbol, work.from, std::numeric_limits<Day>::max(), bars);
             !r) {
@@ -64,6 +71,9 @@ Result<Ok> evaluateSymbol(PriceCache& cache, std::mutex& readMutex, SymbolWork& 
             levels = analyzeLevels(bars);
         }
         work.firings[i] = evaluateAlert(a, bars, retest ? &*levels : nullptr, highestBefore);
+        if (work.firings[i] && !work.derivedFrom.empty()) {
+            work.firings[i]->detail += " (" + work.derivedFrom + " standing in)";
+        }
     }
     return Ok{};
 }
@@ -94,20 +104,36 @@ Result<AlertCheckReport> checkAlerts(PriceCache& cache, std::span<const std::str
         if (!info) {
             return info.error();
         }
-        if (!info.value() || !info.value()->lastDay) {
-            std::string ids;
-            for (const Alert* a : alerts) {
-                ids += (ids.empty() ? "" : ", ") + std::to_string(a->id);
+        std::optional<Day> lastDay = info.value() ? info.value()->lastDay : std::nullopt;
+        SymbolWork w;
+        if (!lastDay) {
+            // No bars of its own: a ratio of two cached symbols, or ^TNX from DGS10, still
+            // has a series; anything else waits.
+            SeriesRequest request;
+            request.allowStandIn = true;
+            auto series = loadSeries(cache, symbol, request);
+            std::string why = "no cached data yet";
+            if (series && !series->bars.empty()) {
+                lastDay = series->bars.back().day;
+                w.derivedFrom = series->standIn() ? series->dataSymbol : std::string();
+                w.derived = std::move(series->bars);
+            } else if (!series) {
+                why = series.error().message;
             }
-            report.waiting.push_back(symbol + ": no cached data yet; alert" +
-                                     (alerts.size() > 1 ? "s " : " ") + ids +
-                                     (alerts.size() > 1 ? " wait" : " waits") + ", armed");
-            report.armed += alerts.size();
-            continue;
+            if (!lastDay) {
+                std::string ids;
+                for (const Alert* a : alerts) {
+                    ids += (ids.empty() ? "" : ", ") + std::to_string(a->id);
+                }
+                report.waiting.push_back(symbol + ": " + why + "; alert" +
+                                         (alerts.size() > 1 ? "s " : " ") + ids +
+                                         (alerts.size() > 1 ? " wait" : " waits") + ", armed");
+                report.armed += alerts.size();
+                continue;
+            }
         }
         // Price conditions and all-time highs need only the bars since the earliest watched
         // day and the one before it; retests need the whole history.
-        SymbolWork w;
         w.symbol = symbol;
         w.from = std::numeric_limits<Day>::max();
         Day earliestWatch = std::numeric_limits<Day>::max();
@@ -119,7 +145,7 @@ Result<AlertCheckReport> checkAlerts(PriceCache& cache, std::span<const std::str
         }
         // Nothing after any alert's watched day: nothing to read (the usual case after a
         // refresh that brought nothing for this symbol).
-        if (*info.value()->lastDay <= earliestWatch) {
+        if (*lastDay <= earliestWatch) {
             report.armed += alerts.size();
             continue;
         }
