@@ -312,6 +312,12 @@ void MainWindow::createBoardAndAlerts() {
     connect(alerts_, &AlertsDock::alertsChanged, this, &MainWindow::updateAlertMarks);
     connect(document_, &ChartDocument::levelsChanged, alerts_,
             [this] { alerts_->setLevels(document_->levels().zones); });
+    // Right-click ▸ Alert… on a level, a zone band, a drawing or a pane threshold.
+    annotations_->setLevelOverlay(levelOverlay());
+    connect(levelsPanel_, &LevelsPanel::alertRequested, alerts_, &AlertsDock::openAlertDialog);
+    connect(annotations_, &AnnotationController::alertRequested, alerts_,
+            &AlertsDock::openAlertDialog);
+    connect(context_, &MarketContext::alertRequested, alerts_, &AlertsDock::openAlertDialog);
 }
 
 void MainWindow::updateAlertMarks() {

@@ -12,6 +12,7 @@
 #include "app/cli/levels_json.h"
 #include "core/alerts/alert_check.h"
 #include "core/cache/alert_store.h"
+#include "core/context/series_loader.h"
 #include "core/model/date.h"
 #include "core/model/watchlist.h"
 
@@ -33,7 +34,9 @@ constexpr const char* kUsageText =
     "a close at or below (above) it; a breakout's or breakdown's retest becoming held or\n"
     "failed; a close above every earlier close. A pane threshold is a close above/below on\n"
     "the rate's symbol (retest alerts add ^TNX --closes-above 5). Then it stays fired until\n"
-    "`rearm`. An alert on a symbol without data waits, armed.\n"
+    "`rearm`. A ratio (IWM:SPY) is watched on the ratio of its two cached sides, and ^TNX\n"
+    "without bars of its own on DGS10 standing in. An alert on a symbol without data\n"
+    "waits, armed.\n"
     "\n"
     "`check` evaluates every armed alert against the cache and prints each that fired with\n"
     "its symbol and the date of the bar. Exit status: 0 when at least one alert fired, 3 when\n"
@@ -170,7 +173,21 @@ int add(Context& ctx, const QStringList& args) {
     const Alert stored = **store.find(*id);
     ctx.out << *id << Qt::endl;
     auto info = cache->symbolInfo(stored.symbol);
-    if (info && (!info.value() || !info.value()->lastDay)) {
+    SeriesRequest request;
+    request.allowStandIn = true;
+    const bool own = info && info.value() && info.value()->lastDay;
+    const auto series =
+        own ? Result<LoadedSeries>(Error{}) : loadSeries(*cache, stored.symbol, request);
+    if (!own && series && !series->bars.empty()) {
+        // A ratio or ^TNX: watched on the series computed from the symbols it is made of.
+        const QString from =
+            series->ratio ? QStringLiteral("the ratio of %1 and %2")
+                                .arg(qs(series->ratio->numerator), qs(series->ratio->denominator))
+                          : qs(series->dataSymbol) + QStringLiteral(" standing in");
+        ctx.err << "retest alerts: alert " << *id << " on " << qs(stored.symbol) << " "
+                << qs(describeAlert(stored)) << " watches " << from << ", bars after "
+                << isoDate(stored.watchFrom) << Qt::endl;
+    } else if (info && !own) {
         ctx.err << "retest alerts: note: " << qs(stored.symbol) << " has no cached data yet; alert "
                 << *id << " waits, armed, for bars from " << isoDate(stored.watchFrom + 1)
                 << Qt::endl;

@@ -1,5 +1,5 @@
-// `retest export SYM --out FILE …` and `retest export --watchlist --out-dir DIR …`: render the
-// same chart widget the window shows, headless, with levels, drawings, legend and footer.
+// `retest export SYM --out FILE …` and `retest export --watchlist [NAME] --out-dir DIR …`: render
+// the same chart widget the window shows, headless, with levels, drawings, legend and footer.
 #include <QDir>
 #include <QFileInfo>
 #include <QRegularExpression>
@@ -8,6 +8,7 @@
 
 #include "app/cli/cli.h"
 #include "app/cli/cli_options.h"
+#include "core/cache/watchlist_store.h"
 #include "core/context/series_loader.h"
 #include "core/model/date.h"
 #include "ui/chart/chart_types.h"
@@ -19,6 +20,7 @@ namespace {
 
 struct ExportOptions {
     QString symbol;  ///< empty with --watchlist
+    QString list;    ///< --watchlist NAME (or --list NAME); empty: the default list
     QString out;
     QString outDir;
     ui::ImageFormat format = ui::ImageFormat::Png;
@@ -43,9 +45,11 @@ bool fail(Context& ctx, const char* message) {
 
 bool readTarget(QCommandLineParser& p, Context& ctx, ExportOptions& o) {
     const bool watchlist = p.isSet(QStringLiteral("watchlist"));
-    if (watchlist != p.positionalArguments().isEmpty()) {
-        return fail(ctx, watchlist ? "give either SYMBOL or --watchlist, not both"
-                                   : "missing SYMBOL (or --watchlist)");
+    if (!watchlist && p.positionalArguments().isEmpty()) {
+        return fail(ctx, "missing SYMBOL (or --watchlist)");
+    }
+    if (!watchlist && p.isSet(QStringLiteral("list"))) {
+        return fail(ctx, "--list NAME goes with --watchlist");
     }
     if (!watchlist) {
         const auto symbol =
@@ -59,6 +63,15 @@ bool readTarget(QCommandLineParser& p, Context& ctx, ExportOptions& o) {
             return fail(ctx, "--out FILE is required (.png, .jpg, .pdf or .svg)");
         }
         return true;  // an unsupported extension is reported by the export itself
+    }
+    // `--watchlist NAME`: the word after the flag names the list (or `--list NAME`).
+    o.list = p.positionalArguments().isEmpty() ? p.value(QStringLiteral("list"))
+                                               : p.positionalArguments().front();
+    if (!p.positionalArguments().isEmpty() && p.isSet(QStringLiteral("list"))) {
+        return fail(ctx, "name the list once: --watchlist NAME or --watchlist --list NAME");
+    }
+    if (p.isSet(QStringLiteral("list")) && o.list.trimmed().isEmpty()) {
+        return fail(ctx, "--list needs a watchlist name");
     }
     o.outDir = p.value(QStringLiteral("out-dir"));
     if (o.outDir.isEmpty()) {
@@ -196,8 +209,10 @@ void addOptions(QCommandLineParser& p) {
             "Render SYMBOL's chart, as the window draws it (levels, drawings, a legend and a\n"
             "footer with the data source included), to an image file. No display is needed.\n"
             "The format follows the extension of --out: .png, .jpg/.jpeg, .pdf or .svg (PDF and\n"
-            "SVG are vector drawings). With --watchlist every watchlist and cached symbol is\n"
-            "written to --out-dir as SYMBOL.EXT; symbols without data are reported and skipped.\n"
+            "SVG are vector drawings). --watchlist writes the default watchlist (the first\n"
+            "stored list) and every other cached symbol to --out-dir as SYMBOL.EXT;\n"
+            "--watchlist NAME writes only the stored list NAME. Symbols without data are\n"
+            "reported and skipped.\n"
             "The range is --from/--to if given, else --range (default 1Y), ending at the last "
             "bar.\n"
             "An image may have at most %1 million pixels (width x height x scale^2; PDF and SVG\n"
@@ -205,9 +220,11 @@ void addOptions(QCommandLineParser& p) {
             "Exit status with --watchlist: 0 when at least one image was written and the other\n"
             "symbols were only skipped for lack of data; 1 when none was written or one failed.")
             .arg(ui::kMaxExportPixels / 1e6, 0, 'f', 0));
-    p.addPositionalArgument(QStringLiteral("SYMBOL"),
-                            QStringLiteral("A cached symbol, or a ratio such as IWM:SPY."),
-                            QStringLiteral("[SYMBOL]"));
+    p.addPositionalArgument(
+        QStringLiteral("SYMBOL"),
+        QStringLiteral("A cached symbol, or a ratio such as IWM:SPY; with --watchlist, "
+                       "the name of a stored list."),
+        QStringLiteral("[SYMBOL]"));
     const auto opt = [](const char* name, const char* help, const char* value = nullptr,
                         const char* def = nullptr) {
         QCommandLineOption o(QString::fromLatin1(name), QString::fromUtf8(help));
@@ -221,7 +238,10 @@ void addOptions(QCommandLineParser& p) {
     };
     p.addOptions({
         opt("out", "Image file to write (.png, .jpg, .jpeg, .pdf, .svg).", "FILE"),
-        opt("watchlist", "Export every watchlist and cached symbol (needs --out-dir)."),
+        opt("watchlist",
+            "Export the default watchlist and every other cached symbol, or with a NAME "
+            "(--watchlist NAME) only that stored list (needs --out-dir)."),
+        opt("list", "With --watchlist: the stored list to export.", "NAME"),
         opt("out-dir", "Folder for --watchlist images (created if missing).", "DIR"),
         opt("format", "Format for --watchlist: png (default), jpg, pdf or svg.", "FMT", "png"),
         opt("range", "1M, 3M, 6M, YTD, 1Y (default), 5Y or MAX.", "RANGE"),
@@ -258,7 +278,54 @@ void addOptions(QCommandLineParser& p) {
 
 // Exit status: 0 when at least one image was written and every other symbol was only skipped
 // for lack of data; 1 when none was written (all skipped) or any symbol failed otherwise.
+/// The symbols of a batch: the stored list `name` alone, or without a name the default list
+/// (the first stored one) followed by every other cached symbol. An error message or "".
+QString batchSymbols(PriceCache& cache, const QString& name, QStringList& symbols) {
+    WatchlistStore store(cache);
+    std::vector<std::string> members;
+    if (!name.isEmpty()) {
+        auto listed = store.members(name.trimmed().toStdString());
+        if (!listed) {
+            return QString::fromStdString(listed.error().message);
+        }
+        if (listed->empty()) {
+            return QStringLiteral("the watchlist \"%1\" is empty").arg(name.trimmed());
+        }
+        members = std::move(listed.value());
+    } else {
+        auto lists = store.lists();
+        if (!lists) {
+            return QString::fromStdString(lists.error().message);
+        }
+        if (!lists->empty()) {
+            auto listed = store.members(lists->front().name);
+            if (!listed) {
+                return QString::fromStdString(listed.error().message);
+            }
+            members = std::move(listed.value());
+        }
+        auto cached = cache.listSymbols();
+        if (!cached) {
+            return QString::fromStdString(cached.error().message);
+        }
+        for (const SymbolInfo& info : cached.value()) {
+            if (std::find(members.begin(), members.end(), info.symbol) == members.end()) {
+                members.push_back(info.symbol);
+            }
+        }
+    }
+    for (const std::string& s : members) {
+        symbols << QString::fromStdString(s);
+    }
+    return {};
+}
+
 int runBatch(Context& ctx, PriceCache& cache, const ExportOptions& o) {
+    QStringList symbols;
+    if (const QString problem = batchSymbols(cache, o.list, symbols); !problem.isEmpty()) {
+        ctx.err << "retest export: " << problem << Qt::endl;
+        return kFailed;
+    }
     if (QFileInfo(o.outDir).exists() && !QFileInfo(o.outDir).isDir()) {
         ctx.err << "retest export: not a folder: " << o.outDir << Qt::endl;
         return kFailed;
@@ -270,7 +337,6 @@ int runBatch(Context& ctx, PriceCache& cache, const ExportOptions& o) {
     int written = 0;
     int skipped = 0;
     int failed = 0;
-    const QStringList symbols = ui::batchExportSymbols(cache);
     const QStringList names = ui::batchExportFileNames(symbols, o.format);  // unique
     for (qsizetype i = 0; i < symbols.size(); ++i) {
         const QString& symbol = symbols[i];

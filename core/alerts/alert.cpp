@@ -74,8 +74,9 @@ std::optional<AlertFiring> priceCrossing(const Alert& a, std::span<const Bar> ba
     return std::nullopt;
 }
 
-std::optional<AlertFiring> newHigh(std::span<const Bar> bars, std::size_t start) {
-    double best = -INFINITY;
+std::optional<AlertFiring> newHigh(std::span<const Bar> bars, std::size_t start,
+                                   std::optional<double> highestBefore) {
+    double best = highestBefore.value_or(-INFINITY);
     for (std::size_t i = 0; i < start; ++i) {
         best = std::max(best, bars[i].close);
     }
@@ -175,8 +176,64 @@ Alert alertForZone(std::string_view symbol, const Zone& zone, AlertKind kind) {
     return a;
 }
 
+std::vector<Alert> alertChoicesForZone(std::string_view symbol, const Zone& zone) {
+    return {alertForZone(symbol, zone, AlertKind::EntersZone),
+            alertForZone(symbol, zone, AlertKind::ClosesAbove),
+            alertForZone(symbol, zone, AlertKind::ClosesBelow)};
+}
+
+std::vector<Alert> alertChoicesForRange(std::string_view symbol, double low, double high,
+                                        const std::string& note) {
+    Zone zone;
+    zone.low = std::min(low, high);
+    zone.high = std::max(low, high);
+    std::vector<Alert> out = alertChoicesForZone(symbol, zone);
+    for (Alert& a : out) {
+        a.note = note;
+    }
+    return out;
+}
+
+std::vector<Alert> alertChoicesForPrice(std::string_view symbol, double p,
+                                        const std::string& note) {
+    std::vector<Alert> out(2);
+    out[0].kind = AlertKind::ClosesAbove;
+    out[1].kind = AlertKind::ClosesBelow;
+    for (Alert& a : out) {
+        a.symbol = std::string(symbol);
+        a.low = a.high = p;
+        a.note = note;
+    }
+    return out;
+}
+
+std::vector<Alert> alertChoicesForDrawing(const Annotation& d) {
+    if (d.points.size() != static_cast<std::size_t>(annotationPointCount(d.kind))) {
+        return {};
+    }
+    switch (d.kind) {
+        case AnnotationKind::HorizontalLine: {
+            const double p = d.points[0].price;
+            return alertChoicesForPrice(d.symbol, p,
+                                        d.label.empty() ? "line " + price(p) : d.label);
+        }
+        case AnnotationKind::Zone:
+        case AnnotationKind::Rectangle: {
+            const double low = std::min(d.points[0].price, d.points[1].price);
+            const double high = std::max(d.points[0].price, d.points[1].price);
+            const std::string name = d.kind == AnnotationKind::Zone ? "zone " : "rectangle ";
+            return alertChoicesForRange(
+                d.symbol, low, high,
+                d.label.empty() ? name + price(low) + "–" + price(high) : d.label);
+        }
+        default:
+            return {};
+    }
+}
+
 std::optional<AlertFiring> evaluateAlert(const Alert& alert, std::span<const Bar> bars,
-                                         const LevelAnalysis* levels) {
+                                         const LevelAnalysis* levels,
+                                         std::optional<double> highestCloseBefore) {
     if (alert.state != AlertState::Armed || alertProblem(alert)) {
         return std::nullopt;
     }
@@ -190,7 +247,7 @@ std::optional<AlertFiring> evaluateAlert(const Alert& alert, std::span<const Bar
         case AlertKind::ClosesBelow:
             return priceCrossing(alert, bars, start);
         case AlertKind::AllTimeHigh:
-            return newHigh(bars, start);
+            return newHigh(bars, start, highestCloseBefore);
         case AlertKind::RetestHeld:
         case AlertKind::RetestFailed:
             if (levels != nullptr) {

@@ -8,7 +8,10 @@
 #include <string>
 #include <string_view>
 
+#include <vector>
+
 #include "core/analytics/levels.h"
+#include "core/annotations/annotation.h"
 #include "core/model/bar.h"
 
 namespace retest {
@@ -56,6 +59,21 @@ std::optional<std::string> alertProblem(const Alert& alert);
 /// low; the note names the level ("the Nov-2021 record high 242.06–247.38").
 Alert alertForZone(std::string_view symbol, const Zone& zone, AlertKind kind);
 
+/// What right-click ▸ Alert… offers on something drawn at prices, the default first. A level's
+/// zone: entering it, a close above its high, a close below its low (alertForZone).
+std::vector<Alert> alertChoicesForZone(std::string_view symbol, const Zone& zone);
+/// A price range LOW..HIGH (a zone or rectangle drawing): entering it, a close above HIGH, a
+/// close below LOW; each with `note`.
+std::vector<Alert> alertChoicesForRange(std::string_view symbol, double low, double high,
+                                        const std::string& note);
+/// One price (a horizontal line, a pane threshold): a close above it, a close below it.
+std::vector<Alert> alertChoicesForPrice(std::string_view symbol, double price,
+                                        const std::string& note);
+/// A drawing: a horizontal line as a price, a zone or rectangle as its price range, the note
+/// naming the drawing ("line 240.00", or its label). Empty for kinds without a price condition
+/// (trend lines, notes, arrows, date markers).
+std::vector<Alert> alertChoicesForDrawing(const Annotation& drawing);
+
 /// One occurrence of an alert's condition.
 struct AlertFiring {
     Day day = 0;  ///< the bar that fired it
@@ -67,8 +85,10 @@ struct AlertFiring {
 /// daily `bars` (the whole cached history of the symbol: the bar before the first watched one
 /// and, for all-time highs, every earlier close count as context). std::nullopt when nothing
 /// happened yet. `levels` is analyzeLevels(bars) for the retest kinds (computed here when
-/// null); other kinds ignore it.
+/// null); other kinds ignore it. `highestCloseBefore`: for all-time highs when `bars` starts
+/// later than the history, the highest close before bars.front().
 std::optional<AlertFiring> evaluateAlert(const Alert& alert, std::span<const Bar> bars,
-                                         const LevelAnalysis* levels = nullptr);
+                                         const LevelAnalysis* levels = nullptr,
+                                         std::optional<double> highestCloseBefore = std::nullopt);
 
 }  // namespace retest

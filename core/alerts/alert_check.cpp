@@ -1,12 +1,19 @@
-// The alert check: one read of each symbol's bars, one level analysis for retest alerts.
+// The alert check: per symbol with new bars (its own, or a ratio's or stand-in's computed from
+// other symbols), one read of the bars its alerts need and at most
+// one level analysis (retest alerts), shared by all of that symbol's alerts; all-time highs
+// take the earlier record from one SQL MAX instead of the whole history. Symbols are
+// evaluated in parallel (the reads one at a time), the firings stored afterwards in order.
 #include "core/alerts/alert_check.h"
 
 #include <algorithm>
 #include <limits>
 #include <map>
+#include <mutex>
 #include <optional>
 
 #include "core/cache/alert_store.h"
+#include "core/context/series_loader.h"
+#include "core/model/parallel.h"
 #include "core/model/watchlist.h"
 
 namespace retest {
@@ -16,6 +23,60 @@ namespace {
 /// How far before the watched day a price alert reads, to find the bar before the first
 /// watched one (the longest market closure is a few days; a month is ample).
 constexpr Day kPreviousBarDays = 31;
+
+bool isRetest(AlertKind k) {
+    return k == AlertKind::RetestHeld || k == AlertKind::RetestFailed;
+}
+
+/// One symbol's armed alerts with bars after (some of) their watched days.
+struct SymbolWork {
+    std::string symbol;
+    std::vector<const Alert*> alerts;
+    Day from = 0;  ///< the first day read
+    bool highs = false;
+    /// A ratio (IWM:SPY) or a stand-in (^TNX from DGS10): its bars, computed from others.
+    std::optional<std::vector<Bar>> derived;
+    std::string derivedFrom;                          ///< "DGS10" for a stand-in, empty otherwise
+    std::vector<std::optional<AlertFiring>> firings;  ///< per alert
+};
+
+/// Reads what `work`'s alerts need (under `readMutex`: the cache's connection is shared) and
+/// evaluates them.
+Result<Ok> evaluateSymbol(PriceCache& cache, std::mutex& readMutex, SymbolWork& work) {
+    std::vector<Bar> bars;
+    std::optional<double> highestBefore;
+    if (work.derived) {
+        bars = std::move(*work.derived);
+    } else {
+        const std::lock_guard lock(readMutex);
+        if (auto r = cache.readBars(work.symbol, work.from, std::numeric_limits<Day>::max(), bars);
+            !r) {
+            return r.error();
+        }
+        if (work.highs && work.from != std::numeric_limits<Day>::min()) {
+            auto best = AlertStore(cache).highestCloseBefore(work.symbol, work.from);
+            if (!best) {
+                return best.error();
+            }
+            highestBefore = *best;
+        }
+    }
+    std::optional<LevelAnalysis> levels;
+    work.firings.resize(work.alerts.size());
+    for (std::size_t i = 0; i < work.alerts.size(); ++i) {
+        const Alert& a = *work.alerts[i];
+        // The level analysis is the costly part: only when a retest alert has new bars.
+        const bool retest = isRetest(a.kind) && !bars.empty() && bars.back().day > a.watchFrom;
+        if (retest && !levels) {
+            levels = analyzeLevels(bars);
+        }
+        work.firings[i] = evaluateAlert(a, bars, retest ? &*levels : nullptr, highestBefore);
+        if (work.firings[i] && !work.derivedFrom.empty()) {
+            work.firings[i]->detail += " (" + work.derivedFrom + " standing in)";
+        }
+    }
+    return Ok{};
+}
 
 }  // namespace
 
@@ -37,62 +98,86 @@ Result<AlertCheckReport> checkAlerts(PriceCache& cache, std::span<const std::str
             bySymbol[a.symbol].push_back(&a);
         }
     }
-    std::vector<Bar> bars;
-    for (const auto& [symbol, alerts] : bySymbol) {
+    std::vector<SymbolWork> work;
+    for (auto& [symbol, alerts] : bySymbol) {
         auto info = cache.symbolInfo(symbol);
         if (!info) {
             return info.error();
         }
-        if (!info.value() || !info.value()->lastDay) {
-            std::string ids;
-            for (const Alert* a : alerts) {
-                ids += (ids.empty() ? "" : ", ") + std::to_string(a->id);
+        std::optional<Day> lastDay = info.value() ? info.value()->lastDay : std::nullopt;
+        SymbolWork w;
+        if (!lastDay) {
+            // No bars of its own: a ratio of two cached symbols, or ^TNX from DGS10, still
+            // has a series; anything else waits.
+            SeriesRequest request;
+            request.allowStandIn = true;
+            auto series = loadSeries(cache, symbol, request);
+            std::string why = "no cached data yet";
+            if (series && !series->bars.empty()) {
+                lastDay = series->bars.back().day;
+                w.derivedFrom = series->standIn() ? series->dataSymbol : std::string();
+                w.derived = std::move(series->bars);
+            } else if (!series) {
+                why = series.error().message;
             }
-            report.waiting.push_back(symbol + ": no cached data yet; alert" +
-                                     (alerts.size() > 1 ? "s " : " ") + ids +
-                                     (alerts.size() > 1 ? " wait" : " waits") + ", armed");
-            report.armed += alerts.size();
-            continue;
+            if (!lastDay) {
+                std::string ids;
+                for (const Alert* a : alerts) {
+                    ids += (ids.empty() ? "" : ", ") + std::to_string(a->id);
+                }
+                report.waiting.push_back(symbol + ": " + why + "; alert" +
+                                         (alerts.size() > 1 ? "s " : " ") + ids +
+                                         (alerts.size() > 1 ? " wait" : " waits") + ", armed");
+                report.armed += alerts.size();
+                continue;
+            }
+        }
+        // Price conditions and all-time highs need only the bars since the earliest watched
+        // day and the one before it; retests need the whole history.
+        w.symbol = symbol;
+        w.from = std::numeric_limits<Day>::max();
+        Day earliestWatch = std::numeric_limits<Day>::max();
+        for (const Alert* a : alerts) {
+            earliestWatch = std::min(earliestWatch, a->watchFrom);
+            w.from = std::min(w.from, isRetest(a->kind) ? std::numeric_limits<Day>::min()
+                                                        : a->watchFrom - kPreviousBarDays);
+            w.highs = w.highs || a->kind == AlertKind::AllTimeHigh;
         }
         // Nothing after any alert's watched day: nothing to read (the usual case after a
         // refresh that brought nothing for this symbol).
-        // Price conditions need only the bars since the earliest watched day (and the one
-        // before it); all-time highs and retests need the whole history.
-        Day earliestWatch = std::numeric_limits<Day>::max();
-        Day from = std::numeric_limits<Day>::max();
-        for (const Alert* a : alerts) {
-            earliestWatch = std::min(earliestWatch, a->watchFrom);
-            const bool history = a->kind == AlertKind::AllTimeHigh ||
-                                 a->kind == AlertKind::RetestHeld ||
-                                 a->kind == AlertKind::RetestFailed;
-            from = std::min(
-                from, history ? std::numeric_limits<Day>::min() : a->watchFrom - kPreviousBarDays);
-        }
-        if (*info.value()->lastDay <= earliestWatch) {
+        if (*lastDay <= earliestWatch) {
             report.armed += alerts.size();
             continue;
         }
-        if (auto r = cache.readBars(symbol, from, std::numeric_limits<Day>::max(), bars); !r) {
-            return r.error();
+        w.alerts = std::move(alerts);
+        work.push_back(std::move(w));
+    }
+
+    std::mutex readMutex;
+    std::mutex errorMutex;
+    std::optional<Error> failure;
+    parallelFor(work.size(), [&](std::size_t k) {
+        if (auto r = evaluateSymbol(cache, readMutex, work[k]); !r) {
+            const std::lock_guard lock(errorMutex);
+            failure = failure.value_or(r.error());
         }
-        std::optional<LevelAnalysis> levels;
-        for (const Alert* a : alerts) {
-            // The level analysis is the costly part: only when a retest alert has new bars.
-            const bool retest =
-                (a->kind == AlertKind::RetestHeld || a->kind == AlertKind::RetestFailed) &&
-                bars.back().day > a->watchFrom;
-            if (retest && !levels) {
-                levels = analyzeLevels(bars);
-            }
-            const auto firing = evaluateAlert(*a, bars, retest ? &*levels : nullptr);
+    });
+    if (failure) {
+        return *failure;
+    }
+
+    for (const SymbolWork& w : work) {
+        for (std::size_t i = 0; i < w.alerts.size(); ++i) {
+            const Alert& a = *w.alerts[i];
+            const std::optional<AlertFiring>& firing = w.firings[i];
             if (!firing) {
                 ++report.armed;
                 continue;
             }
-            if (auto w = store.markFired(a->id, *firing); !w) {
-                return w.error();
+            if (auto r = store.markFired(a.id, *firing); !r) {
+                return r.error();
             }
-            Alert fired = *a;
+            Alert fired = a;
             fired.state = AlertState::Fired;
             fired.firedDay = firing->day;
             fired.firedClose = firing->close;

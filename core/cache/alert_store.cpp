@@ -225,4 +225,23 @@ Result<Ok> AlertStore::rearm(std::int64_t id, Day nowDay) {
     return Ok{};
 }
 
+Result<std::optional<double>> AlertStore::highestCloseBefore(std::string_view symbol,
+                                                             Day day) const {
+    sqlite3* db = cache_.connection();
+    Statement s;
+    // The primary key (symbol, day) bounds the scan to the symbol's earlier days.
+    if (s.prepare(db, "SELECT MAX(close) FROM bars WHERE symbol = ?1 AND day < ?2") != SQLITE_OK) {
+        return sqlite::storeError(db, cache_.path(), "cannot read the highest close");
+    }
+    Use q(s);
+    q.bind(1, symbol).bind(2, static_cast<std::int64_t>(day));
+    if (q.step() != SQLITE_ROW) {
+        return sqlite::storeError(db, cache_.path(), "cannot read the highest close");
+    }
+    if (q.columnIsNull(0)) {
+        return std::optional<double>();
+    }
+    return std::optional<double>(q.columnDouble(0));
+}
+
 }  // namespace retest

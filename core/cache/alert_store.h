@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/alerts/alert.h"
@@ -34,6 +35,10 @@ public:
     Result<Ok> markFired(std::int64_t id, const AlertFiring& firing);
     /// Armed again, watching the bars after the symbol's last cached day.
     Result<Ok> rearm(std::int64_t id, Day nowDay);
+
+    /// The highest close of `symbol` on the days before `day`, std::nullopt without such bars:
+    /// what a new all-time high must beat, found by SQLite without reading the bars out.
+    Result<std::optional<double>> highestCloseBefore(std::string_view symbol, Day day) const;
 
 private:
     Result<Day> watchStart(const std::string& symbol, Day nowDay) const;

@@ -1,9 +1,13 @@
-// The rotation board over the cache: one read per symbol, bars after `until` never read.
+// The rotation board over the cache: one read per symbol, bars after `until` never read; the
+// rows computed in parallel.
 #include "core/rotation/rotation_board.h"
 
 #include <limits>
+#include <mutex>
+#include <optional>
 
 #include "core/model/date.h"
+#include "core/model/parallel.h"
 #include "core/model/watchlist.h"
 
 namespace retest {
@@ -32,29 +36,46 @@ Result<RotationBoard> computeRotationBoard(const PriceCache& cache,
                                  " has no cached data; relative strength and quadrants are "
                                  "left empty";
     }
-    std::vector<Bar> bars;
-    for (const std::string& raw : symbols) {
-        BoardEntry e;
-        e.symbol = canonicalSymbol(raw);
+    // The cache's connection reads one symbol at a time; the rows (a level analysis each, the
+    // costly part) are computed on every core meanwhile.
+    board.entries.resize(symbols.size());
+    std::mutex readMutex;
+    std::optional<Error> readError;
+    parallelFor(symbols.size(), [&](std::size_t k) {
+        BoardEntry& e = board.entries[k];
+        e.symbol = canonicalSymbol(symbols[k]);
         e.benchmark = e.symbol == board.benchmark;
         if (auto problem = symbolProblem(e.symbol)) {
             e.error = *problem;
-        } else if (auto r = cache.readBars(e.symbol, kFirst, until, bars); !r) {
-            return r.error();
-        } else if (bars.empty()) {
+            return;
+        }
+        std::vector<Bar> bars;
+        {
+            const std::lock_guard lock(readMutex);
+            if (readError) {
+                return;
+            }
+            if (auto r = cache.readBars(e.symbol, kFirst, until, bars); !r) {
+                readError = r.error();
+                return;
+            }
+        }
+        if (bars.empty()) {
             e.error = until == std::numeric_limits<Day>::max()
                           ? "no cached data"
                           : "no cached data up to " + formatIsoDate(until);
-        } else {
-            e.row = rotationRow(bars, benchBars, until, settings);
-            if (e.benchmark) {
-                e.row.rsRatio.reset();
-                e.row.rsMomentum.reset();
-                e.row.quadrant.reset();
-                e.row.tail.clear();
-            }
+            return;
         }
-        board.entries.push_back(std::move(e));
+        e.row = rotationRow(bars, benchBars, until, settings);
+        if (e.benchmark) {
+            e.row.rsRatio.reset();
+            e.row.rsMomentum.reset();
+            e.row.quadrant.reset();
+            e.row.tail.clear();
+        }
+    });
+    if (readError) {
+        return *readError;
     }
     return board;
 }

@@ -68,7 +68,7 @@ _retest() {
         import) options="--symbol --format --help" ;;
         list) options="--help" ;;
         export)
-            options="--out --watchlist --out-dir --format --range --from --to --timeframe
+            options="--out --watchlist --list --out-dir --format --range --from --to --timeframe
                      --size --scale --quality --theme --no-levels --no-annotations --title
                      --compare --pane --threshold --help" ;;
         levels) options="--until --sensitivity --json --timeframe --help" ;;

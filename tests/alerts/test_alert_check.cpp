@@ -92,6 +92,63 @@ TEST_F(AlertCheckTest, AnAllTimeHighAlertFiresOnceAfterARefresh) {
     EXPECT_TRUE(check().fired.empty());
 }
 
+TEST_F(AlertCheckTest, AnAllTimeHighMustBeatTheRecordOfYearsAgoNotJustTheLastMonth) {
+    // The check reads only the last weeks' bars; the record close of 2021 still counts.
+    append({datedBar("2021-11-08", 243), datedBar("2021-11-09", 238)});
+    append({datedBar("2025-11-10", 220), datedBar("2025-11-11", 221), datedBar("2025-11-12", 222)});
+    add(AlertKind::AllTimeHigh, 0);
+    append({datedBar("2025-11-13", 235)});  // above every close since 2021, below the record
+    EXPECT_TRUE(check().fired.empty());
+    append({datedBar("2025-11-14", 244)});
+    const auto r = check();
+    ASSERT_EQ(r.fired.size(), 1u);
+    EXPECT_EQ(r.fired[0].firedDay, d("2025-11-14"));
+    EXPECT_EQ(r.fired[0].firedDetail,
+              "closed 244.00, a new all-time high (the previous highest close was 243.00)");
+    EXPECT_TRUE(check().fired.empty());
+}
+
+TEST_F(AlertCheckTest, ARatioAndTheTnxStandInAreWatchedOnTheirComputedSeries) {
+    const auto store = [&](const char* symbol, std::vector<Bar> bars) {
+        ASSERT_TRUE(cache->upsertBars(symbol, bars).ok());
+    };
+    store("IWM", {datedBar("2025-11-10", 240), datedBar("2025-11-12", 240)});
+    store("SPY", {datedBar("2025-11-10", 600), datedBar("2025-11-12", 600)});
+    store("DGS10", {datedBar("2025-11-10", 4.9), datedBar("2025-11-12", 4.95)});
+    Alert ratio;
+    ratio.symbol = "iwm:spy";
+    ratio.kind = AlertKind::ClosesAbove;
+    ratio.low = 0.41;  // IWM 0.41 × SPY: the ratio is 0.40 now
+    const auto ratioId = AlertStore(*cache).add(ratio, d("2025-11-13")).value();
+    Alert yield;
+    yield.symbol = "^TNX";  // no ^TNX bars: DGS10 stands in, as in the ^TNX pane
+    yield.kind = AlertKind::ClosesAbove;
+    yield.low = 5;
+    const auto yieldId = AlertStore(*cache).add(yield, d("2025-11-13")).value();
+    Alert missing = ratio;
+    missing.symbol = "KRE:SPY";
+    AlertStore(*cache).add(missing, d("2025-11-13")).value();
+
+    AlertCheckReport r = check();
+    EXPECT_TRUE(r.fired.empty());
+    EXPECT_EQ(r.armed, 3u);
+    ASSERT_EQ(r.waiting.size(), 1u);
+    EXPECT_EQ(r.waiting[0].rfind("KRE:SPY: no cached data for KRE", 0), 0u) << r.waiting[0];
+
+    store("IWM", {datedBar("2025-11-13", 250)});
+    store("SPY", {datedBar("2025-11-13", 600)});
+    store("DGS10", {datedBar("2025-11-13", 5.05)});
+    r = check();
+    ASSERT_EQ(r.fired.size(), 2u);
+    EXPECT_EQ(r.fired[0].id, ratioId);  // by symbol: IWM:SPY before ^TNX
+    EXPECT_EQ(r.fired[0].firedDay, d("2025-11-13"));
+    EXPECT_NEAR(r.fired[0].firedClose, 250.0 / 600.0, 1e-9);
+    EXPECT_EQ(r.fired[1].id, yieldId);
+    EXPECT_EQ(r.fired[1].firedDay, d("2025-11-13"));
+    EXPECT_EQ(r.fired[1].firedDetail, "closed 5.05 above 5.00 (DGS10 standing in)");
+    EXPECT_TRUE(check().fired.empty());
+}
+
 TEST_F(AlertCheckTest, AnAlertOnASymbolWithoutDataWaitsArmedAndSaysSo) {
     const auto id = add(AlertKind::ClosesAbove, 100, "2025-11-13");
     const auto r = check();

@@ -143,5 +143,62 @@ TEST(AlertEval, ARetestAlertFiresOnTheDayTheRetestHeldOrFailed) {
     EXPECT_FALSE(evaluateAlert(failed, b, &levels).has_value());
 }
 
+TEST(AlertChoices, ALevelOffersEnteringItAndClosesBeyondEachEdge) {
+    Zone z;
+    z.low = 242.06;
+    z.high = 247.38;
+    z.name = "the Nov-2021 record high";
+    const auto c = alertChoicesForZone("IWM", z);
+    ASSERT_EQ(c.size(), 3u);
+    EXPECT_EQ(c[0].kind, AlertKind::EntersZone);
+    EXPECT_EQ(c[0].low, 242.06);
+    EXPECT_EQ(c[0].high, 247.38);
+    EXPECT_EQ(c[1].kind, AlertKind::ClosesAbove);
+    EXPECT_EQ(c[1].low, 247.38);
+    EXPECT_EQ(c[2].kind, AlertKind::ClosesBelow);
+    EXPECT_EQ(c[2].low, 242.06);
+    for (const Alert& a : c) {
+        EXPECT_EQ(a.symbol, "IWM");
+        EXPECT_EQ(a.note, "the Nov-2021 record high 242.06–247.38");
+        EXPECT_FALSE(alertProblem(a).has_value());
+    }
+}
+
+TEST(AlertChoices, DrawingsOfferTheirPricesAndTrendLinesNothing) {
+    Annotation line;
+    line.symbol = "^TNX";
+    line.kind = AnnotationKind::HorizontalLine;
+    line.points = {{0, 5}};
+    const auto l = alertChoicesForDrawing(line);
+    ASSERT_EQ(l.size(), 2u);
+    EXPECT_EQ(l[0].kind, AlertKind::ClosesAbove);
+    EXPECT_EQ(l[1].kind, AlertKind::ClosesBelow);
+    EXPECT_EQ(l[0].low, 5);
+    EXPECT_EQ(l[0].symbol, "^TNX");
+    EXPECT_EQ(l[0].note, "line 5.00");
+    line.label = "five percent";
+    EXPECT_EQ(alertChoicesForDrawing(line)[1].note, "five percent");
+
+    Annotation rect;
+    rect.symbol = "IWM";
+    rect.kind = AnnotationKind::Rectangle;
+    rect.points = {{day0(), 230}, {day0() + 5, 220}};  // corners in any order
+    const auto r = alertChoicesForDrawing(rect);
+    ASSERT_EQ(r.size(), 3u);
+    EXPECT_EQ(r[0].kind, AlertKind::EntersZone);
+    EXPECT_EQ(r[0].low, 220);
+    EXPECT_EQ(r[0].high, 230);
+    EXPECT_EQ(r[1].low, 230);  // closes above the top
+    EXPECT_EQ(r[2].low, 220);  // closes below the bottom
+    EXPECT_EQ(r[0].note, "rectangle 220.00–230.00");
+
+    Annotation trend = rect;
+    trend.kind = AnnotationKind::TrendLine;
+    EXPECT_TRUE(alertChoicesForDrawing(trend).empty());
+    Annotation note = line;
+    note.kind = AnnotationKind::Note;
+    EXPECT_TRUE(alertChoicesForDrawing(note).empty());
+}
+
 }  // namespace
 }  // namespace retest

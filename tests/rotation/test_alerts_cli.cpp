@@ -63,12 +63,20 @@ TEST_F(AlertsCliTest, CheckJsonNamesTheSymbolAndTheBarAndWaitingAlertsSaySo) {
                       QStringLiteral("230"), QStringLiteral("241")})
                   .code,
               0);
-    const CliRun waiting = alerts({QStringLiteral("add"), QStringLiteral("^TNX"),
-                                   QStringLiteral("--closes-above"), QStringLiteral("5")});
+    const CliRun waiting = alerts({QStringLiteral("add"), QStringLiteral("KRE"),
+                                   QStringLiteral("--closes-above"), QStringLiteral("60")});
     ASSERT_EQ(waiting.code, 0);
     EXPECT_TRUE(
-        waiting.err.contains(QStringLiteral("^TNX has no cached data yet; alert 2 waits, armed")))
+        waiting.err.contains(QStringLiteral("KRE has no cached data yet; alert 2 waits, armed")))
         << waiting.err.toStdString();
+    // ^TNX has no bars of its own either, but the seeded DGS10 stands in (as in its pane).
+    const CliRun yield = alerts({QStringLiteral("add"), QStringLiteral("^TNX"),
+                                 QStringLiteral("--closes-above"), QStringLiteral("5")});
+    ASSERT_EQ(yield.code, 0);
+    EXPECT_TRUE(
+        yield.err.contains(QStringLiteral("on ^TNX closes above 5.00 watches DGS10 "
+                                          "standing in")))
+        << yield.err.toStdString();
     importSeries(tmp, db, QStringLiteral("IWM"), "2025-11-03", "2025-11-14", iwm);
     const CliRun check = alerts({QStringLiteral("check"), QStringLiteral("--json")});
     EXPECT_EQ(check.code, kFired);
@@ -79,10 +87,11 @@ TEST_F(AlertsCliTest, CheckJsonNamesTheSymbolAndTheBarAndWaitingAlertsSaySo) {
     // 2025-11-10 closes 242 with a low of 241: the first bar reaching into 230..241.
     EXPECT_EQ(fired[0].toObject()[QStringLiteral("firedDate")].toString(),
               QStringLiteral("2025-11-10"));
-    EXPECT_EQ(o[QStringLiteral("armed")].toInt(), 1);
+    EXPECT_EQ(o[QStringLiteral("armed")].toInt(), 2);
     EXPECT_EQ(o[QStringLiteral("waiting")].toArray().size(), 1);
     EXPECT_TRUE(
-        check.err.contains(QStringLiteral("note: ^TNX: no cached data yet; alert 2 waits, armed")));
+        check.err.contains(QStringLiteral("note: KRE: no cached data yet; alert 2 waits, armed")))
+        << check.err.toStdString();
 }
 
 TEST_F(AlertsCliTest, RearmRemoveAndWrongCommandLines) {

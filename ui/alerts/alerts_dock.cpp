@@ -1,15 +1,9 @@
 #include "ui/alerts/alerts_dock.h"
 
-#include <QComboBox>
 #include <QDate>
-#include <QDialog>
-#include <QDialogButtonBox>
-#include <QDoubleSpinBox>
-#include <QFormLayout>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
-#include <QLineEdit>
 #include <QPushButton>
 #include <QTableWidget>
 #include <QVBoxLayout>
@@ -17,6 +11,7 @@
 #include "core/alerts/alert_check.h"
 #include "core/cache/alert_store.h"
 #include "core/model/date.h"
+#include "ui/alerts/alert_dialog.h"
 
 namespace retest::ui {
 
@@ -207,90 +202,21 @@ void AlertsDock::rearmSelected() {
 }
 
 void AlertsDock::openAddDialog() {
-    QDialog dialog(this);
-    dialog.setWindowTitle(tr("Alert on %1").arg(symbol_.isEmpty() ? tr("…") : symbol_));
-    auto* symbol = new QLineEdit(symbol_);
-    auto* kind = new QComboBox;
-    const std::pair<AlertKind, QString> kinds[] = {
-        {AlertKind::ClosesAbove, tr("Closes above")},
-        {AlertKind::ClosesBelow, tr("Closes below")},
-        {AlertKind::EntersZone, tr("Enters the zone")},
-        {AlertKind::RetestHeld, tr("A retest holds")},
-        {AlertKind::RetestFailed, tr("A retest fails")},
-        {AlertKind::AllTimeHigh, tr("New all-time high")}};
-    for (const auto& [k, name] : kinds) {
-        kind->addItem(name, static_cast<int>(k));
-    }
-    auto makeSpin = [this] {
-        auto* spin = new QDoubleSpinBox;
-        spin->setRange(0, 1e9);
-        spin->setDecimals(2);
-        spin->setValue(lastClose_.value_or(0));
-        return spin;
-    };
-    QDoubleSpinBox* low = makeSpin();
-    QDoubleSpinBox* high = makeSpin();
-    auto* note = new QLineEdit;
-    auto* level = new QComboBox;
-    level->addItem(tr("— (type the prices)"), -1);
-    for (std::size_t i = 0; i < zones_.size(); ++i) {
-        const Zone& z = zones_[i];
-        level->addItem(tr("%1 %2–%3").arg(qs(z.name)).arg(z.low, 0, 'f', 2).arg(z.high, 0, 'f', 2),
-                       static_cast<int>(i));
-    }
-    auto* form = new QFormLayout(&dialog);
-    form->addRow(tr("Symbol"), symbol);
-    form->addRow(tr("Level"), level);
-    form->addRow(tr("When"), kind);
-    form->addRow(tr("Price / zone low"), low);
-    form->addRow(tr("Zone high"), high);
-    form->addRow(tr("Note"), note);
-    auto* box = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel);
-    form->addRow(box);
-    const auto update = [&] {
-        const auto k = static_cast<AlertKind>(kind->currentData().toInt());
-        low->setEnabled(k == AlertKind::ClosesAbove || k == AlertKind::ClosesBelow ||
-                        k == AlertKind::EntersZone);
-        high->setEnabled(k == AlertKind::EntersZone);
-    };
-    connect(kind, &QComboBox::currentIndexChanged, &dialog, update);
-    // A level fills the prices from its zone (entering it, a close above it or below it).
-    const auto fromLevel = [&] {
-        const int i = level->currentData().toInt();
-        if (i < 0 || i >= static_cast<int>(zones_.size())) {
-            return;
-        }
-        const auto k = static_cast<AlertKind>(kind->currentData().toInt());
-        const Alert a = alertForZone(
-            symbol->text().toStdString(), zones_[std::size_t(i)],
-            k == AlertKind::ClosesAbove || k == AlertKind::ClosesBelow ? k : AlertKind::EntersZone);
-        if (k != AlertKind::ClosesAbove && k != AlertKind::ClosesBelow) {
-            kind->setCurrentIndex(kind->findData(static_cast<int>(AlertKind::EntersZone)));
-        }
-        low->setValue(a.low);
-        high->setValue(a.high);
-        note->setText(qs(a.note));
-    };
-    connect(level, &QComboBox::currentIndexChanged, &dialog, fromLevel);
-    connect(kind, &QComboBox::currentIndexChanged, &dialog, fromLevel);
-    update();
-    connect(box, &QDialogButtonBox::rejected, &dialog, &QDialog::reject);
-    connect(box, &QDialogButtonBox::accepted, &dialog, [&] {
-        Alert a;
-        a.symbol = symbol->text().toStdString();
-        a.kind = static_cast<AlertKind>(kind->currentData().toInt());
-        a.low = low->value();
-        a.high = a.kind == AlertKind::EntersZone ? high->value() : a.low;
-        a.note = note->text().toStdString();
-        const QString problem = addAlert(a);
-        if (problem.isEmpty()) {
-            dialog.accept();
-        } else {
-            Q_EMIT message(problem);
-            box->setToolTip(problem);
-        }
-    });
+    AlertDialog dialog(allAlertChoices(symbol_, lastClose_.value_or(0)), zones_, this);
+    dialog.setSubmit([this](const Alert& a) { return addAlert(a); });
     dialog.exec();
+}
+
+void AlertsDock::openAlertDialog(const std::vector<Alert>& choices) {
+    if (choices.empty()) {
+        return;
+    }
+    AlertDialog dialog(choices, {}, this);
+    dialog.setSubmit([this](const Alert& a) { return addAlert(a); });
+    if (dialog.exec() == QDialog::Accepted) {
+        const Alert a = dialog.alert();
+        Q_EMIT message(tr("Alert added: %1 %2").arg(qs(a.symbol), qs(describeAlert(a))));
+    }
 }
 
 }  // namespace retest::ui

@@ -50,8 +50,12 @@ public:
     QTableWidget* table() const { return table_; }
     QString statusText() const;
     DesktopNotifier::Channel lastChannel() const { return lastChannel_; }
-    /// The Add dialog for the current symbol.
+    /// The Add dialog for the current symbol: every condition, the chart's levels offered.
     void openAddDialog();
+    /// The alert dialog offering `choices` (right-click ▸ Alert… on a level, a zone band, a
+    /// drawing or a pane threshold); OK stores the alert as Add… does. Does nothing without
+    /// choices.
+    void openAlertDialog(const std::vector<Alert>& choices);
 
 Q_SIGNALS:
     void alertsChanged();

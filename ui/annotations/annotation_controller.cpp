@@ -15,6 +15,7 @@
 #include "ui/annotations/annotation_dialog.h"
 #include "ui/chart/annotation_layer.h"
 #include "ui/chart/chart_view.h"
+#include "ui/chart/level_overlay.h"
 #include "ui/chart_document.h"
 #include "ui/chart_document_commands.h"
 
@@ -477,13 +478,26 @@ bool AnnotationController::onRelease(QMouseEvent* event) {
     return true;
 }
 
+void AnnotationController::setLevelOverlay(LevelOverlay* overlay) {
+    overlay_ = overlay;
+}
+
 void AnnotationController::contextMenu(QPointF pos, QPoint global) {
     cancelDrawing();
     const std::int64_t hit = layer_->hitTest(pos);
     select(hit);
     QMenu menu(&view_);
+    const auto addAlert = [this, &menu](std::vector<Alert> choices) {
+        if (choices.empty()) {
+            return;
+        }
+        QAction* alert = menu.addAction(tr("Alert…"));
+        connect(alert, &QAction::triggered, this,
+                [this, choices = std::move(choices)] { Q_EMIT alertRequested(choices); });
+    };
     if (hit != 0) {
         menu.addAction(edit_);
+        addAlert(alertChoicesForDrawing(*layer_->find(hit)));
         if (const Annotation* a = layer_->find(hit); a->kind == AnnotationKind::TrendLine) {
             QAction* extend = menu.addAction(tr("Extend Right"));
             extend->setCheckable(true);
@@ -498,6 +512,12 @@ void AnnotationController::contextMenu(QPointF pos, QPoint global) {
         }
         menu.addAction(delete_);
     } else {
+        if (const int zone = overlay_ ? overlay_->zoneAt(pos) : -1; zone >= 0) {
+            addAlert(
+                alertChoicesForZone(doc_.symbol().toStdString(),
+                                    overlay_->analysis().zones[static_cast<std::size_t>(zone)]));
+            menu.addSeparator();
+        }
         menu.addActions(tools_->actions());
         menu.addSeparator();
         menu.addAction(magnet_);

@@ -12,7 +12,9 @@
 #include <QString>
 #include <functional>
 #include <optional>
+#include <vector>
 
+#include "core/alerts/alert.h"
 #include "core/annotations/annotation.h"
 
 class QAction;
@@ -26,6 +28,7 @@ namespace retest::ui {
 class AnnotationLayer;
 class ChartDocument;
 class ChartView;
+class LevelOverlay;
 
 class AnnotationController : public QObject {
     Q_OBJECT
@@ -68,6 +71,9 @@ public:
     /// One undoable edit replacing the stored annotation with `after` (same id).
     void applyEdit(const Annotation& after, const QString& text);
 
+    /// The level zones drawn on the chart, so a right-click on a band offers "Alert…" for it.
+    void setLevelOverlay(LevelOverlay* overlay);
+
     /// Test hooks: the note text prompt and the properties dialog (return nullopt: cancel).
     void setTextPrompt(std::function<std::optional<QString>(const QString& current)> prompt) {
         textPrompt_ = std::move(prompt);
@@ -81,6 +87,10 @@ Q_SIGNALS:
     void selectionChanged(std::int64_t id);
     /// Status-bar text (a failed cache write, a refused drawing).
     void message(const QString& text);
+    /// Right-click ▸ Alert… on a horizontal line, zone or rectangle drawing, or on a level's
+    /// band: the alerts offered on it, for the alert dialog. Trend lines, notes, arrows and
+    /// date markers offer none.
+    void alertRequested(const std::vector<retest::Alert>& choices);
 
 protected:
     bool eventFilter(QObject* watched, QEvent* event) override;
@@ -119,6 +129,7 @@ private:
     QPointer<ChartView> viewAlive_;
     ChartDocument& doc_;
     QPointer<ChartDocument> docAlive_;
+    QPointer<LevelOverlay> overlay_;
     AnnotationLayer* layer_ = nullptr;
     Tool tool_ = Tool::None;
     std::optional<Drag> drag_;

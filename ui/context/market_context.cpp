@@ -233,6 +233,11 @@ void MarketContext::showPaneMenu(int index, const QPoint& globalPos) {
                 Q_EMIT edited();
             }
         });
+        menu.addAction(tr("Alert on Threshold %1…").arg(shown), this, [this, pane, t] {
+            const std::string symbol = pane->symbol().toStdString();
+            Q_EMIT alertRequested(alertChoicesForPrice(
+                symbol, t, symbol + " threshold " + QString::number(t, 'f', 2).toStdString()));
+        });
         menu.addAction(tr("Remove Threshold %1").arg(shown), this, [this, index, pane, k] {
             std::vector<double> values = pane->thresholds();
             values.erase(values.begin() + static_cast<std::ptrdiff_t>(k));

@@ -10,6 +10,7 @@
 #include <optional>
 #include <vector>
 
+#include "core/alerts/alert.h"
 #include "core/cache/price_cache.h"
 #include "core/context/series_loader.h"
 #include "core/model/result.h"
@@ -78,6 +79,9 @@ public:
 Q_SIGNALS:
     /// The user changed the set (added, removed, thresholds, pane height): remember items().
     void edited();
+    /// A pane's right-click ▸ Alert on Threshold…: a close above or below it on the pane's
+    /// symbol (^TNX above 5), for the alert dialog.
+    void alertRequested(const std::vector<retest::Alert>& choices);
 
 private:
     void connectPane(IndicatorPane* pane);

@@ -12,6 +12,7 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMenu>
 #include <QMessageBox>
 #include <QPushButton>
 #include <QSignalBlocker>
@@ -131,6 +132,25 @@ void LevelsPanel::buildUi() {
     connect(removeButton_, &QPushButton::clicked, this, &LevelsPanel::removeSelectedLevel);
     connect(table_, &QTableWidget::itemSelectionChanged, this, &LevelsPanel::onSelectionChanged);
     connect(table_, &QTableWidget::itemDoubleClicked, this, [this] { editSelectedLevel(); });
+    table_->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(table_, &QTableWidget::customContextMenuRequested, this, &LevelsPanel::showRowMenu);
+}
+
+void LevelsPanel::showRowMenu(const QPoint& pos) {
+    const int row = table_->rowAt(pos.y());
+    const int zone = zoneAtRow(row);
+    if (zone < 0) {
+        return;
+    }
+    table_->selectRow(row);
+    const Zone z = doc_.levels().zones[static_cast<std::size_t>(zone)];
+    QMenu menu(table_);
+    QAction* alert = menu.addAction(tr("Alert…"));
+    alert->setStatusTip(tr("An alert when price enters this level or closes beyond it"));
+    connect(alert, &QAction::triggered, this, [this, z] {
+        Q_EMIT alertRequested(alertChoicesForZone(doc_.symbol().toStdString(), z));
+    });
+    menu.exec(table_->viewport()->mapToGlobal(pos));
 }
 
 // Every column as wide as its header and values; only the level's name may be cut (with "…",

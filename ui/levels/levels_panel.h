@@ -10,7 +10,9 @@
 #include <functional>
 #include <optional>
 #include <string>
+#include <vector>
 
+#include "core/alerts/alert.h"
 #include "ui/chart/chart_types.h"
 
 class QCheckBox;
@@ -81,6 +83,11 @@ public:
     /// Applies a pending sensitivity change now instead of after the debounce delay.
     void flushSensitivity();
 
+Q_SIGNALS:
+    /// Right-click on a level ▸ Alert…: the alerts offered on its zone (enters it, closes
+    /// above its high, closes below its low), for the alert dialog.
+    void alertRequested(const std::vector<retest::Alert>& choices);
+
 private:
     void buildUi();
     void sizeColumns();
@@ -97,6 +104,7 @@ private:
     void updateButtons();
     std::int64_t manualLevelId(int zone) const;
     void selectManualLevel(std::int64_t id);
+    void showRowMenu(const QPoint& pos);
 
     ChartDocument& doc_;
     ChartTheme theme_ = ChartTheme::light();

@@ -1,0 +1,96 @@
+// The board over the cache is computed in parallel: the same rows, in the order asked, as one
+// symbol after another would give, and missing or bad symbols named in their place.
+#include <gtest/gtest.h>
+
+#include <atomic>
+#include <limits>
+#include <stdexcept>
+
+#include "core/model/date.h"
+#include "core/model/parallel.h"
+#include "core/rotation/rotation_board.h"
+#include "tests/support/test_paths.h"
+
+namespace retest {
+namespace {
+
+TEST(ParallelFor, EveryIndexRunsExactlyOnceAndTheFirstExceptionReachesTheCaller) {
+    std::vector<std::atomic<int>> runs(1000);
+    parallelFor(
+        runs.size(), [&](std::size_t i) { ++runs[i]; }, 4);
+    for (const auto& r : runs) {
+        EXPECT_EQ(r.load(), 1);
+    }
+    EXPECT_THROW(parallelFor(
+                     100,
+                     [](std::size_t i) {
+                         if (i == 7) {
+                             throw std::runtime_error("job 7");
+                         }
+                     },
+                     3),
+                 std::runtime_error);
+    parallelFor(0, [](std::size_t) { FAIL() << "no index to run"; });
+}
+
+TEST(RotationBoardOverTheCache, ParallelRowsEqualTheSerialOnesInTheOrderAsked) {
+    test::TempDir tmp;
+    auto opened = PriceCache::open(tmp.file("cache.sqlite"));
+    ASSERT_TRUE(opened.ok()) << opened.error().message;
+    PriceCache& cache = *opened.value();
+    std::vector<std::string> asked;
+    for (int i = 0; i < 12; ++i) {
+        std::vector<Bar> bars = test::sampleBars();  // the real sample, rescaled per symbol
+        for (Bar& b : bars) {
+            const double f = 1.0 + 0.05 * i;
+            b.open *= f;
+            b.high *= f;
+            b.low *= f;
+            b.close *= f;
+            b.adjClose *= f;
+        }
+        const std::string symbol = "S" + std::to_string(i);
+        ASSERT_TRUE(cache.upsertBars(i == 0 ? "SPY" : symbol, bars).ok());
+        asked.push_back(i == 0 ? "spy" : symbol);
+        if (i == 5) {
+            asked.emplace_back("NODATA");
+            asked.emplace_back("bad symbol!");
+        }
+    }
+    const Day until = test::sampleBars()[4000].day;
+    auto board = computeRotationBoard(cache, asked, "SPY", until);
+    ASSERT_TRUE(board.ok()) << board.error().message;
+    ASSERT_EQ(board->entries.size(), asked.size());
+    const auto spy = cache.readAllBars("SPY").value();
+    for (std::size_t k = 0; k < asked.size(); ++k) {
+        const BoardEntry& e = board->entries[k];
+        if (asked[k] == "NODATA") {
+            EXPECT_EQ(e.error, "no cached data up to " + formatIsoDate(until));
+            continue;
+        }
+        if (asked[k] == "bad symbol!") {
+            EXPECT_FALSE(e.error.empty());
+            continue;
+        }
+        ASSERT_TRUE(e.error.empty()) << e.symbol << ": " << e.error;
+        const auto bars = cache.readAllBars(e.symbol).value();
+        const RotationRow serial = rotationRow(bars, spy, until);
+        EXPECT_EQ(e.symbol, k == 0 ? "SPY" : asked[k]);
+        EXPECT_EQ(e.row.asOf, serial.asOf);
+        EXPECT_EQ(e.row.last, serial.last);
+        EXPECT_EQ(e.row.returns, serial.returns);
+        EXPECT_EQ(e.row.fromAthPct, serial.fromAthPct);
+        EXPECT_EQ(e.row.levels.zones.size(), serial.levels.zones.size());
+        EXPECT_EQ(e.row.levels.events.size(), serial.levels.events.size());
+        if (k == 0) {
+            EXPECT_TRUE(e.benchmark);
+            EXPECT_FALSE(e.row.quadrant.has_value());
+        } else {
+            EXPECT_EQ(e.row.rsRatio, serial.rsRatio);
+            EXPECT_EQ(e.row.quadrant, serial.quadrant);
+        }
+    }
+}
+
+}  // namespace
+}  // namespace retest

@@ -1,0 +1,199 @@
+#include "ui/alerts/alert_dialog.h"
+
+#include <QComboBox>
+#include <QDialogButtonBox>
+#include <QDoubleSpinBox>
+#include <QFormLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <algorithm>
+
+namespace retest::ui {
+
+namespace {
+
+QString qs(const std::string& s) {
+    return QString::fromStdString(s);
+}
+
+bool priced(AlertKind k) {
+    return k == AlertKind::ClosesAbove || k == AlertKind::ClosesBelow || k == AlertKind::EntersZone;
+}
+
+QString kindLabel(AlertKind k) {
+    switch (k) {
+        case AlertKind::ClosesAbove:
+            return AlertDialog::tr("Closes above");
+        case AlertKind::ClosesBelow:
+            return AlertDialog::tr("Closes below");
+        case AlertKind::EntersZone:
+            return AlertDialog::tr("Enters the zone");
+        case AlertKind::RetestHeld:
+            return AlertDialog::tr("A retest holds");
+        case AlertKind::RetestFailed:
+            return AlertDialog::tr("A retest fails");
+        case AlertKind::AllTimeHigh:
+            return AlertDialog::tr("New all-time high");
+    }
+    return {};
+}
+
+}  // namespace
+
+std::vector<Alert> allAlertChoices(const QString& symbol, double price) {
+    std::vector<Alert> out;
+    for (AlertKind k : {AlertKind::ClosesAbove, AlertKind::ClosesBelow, AlertKind::EntersZone,
+                        AlertKind::RetestHeld, AlertKind::RetestFailed, AlertKind::AllTimeHigh}) {
+        Alert a;
+        a.symbol = symbol.toStdString();
+        a.kind = k;
+        a.low = a.high = priced(k) ? price : 0;
+        out.push_back(a);
+    }
+    return out;
+}
+
+AlertDialog::AlertDialog(std::vector<Alert> choices, std::vector<Zone> levels, QWidget* parent)
+    : QDialog(parent),
+      choices_(std::move(choices)),
+      levels_(std::move(levels)),
+      symbol_(new QLineEdit),
+      kind_(new QComboBox),
+      level_(new QComboBox),
+      low_(new QDoubleSpinBox),
+      high_(new QDoubleSpinBox),
+      note_(new QLineEdit),
+      problem_(new QLabel),
+      buttons_(new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel)) {
+    setObjectName(QStringLiteral("AlertDialog"));
+    const QString symbol = choices_.empty() ? QString() : qs(choices_.front().symbol);
+    setWindowTitle(tr("Alert on %1").arg(symbol.isEmpty() ? tr("…") : symbol));
+    symbol_->setText(symbol);
+    for (const Alert& a : choices_) {
+        kind_->addItem(kindLabel(a.kind), static_cast<int>(a.kind));
+    }
+    for (QDoubleSpinBox* spin : {low_, high_}) {
+        spin->setRange(0, 1e9);
+        spin->setDecimals(2);
+    }
+    level_->addItem(tr("— (type the prices)"), -1);
+    for (std::size_t i = 0; i < levels_.size(); ++i) {
+        const Zone& z = levels_[i];
+        level_->addItem(tr("%1 %2–%3").arg(qs(z.name)).arg(z.low, 0, 'f', 2).arg(z.high, 0, 'f', 2),
+                        static_cast<int>(i));
+    }
+    // Wide enough for a level's note ("the Nov-2021 record high 242.20–245.34") in full.
+    note_->setMinimumWidth(note_->fontMetrics().averageCharWidth() * 46);
+    problem_->setWordWrap(true);
+    problem_->setStyleSheet(QStringLiteral("color: #c62828"));
+    problem_->hide();
+
+    auto* form = new QFormLayout(this);
+    form->addRow(tr("Symbol"), symbol_);
+    if (!levels_.empty()) {
+        form->addRow(tr("Level"), level_);
+    } else {
+        level_->hide();
+    }
+    form->addRow(tr("When"), kind_);
+    form->addRow(tr("Price / zone low"), low_);
+    form->addRow(tr("Zone high"), high_);
+    form->addRow(tr("Note"), note_);
+    form->addRow(problem_);
+    form->addRow(buttons_);
+
+    connect(kind_, &QComboBox::currentIndexChanged, this, &AlertDialog::loadChoice);
+    connect(level_, &QComboBox::currentIndexChanged, this, &AlertDialog::useLevel);
+    connect(buttons_, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    connect(buttons_, &QDialogButtonBox::accepted, this, &AlertDialog::submit);
+    loadChoice();
+}
+
+const Alert* AlertDialog::choice(AlertKind kind) const {
+    const auto it = std::find_if(choices_.begin(), choices_.end(),
+                                 [kind](const Alert& a) { return a.kind == kind; });
+    return it == choices_.end() ? nullptr : &*it;
+}
+
+bool AlertDialog::selectKind(AlertKind kind) {
+    const int i = kind_->findData(static_cast<int>(kind));
+    if (i < 0) {
+        return false;
+    }
+    kind_->setCurrentIndex(i);
+    return true;
+}
+
+void AlertDialog::loadChoice() {
+    if (kind_->currentIndex() < 0) {
+        return;
+    }
+    const auto k = static_cast<AlertKind>(kind_->currentData().toInt());
+    low_->setEnabled(priced(k));
+    high_->setEnabled(k == AlertKind::EntersZone);
+    const Alert* a = choice(k);
+    if (a == nullptr) {
+        return;
+    }
+    if (priced(k)) {
+        low_->setValue(a->low);
+        high_->setValue(a->high);
+    }
+    // A note the user typed stays; one this dialog filled in follows the choice.
+    if (note_->text() == loadedNote_) {
+        note_->setText(qs(a->note));
+    }
+    loadedNote_ = qs(a->note);
+}
+
+void AlertDialog::useLevel() {
+    const int i = level_->currentData().toInt();
+    if (i < 0 || i >= static_cast<int>(levels_.size())) {
+        return;
+    }
+    // The level's zone replaces the priced choices: enters it, closes above/below it.
+    for (const Alert& z :
+         alertChoicesForZone(symbol_->text().toStdString(), levels_[std::size_t(i)])) {
+        for (Alert& c : choices_) {
+            if (c.kind == z.kind) {
+                c = z;
+            }
+        }
+    }
+    const auto k = static_cast<AlertKind>(kind_->currentData().toInt());
+    if (!priced(k)) {
+        selectKind(AlertKind::EntersZone);  // loads the choice
+    } else {
+        loadChoice();
+    }
+}
+
+Alert AlertDialog::alert() const {
+    Alert a;
+    a.symbol = symbol_->text().trimmed().toStdString();
+    a.kind = static_cast<AlertKind>(kind_->currentData().toInt());
+    if (priced(a.kind)) {
+        a.low = low_->value();
+        a.high = a.kind == AlertKind::EntersZone ? high_->value() : a.low;
+    }
+    a.note = note_->text().trimmed().toStdString();
+    return a;
+}
+
+QString AlertDialog::problem() const {
+    return problem_->isHidden() ? QString() : problem_->text();
+}
+
+void AlertDialog::submit() {
+    const QString problem = submit_ ? submit_(alert()) : QString();
+    if (problem.isEmpty()) {
+        problem_->hide();
+        accept();
+        return;
+    }
+    problem_->setText(problem);
+    problem_->show();
+}
+
+}  // namespace retest::ui
