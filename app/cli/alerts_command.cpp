@@ -49,12 +49,12 @@ Day today() {
 }
 
 QString firedLine(const Alert& a) {
-    QString line =
-        QStringLiteral("FIRED #%1 %2 %3: %4 (%5)")
-            .arg(a.id)
-            .arg(qs(a.symbol), isoDate(a.firedDay), qs(describeAlert(a)), qs(a.firedDetail));
+    QString line = QStringLiteral("FIRED #%1 %2 %3: %4 (%5)")
+                       .arg(a.id)
+                       .arg(toQString(a.symbol), isoDate(a.firedDay), toQString(describeAlert(a)),
+                            toQString(a.firedDetail));
     if (!a.note.empty()) {
-        line += QStringLiteral(" — ") + qs(a.note);
+        line += QStringLiteral(" — ") + toQString(a.note);
     }
     return line;
 }
@@ -62,10 +62,10 @@ QString firedLine(const Alert& a) {
 QJsonObject alertJson(const Alert& a) {
     QJsonObject o{
         {QStringLiteral("id"), static_cast<qint64>(a.id)},
-        {QStringLiteral("symbol"), qs(a.symbol)},
-        {QStringLiteral("condition"), qs(alertKindName(a.kind))},
-        {QStringLiteral("description"), qs(describeAlert(a))},
-        {QStringLiteral("note"), qs(a.note)},
+        {QStringLiteral("symbol"), toQString(a.symbol)},
+        {QStringLiteral("condition"), toQString(alertKindName(a.kind))},
+        {QStringLiteral("description"), toQString(describeAlert(a))},
+        {QStringLiteral("note"), toQString(a.note)},
         {QStringLiteral("watchFrom"), isoDate(a.watchFrom)},
         {QStringLiteral("state"),
          a.state == AlertState::Fired ? QStringLiteral("fired") : QStringLiteral("armed")}};
@@ -76,12 +76,13 @@ QJsonObject alertJson(const Alert& a) {
     const bool fired = a.state == AlertState::Fired;
     o.insert(QStringLiteral("firedDate"), fired ? QJsonValue(isoDate(a.firedDay)) : QJsonValue());
     o.insert(QStringLiteral("firedClose"), fired ? QJsonValue(round4(a.firedClose)) : QJsonValue());
-    o.insert(QStringLiteral("firedDetail"), fired ? QJsonValue(qs(a.firedDetail)) : QJsonValue());
+    o.insert(QStringLiteral("firedDetail"),
+             fired ? QJsonValue(toQString(a.firedDetail)) : QJsonValue());
     return o;
 }
 
 int fail(Context& ctx, const std::string& message) {
-    ctx.err << "retest alerts: " << qs(message) << Qt::endl;
+    ctx.err << "retest alerts: " << toQString(message) << Qt::endl;
     return kFailed;
 }
 
@@ -180,21 +181,22 @@ int add(Context& ctx, const QStringList& args) {
         own ? Result<LoadedSeries>(Error{}) : loadSeries(*cache, stored.symbol, request);
     if (!own && series && !series->bars.empty()) {
         // A ratio or ^TNX: watched on the series computed from the symbols it is made of.
-        const QString from =
-            series->ratio ? QStringLiteral("the ratio of %1 and %2")
-                                .arg(qs(series->ratio->numerator), qs(series->ratio->denominator))
-                          : qs(series->dataSymbol) + QStringLiteral(" standing in");
-        ctx.err << "retest alerts: alert " << *id << " on " << qs(stored.symbol) << " "
-                << qs(describeAlert(stored)) << " watches " << from << ", bars after "
+        const QString from = series->ratio
+                                 ? QStringLiteral("the ratio of %1 and %2")
+                                       .arg(toQString(series->ratio->numerator),
+                                            toQString(series->ratio->denominator))
+                                 : toQString(series->dataSymbol) + QStringLiteral(" standing in");
+        ctx.err << "retest alerts: alert " << *id << " on " << toQString(stored.symbol) << " "
+                << toQString(describeAlert(stored)) << " watches " << from << ", bars after "
                 << isoDate(stored.watchFrom) << Qt::endl;
     } else if (info && !own) {
-        ctx.err << "retest alerts: note: " << qs(stored.symbol) << " has no cached data yet; alert "
-                << *id << " waits, armed, for bars from " << isoDate(stored.watchFrom + 1)
-                << Qt::endl;
+        ctx.err << "retest alerts: note: " << toQString(stored.symbol)
+                << " has no cached data yet; alert " << *id << " waits, armed, for bars from "
+                << isoDate(stored.watchFrom + 1) << Qt::endl;
     } else {
-        ctx.err << "retest alerts: alert " << *id << " on " << qs(stored.symbol) << " "
-                << qs(describeAlert(stored)) << " watches bars after " << isoDate(stored.watchFrom)
-                << Qt::endl;
+        ctx.err << "retest alerts: alert " << *id << " on " << toQString(stored.symbol) << " "
+                << toQString(describeAlert(stored)) << " watches bars after "
+                << isoDate(stored.watchFrom) << Qt::endl;
     }
     return kOk;
 }
@@ -209,7 +211,7 @@ int list(Context& ctx, bool json) {
         return fail(ctx, all.error().message);
     }
     for (const std::string& s : all->skipped) {
-        ctx.err << "retest alerts: warning: " << qs(s) << Qt::endl;
+        ctx.err << "retest alerts: warning: " << toQString(s) << Qt::endl;
     }
     QJsonArray array;
     for (const Alert& a : all->alerts) {
@@ -217,14 +219,15 @@ int list(Context& ctx, bool json) {
             array.append(alertJson(a));
             continue;
         }
-        ctx.out << '#' << a.id << ' ' << qs(a.symbol) << ' ' << qs(describeAlert(a)) << "  ";
+        ctx.out << '#' << a.id << ' ' << toQString(a.symbol) << ' ' << toQString(describeAlert(a))
+                << "  ";
         if (a.state == AlertState::Fired) {
-            ctx.out << "fired " << isoDate(a.firedDay) << " (" << qs(a.firedDetail) << ')';
+            ctx.out << "fired " << isoDate(a.firedDay) << " (" << toQString(a.firedDetail) << ')';
         } else {
             ctx.out << "armed, watching bars after " << isoDate(a.watchFrom);
         }
         if (!a.note.empty()) {
-            ctx.out << " — " << qs(a.note);
+            ctx.out << " — " << toQString(a.note);
         }
         ctx.out << '\n';
     }
@@ -269,10 +272,10 @@ int check(Context& ctx, const QStringList& symbols, bool json) {
         return fail(ctx, report.error().message);
     }
     for (const std::string& s : report->skipped) {
-        ctx.err << "retest alerts: warning: " << qs(s) << Qt::endl;
+        ctx.err << "retest alerts: warning: " << toQString(s) << Qt::endl;
     }
     for (const std::string& s : report->waiting) {
-        ctx.err << "retest alerts: note: " << qs(s) << Qt::endl;
+        ctx.err << "retest alerts: note: " << toQString(s) << Qt::endl;
     }
     if (json) {
         QJsonArray fired;
@@ -281,7 +284,7 @@ int check(Context& ctx, const QStringList& symbols, bool json) {
         }
         QJsonArray waiting;
         for (const std::string& s : report->waiting) {
-            waiting.append(qs(s));
+            waiting.append(toQString(s));
         }
         ctx.out << QJsonDocument(
                        QJsonObject{{QStringLiteral("fired"), fired},

@@ -45,7 +45,7 @@ struct SymbolAnalysis {
 };
 
 SymbolAnalysis analyse(PriceCache& cache, const QString& symbol, const AnalysisOptions& opt) {
-    SymbolAnalysis out{qs(canonicalSymbol(symbol.toStdString())), {}, false, {}};
+    SymbolAnalysis out{toQString(canonicalSymbol(symbol.toStdString())), {}, false, {}};
     const std::string sym = out.symbol.toStdString();
     SeriesRequest request;
     // --until: the bars after that day are never read, so nothing can leak from them.
@@ -53,7 +53,7 @@ SymbolAnalysis analyse(PriceCache& cache, const QString& symbol, const AnalysisO
     // A plain symbol or a ratio (IWM:SPY, computed from the cache on common dates).
     auto series = loadSeries(cache, sym, request);
     if (!series) {
-        out.error = qs(series.error().message);
+        out.error = toQString(series.error().message);
         // A well-formed ratio whose side has no bars (or no common date) only lacks data.
         out.noData = static_cast<bool>(splitRatioSymbol(sym));
         return out;
@@ -99,16 +99,17 @@ QJsonObject levelsJson(const SymbolAnalysis& s) {
     for (std::size_t i = 0; i < a.events.size(); ++i) {
         events.append(eventJson(a, i));
     }
-    return {{QStringLiteral("symbol"), s.symbol},
-            {QStringLiteral("asOf"), isoDate(a.asOf)},
-            {QStringLiteral("last"), round4(a.lastClose)},
-            {QStringLiteral("atr"), round4(a.atr)},
-            {QStringLiteral("allTimeHigh"), a.allTimeHigh ? QJsonValue(ath) : QJsonValue()},
-            {QStringLiteral("levels"), zones},
-            {QStringLiteral("hiddenLevels"), static_cast<int>(a.hiddenZones)},
-            {QStringLiteral("events"), events},
-            {QStringLiteral("headline"),
-             a.headline ? QJsonValue(qs(a.events[*a.headline].id)) : QJsonValue(QJsonValue::Null)}};
+    return {
+        {QStringLiteral("symbol"), s.symbol},
+        {QStringLiteral("asOf"), isoDate(a.asOf)},
+        {QStringLiteral("last"), round4(a.lastClose)},
+        {QStringLiteral("atr"), round4(a.atr)},
+        {QStringLiteral("allTimeHigh"), a.allTimeHigh ? QJsonValue(ath) : QJsonValue()},
+        {QStringLiteral("levels"), zones},
+        {QStringLiteral("hiddenLevels"), static_cast<int>(a.hiddenZones)},
+        {QStringLiteral("events"), events},
+        {QStringLiteral("headline"), a.headline ? QJsonValue(toQString(a.events[*a.headline].id))
+                                                : QJsonValue(QJsonValue::Null)}};
 }
 
 /// The nearest shown zone below (support) or above (resistance) the last close.
@@ -129,8 +130,8 @@ const Zone* nearest(const LevelAnalysis& a, LevelKind kind) {
 /// "2013-03-28 breakout the Oct-2007 record high [1563.51–1577.73], retest held 2013-06-21".
 QString eventText(const LevelEvent& e) {
     QString t = QStringLiteral("%1 %2 %3 [%4–%5], retest %6")
-                    .arg(isoDate(e.day), qs(levelEventTypeName(e.type)), qs(e.name), price(e.low),
-                         price(e.high), qs(retestStateName(e.retest)));
+                    .arg(isoDate(e.day), toQString(levelEventTypeName(e.type)), toQString(e.name),
+                         price(e.low), price(e.high), toQString(retestStateName(e.retest)));
     if (e.retest != RetestState::None) {
         t += QLatin1Char(' ') + isoDate(e.retestDay);
     }
@@ -139,15 +140,15 @@ QString eventText(const LevelEvent& e) {
 
 void printLevelsText(QTextStream& out, const SymbolAnalysis& s, Timeframe tf) {
     const LevelAnalysis& a = s.analysis;
-    out << s.symbol << "  " << qs(timeframeName(tf)) << " as of " << isoDate(a.asOf) << "  last "
-        << price(a.lastClose) << "  ATR " << price(a.atr) << '\n';
+    out << s.symbol << "  " << toQString(timeframeName(tf)) << " as of " << isoDate(a.asOf)
+        << "  last " << price(a.lastClose) << "  ATR " << price(a.atr) << '\n';
     if (a.allTimeHigh) {
         out << "All-time high " << price(a.allTimeHigh->high) << " on "
             << isoDate(a.allTimeHigh->highDay) << " (highest close " << price(a.allTimeHigh->close)
             << " on " << isoDate(a.allTimeHigh->closeDay) << ")\n";
     }
     if (a.headline) {
-        out << "Now: " << qs(a.events[*a.headline].description) << '\n';
+        out << "Now: " << toQString(a.events[*a.headline].description) << '\n';
     }
     out << "\nLevels (high to low):\n";
     for (auto it = a.zones.rbegin(); it != a.zones.rend(); ++it) {
@@ -159,13 +160,13 @@ void printLevelsText(QTextStream& out, const SymbolAnalysis& s, Timeframe tf) {
         out << QStringLiteral("  %1  %2–%3  %4  %5 %6  strength %7  %8  %9\n")
                    .arg(price(z.price), 10)
                    .arg(price(z.low), price(z.high))
-                   .arg(qs(levelKindName(z.kind)), -10)
+                   .arg(toQString(levelKindName(z.kind)), -10)
                    .arg(touches, 2)
                    .arg(touches == 1 ? QStringLiteral("touch  ") : QStringLiteral("touches"))
                    .arg(z.strength, 3, 'f', 0)
                    .arg(signedPct((z.price / a.lastClose - 1.0) * 100.0), 7)
-                   .arg(qs(z.name));
-        out << "      " << qs(z.why) << '\n';
+                   .arg(toQString(z.name));
+        out << "      " << toQString(z.why) << '\n';
     }
     if (a.hiddenZones > 0) {
         out << "  (" << a.hiddenZones << (a.hiddenZones == 1 ? " more level" : " more levels")
@@ -176,7 +177,7 @@ void printLevelsText(QTextStream& out, const SymbolAnalysis& s, Timeframe tf) {
         out << "  none\n";
     }
     for (const LevelEvent& e : a.events) {
-        out << "  " << eventText(e) << "\n      " << qs(e.description) << '\n';
+        out << "  " << eventText(e) << "\n      " << toQString(e.description) << '\n';
     }
     out.flush();
 }
@@ -220,7 +221,7 @@ QString scanLine(const SymbolAnalysis& s) {
                  zoneText(nearest(a, LevelKind::Resistance)));
     line += QStringLiteral("  ") +
             (a.headline ? eventText(a.events[*a.headline]) + QStringLiteral(" (") +
-                              qs(a.events[*a.headline].description) + QLatin1Char(')')
+                              toQString(a.events[*a.headline].description) + QLatin1Char(')')
                         : QStringLiteral("no live breakout"));
     return line;
 }

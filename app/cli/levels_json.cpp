@@ -5,12 +5,10 @@
 #include <cmath>
 
 #include "core/model/date.h"
+#include "core/model/qt_text.h"
 
 namespace retest::cli {
 
-QString qs(std::string_view s) {
-    return QString::fromUtf8(s.data(), static_cast<qsizetype>(s.size()));
-}
 QString isoDate(Day d) {
     return QString::fromStdString(formatIsoDate(d));
 }
@@ -21,39 +19,39 @@ double round4(double v) {
 QJsonValue eventJson(const LevelAnalysis& a, std::size_t i) {
     const LevelEvent& e = a.events[i];
     QJsonObject retest{
-        {QStringLiteral("state"), qs(retestStateName(e.retest))},
+        {QStringLiteral("state"), toQString(retestStateName(e.retest))},
         {QStringLiteral("date"), e.retest == RetestState::None ? QJsonValue(QJsonValue::Null)
                                                                : QJsonValue(isoDate(e.retestDay))}};
     QJsonArray history;
     for (const RetestStep& s : e.history) {
-        history.append(QJsonObject{{QStringLiteral("state"), qs(retestStateName(s.state))},
+        history.append(QJsonObject{{QStringLiteral("state"), toQString(retestStateName(s.state))},
                                    {QStringLiteral("date"), isoDate(s.day)}});
     }
     retest.insert(QStringLiteral("history"), history);
-    return QJsonObject{{QStringLiteral("id"), qs(e.id)},
-                       {QStringLiteral("levelId"), qs(a.zones[e.zone].id)},
-                       {QStringLiteral("type"), qs(levelEventTypeName(e.type))},
+    return QJsonObject{{QStringLiteral("id"), toQString(e.id)},
+                       {QStringLiteral("levelId"), toQString(a.zones[e.zone].id)},
+                       {QStringLiteral("type"), toQString(levelEventTypeName(e.type))},
                        {QStringLiteral("date"), isoDate(e.day)},
                        {QStringLiteral("close"), round4(e.close)},
                        {QStringLiteral("level"), round4(e.level)},
                        {QStringLiteral("low"), round4(e.low)},
                        {QStringLiteral("high"), round4(e.high)},
-                       {QStringLiteral("name"), qs(e.name)},
+                       {QStringLiteral("name"), toQString(e.name)},
                        {QStringLiteral("record"), e.record},
                        {QStringLiteral("movePct"), round4(e.movePct)},
                        {QStringLiteral("distancePct"), round4(e.distancePct)},
                        {QStringLiteral("distanceAtr"), round4(e.distanceAtr)},
-                       {QStringLiteral("description"), qs(e.description)},
+                       {QStringLiteral("description"), toQString(e.description)},
                        {QStringLiteral("retest"), retest}};
 }
 
 QJsonObject zoneJson(const Zone& z, double last) {
     return QJsonObject{
-        {QStringLiteral("id"), qs(z.id)},
+        {QStringLiteral("id"), toQString(z.id)},
         {QStringLiteral("price"), round4(z.price)},
         {QStringLiteral("low"), round4(z.low)},
         {QStringLiteral("high"), round4(z.high)},
-        {QStringLiteral("kind"), qs(levelKindName(z.kind))},
+        {QStringLiteral("kind"), toQString(levelKindName(z.kind))},
         {QStringLiteral("touches"), static_cast<int>(z.touches.size())},
         {QStringLiteral("firstTouch"),
          z.touches.empty() ? QJsonValue(QJsonValue::Null) : QJsonValue(isoDate(z.firstTouch))},
@@ -67,9 +65,9 @@ QJsonObject zoneJson(const Zone& z, double last) {
         {QStringLiteral("major"), z.major},
         {QStringLiteral("record"), z.record},
         {QStringLiteral("shown"), z.shown},
-        {QStringLiteral("name"), qs(z.name)},
+        {QStringLiteral("name"), toQString(z.name)},
         {QStringLiteral("distancePct"), round4((z.price / last - 1.0) * 100.0)},
-        {QStringLiteral("why"), qs(z.why)}};
+        {QStringLiteral("why"), toQString(z.why)}};
 }
 
 }  // namespace retest::cli

@@ -9,10 +9,10 @@
 #include <string_view>
 
 #include "core/analytics/levels.h"
+#include "core/model/qt_text.h"  // toQString, used with these pieces
 
 namespace retest::cli {
 
-QString qs(std::string_view s);
 /// YYYY-MM-DD.
 QString isoDate(Day d);
 /// Prices and ratios to 4 decimals: enough for any quote, free of binary noise.

@@ -22,9 +22,9 @@ QJsonValue number(const std::optional<double>& v) {
 }
 
 QJsonObject rowJson(const BoardEntry& b) {
-    QJsonObject o{{QStringLiteral("symbol"), qs(b.symbol)}};
+    QJsonObject o{{QStringLiteral("symbol"), toQString(b.symbol)}};
     if (!b.error.empty()) {
-        o.insert(QStringLiteral("error"), qs(b.error));
+        o.insert(QStringLiteral("error"), toQString(b.error));
         for (const char* key : {"last", "returns", "rs", "rsMomentum", "quadrant", "fromHigh52wPct",
                                 "fromAthPct", "event"}) {
             o.insert(QLatin1String(key), QJsonValue());
@@ -34,7 +34,7 @@ QJsonObject rowJson(const BoardEntry& b) {
     const RotationRow& r = b.row;
     QJsonObject returns;
     for (std::size_t p = 0; p < kReturnPeriodCount; ++p) {
-        returns.insert(qs(returnPeriodName(kReturnPeriods[p])), number(r.returns[p]));
+        returns.insert(toQString(returnPeriodName(kReturnPeriods[p])), number(r.returns[p]));
     }
     QJsonArray tail;
     for (const RotationPoint& t : r.tail) {
@@ -51,7 +51,7 @@ QJsonObject rowJson(const BoardEntry& b) {
     o.insert(QStringLiteral("rs"), number(r.rsRatio));
     o.insert(QStringLiteral("rsMomentum"), number(r.rsMomentum));
     o.insert(QStringLiteral("quadrant"),
-             r.quadrant ? QJsonValue(qs(quadrantName(*r.quadrant))) : QJsonValue());
+             r.quadrant ? QJsonValue(toQString(quadrantName(*r.quadrant))) : QJsonValue());
     o.insert(QStringLiteral("tail"), tail);
     o.insert(QStringLiteral("fromHigh52wPct"), number(r.fromHigh52wPct));
     o.insert(QStringLiteral("fromAthPct"), number(r.fromAthPct));
@@ -71,10 +71,10 @@ QString pct(const std::optional<double>& v, int width) {
 
 QString rowText(const BoardEntry& b) {
     if (!b.error.empty()) {
-        return QStringLiteral("%1  %2").arg(qs(b.symbol), -8).arg(qs(b.error));
+        return QStringLiteral("%1  %2").arg(toQString(b.symbol), -8).arg(toQString(b.error));
     }
     const RotationRow& r = b.row;
-    QString line = QStringLiteral("%1 %2").arg(qs(b.symbol), -8).arg(r.last, 10, 'f', 2);
+    QString line = QStringLiteral("%1 %2").arg(toQString(b.symbol), -8).arg(r.last, 10, 'f', 2);
     for (const auto& ret : r.returns) {
         line += pct(ret, 7);
     }
@@ -82,7 +82,7 @@ QString rowText(const BoardEntry& b) {
     line += rs ? QStringLiteral(" %1 %2  %3")
                      .arg(*r.rsRatio, 7, 'f', 2)
                      .arg(*r.rsMomentum, 7, 'f', 2)
-                     .arg(qs(quadrantName(*r.quadrant)), -9)
+                     .arg(toQString(quadrantName(*r.quadrant)), -9)
                : QStringLiteral(" %1 %2  %3")
                      .arg(u"—", 7)
                      .arg(u"—", 7)
@@ -90,8 +90,8 @@ QString rowText(const BoardEntry& b) {
     line += pct(r.fromHigh52wPct, 7) + pct(r.fromAthPct, 7);
     if (const LevelEvent* e = r.latestEvent()) {
         line += QStringLiteral("  %1 %2 %3, retest %4")
-                    .arg(isoDate(e->day), qs(levelEventTypeName(e->type)),
-                         QString::number(e->level, 'f', 2), qs(retestStateName(e->retest)));
+                    .arg(isoDate(e->day), toQString(levelEventTypeName(e->type)),
+                         QString::number(e->level, 'f', 2), toQString(retestStateName(e->retest)));
     }
     return line;
 }
@@ -100,7 +100,7 @@ QString header() {
     QString h =
         QStringLiteral("%1 %2").arg(QStringLiteral("SYMBOL"), -8).arg(QStringLiteral("LAST"), 10);
     for (ReturnPeriod p : kReturnPeriods) {
-        h += QStringLiteral("%1").arg(qs(returnPeriodName(p)), 7);
+        h += QStringLiteral("%1").arg(toQString(returnPeriodName(p)), 7);
     }
     h += QStringLiteral(" %1 %2  %3")
              .arg(QStringLiteral("RS"), 7)
@@ -177,11 +177,11 @@ int runRotation(Context& ctx) {
     auto board = computeRotationBoard(
         *cache, wanted, p.value(QStringLiteral("benchmark")).toStdString(), until, settings);
     if (!board) {
-        ctx.err << "retest rotation: " << qs(board.error().message) << Qt::endl;
+        ctx.err << "retest rotation: " << toQString(board.error().message) << Qt::endl;
         return kFailed;
     }
     if (!board->benchmarkProblem.empty()) {
-        ctx.err << "retest rotation: " << qs(board->benchmarkProblem)
+        ctx.err << "retest rotation: " << toQString(board->benchmarkProblem)
                 << " (import or fetch it, or choose --benchmark)" << Qt::endl;
     }
     if (p.isSet(QStringLiteral("json"))) {

@@ -28,7 +28,7 @@ std::vector<std::string> toStd(const QStringList& list) {
 QString joined(const std::vector<std::string>& symbols) {
     QStringList out;
     for (const std::string& s : symbols) {
-        out << qs(s);
+        out << toQString(s);
     }
     return out.join(QLatin1Char(' '));
 }
@@ -38,9 +38,9 @@ void noteMissingData(Context& ctx, PriceCache& cache, const std::vector<std::str
     for (const std::string& s : symbols) {
         auto info = cache.symbolInfo(s);
         if (info && (!info.value() || info.value()->barCount == 0)) {
-            ctx.err << "retest watchlist: note: " << qs(s)
-                    << " has no cached data yet (retest fetch " << qs(s)
-                    << ", or retest import FILE --symbol " << qs(s) << ")" << Qt::endl;
+            ctx.err << "retest watchlist: note: " << toQString(s)
+                    << " has no cached data yet (retest fetch " << toQString(s)
+                    << ", or retest import FILE --symbol " << toQString(s) << ")" << Qt::endl;
         }
     }
 }
@@ -68,7 +68,7 @@ constexpr Sub kSubs[] = {
 };
 
 int fail(Context& ctx, const std::string& message) {
-    ctx.err << "retest watchlist: " << qs(message) << Qt::endl;
+    ctx.err << "retest watchlist: " << toQString(message) << Qt::endl;
     return kFailed;
 }
 
@@ -79,7 +79,7 @@ int show(Context& ctx, PriceCache& cache, WatchlistStore& store, const QString& 
         if (!lists || lists->empty()) {
             return fail(ctx, lists ? "there are no watchlists" : lists.error().message);
         }
-        listName = qs(lists->front().name);
+        listName = toQString(lists->front().name);
     }
     auto members = store.members(listName.toStdString());
     if (!members) {
@@ -95,15 +95,15 @@ int show(Context& ctx, PriceCache& cache, WatchlistStore& store, const QString& 
         }
         if (json) {
             array.append(
-                QJsonObject{{QStringLiteral("symbol"), qs(s)},
+                QJsonObject{{QStringLiteral("symbol"), toQString(s)},
                             {QStringLiteral("lastDate"),
                              has ? QJsonValue(isoDate(*info.value()->lastDay)) : QJsonValue()},
                             {QStringLiteral("last"),
                              last.empty() ? QJsonValue() : QJsonValue(round4(last.back().close))}});
         } else if (last.empty()) {
-            ctx.out << qs(s) << "  no cached data\n";
+            ctx.out << toQString(s) << "  no cached data\n";
         } else {
-            ctx.out << qs(s) << "  " << isoDate(last.back().day) << "  "
+            ctx.out << toQString(s) << "  " << isoDate(last.back().day) << "  "
                     << QString::number(last.back().close, 'f', 2) << '\n';
         }
     }
@@ -167,7 +167,7 @@ int exportList(Context& ctx, WatchlistStore& store, const QString& name, const Q
     }
     const std::string text = formatSymbolList(*members);
     if (path.isEmpty()) {
-        ctx.out << qs(text);
+        ctx.out << toQString(text);
         ctx.out.flush();
         return kOk;
     }
@@ -195,10 +195,10 @@ int runSub(Context& ctx, PriceCache& cache, const QString& sub, const QStringLis
         QJsonArray array;
         for (const WatchlistInfo& w : *lists) {
             if (json) {
-                array.append(QJsonObject{{QStringLiteral("name"), qs(w.name)},
+                array.append(QJsonObject{{QStringLiteral("name"), toQString(w.name)},
                                          {QStringLiteral("size"), static_cast<int>(w.size)}});
             } else {
-                ctx.out << qs(w.name) << "  " << w.size << '\n';
+                ctx.out << toQString(w.name) << "  " << w.size << '\n';
             }
         }
         if (json) {
@@ -264,7 +264,7 @@ std::optional<QStringList> watchlistSymbols(Context& ctx, PriceCache& cache, con
         if (!lists || lists->empty()) {
             ctx.err << "retest " << command << ": "
                     << (lists ? QStringLiteral("there are no watchlists")
-                              : qs(lists.error().message))
+                              : toQString(lists.error().message))
                     << Qt::endl;
             return std::nullopt;
         }
@@ -272,17 +272,18 @@ std::optional<QStringList> watchlistSymbols(Context& ctx, PriceCache& cache, con
     }
     auto members = store.members(list);
     if (!members) {
-        ctx.err << "retest " << command << ": " << qs(members.error().message) << Qt::endl;
+        ctx.err << "retest " << command << ": " << toQString(members.error().message) << Qt::endl;
         return std::nullopt;
     }
     if (members->empty()) {
-        ctx.err << "retest " << command << ": the watchlist \"" << qs(list)
-                << "\" is empty (retest watchlist add \"" << qs(list) << "\" SYM...)" << Qt::endl;
+        ctx.err << "retest " << command << ": the watchlist \"" << toQString(list)
+                << "\" is empty (retest watchlist add \"" << toQString(list) << "\" SYM...)"
+                << Qt::endl;
         return std::nullopt;
     }
     QStringList out;
     for (const std::string& s : *members) {
-        out << qs(s);
+        out << toQString(s);
     }
     return out;
 }
