@@ -17,10 +17,6 @@ namespace retest {
 
 namespace {
 
-std::string ss(const QString& s) {
-    return s.toStdString();
-}
-
 QJsonObject pointToJson(AnnotationKind kind, const AnchorPoint& p) {
     QJsonObject o;
     if (annotationUsesDay(kind)) {
@@ -93,7 +89,7 @@ Result<AnchorPoint> pointFromJson(const QJsonValue& v, AnnotationKind kind,
         if (!date.ok()) {
             return date.error();
         }
-        const std::string text = ss((*date)->toString());
+        const std::string text = toUtf8((*date)->toString());
         const auto day = parseIsoDate(text);
         if (!day) {
             return r.fail("\"date\" \"" + text + "\" is not a real YYYY-MM-DD date");
@@ -118,7 +114,7 @@ Result<Ok> styleFromJson(const QJsonObject& o, const std::string& where, Annotat
         return color.error();
     }
     if (*color) {
-        const std::string text = ss((*color)->toString());
+        const std::string text = toUtf8((*color)->toString());
         const auto argb = parseColor(text);
         if (!argb) {
             return r.fail("\"color\" \"" + text + "\" is not #rrggbb or #aarrggbb");
@@ -130,7 +126,7 @@ Result<Ok> styleFromJson(const QJsonObject& o, const std::string& where, Annotat
         return line.error();
     }
     if (*line) {
-        const auto parsed = parseLineStyle(ss((*line)->toString()));
+        const auto parsed = parseLineStyle(toUtf8((*line)->toString()));
         if (!parsed) {
             return r.fail("\"line\" must be \"solid\", \"dash\" or \"dot\"");
         }
@@ -175,7 +171,7 @@ Result<Ok> headerFromJson(const Reader& r, Annotation& a) {
     if (!kind.ok()) {
         return kind.error();
     }
-    const std::string name = ss((*kind)->toString());
+    const std::string name = toUtf8((*kind)->toString());
     const auto parsed = parseAnnotationKind(name);
     if (!parsed) {
         return r.fail("\"kind\" \"" + name +
@@ -187,7 +183,7 @@ Result<Ok> headerFromJson(const Reader& r, Annotation& a) {
         return label.error();
     }
     if (*label) {
-        a.label = ss((*label)->toString());
+        a.label = toUtf8((*label)->toString());
     }
     return Ok{};
 }
@@ -263,7 +259,7 @@ Result<std::vector<Annotation>> annotationsFromJson(std::string_view text,
         QJsonDocument::fromJson(QByteArray(text.data(), static_cast<qsizetype>(text.size())), &err);
     if (err.error != QJsonParseError::NoError) {
         return Error{src + ": not valid JSON at " + position(text, err.offset) + ": " +
-                     ss(err.errorString())};
+                     toUtf8(err.errorString())};
     }
     if (!doc.isArray()) {
         return Error{src + ": expected a JSON array of annotations ([{...}, ...])"};

@@ -1,4 +1,5 @@
 #include "ui/alerts/alert_dialog.h"
+#include "core/model/qt_text.h"
 
 #include <QComboBox>
 #include <QDialogButtonBox>
@@ -12,10 +13,6 @@
 namespace retest::ui {
 
 namespace {
-
-QString qs(const std::string& s) {
-    return QString::fromStdString(s);
-}
 
 bool priced(AlertKind k) {
     return k == AlertKind::ClosesAbove || k == AlertKind::ClosesBelow || k == AlertKind::EntersZone;
@@ -67,7 +64,7 @@ AlertDialog::AlertDialog(std::vector<Alert> choices, std::vector<Zone> levels, Q
       problem_(new QLabel),
       buttons_(new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel)) {
     setObjectName(QStringLiteral("AlertDialog"));
-    const QString symbol = choices_.empty() ? QString() : qs(choices_.front().symbol);
+    const QString symbol = choices_.empty() ? QString() : toQString(choices_.front().symbol);
     setWindowTitle(tr("Alert on %1").arg(symbol.isEmpty() ? tr("…") : symbol));
     symbol_->setText(symbol);
     for (const Alert& a : choices_) {
@@ -80,8 +77,9 @@ AlertDialog::AlertDialog(std::vector<Alert> choices, std::vector<Zone> levels, Q
     level_->addItem(tr("— (type the prices)"), -1);
     for (std::size_t i = 0; i < levels_.size(); ++i) {
         const Zone& z = levels_[i];
-        level_->addItem(tr("%1 %2–%3").arg(qs(z.name)).arg(z.low, 0, 'f', 2).arg(z.high, 0, 'f', 2),
-                        static_cast<int>(i));
+        level_->addItem(
+            tr("%1 %2–%3").arg(toQString(z.name)).arg(z.low, 0, 'f', 2).arg(z.high, 0, 'f', 2),
+            static_cast<int>(i));
     }
     // Wide enough for a level's note ("the Nov-2021 record high 242.20–245.34") in full.
     note_->setMinimumWidth(note_->fontMetrics().averageCharWidth() * 46);
@@ -142,9 +140,9 @@ void AlertDialog::loadChoice() {
     }
     // A note the user typed stays; one this dialog filled in follows the choice.
     if (note_->text() == loadedNote_) {
-        note_->setText(qs(a->note));
+        note_->setText(toQString(a->note));
     }
-    loadedNote_ = qs(a->note);
+    loadedNote_ = toQString(a->note);
 }
 
 void AlertDialog::useLevel() {

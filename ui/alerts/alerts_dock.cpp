@@ -11,15 +11,12 @@
 #include "core/alerts/alert_check.h"
 #include "core/cache/alert_store.h"
 #include "core/model/date.h"
+#include "core/model/qt_text.h"
 #include "ui/alerts/alert_dialog.h"
 
 namespace retest::ui {
 
 namespace {
-
-QString qs(const std::string& s) {
-    return QString::fromStdString(s);
-}
 
 Day today() {
     const QDate d = QDate::currentDate();
@@ -81,11 +78,11 @@ void AlertsDock::reload() {
     alerts_.clear();
     QString status;
     if (!stored) {
-        status = qs(stored.error().message);
+        status = toQString(stored.error().message);
     } else {
         alerts_ = stored->alerts;
         for (const std::string& s : stored->skipped) {
-            status += (status.isEmpty() ? QString() : QStringLiteral("\n")) + qs(s);
+            status += (status.isEmpty() ? QString() : QStringLiteral("\n")) + toQString(s);
         }
     }
     table_->setRowCount(static_cast<int>(alerts_.size()));
@@ -96,12 +93,13 @@ void AlertsDock::reload() {
         armed += fired ? 0 : 1;
         const QStringList cells = {
             QString::number(a.id),
-            qs(a.symbol),
-            qs(describeAlert(a)),
+            toQString(a.symbol),
+            toQString(describeAlert(a)),
             fired ? tr("fired") : tr("armed"),
-            fired ? tr("%1 (%2)").arg(qs(formatIsoDate(a.firedDay)), qs(a.firedDetail))
-                  : tr("watching after %1").arg(qs(formatIsoDate(a.watchFrom))),
-            qs(a.note)};
+            fired
+                ? tr("%1 (%2)").arg(toQString(formatIsoDate(a.firedDay)), toQString(a.firedDetail))
+                : tr("watching after %1").arg(toQString(formatIsoDate(a.watchFrom))),
+            toQString(a.note)};
         for (int c = 0; c < ColumnCount; ++c) {
             auto* item = new QTableWidgetItem(cells[c]);
             if (fired) {
@@ -124,15 +122,15 @@ std::vector<Alert> AlertsDock::checkNow(const QStringList& symbols) {
     }
     auto report = checkAlerts(cache_, only);
     if (!report) {
-        Q_EMIT message(qs(report.error().message));
+        Q_EMIT message(toQString(report.error().message));
         return {};
     }
     for (const Alert& a : report->fired) {
-        const QString title = tr("%1 %2").arg(qs(a.symbol), qs(describeAlert(a)));
+        const QString title = tr("%1 %2").arg(toQString(a.symbol), toQString(describeAlert(a)));
         const QString body =
             tr("%1: %2%3")
-                .arg(qs(formatIsoDate(a.firedDay)), qs(a.firedDetail),
-                     a.note.empty() ? QString() : QStringLiteral(" — ") + qs(a.note));
+                .arg(toQString(formatIsoDate(a.firedDay)), toQString(a.firedDetail),
+                     a.note.empty() ? QString() : QStringLiteral(" — ") + toQString(a.note));
         lastChannel_ = notifier_.notify(title, body);
         Q_EMIT message(tr("Alert #%1 fired: %2 — %3").arg(a.id).arg(title, body));
     }
@@ -155,7 +153,7 @@ void AlertsDock::setLevels(std::vector<Zone> zones) {
 QString AlertsDock::addAlert(const Alert& alert) {
     auto id = AlertStore(cache_).add(alert, today());
     if (!id) {
-        return qs(id.error().message);
+        return toQString(id.error().message);
     }
     reload();
     return {};
@@ -164,7 +162,7 @@ QString AlertsDock::addAlert(const Alert& alert) {
 std::vector<Alert> AlertsDock::alertsFor(const QString& symbol) const {
     std::vector<Alert> out;
     for (const Alert& a : alerts_) {
-        if (qs(a.symbol).compare(symbol, Qt::CaseInsensitive) == 0) {
+        if (toQString(a.symbol).compare(symbol, Qt::CaseInsensitive) == 0) {
             out.push_back(a);
         }
     }
@@ -186,7 +184,7 @@ std::optional<std::int64_t> AlertsDock::selectedId() const {
 void AlertsDock::removeSelected() {
     if (auto id = selectedId()) {
         if (auto r = AlertStore(cache_).remove(*id); !r) {
-            Q_EMIT message(qs(r.error().message));
+            Q_EMIT message(toQString(r.error().message));
         }
         reload();
     }
@@ -195,7 +193,7 @@ void AlertsDock::removeSelected() {
 void AlertsDock::rearmSelected() {
     if (auto id = selectedId()) {
         if (auto r = AlertStore(cache_).rearm(*id, today()); !r) {
-            Q_EMIT message(qs(r.error().message));
+            Q_EMIT message(toQString(r.error().message));
         }
         reload();
     }
@@ -215,7 +213,8 @@ void AlertsDock::openAlertDialog(const std::vector<Alert>& choices) {
     dialog.setSubmit([this](const Alert& a) { return addAlert(a); });
     if (dialog.exec() == QDialog::Accepted) {
         const Alert a = dialog.alert();
-        Q_EMIT message(tr("Alert added: %1 %2").arg(qs(a.symbol), qs(describeAlert(a))));
+        Q_EMIT message(
+            tr("Alert added: %1 %2").arg(toQString(a.symbol), toQString(describeAlert(a))));
     }
 }
 

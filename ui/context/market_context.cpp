@@ -6,18 +6,11 @@
 
 #include "core/analytics/compare.h"
 #include "core/analytics/resample.h"
+#include "core/model/qt_text.h"
 #include "ui/chart/chart_view.h"
 #include "ui/chart/qcp.h"
 
 namespace retest::ui {
-
-namespace {
-
-QString qs(const std::string& s) {
-    return QString::fromStdString(s);
-}
-
-}  // namespace
 
 Result<LoadedSeries> loadContextSeries(const PriceCache& cache, const QString& symbol,
                                        const ContextFrame& frame) {
@@ -38,16 +31,16 @@ Result<LoadedSeries> loadContextSeries(const PriceCache& cache, const QString& s
 }
 
 QString paneTitle(const LoadedSeries& series) {
-    QString title = qs(series.symbol);
+    QString title = toQString(series.symbol);
     if (series.standIn()) {
-        return title + QStringLiteral(" · from ") + qs(series.dataSymbol) +
+        return title + QStringLiteral(" · from ") + toQString(series.dataSymbol) +
                QStringLiteral(" (no ") + title + QStringLiteral(" data in the cache)");
     }
     if (series.ratio) {
         return title + QStringLiteral(" · relative strength (100 = first common day)");
     }
     if (series.info && !series.info->description.empty()) {
-        title += QStringLiteral(" · ") + qs(series.info->description);
+        title += QStringLiteral(" · ") + toQString(series.info->description);
     }
     return title;
 }
@@ -90,12 +83,12 @@ QStringList MarketContext::apply(const ContextFrame& frame,
     frame_ = frame;
     QStringList errors;
     for (const ChartContextItem& item : items) {
-        const QString symbol = qs(item.target);
+        const QString symbol = toQString(item.target);
         const Result<Ok> r = item.kind == ChartContextItem::Kind::Compare
                                  ? addCompare(symbol)
                                  : addPane(symbol, item.thresholds, item.height);
         if (!r) {
-            errors << qs(r.error().message);
+            errors << toQString(r.error().message);
         }
     }
     return errors;
@@ -106,7 +99,7 @@ QStringList MarketContext::reframe(const ContextFrame& frame) {
 }
 
 Result<Ok> MarketContext::addCompare(const QString& symbol) {
-    const QString s = qs(canonicalSymbol(symbol.toStdString()));
+    const QString s = toQString(canonicalSymbol(symbol.toStdString()));
     if (s == frame_.mainSymbol) {
         return Error{s.toStdString() + " is the chart's own symbol"};
     }
@@ -138,14 +131,14 @@ bool MarketContext::removeCompare(const QString& symbol) {
 Result<Ok> MarketContext::addPane(const QString& symbol,
                                   const std::optional<std::vector<double>>& thresholds,
                                   double stretch) {
-    const QString s = qs(canonicalSymbol(symbol.toStdString()));
+    const QString s = toQString(canonicalSymbol(symbol.toStdString()));
     auto series = loadContextSeries(cache_, s, frame_);
     if (!series) {
         return Error{"cannot show " + s.toStdString() + " in a pane: " + series.error().message};
     }
     if (series->ratio) {  // a relative-strength line: 100 on the sides' first common day
-        auto num = loadContextSeries(cache_, qs(series->ratio->numerator), frame_);
-        auto den = loadContextSeries(cache_, qs(series->ratio->denominator), frame_);
+        auto num = loadContextSeries(cache_, toQString(series->ratio->numerator), frame_);
+        auto den = loadContextSeries(cache_, toQString(series->ratio->denominator), frame_);
         if (num && den) {
             series->bars = relativeStrength(num->bars, den->bars);
         }

@@ -7,14 +7,11 @@
 #include <cmath>
 
 #include "core/model/date.h"
+#include "core/model/qt_text.h"
 
 namespace retest::ui {
 
 namespace {
-
-QString qs(std::string_view s) {
-    return QString::fromUtf8(s.data(), static_cast<qsizetype>(s.size()));
-}
 
 QString pct(const std::optional<double>& v) {
     return v ? QStringLiteral("%1%2%")
@@ -56,7 +53,8 @@ void RotationBoardModel::setBoard(RotationBoard board) {
 }
 
 QString RotationBoardModel::symbolAt(int row) const {
-    return row >= 0 && row < rowCount() ? qs(board_.entries[std::size_t(row)].symbol) : QString();
+    return row >= 0 && row < rowCount() ? toQString(board_.entries[std::size_t(row)].symbol)
+                                        : QString();
 }
 
 int RotationBoardModel::rowCount(const QModelIndex& parent) const {
@@ -114,10 +112,10 @@ std::optional<double> RotationBoardModel::value(const BoardEntry& e, int column)
 
 QVariant RotationBoardModel::display(const BoardEntry& e, int column) const {
     if (column == SymbolColumn) {
-        return qs(e.symbol);
+        return toQString(e.symbol);
     }
     if (!e.error.empty()) {
-        return column == LastColumn ? QVariant(qs(e.error)) : QVariant();
+        return column == LastColumn ? QVariant(toQString(e.error)) : QVariant();
     }
     const RotationRow& r = e.row;
     if (column >= FirstReturnColumn && column < RsColumn) {
@@ -131,8 +129,9 @@ QVariant RotationBoardModel::display(const BoardEntry& e, int column) const {
         case MomentumColumn:
             return r.rsMomentum ? QString::number(*r.rsMomentum, 'f', 2) : QStringLiteral("—");
         case QuadrantColumn:
-            return e.benchmark ? tr("benchmark")
-                               : (r.quadrant ? qs(quadrantName(*r.quadrant)) : QStringLiteral("—"));
+            return e.benchmark
+                       ? tr("benchmark")
+                       : (r.quadrant ? toQString(quadrantName(*r.quadrant)) : QStringLiteral("—"));
         case High52wColumn:
             return pct(r.fromHigh52wPct);
         case AthColumn:
@@ -144,9 +143,9 @@ QVariant RotationBoardModel::display(const BoardEntry& e, int column) const {
         case EventColumn:
             if (const LevelEvent* ev = r.latestEvent()) {
                 return QStringLiteral("%1 %2, %3")
-                    .arg(qs(levelEventTypeName(ev->type)),
+                    .arg(toQString(levelEventTypeName(ev->type)),
                          QString::fromStdString(formatIsoDate(ev->day)),
-                         qs(retestStateName(ev->retest)));
+                         toQString(retestStateName(ev->retest)));
             }
             return QStringLiteral("—");
         default:
@@ -165,7 +164,7 @@ QVariant RotationBoardModel::data(const QModelIndex& index, int role) const {
             return display(e, c);
         case SortRole: {
             if (c == SymbolColumn) {
-                return qs(e.symbol);
+                return toQString(e.symbol);
             }
             const auto v = value(e, c);
             return v ? *v : -1e300;
@@ -199,13 +198,13 @@ QVariant RotationBoardModel::data(const QModelIndex& index, int role) const {
                        : QVariant(Qt::AlignRight | Qt::AlignVCenter);
         case Qt::ToolTipRole:
             if (!e.error.empty()) {
-                return QString(qs(e.symbol) + QStringLiteral(": ") + qs(e.error));
+                return QString(toQString(e.symbol) + QStringLiteral(": ") + toQString(e.error));
             }
             if (const LevelEvent* ev = e.row.latestEvent(); ev && c == EventColumn) {
-                return qs(ev->description);
+                return toQString(ev->description);
             }
             return tr("%1 as of %2")
-                .arg(qs(e.symbol), QString::fromStdString(formatIsoDate(e.row.asOf)));
+                .arg(toQString(e.symbol), QString::fromStdString(formatIsoDate(e.row.asOf)));
         case Qt::ForegroundRole:
             return e.error.empty() ? QVariant() : QVariant(QBrush(QColor(0x90, 0x90, 0x90)));
         default:
@@ -237,7 +236,8 @@ QVariant RotationBoardModel::headerData(int section, Qt::Orientation orientation
         return {};
     }
     if (section >= FirstReturnColumn && section < RsColumn) {
-        return qs(returnPeriodName(kReturnPeriods[std::size_t(section - FirstReturnColumn)]));
+        return toQString(
+            returnPeriodName(kReturnPeriods[std::size_t(section - FirstReturnColumn)]));
     }
     switch (section) {
         case SymbolColumn:

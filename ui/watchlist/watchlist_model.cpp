@@ -11,6 +11,7 @@
 #include <algorithm>
 
 #include "core/model/date.h"
+#include "core/model/qt_text.h"
 #include "core/model/watchlist.h"
 
 namespace retest::ui {
@@ -26,10 +27,6 @@ QStringList WatchlistModel::defaultSymbols() {
 namespace {
 
 constexpr const char* kMimeType = "application/x-retest-symbol";
-
-QString qs(const std::string& s) {
-    return QString::fromStdString(s);
-}
 
 }  // namespace
 
@@ -52,7 +49,7 @@ void WatchlistModel::refresh() {
     }
     if (members) {
         for (const std::string& s : members.value()) {
-            rows_.push_back(Row{qs(s), {}, {}, {}, {}, true});
+            rows_.push_back(Row{toQString(s), {}, {}, {}, {}, true});
         }
     } else if (listName_.isEmpty()) {
         for (const QString& s : defaultSymbols()) {
@@ -214,7 +211,7 @@ QStringList WatchlistModel::listNames() const {
     QStringList out;
     if (auto lists = store_.lists()) {
         for (const WatchlistInfo& w : lists.value()) {
-            out << qs(w.name);
+            out << toQString(w.name);
         }
     }
     return out;
@@ -248,7 +245,7 @@ bool WatchlistModel::isMember(int row) const {
 
 QString WatchlistModel::edited(const Result<Ok>& result) {
     if (!result) {
-        return qs(result.error().message);
+        return toQString(result.error().message);
     }
     refresh();
     Q_EMIT listsChanged();
@@ -272,7 +269,7 @@ QString WatchlistModel::moveSymbol(const QString& symbol, int position) {
 
 QString WatchlistModel::createList(const QString& name) {
     if (auto r = store_.create(name.toStdString()); !r) {
-        return qs(r.error().message);
+        return toQString(r.error().message);
     }
     listName_ = name.trimmed();
     return edited(Ok{});
@@ -280,7 +277,7 @@ QString WatchlistModel::createList(const QString& name) {
 
 QString WatchlistModel::renameList(const QString& name) {
     if (auto r = store_.rename(listName_.toStdString(), name.toStdString()); !r) {
-        return qs(r.error().message);
+        return toQString(r.error().message);
     }
     listName_ = name.trimmed();
     return edited(Ok{});
@@ -288,7 +285,7 @@ QString WatchlistModel::renameList(const QString& name) {
 
 QString WatchlistModel::deleteList() {
     if (auto r = store_.remove(listName_.toStdString()); !r) {
-        return qs(r.error().message);
+        return toQString(r.error().message);
     }
     listName_.clear();
     return edited(Ok{});
@@ -304,14 +301,14 @@ QString WatchlistModel::importList(const QString& path) {
         parseSymbolList(std::string_view(bytes.constData(), static_cast<std::size_t>(bytes.size())),
                         path.toStdString());
     if (!symbols) {
-        return qs(symbols.error().message) + tr("\nNothing was added.");
+        return toQString(symbols.error().message) + tr("\nNothing was added.");
     }
     if (symbols->empty()) {
         return tr("%1: no symbol in the file; nothing was added").arg(path);
     }
     auto added = store_.add(listName_.toStdString(), *symbols);
     if (!added) {
-        return qs(added.error().message) + tr("\nNothing was added.");
+        return toQString(added.error().message) + tr("\nNothing was added.");
     }
     return edited(Ok{});
 }
