@@ -11,6 +11,7 @@
 #include "core/cache/watchlist_store.h"
 #include "core/context/series_loader.h"
 #include "core/model/date.h"
+#include "core/model/qt_text.h"
 #include "ui/chart/chart_types.h"
 #include "ui/export/symbol_export.h"
 
@@ -281,41 +282,12 @@ void addOptions(QCommandLineParser& p) {
 /// The symbols of a batch: the stored list `name` alone, or without a name the default list
 /// (the first stored one) followed by every other cached symbol. An error message or "".
 QString batchSymbols(PriceCache& cache, const QString& name, QStringList& symbols) {
-    WatchlistStore store(cache);
-    std::vector<std::string> members;
-    if (!name.isEmpty()) {
-        auto listed = store.members(name.trimmed().toStdString());
-        if (!listed) {
-            return QString::fromStdString(listed.error().message);
-        }
-        if (listed->empty()) {
-            return QStringLiteral("the watchlist \"%1\" is empty").arg(name.trimmed());
-        }
-        members = std::move(listed.value());
-    } else {
-        auto lists = store.lists();
-        if (!lists) {
-            return QString::fromStdString(lists.error().message);
-        }
-        if (!lists->empty()) {
-            auto listed = store.members(lists->front().name);
-            if (!listed) {
-                return QString::fromStdString(listed.error().message);
-            }
-            members = std::move(listed.value());
-        }
-        auto cached = cache.listSymbols();
-        if (!cached) {
-            return QString::fromStdString(cached.error().message);
-        }
-        for (const SymbolInfo& info : cached.value()) {
-            if (std::find(members.begin(), members.end(), info.symbol) == members.end()) {
-                members.push_back(info.symbol);
-            }
-        }
+    auto members = WatchlistStore(cache).batchSymbols(name.toStdString());
+    if (!members) {
+        return toQString(members.error().message);
     }
-    for (const std::string& s : members) {
-        symbols << QString::fromStdString(s);
+    for (const std::string& s : members.value()) {
+        symbols << toQString(s);
     }
     return {};
 }

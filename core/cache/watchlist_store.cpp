@@ -105,6 +105,38 @@ Result<std::vector<std::string>> WatchlistStore::members(std::string_view name) 
     return out;
 }
 
+Result<std::vector<std::string>> WatchlistStore::batchSymbols(std::string_view name) const {
+    if (!trimmedName(name).empty()) {
+        auto listed = members(trimmedName(name));
+        if (listed && listed->empty()) {
+            return Error{"the watchlist \"" + trimmedName(name) + "\" is empty"};
+        }
+        return listed;
+    }
+    std::vector<std::string> out;
+    auto all = lists();
+    if (!all) {
+        return all.error();
+    }
+    if (!all->empty()) {
+        auto listed = members(all->front().name);
+        if (!listed) {
+            return listed.error();
+        }
+        out = std::move(listed.value());
+    }
+    auto cached = cache_.listSymbols();
+    if (!cached) {
+        return cached.error();
+    }
+    for (const SymbolInfo& info : cached.value()) {
+        if (std::find(out.begin(), out.end(), info.symbol) == out.end()) {
+            out.push_back(info.symbol);
+        }
+    }
+    return out;
+}
+
 Result<Ok> WatchlistStore::create(std::string_view name) {
     if (auto problem = watchlistNameProblem(name)) {
         return Error{*problem};

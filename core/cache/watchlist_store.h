@@ -28,6 +28,10 @@ public:
     Result<std::vector<WatchlistInfo>> lists() const;
     /// The symbols of list `name` in order; an Error naming the list when there is none.
     Result<std::vector<std::string>> members(std::string_view name) const;
+    /// The symbols a batch covers (`export --watchlist`, the window's watchlist export): list
+    /// `name` alone (an Error when it is unknown or empty), or with no name the default (first)
+    /// list in its order followed by every other cached symbol.
+    Result<std::vector<std::string>> batchSymbols(std::string_view name = {}) const;
 
     /// A new empty list at the end. Errors: a bad or taken name.
     Result<Ok> create(std::string_view name);

@@ -18,18 +18,6 @@ inline constexpr std::array<std::string_view, 10> kDefaultWatchlist = {
     "IWM", "VTWO", "KRE", "XBI", "XLI", "SPY", "QQQ", "^RUT", "^TNX", "^GSPC"};
 inline constexpr std::string_view kDefaultWatchlistName = "Small caps & sectors";
 
-/// The symbols the window lists and a batch covers: the default watchlist in its order, then
-/// every other cached symbol in the order given.
-inline std::vector<std::string> watchlistThenCached(const std::vector<std::string>& cached) {
-    std::vector<std::string> out(kDefaultWatchlist.begin(), kDefaultWatchlist.end());
-    for (const std::string& s : cached) {
-        if (std::find(out.begin(), out.end(), s) == out.end()) {
-            out.push_back(s);
-        }
-    }
-    return out;
-}
-
 /// Trimmed and upper-cased, a ratio as "A:B" (no spaces around the colon): how every
 /// watchlist, alert, chart and command spells a symbol it was given.
 std::string canonicalSymbol(std::string_view text);

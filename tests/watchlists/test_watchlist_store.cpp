@@ -2,7 +2,10 @@
 #include <gtest/gtest.h>
 #include <sqlite3.h>
 
+#include <algorithm>
+
 #include "core/cache/watchlist_store.h"
+#include "core/model/date.h"
 #include "core/model/watchlist.h"
 #include "tests/support/test_paths.h"
 
@@ -63,6 +66,27 @@ TEST_F(WatchlistStoreTest, EditsSurviveReopening) {
     EXPECT_EQ(*store.members("Rates & ratios"), (std::vector<std::string>{"IWM:SPY", "^TNX"}));
     ASSERT_TRUE(store.remove("Rates & ratios").ok());
     EXPECT_EQ(store.lists()->size(), 1u);
+}
+
+// What a batch (export --watchlist, the window's watchlist export) covers: the user's default
+// list in the user's order, then what else is cached; or one named list.
+TEST_F(WatchlistStoreTest, ABatchIsTheDefaultListInItsOrderThenTheOtherCachedSymbols) {
+    const std::vector<Bar> bars = {Bar{*parseIsoDate("2025-01-02"), 10, 11, 9, 10.5, 10.5, 100}};
+    ASSERT_TRUE(cache->upsertBars("ZZZ", bars));
+    ASSERT_TRUE(cache->upsertBars("KRE", bars));  // on the list: not listed twice
+    WatchlistStore store(*cache);
+    ASSERT_TRUE(store.move(kDefaultWatchlistName, "^GSPC", 0).ok());
+    std::vector<std::string> expected = defaultSymbols();
+    std::rotate(expected.begin(), expected.end() - 1, expected.end());  // ^GSPC first
+    expected.push_back("ZZZ");
+    EXPECT_EQ(*store.batchSymbols(), expected);
+    ASSERT_TRUE(store.create("Rates").ok());
+    ASSERT_TRUE(store.add("Rates", std::vector<std::string>{"^TNX"}).ok());
+    EXPECT_EQ(*store.batchSymbols(" Rates "), (std::vector<std::string>{"^TNX"}));
+    ASSERT_TRUE(store.create("Empty").ok());
+    ASSERT_FALSE(store.batchSymbols("Empty").ok());
+    EXPECT_EQ(store.batchSymbols("Empty").error().message, "the watchlist \"Empty\" is empty");
+    EXPECT_FALSE(store.batchSymbols("Nope").ok());
 }
 
 TEST_F(WatchlistStoreTest, DuplicatesAndBadSymbolsRefuseTheWholeAddWithEachNamed) {

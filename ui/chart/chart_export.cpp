@@ -12,6 +12,7 @@
 #include <system_error>
 
 #include "ui/chart/chart_data.h"
+#include "ui/chart/chart_types.h"
 #include "ui/chart/chart_view.h"
 #include "ui/chart/clipping_painter.h"
 
@@ -71,10 +72,7 @@ protected:
 
 private:
     QFont font(bool bold) const {
-        QFont f;
-        f.setPixelSize(fontPx_);
-        f.setWeight(bold ? QFont::DemiBold : QFont::Normal);
-        return f;
+        return pixelFont(fontPx_, bold ? QFont::DemiBold : QFont::Normal);
     }
     int swatchWidth(const Run& run) const { return run.swatch == Swatch::None ? 0 : fontPx_ + 6; }
     int runWidth(const Run& run) const {

@@ -10,6 +10,7 @@
 
 #include "core/analytics/compare.h"
 #include "ui/chart/chart_tickers.h"
+#include "ui/chart/chart_types.h"
 #include "ui/chart/chart_view.h"
 #include "ui/chart/indicator_pane.h"
 
@@ -112,10 +113,7 @@ QCPItemText* CompareLayer::makeLegendItem() {
     item->setPositionAlignment(Qt::AlignRight | Qt::AlignTop);
     item->setTextAlignment(Qt::AlignRight);
     item->setPadding(QMargins(8, 2, 8, 2));
-    QFont f;
-    f.setPixelSize(kLegendFontPx);
-    f.setWeight(QFont::DemiBold);
-    item->setFont(f);
+    item->setFont(pixelFont(kLegendFontPx, QFont::DemiBold));
     return item;
 }
 

@@ -10,6 +10,7 @@
 
 #include "core/analytics/compare.h"
 #include "ui/chart/chart_data.h"
+#include "ui/chart/chart_types.h"
 #include "ui/chart/chart_view.h"
 
 namespace retest::ui {
@@ -21,10 +22,7 @@ constexpr double kPad = 0.08;
 constexpr int kEdgePx = 4;  // grab distance of the resize edge
 
 QFont labelFont(bool bold = false) {
-    QFont f;
-    f.setPixelSize(kLabelFontPx);
-    f.setWeight(bold ? QFont::DemiBold : QFont::Normal);
-    return f;
+    return pixelFont(kLabelFontPx, bold ? QFont::DemiBold : QFont::Normal);
 }
 
 QString number(double v) {

@@ -165,7 +165,8 @@ BatchExport* ExportController::startWatchlistExport(const QString& dir, const Ex
     QString listError;
     const QStringList symbols = batchExportSymbols(doc_.cache(), &listError);
     if (!listError.isEmpty()) {
-        Q_EMIT message(tr("Cannot list the cached symbols: %1").arg(listError));
+        Q_EMIT message(tr("Cannot read the watchlists: %1").arg(listError));
+        return nullptr;
     }
     SymbolExportRequest req = requestFor(s);
     req.from.reset();  // each symbol shows its own last year, not this chart's dates

@@ -6,9 +6,9 @@
 #include <algorithm>
 
 #include "core/analytics/ratio.h"
+#include "core/cache/watchlist_store.h"
 #include "core/model/date.h"
 #include "core/model/qt_text.h"
-#include "core/model/watchlist.h"
 
 namespace retest::ui {
 
@@ -200,17 +200,16 @@ ExportOutcome exportSymbol(const PriceCache& cache, const QString& symbol,
     return renderExport(source, req, path);
 }
 
-QStringList batchExportSymbols(const PriceCache& cache, QString* error) {
-    std::vector<std::string> cached;
-    if (auto listed = cache.listSymbols()) {
-        for (const SymbolInfo& info : listed.value()) {
-            cached.push_back(info.symbol);
-        }
-    } else if (error != nullptr) {
-        *error = toQString(listed.error().message);
-    }
+QStringList batchExportSymbols(PriceCache& cache, QString* error) {
     QStringList symbols;
-    for (const std::string& s : watchlistThenCached(cached)) {
+    auto members = WatchlistStore(cache).batchSymbols();
+    if (!members) {
+        if (error != nullptr) {
+            *error = toQString(members.error().message);
+        }
+        return symbols;
+    }
+    for (const std::string& s : members.value()) {
         symbols << toQString(s);
     }
     return symbols;

@@ -96,9 +96,10 @@ ExportOutcome renderExport(const ExportSource& source, const SymbolExportRequest
 ExportOutcome exportSymbol(const PriceCache& cache, const QString& symbol,
                            const SymbolExportRequest& req, const QString& path);
 
-/// The symbols a batch export covers: the default watchlist, then every other cached symbol.
-/// A cache that cannot be listed gives the watchlist and the reason in `error`.
-QStringList batchExportSymbols(const PriceCache& cache, QString* error = nullptr);
+/// The symbols a batch export covers: the default (first stored) watchlist, then every other
+/// cached symbol (WatchlistStore::batchSymbols). A cache that cannot be read gives none and the
+/// reason in `error`.
+QStringList batchExportSymbols(PriceCache& cache, QString* error = nullptr);
 /// One file name per symbol, in order: "^GSPC" -> "GSPC.png", "BRK.B" -> "BRK.B.png". Names
 /// are unique within the batch, also on case-insensitive file systems: a symbol whose name is
 /// taken ("RUT" after "^RUT", "'" after "\"") gets "-2", "-3", … before the extension.
