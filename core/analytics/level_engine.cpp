@@ -565,30 +565,30 @@ void describeEventAsOf(LevelEvent& ev, std::span<const Bar> bars, double atrNow,
     const bool up = ev.type == LevelEventType::Breakout;
     std::string text;
     text.reserve(ev.name.size() + 140);  // the longest wording, without reallocating
-    text += concat({up ? "Broke out above " : "Broke down below ", ev.name, " on ",
-                    formatIsoDate(ev.day), " (close ", priceText(ev.close), ")"});
+    appendText(text, {up ? "Broke out above " : "Broke down below ", ev.name, " on ",
+                      formatIsoDate(ev.day), " (close ", priceText(ev.close), ")"});
     const std::string when = formatIsoDate(ev.retestDay);
     switch (ev.retest) {
         case RetestState::None:
             text += "; not retested yet";
             break;
         case RetestState::Retesting:
-            text += concat({"; retesting since ", when});
+            appendText(text, {"; retesting since ", when});
             break;
         case RetestState::Held:
-            text += concat({"; retest held on ", when});
+            appendText(text, {"; retest held on ", when});
             break;
         case RetestState::Failed: {
             const std::size_t at = ev.history.empty() ? ev.index : ev.history.back().index;
-            text += concat({"; failed on ", when, " (close ", priceText(bars[at].close), ")"});
+            appendText(text, {"; failed on ", when, " (close ", priceText(bars[at].close), ")"});
             break;
         }
     }
     if (ev.distancePct == 0) {
         text += "; now inside the zone";
     } else {
-        text += concat({"; now ", pctText(ev.distancePct),
-                        ev.distancePct > 0 ? " above the zone" : " below the zone"});
+        appendText(text, {"; now ", pctText(ev.distancePct),
+                          ev.distancePct > 0 ? " above the zone" : " below the zone"});
     }
     ev.description = std::move(text);
 }
@@ -686,14 +686,14 @@ LevelAnalysis LevelEngine::analysis() const {
         if (t == 0) {
             why += "no touches yet";
         } else {
-            why += concat(
-                {std::to_string(t), t == 1 ? " touch " : " touches ", formatIsoDate(z.firstTouch)});
+            appendText(why, {std::to_string(t), t == 1 ? " touch " : " touches ",
+                             formatIsoDate(z.firstTouch)});
             if (t > 1) {
-                why += concat({" \u2026 ", formatIsoDate(z.lastTouch)});
+                appendText(why, {" \u2026 ", formatIsoDate(z.lastTouch)});
             }
-            why += concat({", ", std::to_string(z.rejections),
-                           z.rejections == 1 ? " rejection" : " rejections"});
-            why += concat({", last touch ", ageText(out.asOf - z.lastTouch)});
+            appendText(why, {", ", std::to_string(z.rejections),
+                             z.rejections == 1 ? " rejection" : " rejections"});
+            appendText(why, {", last touch ", ageText(out.asOf - z.lastTouch)});
         }
         if (z.flipped) {
             why += supportNow ? ", flipped from resistance to support"
@@ -711,9 +711,9 @@ LevelAnalysis LevelEngine::analysis() const {
         for (std::size_t k = 0; k < cited.size() && k < 4; ++k) {
             const Member& m = *cited[k];
             why += k == 0 ? "; holds " : " and ";
-            why += concat({pivotName(m.day, m.peak, m.record), " ", priceText(m.wick)});
+            appendText(why, {pivotName(m.day, m.peak, m.record), " ", priceText(m.wick)});
             if (m.close != m.wick) {
-                why += concat({" (close ", priceText(m.close), ")"});
+                appendText(why, {" (close ", priceText(m.close), ")"});
             }
         }
         z.why = std::move(why);

@@ -137,6 +137,18 @@ private:
     std::vector<std::size_t> eventLevel_;
 };
 
+/// Appends the pieces to `out` in order.
+inline void appendText(std::string& out, std::initializer_list<std::string_view> parts) {
+    std::size_t size = out.size();
+    for (const std::string_view part : parts) {
+        size += part.size();
+    }
+    out.reserve(size);
+    for (const std::string_view part : parts) {
+        out += part;
+    }
+}
+
 /// The pieces appended in order. (Text is built by appending: `"literal" + std::string` trips
 /// GCC 12's -Wrestrict false positive at -O3, and Release builds are warning-free.)
 inline std::string concat(std::initializer_list<std::string_view> parts) {
