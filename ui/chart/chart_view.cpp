@@ -9,6 +9,7 @@
 #include <QKeyEvent>
 #include <QVBoxLayout>
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <filesystem>
 
@@ -768,6 +769,7 @@ std::optional<double> ChartView::axisTagY(const QObject* owner, std::size_t inde
 void ChartView::layoutAxisLabels() {
     tagPlaced_.clear();
     if (bars_.empty() || emptyShown_) {
+        preparedRects_ = {};
         return;
     }
     QCPAxis* axis = priceAxis();
@@ -817,15 +819,21 @@ void ChartView::layoutAxisLabels() {
     }
     // Another ticker may stand in for a while (compare overlays show % on the price axis):
     // only Retest's own tickers give way.
+    bool changed = false;
     if (auto ticker = qSharedPointerDynamicCast<GivingWayTicker>(axis->ticker())) {
-        ticker->setHiddenBands(std::move(priceBands));
+        changed |= ticker->setHiddenBands(std::move(priceBands));
     }
     if (auto ticker = qSharedPointerDynamicCast<GivingWayTicker>(volumeAxis()->ticker())) {
-        ticker->setHiddenBands(edges(volumeAxis(), volumeRect_->rect()));
+        changed |= ticker->setHiddenBands(edges(volumeAxis(), volumeRect_->rect()));
     }
-    // The labels were made in the preparation phase of this replot; make them again.
-    priceRect_->update(QCPLayoutElement::upPreparation);
-    volumeRect_->update(QCPLayoutElement::upPreparation);
+    // The labels were made in the preparation phase of this replot, with the bands and the
+    // pane sizes of the last layout; when neither changed they are right already.
+    const std::array<QRect, 2> rects{rect, volumeRect_->rect()};
+    if (changed || rects != preparedRects_) {
+        priceRect_->update(QCPLayoutElement::upPreparation);
+        volumeRect_->update(QCPLayoutElement::upPreparation);
+    }
+    preparedRects_ = rects;
 }
 
 void ChartView::showBarIndex(int index) {
