@@ -15,6 +15,7 @@
 
 #include "core/model/date.h"
 #include "ui/chart/chart_data.h"
+#include "ui/chart/chart_plot.h"
 #include "ui/chart/chart_tickers.h"
 #include "ui/chart/session_ticker.h"
 
@@ -66,7 +67,7 @@ QCPItemStraightLine* makeLine(QCustomPlot* plot, QCPAxisRect* rect, bool vertica
 
 }  // namespace
 
-ChartView::ChartView(QWidget* parent) : QWidget(parent), plot_(new QCustomPlot(this)) {
+ChartView::ChartView(QWidget* parent) : QWidget(parent), plot_(new ChartPlot(this)) {
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(plot_);
@@ -150,8 +151,8 @@ void ChartView::buildPlottables() {
     financial_->setAntialiased(false);
     line_ = new QCPGraph(priceRect_->axis(QCPAxis::atBottom), priceAxis());
     line_->setAntialiased(true);
-    volumeUp_ = new QCPBars(volumeRect_->axis(QCPAxis::atBottom), volumeAxis());
-    volumeDown_ = new QCPBars(volumeRect_->axis(QCPAxis::atBottom), volumeAxis());
+    volumeUp_ = new VolumeBars(volumeRect_->axis(QCPAxis::atBottom), volumeAxis());
+    volumeDown_ = new VolumeBars(volumeRect_->axis(QCPAxis::atBottom), volumeAxis());
     for (QCPBars* bars : {volumeUp_, volumeDown_}) {
         bars->setWidthType(QCPBars::wtPlotCoords);
         bars->setPen(Qt::NoPen);
