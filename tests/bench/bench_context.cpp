@@ -206,8 +206,9 @@ public:
         for (const Run& r : runs) {
             if (r.run_type == Run::RT_Iteration || r.aggregate_name == "median") {
                 const double toMs = r.time_unit == benchmark::kMicrosecond ? 1e-3 : 1.0;
-                cpu_[r.benchmark_name()] = r.GetAdjustedCPUTime() * toMs;
-                wall_[r.benchmark_name()] = r.GetAdjustedRealTime() * toMs;
+                // run_name: the benchmark's name without "_median" and the like.
+                cpu_[r.run_name.str()] = r.GetAdjustedCPUTime() * toMs;
+                wall_[r.run_name.str()] = r.GetAdjustedRealTime() * toMs;
             }
         }
     }
