@@ -8,12 +8,13 @@
 // - a crosshair move over three panes (handler + crosshair layer redraw): target < 1 ms.
 // Ratios are printed from the same run; nothing is asserted about time.
 // Run: build-rel/tests/bench/bench_context [--benchmark_repetitions=5]
-// On a busy machine, count instructions instead (one repaint is one call of fullRepaint()):
-//   valgrind --tool=callgrind --toggle-collect='*fullRepaint*' \
-//       build-rel/tests/bench/bench_context --benchmark_filter='Naive|Plain'
-// then compare the inclusive cost of fullRepaint per call under each BM_ caller
-// (callgrind_annotate --tree=caller). Instruction counts miss memory traffic (clearing and
-// copying 1920x1080 buffers), which wall time sees: use both.
+// On a busy machine, count instructions instead; fullRepaint() is one repaint:
+//   valgrind --tool=callgrind --toggle-collect='*fullRepaint*' --callgrind-out-file=plain.cg
+//       build-rel/tests/bench/bench_context --benchmark_filter=BM_PlainChart
+// and the same for BM_NaiveFinancial; the total divided by the calls of fullRepaint
+// (callgrind_annotate --tree=caller plain.cg) is one repaint. Instructions miss memory traffic
+// (clearing and copying 1920x1080 buffers) and the work Qt hands to its thread pool, which the
+// CPU time sees: use both.
 #include <benchmark/benchmark.h>
 #include <QApplication>
 #include <QMouseEvent>
