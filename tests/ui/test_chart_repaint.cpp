@@ -13,6 +13,7 @@
 #include "tests/support/test_paths.h"
 #include "ui/chart/chart_plot.h"
 #include "ui/chart/chart_view.h"
+#include "ui/chart/compare_layer.h"
 #include "ui/chart/qcp.h"
 #include "ui/chart/session_ticker.h"
 
@@ -92,6 +93,38 @@ TEST(ChartPlot, AThemeChangeRepaintsTheWholeBackground) {
     const QRgb dark = ChartTheme::dark().background.rgb();
     EXPECT_EQ(screen.pixel(2, 2), dark);  // the margin outside the panes too
     EXPECT_EQ(screen.pixel(h.view.priceRect()->left() + 3, h.view.priceRect()->bottom() - 3), dark);
+}
+
+TEST(ChartPlot, CompareLegendOnTheCrosshairLayerIsOnScreen) {
+    Hovered h;
+    CompareLayer compare(h.view, QStringLiteral("^GSPC"));
+    std::vector<Bar> half = test::sampleBars();
+    for (Bar& b : half) {
+        b.open /= 2;
+        b.high /= 2;
+        b.low /= 2;
+        b.close /= 2;
+        b.adjClose /= 2;
+    }
+    const QImage before = h.screen();
+    ASSERT_TRUE(compare.add({QStringLiteral("HALF"), half}));
+    h.view.plot()->replot(QCustomPlot::rpImmediateRefresh);
+    // The legend entry's box, found by asking the legend what is under each pixel. (Only the
+    // box is compared: an antialiased line of the main layer is drawn a shade differently by
+    // QCustomPlot on screen and in exports, buffers or not.)
+    QRect box;
+    const QRect price = h.view.priceRect()->rect();
+    for (int y = price.top(); y < price.top() + 120; ++y) {
+        for (int x = price.center().x(); x < price.right(); ++x) {
+            if (compare.legendHit(QPoint(x, y)) == QStringLiteral("HALF")) {
+                box |= QRect(x, y, 1, 1);
+            }
+        }
+    }
+    ASSERT_GT(box.width(), 30);
+    const QImage screen = h.screen().copy(box);
+    EXPECT_EQ(differingPixels(screen, h.direct().copy(box), kRounding), 0);
+    EXPECT_GT(differingPixels(screen, before.copy(box), 48), 40);  // the legend text is there
 }
 
 /// Renders `bars` (after giving them the volume pane's look) alone on a 420x320 plot.
