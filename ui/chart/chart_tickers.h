@@ -14,7 +14,14 @@ namespace retest::ui {
 /// label can sit there.
 class GivingWayTicker : public QCPAxisTicker {
 public:
-    void setHiddenBands(std::vector<QCPRange> bands) { hidden_ = std::move(bands); }
+    /// true when the bands differ from the ones set before (the labels must be made again).
+    bool setHiddenBands(std::vector<QCPRange> bands) {
+        if (bands == hidden_) {
+            return false;
+        }
+        hidden_ = std::move(bands);
+        return true;
+    }
     const std::vector<QCPRange>& hiddenBands() const { return hidden_; }
 
 protected:

@@ -9,11 +9,13 @@
 #include <QKeyEvent>
 #include <QVBoxLayout>
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <filesystem>
 
 #include "core/model/date.h"
 #include "ui/chart/chart_data.h"
+#include "ui/chart/chart_plot.h"
 #include "ui/chart/chart_tickers.h"
 #include "ui/chart/session_ticker.h"
 
@@ -65,7 +67,7 @@ QCPItemStraightLine* makeLine(QCustomPlot* plot, QCPAxisRect* rect, bool vertica
 
 }  // namespace
 
-ChartView::ChartView(QWidget* parent) : QWidget(parent), plot_(new QCustomPlot(this)) {
+ChartView::ChartView(QWidget* parent) : QWidget(parent), plot_(new ChartPlot(this)) {
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(plot_);
@@ -149,8 +151,8 @@ void ChartView::buildPlottables() {
     financial_->setAntialiased(false);
     line_ = new QCPGraph(priceRect_->axis(QCPAxis::atBottom), priceAxis());
     line_->setAntialiased(true);
-    volumeUp_ = new QCPBars(volumeRect_->axis(QCPAxis::atBottom), volumeAxis());
-    volumeDown_ = new QCPBars(volumeRect_->axis(QCPAxis::atBottom), volumeAxis());
+    volumeUp_ = new VolumeBars(volumeRect_->axis(QCPAxis::atBottom), volumeAxis());
+    volumeDown_ = new VolumeBars(volumeRect_->axis(QCPAxis::atBottom), volumeAxis());
     for (QCPBars* bars : {volumeUp_, volumeDown_}) {
         bars->setWidthType(QCPBars::wtPlotCoords);
         bars->setPen(Qt::NoPen);
@@ -768,6 +770,7 @@ std::optional<double> ChartView::axisTagY(const QObject* owner, std::size_t inde
 void ChartView::layoutAxisLabels() {
     tagPlaced_.clear();
     if (bars_.empty() || emptyShown_) {
+        preparedRects_ = {};
         return;
     }
     QCPAxis* axis = priceAxis();
@@ -817,15 +820,21 @@ void ChartView::layoutAxisLabels() {
     }
     // Another ticker may stand in for a while (compare overlays show % on the price axis):
     // only Retest's own tickers give way.
+    bool changed = false;
     if (auto ticker = qSharedPointerDynamicCast<GivingWayTicker>(axis->ticker())) {
-        ticker->setHiddenBands(std::move(priceBands));
+        changed |= ticker->setHiddenBands(std::move(priceBands));
     }
     if (auto ticker = qSharedPointerDynamicCast<GivingWayTicker>(volumeAxis()->ticker())) {
-        ticker->setHiddenBands(edges(volumeAxis(), volumeRect_->rect()));
+        changed |= ticker->setHiddenBands(edges(volumeAxis(), volumeRect_->rect()));
     }
-    // The labels were made in the preparation phase of this replot; make them again.
-    priceRect_->update(QCPLayoutElement::upPreparation);
-    volumeRect_->update(QCPLayoutElement::upPreparation);
+    // The labels were made in the preparation phase of this replot, with the bands and the
+    // pane sizes of the last layout; when neither changed they are right already.
+    const std::array<QRect, 2> rects{rect, volumeRect_->rect()};
+    if (changed || rects != preparedRects_) {
+        priceRect_->update(QCPLayoutElement::upPreparation);
+        volumeRect_->update(QCPLayoutElement::upPreparation);
+    }
+    preparedRects_ = rects;
 }
 
 void ChartView::showBarIndex(int index) {

@@ -4,9 +4,11 @@
 #pragma once
 
 #include <QFont>
+#include <QRect>
 #include <QSharedPointer>
 #include <QString>
 #include <QWidget>
+#include <array>
 #include <optional>
 #include <string_view>
 #include <utility>
@@ -216,6 +218,7 @@ private:
     void stylePaneRect(QCPAxisRect* rect);
 
     std::vector<std::pair<const QObject*, std::vector<AxisTag>>> tagRequests_;
+    std::array<QRect, 2> preparedRects_{};  // price and volume pane when labels were last made
     std::vector<std::pair<const QObject*, std::vector<std::optional<double>>>> tagPlaced_;
     std::vector<Bar> bars_;
     std::vector<DrawnBar> drawn_;  // what the plottables show at factor_

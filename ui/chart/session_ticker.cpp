@@ -57,56 +57,84 @@ struct Frame {
     double charPixels;
     double gapPixels;
     double pixelOf(int index) const { return (index - lower) / (upper - lower) * axisPixels; }
-    double halfWidth(const std::string& label) const {
-        return 0.5 * charPixels * static_cast<double>(label.size());
-    }
+    double halfWidth(int chars) const { return 0.5 * charPixels * chars; }
 };
 
-/// The boundaries of `level` among bars [first, last], with labels.
-std::vector<SessionTick> boundaries(std::span<const Day> days, std::span<const CivilDate> civil,
-                                    int first, int last, TickLevel level) {
-    std::vector<SessionTick> out;
+/// A tick before its label is written: where it goes and how many characters its label has.
+struct Mark {
+    int index = 0;
+    int chars = 0;
+};
+
+int digits(int value) {
+    int n = value < 0 ? 2 : 1;
+    for (unsigned v = value < 0 ? 0U - static_cast<unsigned>(value) : static_cast<unsigned>(value);
+         v >= 10; v /= 10) {
+        ++n;
+    }
+    return n;
+}
+
+/// The length of sessionTickLabel(day, level), without writing it.
+int labelChars(const CivilDate& c, TickLevel level) {
+    switch (level) {
+        case TickLevel::Day:
+        case TickLevel::Week:
+            return c.day >= 10 ? 6 : 5;  // "Mar 14", "Mar 4"
+        case TickLevel::Month:
+        case TickLevel::Quarter:
+        case TickLevel::HalfYear:
+            return 4 + digits(c.year);  // "Mar 2013"
+        default:
+            return digits(c.year);
+    }
+}
+
+/// The boundaries of `level` among bars [first, last] whose label lies inside the axis. Most
+/// levels are far too dense for the axis: with `stopAtOverlap` the scan ends at the first two
+/// labels closer than the gap (returning false), so a rejected level costs a few bars, not
+/// the whole range, and no label text is written for it.
+bool scanLevel(std::span<const Day> days, std::span<const CivilDate> civil, int first, int last,
+               TickLevel level, const Frame& f, bool stopAtOverlap, std::vector<Mark>& out) {
+    out.clear();
+    bool clear = true;
+    double previousRight = 0;
     for (int i = first; i <= last; ++i) {
         const auto u = static_cast<std::size_t>(i);
         const bool isBoundary = i == 0 ? level == TickLevel::Day
                                        : periodKey(days[u], civil[u], level) !=
                                              periodKey(days[u - 1], civil[u - 1], level);
-        if (isBoundary) {
-            out.push_back({i, sessionTickLabel(days[u], level)});
+        if (!isBoundary) {
+            continue;
         }
-    }
-    return out;
-}
-
-bool insideAxis(const Frame& f, const SessionTick& t) {
-    const double x = f.pixelOf(t.index);
-    const double half = f.halfWidth(t.label);
-    return x - half >= 0 && x + half <= f.axisPixels;
-}
-
-/// Keeps ticks whose label fits the axis; true when none of them collides with its neighbour.
-bool fitsWithoutDropping(const Frame& f, std::vector<SessionTick>& ticks) {
-    std::erase_if(ticks, [&](const SessionTick& t) { return !insideAxis(f, t); });
-    for (std::size_t i = 1; i < ticks.size(); ++i) {
-        const double left = f.pixelOf(ticks[i - 1].index) + f.halfWidth(ticks[i - 1].label);
-        const double right = f.pixelOf(ticks[i].index) - f.halfWidth(ticks[i].label);
-        if (right - left < f.gapPixels) {
-            return false;
+        const Mark m{i, labelChars(civil[u], level)};
+        const double x = f.pixelOf(m.index);
+        const double half = f.halfWidth(m.chars);
+        if (x - half < 0 || x + half > f.axisPixels) {
+            continue;  // would stick out of the axis: left out
         }
+        if (!out.empty() && x - half - previousRight < f.gapPixels) {
+            clear = false;
+            if (stopAtOverlap) {
+                return false;
+            }
+        }
+        previousRight = x + half;
+        out.push_back(m);
     }
-    return true;
+    return clear;
 }
 
-void dropOverlapping(const Frame& f, std::vector<SessionTick>& ticks) {
-    std::vector<SessionTick> kept;
-    for (auto& t : ticks) {
-        const double left = f.pixelOf(t.index) - f.halfWidth(t.label);
+void dropOverlapping(const Frame& f, std::vector<Mark>& marks) {
+    std::vector<Mark> kept;
+    for (const Mark& m : marks) {
+        const double left = f.pixelOf(m.index) - f.halfWidth(m.chars);
         if (kept.empty() ||
-            left - (f.pixelOf(kept.back().index) + f.halfWidth(kept.back().label)) >= f.gapPixels) {
-            kept.push_back(std::move(t));
+            left - (f.pixelOf(kept.back().index) + f.halfWidth(kept.back().chars)) >= f.gapPixels) {
+            kept.push_back(m);
         }
     }
-    ticks = std::move(kept);
+    marks = std::move(kept);
 }
 
 }  // namespace
@@ -139,29 +167,34 @@ SessionTicks chooseSessionTicks(std::span<const Day> days, double lower, double 
         return result;
     }
     const int first = std::clamp(static_cast<int>(std::ceil(lower)), 0, n - 1);
-    const int last = std::clamp(static_cast<int>(std::floor(upper)), 0, n - 1);
-    std::vector<CivilDate> civil(static_cast<std::size_t>(last - first + 2));
+    const int lastIndex = std::clamp(static_cast<int>(std::floor(upper)), 0, n - 1);
+    std::vector<CivilDate> civil(static_cast<std::size_t>(lastIndex - first + 2));
     const int civilBase = std::max(first - 1, 0);
-    for (int i = civilBase; i <= last; ++i) {
+    for (int i = civilBase; i <= lastIndex; ++i) {
         civil[static_cast<std::size_t>(i - civilBase)] =
             civilFromDay(days[static_cast<std::size_t>(i)]);
     }
     const auto dayWindow = days.subspan(static_cast<std::size_t>(civilBase));
     const std::span<const CivilDate> civilWindow(civil);
     const Frame frame{lower - civilBase, upper - civilBase, axisPixels, charPixels, gapPixels};
+    std::vector<Mark> marks;
     for (TickLevel level : kLevels) {
-        auto ticks = boundaries(dayWindow, civilWindow, first - civilBase, last - civilBase, level);
+        const bool last = level == kLevels.back();
+        const bool clear = scanLevel(dayWindow, civilWindow, first - civilBase,
+                                     lastIndex - civilBase, level, frame, !last, marks);
         // A level whose labels all fell off a tiny axis says nothing; try a coarser one.
-        const bool fits = fitsWithoutDropping(frame, ticks) && !ticks.empty();
-        if (fits || level == kLevels.back()) {
+        const bool fits = clear && !marks.empty();
+        if (fits || last) {
             if (!fits) {
-                dropOverlapping(frame, ticks);
-            }
-            for (auto& t : ticks) {
-                t.index += civilBase;
+                dropOverlapping(frame, marks);
             }
             result.level = level;
-            result.ticks = std::move(ticks);
+            result.ticks.reserve(marks.size());
+            for (const Mark& m : marks) {
+                const int index = m.index + civilBase;
+                result.ticks.push_back(
+                    {index, sessionTickLabel(days[static_cast<std::size_t>(index)], level)});
+            }
             break;
         }
     }
@@ -171,23 +204,36 @@ SessionTicks chooseSessionTicks(std::span<const Day> days, double lower, double 
 void SessionTicker::generate(const QCPRange& range, const QLocale& /*locale*/, QChar /*formatChar*/,
                              int /*precision*/, QVector<double>& ticks, QVector<double>* subTicks,
                              QVector<QString>* tickLabels) {
-    const QFontMetricsF metrics(axis_->tickLabelFont());
-    const double charPixels = metrics.horizontalAdvance(QStringLiteral("Sep 2008")) / 8.0;
-    const double pixels = std::max(1, axis_->axisRect()->width());
-    last_ = chooseSessionTicks(days_, range.lower, range.upper, pixels, charPixels,
-                               metrics.height() * 1.2);
-    ticks.clear();
+    const int pixels = std::max(1, axis_->axisRect()->width());
+    const QFont& font = axis_->tickLabelFont();
+    if (font != font_ || charPixels_ <= 0) {
+        const QFontMetricsF metrics(font);
+        font_ = font;
+        charPixels_ = metrics.horizontalAdvance(QStringLiteral("Sep 2008")) / 8.0;
+        gapPixels_ = metrics.height() * 1.2;
+        cached_ = false;
+    }
+    if (!cached_ || range != range_ || pixels != pixels_) {
+        last_ =
+            chooseSessionTicks(days_, range.lower, range.upper, pixels, charPixels_, gapPixels_);
+        range_ = range;
+        pixels_ = pixels;
+        cached_ = true;
+        ticks_.clear();
+        labels_.clear();
+        ticks_.reserve(static_cast<qsizetype>(last_.ticks.size()));
+        labels_.reserve(static_cast<qsizetype>(last_.ticks.size()));
+        for (const auto& t : last_.ticks) {
+            ticks_.push_back(t.index);
+            labels_.push_back(QString::fromStdString(t.label));
+        }
+    }
+    ticks = ticks_;  // shared, not copied
     if (subTicks) {
         subTicks->clear();
     }
     if (tickLabels) {
-        tickLabels->clear();
-    }
-    for (const auto& t : last_.ticks) {
-        ticks.push_back(t.index);
-        if (tickLabels) {
-            tickLabels->push_back(QString::fromStdString(t.label));
-        }
+        *tickLabels = labels_;
     }
 }
 

@@ -36,10 +36,15 @@ SessionTicks chooseSessionTicks(std::span<const Day> days, double lower, double 
 std::string sessionTickLabel(Day day, TickLevel level);
 
 /// QCPAxisTicker over bar indices; reads the axis' pixel width and font at each generate().
+/// Every axis sharing the time range asks for the same ticks, several times per replot: the
+/// last answer is kept and handed out again while range, width, font and days are the same.
 class SessionTicker : public QCPAxisTicker {
 public:
     explicit SessionTicker(QCPAxis* axis) : axis_(axis) {}
-    void setDays(std::vector<Day> days) { days_ = std::move(days); }
+    void setDays(std::vector<Day> days) {
+        days_ = std::move(days);
+        cached_ = false;
+    }
     const std::vector<Day>& days() const { return days_; }
     /// The ticks of the last generate(), for tests and for the date tag.
     const SessionTicks& lastTicks() const { return last_; }
@@ -52,6 +57,15 @@ private:
     QCPAxis* axis_;
     std::vector<Day> days_;
     SessionTicks last_;
+    // What last_ was made for, and its ticks and labels as the axis wants them.
+    bool cached_ = false;
+    QCPRange range_;
+    int pixels_ = 0;
+    QFont font_;
+    double charPixels_ = 0;
+    double gapPixels_ = 0;
+    QVector<double> ticks_;
+    QVector<QString> labels_;
 };
 
 }  // namespace retest::ui
