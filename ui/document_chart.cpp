@@ -21,7 +21,8 @@ DocumentChart::DocumentChart(ChartDocument& doc, ChartView& view, QObject* paren
         showSelection(false);
     });
     connect(&doc, &ChartDocument::levelSelectionChanged, this, &DocumentChart::showSelection);
-    connect(&view, &QObject::destroyed, this, &DocumentChart::dropView);
+    // The overlays remove their items from the view: before it is torn down.
+    connect(&view, &ChartView::aboutToBeDestroyed, this, &DocumentChart::dropView);
     connect(&doc, &QObject::destroyed, this, [this] { disconnect(doc_, nullptr, this, nullptr); });
     levels_->setShowAutoLevels(doc.showAutoLevels());
     showBars();

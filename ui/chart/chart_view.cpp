@@ -93,7 +93,9 @@ ChartView::ChartView(QWidget* parent) : QWidget(parent), plot_(new ChartPlot(thi
     showEmptyState(tr("No data"));
 }
 
-ChartView::~ChartView() = default;
+ChartView::~ChartView() {
+    Q_EMIT aboutToBeDestroyed();
+}
 
 void ChartView::buildLayout() {
     priceRect_ = plot_->axisRect();

@@ -160,6 +160,9 @@ Q_SIGNALS:
     void crosshairMoved(int index, const QPoint& pos);
     /// The theme changed (after the chart restyled itself).
     void themeChanged();
+    /// Emitted first thing in the destructor, while the view is still whole: overlays that
+    /// remove their items from it let go here (QObject::destroyed comes too late for that).
+    void aboutToBeDestroyed();
 
 protected:
     void resizeEvent(QResizeEvent* event) override;
