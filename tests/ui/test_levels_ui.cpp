@@ -324,6 +324,12 @@ void expectLabelsGiveWay(Sample& s, const std::string& what, bool everyZone = tr
         EXPECT_LE(rect.bottom(), volumePane.bottom() + 1) << text.toStdString();
     }
 
+    // A zone's name never hides under the state box (the record under the headline).
+    if (const auto box = s.overlay->stateBoxRect()) {
+        for (const QRectF& name : s.overlay->zoneNameRects()) {
+            EXPECT_FALSE(name.intersects(*box)) << "a zone name under the state box";
+        }
+    }
     // Breakout labels overlap neither each other nor the candles under them, and none hangs
     // far from its bar (a long arrow across the chart reads as a move that never happened).
     for (const double length : s.overlay->eventArrowLengths()) {
@@ -374,6 +380,28 @@ TEST(LevelOverlay, LabelsGiveWayToEachOtherInEveryView) {
     readme.layout();
     readme.layout();
     expectLabelsGiveWay(readme, "README image");
+}
+
+// Views ending every month from 2007 to 2020, three months wide: the headline's zone often runs
+// just under the state box in the top-left corner, and its name must then move out from under it.
+TEST(LevelOverlay, ZoneNamesStayClearOfTheStateBox) {
+    Sample s;
+    int checked = 0;
+    for (Day end = *parseIsoDate("2007-01-31"); end < *parseIsoDate("2020-04-17"); end += 30) {
+        s.view.setDateRange(end - 91, end);
+        s.layout();
+        s.layout();
+        const auto box = s.overlay->stateBoxRect();
+        if (!box) {
+            continue;
+        }
+        for (const QRectF& name : s.overlay->zoneNameRects()) {
+            ++checked;
+            EXPECT_FALSE(name.intersects(*box))
+                << "a zone name under the state box, view ending " << formatIsoDate(end);
+        }
+    }
+    EXPECT_GT(checked, 20);
 }
 
 TEST(LevelOverlay, HidesAnAnalysisOfOtherBars) {

@@ -157,6 +157,24 @@ std::vector<QRectF> LevelOverlay::eventLabelRects() const {
     return out;
 }
 
+std::vector<QRectF> LevelOverlay::zoneNameRects() const {
+    std::vector<QRectF> out;
+    for (const ZoneItems& z : zones_) {
+        if (z.name->visible()) {
+            out.emplace_back(z.name->topLeft->pixelPosition(),
+                             z.name->bottomRight->pixelPosition());
+        }
+    }
+    return out;
+}
+
+std::optional<QRectF> LevelOverlay::stateBoxRect() const {
+    if (stateText_ == nullptr || !stateText_->visible()) {
+        return std::nullopt;
+    }
+    return QRectF(stateText_->topLeft->pixelPosition(), stateText_->bottomRight->pixelPosition());
+}
+
 std::vector<double> LevelOverlay::eventArrowLengths() const {
     std::vector<double> out;
     for (const EventItems& e : events_) {
@@ -723,6 +741,19 @@ void LevelOverlay::layoutLabels() {
             }
         }
         stateText_->position->setCoords(r.left() + 8, top);
+        // A zone's name sits at the left edge above its line: right of the box when the box
+        // is there (the record just under the headline that names it).
+        const QRectF box(stateText_->topLeft->pixelPosition(),
+                         stateText_->bottomRight->pixelPosition());
+        for (const ZoneItems& items : zones_) {
+            const double high = analysis_.zones[static_cast<std::size_t>(items.zone)].high;
+            items.name->position->setCoords(0.0, high);
+            const QRectF name(items.name->topLeft->pixelPosition(),
+                              items.name->bottomRight->pixelPosition());
+            if (stateText_->visible() && items.name->visible() && name.intersects(box)) {
+                items.name->position->setCoords((box.right() + 6 - r.left()) / r.width(), high);
+            }
+        }
     }
     placeAllTimeHigh();
     // A weekly or monthly level's label gives way to the chart's own labels (its line stays).

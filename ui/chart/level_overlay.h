@@ -64,6 +64,9 @@ public:
     std::vector<QRectF> eventLabelRects() const;
     /// The pixel lengths of the breakout/breakdown arrows shown after the last layout.
     std::vector<double> eventArrowLengths() const;
+    /// Pixel rectangles of the zone names and of the state box shown after the last layout.
+    std::vector<QRectF> zoneNameRects() const;
+    std::optional<QRectF> stateBoxRect() const;
     /// The weekly and monthly levels drawn on this (daily) chart, nearest to price first.
     const std::vector<Zone>& higherTimeframeLines() const { return higherZones_; }
     /// The headline as of the last visible bar (index into analysis().events), or -1: the
