@@ -77,7 +77,7 @@ Annotation twoPoint(AnnotationKind kind, AnchorPoint a, AnchorPoint b) {
 }  // namespace
 
 AnnotationController::AnnotationController(ChartView& view, ChartDocument& doc, QObject* parent)
-    : QObject(parent), view_(view), viewAlive_(&view), doc_(doc), docAlive_(&doc) {
+    : QObject(parent), view_(view), doc_(doc), docAlive_(&doc) {
     layer_ = new AnnotationLayer(view, this);
     buildActions();
     view.plot()->installEventFilter(this);
@@ -90,7 +90,11 @@ AnnotationController::AnnotationController(ChartView& view, ChartDocument& doc, 
         undo_ = redo_ = nullptr;
     };
     connect(&doc, &QObject::destroyed, this, forget);
-    connect(&view, &QObject::destroyed, this, [this] {
+    // Let go of the view while it is still whole (QObject::destroyed comes from ~QWidget, after
+    // the ChartView part is gone, and the plot still sends events while it is torn down).
+    connect(&view, &ChartView::aboutToBeDestroyed, this, [this] {
+        viewGone_ = true;
+        view_.plot()->removeEventFilter(this);
         if (docAlive_ != nullptr) {
             disconnect(docAlive_, nullptr, this, nullptr);
         }
@@ -528,7 +532,7 @@ void AnnotationController::contextMenu(QPointF pos, QPoint global) {
 }
 
 bool AnnotationController::eventFilter(QObject* watched, QEvent* event) {
-    if (docAlive_ == nullptr || viewAlive_ == nullptr || watched != view_.plot()) {
+    if (docAlive_ == nullptr || viewGone_ || watched != view_.plot()) {
         return QObject::eventFilter(watched, event);
     }
     switch (event->type()) {

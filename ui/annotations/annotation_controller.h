@@ -126,7 +126,7 @@ private:
     void setPanEnabled(bool on);
 
     ChartView& view_;
-    QPointer<ChartView> viewAlive_;
+    bool viewGone_ = false;  // the view said it is going (ChartView::aboutToBeDestroyed)
     ChartDocument& doc_;
     QPointer<ChartDocument> docAlive_;
     QPointer<LevelOverlay> overlay_;
