@@ -22,6 +22,8 @@ namespace {
 
 constexpr const char* kUsageText =
     "Usage: retest alerts add SYM (--enters LOW HIGH | --closes-above P | --closes-below P\n"
+    "                              | --closes-above-line DATE1 P1 DATE2 P2\n"
+    "                              | --closes-below-line DATE1 P1 DATE2 P2\n"
     "                              | --retest held|failed | --ath) [--note TEXT]\n"
     "       retest alerts list [--json]\n"
     "       retest alerts remove ID\n"
@@ -31,7 +33,9 @@ constexpr const char* kUsageText =
     "An alert watches only the bars that arrive after it was created (or re-armed): old\n"
     "history never fires it. It fires once, at the first bar where its condition becomes\n"
     "true: a bar trading into LOW..HIGH after one that did not; a close above (below) P after\n"
-    "a close at or below (above) it; a breakout's or breakdown's retest becoming held or\n"
+    "a close at or below (above) it; the same against a trend line through (DATE1, P1) and\n"
+    "(DATE2, P2), followed bar by bar on the daily bars and extended past its points, as the\n"
+    "chart draws it; a breakout's or breakdown's retest becoming held or\n"
     "failed; a close above every earlier close. A pane threshold is a close above/below on\n"
     "the rate's symbol (retest alerts add ^TNX --closes-above 5). Then it stays fired until\n"
     "`rearm`. A ratio (IWM:SPY) is watched on the ratio of its two cached sides, and ^TNX\n"
@@ -69,10 +73,15 @@ QJsonObject alertJson(const Alert& a) {
         {QStringLiteral("watchFrom"), isoDate(a.watchFrom)},
         {QStringLiteral("state"),
          a.state == AlertState::Fired ? QStringLiteral("fired") : QStringLiteral("armed")}};
+    const bool line = a.kind == AlertKind::ClosesAboveLine || a.kind == AlertKind::ClosesBelowLine;
     const bool priced = a.kind == AlertKind::EntersZone || a.kind == AlertKind::ClosesAbove ||
-                        a.kind == AlertKind::ClosesBelow;
+                        a.kind == AlertKind::ClosesBelow || line;
     o.insert(QStringLiteral("low"), priced ? QJsonValue(round4(a.low)) : QJsonValue());
     o.insert(QStringLiteral("high"), priced ? QJsonValue(round4(a.high)) : QJsonValue());
+    if (line) {  // the trend line: (lineFrom, low) to (lineTo, high)
+        o.insert(QStringLiteral("lineFrom"), isoDate(a.lineFrom));
+        o.insert(QStringLiteral("lineTo"), isoDate(a.lineTo));
+    }
     const bool fired = a.state == AlertState::Fired;
     o.insert(QStringLiteral("firedDate"), fired ? QJsonValue(isoDate(a.firedDay)) : QJsonValue());
     o.insert(QStringLiteral("firedClose"), fired ? QJsonValue(round4(a.firedClose)) : QJsonValue());
@@ -124,6 +133,32 @@ QString parseAdd(const QStringList& args, Alert& a) {
             a.low = *low;
             a.high = *high;
             i += n;
+        } else if (w == QLatin1String("--closes-above-line") ||
+                   w == QLatin1String("--closes-below-line")) {
+            ++conditions;
+            if (!need(4)) {
+                return w + QStringLiteral(" needs DATE1 P1 DATE2 P2");
+            }
+            const auto d1 = parseIsoDate(args[i + 1].toStdString());
+            const auto p1 = priceArg(args[i + 2]);
+            const auto d2 = parseIsoDate(args[i + 3].toStdString());
+            const auto p2 = priceArg(args[i + 4]);
+            if (!d1 || !d2) {
+                return w + QStringLiteral(": '") + args[i + (d1 ? 3 : 1)] +
+                       QStringLiteral("' is not a date (YYYY-MM-DD)");
+            }
+            if (!p1 || !p2) {
+                return w + QStringLiteral(": '") + args[i + (p1 ? 4 : 2)] +
+                       QStringLiteral("' is not a price");
+            }
+            const bool flip = *d2 < *d1;  // oldest point first
+            a.kind = w == QLatin1String("--closes-above-line") ? AlertKind::ClosesAboveLine
+                                                               : AlertKind::ClosesBelowLine;
+            a.lineFrom = flip ? *d2 : *d1;
+            a.low = flip ? *p2 : *p1;
+            a.lineTo = flip ? *d1 : *d2;
+            a.high = flip ? *p1 : *p2;
+            i += 4;
         } else if (w == QLatin1String("--retest")) {
             ++conditions;
             if (!need(1) ||

@@ -12,8 +12,47 @@ namespace retest {
 
 namespace {
 
-constexpr std::array<std::string_view, 6> kKindNames = {
-    "enters", "closes-above", "closes-below", "retest-held", "retest-failed", "ath"};
+constexpr std::array<std::string_view, 8> kKindNames = {
+    "enters",        "closes-above", "closes-below",      "retest-held",
+    "retest-failed", "ath",          "closes-above-line", "closes-below-line"};
+
+bool isLine(AlertKind k) {
+    return k == AlertKind::ClosesAboveLine || k == AlertKind::ClosesBelowLine;
+}
+
+/// Where `day` falls on the bar axis of `bars` (ascending): a bar's own index, between two
+/// bars in proportion to the calendar days, and past either end a session per 7/5 days, as the
+/// chart places a drawing's points.
+double barPosition(std::span<const Bar> bars, Day day) {
+    constexpr double kSessionsPerDay = 5.0 / 7.0;
+    if (bars.empty()) {
+        return 0;
+    }
+    if (day <= bars.front().day) {
+        return -static_cast<double>(bars.front().day - day) * kSessionsPerDay;
+    }
+    if (day >= bars.back().day) {
+        return static_cast<double>(bars.size() - 1) +
+               static_cast<double>(day - bars.back().day) * kSessionsPerDay;
+    }
+    const auto it = std::lower_bound(bars.begin(), bars.end(), day,
+                                     [](const Bar& b, Day d) { return b.day < d; });
+    const auto k = static_cast<double>(it - bars.begin());
+    if (it->day == day) {
+        return k;
+    }
+    const Day before = std::prev(it)->day;
+    return k - 1 + static_cast<double>(day - before) / static_cast<double>(it->day - before);
+}
+
+/// A trend line alert's price on each bar of `bars`.
+struct LineOnBars {
+    double from = 0;  // the bar positions of the line's two days
+    double to = 1;
+    double at(const Alert& a, std::size_t i) const {
+        return a.low + (a.high - a.low) * (static_cast<double>(i) - from) / (to - from);
+    }
+};
 
 std::string price(double v) {
     std::array<char, 64> buf{};
@@ -25,8 +64,8 @@ bool inZone(const Bar& b, const Alert& a) {
     return b.low <= a.high && b.high >= a.low;
 }
 
-/// Whether bar `b` satisfies a price condition.
-bool satisfied(const Bar& b, const Alert& a) {
+/// Whether bar `b` satisfies a price condition (`line`: the trend line's price on that bar).
+bool satisfied(const Bar& b, const Alert& a, double line) {
     switch (a.kind) {
         case AlertKind::EntersZone:
             return inZone(b, a);
@@ -34,12 +73,16 @@ bool satisfied(const Bar& b, const Alert& a) {
             return b.close > a.low;
         case AlertKind::ClosesBelow:
             return b.close < a.low;
+        case AlertKind::ClosesAboveLine:
+            return b.close > line;
+        case AlertKind::ClosesBelowLine:
+            return b.close < line;
         default:
             return false;
     }
 }
 
-std::string firingDetail(const Bar& b, const Alert& a) {
+std::string firingDetail(const Bar& b, const Alert& a, double line) {
     switch (a.kind) {
         case AlertKind::EntersZone:
             return "traded " + price(b.low) + "–" + price(b.high) + " into " + price(a.low) + "–" +
@@ -48,6 +91,11 @@ std::string firingDetail(const Bar& b, const Alert& a) {
             return "closed " + price(b.close) + " above " + price(a.low);
         case AlertKind::ClosesBelow:
             return "closed " + price(b.close) + " below " + price(a.low);
+        case AlertKind::ClosesAboveLine:
+        case AlertKind::ClosesBelowLine:
+            return "closed " + price(b.close) +
+                   (a.kind == AlertKind::ClosesAboveLine ? " above" : " below") +
+                   " the trend line (" + price(line) + " that day)";
         default:
             return {};
     }
@@ -62,12 +110,21 @@ std::size_t firstWatched(std::span<const Bar> bars, Day watchFrom) {
 
 std::optional<AlertFiring> priceCrossing(const Alert& a, std::span<const Bar> bars,
                                          std::size_t start) {
+    LineOnBars line;
+    if (isLine(a.kind)) {
+        line.from = barPosition(bars, a.lineFrom);
+        line.to = barPosition(bars, a.lineTo);
+        if (!(std::abs(line.to - line.from) > 1e-9)) {
+            return std::nullopt;  // both days on one bar: no slope to follow
+        }
+    }
+    const auto lineAt = [&](std::size_t i) { return isLine(a.kind) ? line.at(a, i) : 0.0; };
     // An occurrence is a change into the condition: the bar before must not satisfy it.
-    bool before = start > 0 && satisfied(bars[start - 1], a);
+    bool before = start > 0 && satisfied(bars[start - 1], a, lineAt(start - 1));
     for (std::size_t i = start; i < bars.size(); ++i) {
-        const bool now = satisfied(bars[i], a);
+        const bool now = satisfied(bars[i], a, lineAt(i));
         if (now && !before) {
-            return AlertFiring{bars[i].day, bars[i].close, firingDetail(bars[i], a)};
+            return AlertFiring{bars[i].day, bars[i].close, firingDetail(bars[i], a, lineAt(i))};
         }
         before = now;
     }
@@ -143,13 +200,19 @@ std::string describeAlert(const Alert& a) {
             return "a retest fails";
         case AlertKind::AllTimeHigh:
             return "new all-time high";
+        case AlertKind::ClosesAboveLine:
+        case AlertKind::ClosesBelowLine:
+            return std::string(a.kind == AlertKind::ClosesAboveLine ? "closes above"
+                                                                    : "closes below") +
+                   " the trend line " + price(a.low) + " (" + formatIsoDate(a.lineFrom) + ") → " +
+                   price(a.high) + " (" + formatIsoDate(a.lineTo) + ")";
     }
     return {};
 }
 
 std::optional<std::string> alertProblem(const Alert& a) {
     const bool priced = a.kind == AlertKind::EntersZone || a.kind == AlertKind::ClosesAbove ||
-                        a.kind == AlertKind::ClosesBelow;
+                        a.kind == AlertKind::ClosesBelow || isLine(a.kind);
     if (!priced) {
         return std::nullopt;
     }
@@ -158,6 +221,12 @@ std::optional<std::string> alertProblem(const Alert& a) {
     }
     if (a.low < 0 || a.high < 0) {
         return "the price is negative";
+    }
+    if (isLine(a.kind)) {
+        if (a.lineFrom == a.lineTo) {
+            return "the trend line's two points are on one day";
+        }
+        return std::nullopt;
     }
     if (a.low > a.high) {
         return "the zone's low " + price(a.low) + " is above its high " + price(a.high);
@@ -226,6 +295,25 @@ std::vector<Alert> alertChoicesForDrawing(const Annotation& d) {
                 d.symbol, low, high,
                 d.label.empty() ? name + price(low) + "–" + price(high) : d.label);
         }
+        case AnnotationKind::TrendLine: {
+            // Oldest point first, whichever way the line was drawn.
+            const bool flip = d.points[1].day < d.points[0].day;
+            const AnchorPoint& p1 = d.points[flip ? 1 : 0];
+            const AnchorPoint& p2 = d.points[flip ? 0 : 1];
+            std::vector<Alert> out(2);
+            out[0].kind = AlertKind::ClosesAboveLine;
+            out[1].kind = AlertKind::ClosesBelowLine;
+            for (Alert& a : out) {
+                a.symbol = d.symbol;
+                a.low = p1.price;
+                a.high = p2.price;
+                a.lineFrom = p1.day;
+                a.lineTo = p2.day;
+                a.note = d.label.empty() ? "trend line " + price(p1.price) + " → " + price(p2.price)
+                                         : d.label;
+            }
+            return out;
+        }
         default:
             return {};
     }
@@ -245,6 +333,8 @@ std::optional<AlertFiring> evaluateAlert(const Alert& alert, std::span<const Bar
         case AlertKind::EntersZone:
         case AlertKind::ClosesAbove:
         case AlertKind::ClosesBelow:
+        case AlertKind::ClosesAboveLine:
+        case AlertKind::ClosesBelowLine:
             return priceCrossing(alert, bars, start);
         case AlertKind::AllTimeHigh:
             return newHigh(bars, start, highestCloseBefore);

@@ -17,14 +17,17 @@
 namespace retest {
 
 enum class AlertKind {
-    EntersZone,    ///< a bar's range reaches into LOW..HIGH after a bar that did not
-    ClosesAbove,   ///< a close above P after a close at or below it (also pane thresholds)
-    ClosesBelow,   ///< a close below P after a close at or above it
-    RetestHeld,    ///< a breakout's (or breakdown's) retest became "held"
-    RetestFailed,  ///< a breakout's (or breakdown's) retest became "failed"
-    AllTimeHigh,   ///< a close above every earlier close
+    EntersZone,       ///< a bar's range reaches into LOW..HIGH after a bar that did not
+    ClosesAbove,      ///< a close above P after a close at or below it (also pane thresholds)
+    ClosesBelow,      ///< a close below P after a close at or above it
+    RetestHeld,       ///< a breakout's (or breakdown's) retest became "held"
+    RetestFailed,     ///< a breakout's (or breakdown's) retest became "failed"
+    AllTimeHigh,      ///< a close above every earlier close
+    ClosesAboveLine,  ///< a close above a trend line after a close at or below it
+    ClosesBelowLine,  ///< a close below a trend line after a close at or above it
 };
-/// "enters", "closes-above", "closes-below", "retest-held", "retest-failed", "ath".
+/// "enters", "closes-above", "closes-below", "retest-held", "retest-failed", "ath",
+/// "closes-above-line", "closes-below-line".
 std::string_view alertKindName(AlertKind kind);
 std::optional<AlertKind> parseAlertKind(std::string_view name);
 
@@ -34,8 +37,13 @@ struct Alert {
     std::int64_t id = 0;
     std::string symbol;
     AlertKind kind = AlertKind::ClosesAbove;
-    double low = 0;   ///< the price P, or the zone's low
-    double high = 0;  ///< the zone's high (EntersZone), otherwise equal to low
+    double low = 0;   ///< the price P, the zone's low, or the trend line's price on lineFrom
+    double high = 0;  ///< the zone's high, the line's price on lineTo, otherwise equal to low
+    /// A trend line's two days (ClosesAboveLine, ClosesBelowLine). The line runs through
+    /// (lineFrom, low) and (lineTo, high) and on past them, bar by bar as the daily chart
+    /// draws it.
+    Day lineFrom = 0;
+    Day lineTo = 0;
     std::string note;
     /// Only bars after this day are watched: the last cached bar when the alert was created or
     /// re-armed (the day before creation when the symbol had no data), so old history never
@@ -69,9 +77,10 @@ std::vector<Alert> alertChoicesForRange(std::string_view symbol, double low, dou
 /// One price (a horizontal line, a pane threshold): a close above it, a close below it.
 std::vector<Alert> alertChoicesForPrice(std::string_view symbol, double price,
                                         const std::string& note);
-/// A drawing: a horizontal line as a price, a zone or rectangle as its price range, the note
-/// naming the drawing ("line 240.00", or its label). Empty for kinds without a price condition
-/// (trend lines, notes, arrows, date markers).
+/// A drawing: a horizontal line as a price, a zone or rectangle as its price range, a trend
+/// line as a close above or below it (extended past its points), the note naming the drawing
+/// ("line 240.00", or its label). Empty for kinds without a price condition (notes, arrows,
+/// date markers).
 std::vector<Alert> alertChoicesForDrawing(const Annotation& drawing);
 
 /// One occurrence of an alert's condition.

@@ -133,7 +133,8 @@ Result<AlertCheckReport> checkAlerts(PriceCache& cache, std::span<const std::str
             }
         }
         // Price conditions and all-time highs need only the bars since the earliest watched
-        // day and the one before it; retests need the whole history.
+        // day and the one before it; trend lines the bars since their first point (they run
+        // bar by bar); retests the whole history.
         w.symbol = symbol;
         w.from = std::numeric_limits<Day>::max();
         Day earliestWatch = std::numeric_limits<Day>::max();
@@ -141,6 +142,10 @@ Result<AlertCheckReport> checkAlerts(PriceCache& cache, std::span<const std::str
             earliestWatch = std::min(earliestWatch, a->watchFrom);
             w.from = std::min(w.from, isRetest(a->kind) ? std::numeric_limits<Day>::min()
                                                         : a->watchFrom - kPreviousBarDays);
+            if (a->kind == AlertKind::ClosesAboveLine || a->kind == AlertKind::ClosesBelowLine) {
+                w.from = std::min(
+                    {w.from, a->lineFrom - kPreviousBarDays, a->lineTo - kPreviousBarDays});
+            }
             w.highs = w.highs || a->kind == AlertKind::AllTimeHigh;
         }
         // Nothing after any alert's watched day: nothing to read (the usual case after a

@@ -15,7 +15,7 @@ namespace {
 
 constexpr const char* kColumns =
     "SELECT id, symbol, kind, low, high, note, watch_from, state, fired_day, fired_close, "
-    "fired_detail, created, fired_at FROM alerts ";
+    "fired_detail, created, fired_at, line_from, line_to FROM alerts ";
 
 std::int64_t nowUnix() {
     return static_cast<std::int64_t>(std::time(nullptr));
@@ -48,6 +48,8 @@ Result<Alert> fromRow(const Use& q) {
         a.firedUnix = q.columnInt64(12);
     }
     a.createdUnix = q.columnInt64(11);
+    a.lineFrom = static_cast<Day>(q.columnInt64(13));
+    a.lineTo = static_cast<Day>(q.columnInt64(14));
     if (auto problem = symbolProblem(a.symbol)) {
         return Error{"alert " + std::to_string(a.id) + " has a bad symbol: " + *problem};
     }
@@ -78,8 +80,12 @@ Result<std::int64_t> AlertStore::add(const Alert& alert, Day nowDay) {
     if (auto problem = symbolProblem(a.symbol)) {
         return Error{"cannot add the alert: " + *problem};
     }
-    if (a.kind != AlertKind::EntersZone) {
+    const bool line = a.kind == AlertKind::ClosesAboveLine || a.kind == AlertKind::ClosesBelowLine;
+    if (a.kind != AlertKind::EntersZone && !line) {
         a.high = a.low;
+    }
+    if (!line) {
+        a.lineFrom = a.lineTo = 0;
     }
     if (auto problem = alertProblem(a)) {
         return Error{"cannot add the alert on " + a.symbol + ": " + *problem};
@@ -91,14 +97,16 @@ Result<std::int64_t> AlertStore::add(const Alert& alert, Day nowDay) {
     sqlite3* db = cache_.connection();
     Statement s;
     if (s.prepare(db,
-                  "INSERT INTO alerts(symbol, kind, low, high, note, watch_from, state, created) "
-                  "VALUES(?1, ?2, ?3, ?4, ?5, ?6, 'armed', ?7)") != SQLITE_OK) {
+                  "INSERT INTO alerts(symbol, kind, low, high, note, watch_from, state, created, "
+                  "line_from, line_to) VALUES(?1, ?2, ?3, ?4, ?5, ?6, 'armed', ?7, ?8, ?9)") !=
+        SQLITE_OK) {
         return sqlite::storeError(db, cache_.path(), "cannot add an alert");
     }
     const std::string_view kind = alertKindName(a.kind);
     Use q(s);
     q.bind(1, std::string_view(a.symbol)).bind(2, kind).bind(3, a.low).bind(4, a.high);
     q.bind(5, std::string_view(a.note)).bind(6, *from).bind(7, nowUnix());
+    q.bind(8, static_cast<std::int64_t>(a.lineFrom)).bind(9, static_cast<std::int64_t>(a.lineTo));
     if (q.step() != SQLITE_DONE) {
         return sqlite::storeError(db, cache_.path(), "cannot add an alert");
     }

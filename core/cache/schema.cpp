@@ -126,6 +126,11 @@ constexpr std::array kMigrations{
             symbol TEXT PRIMARY KEY,
             sensitivity REAL NOT NULL CHECK(sensitivity >= 0 AND sensitivity <= 1)) WITHOUT ROWID;
     )sql"},
+    // v7: alerts on a trend line: its two days (its prices are in low and high).
+    Migration{7, R"sql(
+        ALTER TABLE alerts ADD COLUMN line_from INTEGER;
+        ALTER TABLE alerts ADD COLUMN line_to INTEGER;
+    )sql"},
 };
 
 Error sqlError(sqlite3* db, const std::filesystem::path& path, const std::string& what) {

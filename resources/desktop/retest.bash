@@ -49,7 +49,7 @@ _retest() {
         --from | --to | --until | --since | --sensitivity | --size | --scale | \
             --quality | --title | --base-url | --label | --color | --width | --remove | \
             --threshold | --tail | --deadline | --max-size | --list | --note | --enters | \
-            --closes-above | --closes-below)
+            --closes-above | --closes-below | --closes-above-line | --closes-below-line)
             [[ $prev == --symbol ]] &&
                 mapfile -t COMPREPLY < <(compgen -W "$(_retest_symbols)" -- "$cur")
             return ;;
@@ -79,8 +79,8 @@ _retest() {
         rotation) options="--benchmark --until --tail --json --help" ;;
         watchlist) options="--replace --json --help" ;;
         alerts)
-            options="--enters --closes-above --closes-below --retest --ath --note --json
-                     --help" ;;
+            options="--enters --closes-above --closes-below --closes-above-line
+                     --closes-below-line --retest --ath --note --json --help" ;;
         annotate)
             options="--hline --zone --note --trend --rect --arrow --vline --label --color --line
                      --width --extend-right --list --json --remove --export --import --replace

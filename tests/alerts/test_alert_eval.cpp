@@ -164,7 +164,61 @@ TEST(AlertChoices, ALevelOffersEnteringItAndClosesBeyondEachEdge) {
     }
 }
 
-TEST(AlertChoices, DrawingsOfferTheirPricesAndTrendLinesNothing) {
+// A rising trend line through (day 0, 100) and (day 10, 110): one point a session on these
+// daily bars. Price rides 1 above it, then closes under it on day 14 (line 114, close 113.5):
+// past the line's second point, as the chart extends it.
+TEST(AlertEval, ATrendLineIsFollowedBarByBarAndPastItsPoints) {
+    std::vector<double> closes;
+    for (int i = 0; i < 18; ++i) {
+        closes.push_back(100 + i + 1);
+    }
+    closes[14] = 113.5;
+    closes[15] = 114.5;
+    closes[16] = 117;
+    const auto b = bars(closes);
+    Alert below = alert(AlertKind::ClosesBelowLine, 100, 11, 110);
+    below.lineFrom = day0();
+    below.lineTo = day0() + 10;
+    ASSERT_FALSE(alertProblem(below).has_value());
+    const auto f = evaluateAlert(below, b);
+    ASSERT_TRUE(f.has_value());
+    EXPECT_EQ(f->day, day0() + 14);
+    EXPECT_EQ(f->detail, "closed 113.50 below the trend line (114.00 that day)");
+    EXPECT_EQ(describeAlert(below),
+              "closes below the trend line 100.00 (2025-11-03) → 110.00 (2025-11-13)");
+    // Back above on day 16 (117 > 116), after 114.5 under 115 on day 15.
+    Alert above = below;
+    above.kind = AlertKind::ClosesAboveLine;
+    above.watchFrom = day0() + 14;
+    const auto g = evaluateAlert(above, b);
+    ASSERT_TRUE(g.has_value());
+    EXPECT_EQ(g->day, day0() + 16);
+    // Both points on one day: no line.
+    Alert flat = below;
+    flat.lineTo = flat.lineFrom;
+    EXPECT_TRUE(alertProblem(flat).has_value());
+}
+
+TEST(AlertEval, ATrendLineSkipsWeekendsAsTheChartDoes) {
+    // Sessions Mon-Fri: 2025-11-03 .. 2025-11-14 (10 bars). The line rises 1 a session from
+    // Monday 3rd (100) to Friday 7th (104); on Friday 14th it stands at 109, not at 111 as
+    // calendar days would have it. A close of 110 on the 14th is above it, 108 below.
+    std::vector<Bar> b;
+    for (int i = 0; i < 10; ++i) {
+        const Day d = day0() + i + (i >= 5 ? 2 : 0);
+        b.push_back(Bar{d, 99, 99.5, 98.5, 99, 99, 100});
+    }
+    Alert a = alert(AlertKind::ClosesAboveLine, 100, 8, 104);
+    a.lineFrom = day0();
+    a.lineTo = day0() + 4;
+    b.back().close = 110;
+    b.back().high = 110.5;
+    const auto f = evaluateAlert(a, b);
+    ASSERT_TRUE(f.has_value());
+    EXPECT_EQ(f->detail, "closed 110.00 above the trend line (109.00 that day)");
+}
+
+TEST(AlertChoices, DrawingsOfferTheirPricesAndTrendLinesTheirLine) {
     Annotation line;
     line.symbol = "^TNX";
     line.kind = AnnotationKind::HorizontalLine;
@@ -193,8 +247,17 @@ TEST(AlertChoices, DrawingsOfferTheirPricesAndTrendLinesNothing) {
     EXPECT_EQ(r[0].note, "rectangle 220.00–230.00");
 
     Annotation trend = rect;
-    trend.kind = AnnotationKind::TrendLine;
-    EXPECT_TRUE(alertChoicesForDrawing(trend).empty());
+    trend.kind = AnnotationKind::TrendLine;  // drawn right to left: the oldest point first
+    trend.points = {{day0() + 5, 220}, {day0(), 230}};
+    const auto t = alertChoicesForDrawing(trend);
+    ASSERT_EQ(t.size(), 2u);
+    EXPECT_EQ(t[0].kind, AlertKind::ClosesAboveLine);
+    EXPECT_EQ(t[1].kind, AlertKind::ClosesBelowLine);
+    EXPECT_EQ(t[0].lineFrom, day0());
+    EXPECT_EQ(t[0].low, 230);
+    EXPECT_EQ(t[0].lineTo, day0() + 5);
+    EXPECT_EQ(t[0].high, 220);
+    EXPECT_EQ(t[0].note, "trend line 230.00 → 220.00");
     Annotation note = line;
     note.kind = AnnotationKind::Note;
     EXPECT_TRUE(alertChoicesForDrawing(note).empty());

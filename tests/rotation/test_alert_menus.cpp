@@ -7,6 +7,7 @@
 #include <QComboBox>
 #include <QContextMenuEvent>
 #include <QDoubleSpinBox>
+#include <QLabel>
 #include <QLineEdit>
 #include <QMenu>
 #include <QSettings>
@@ -268,22 +269,37 @@ TEST_F(AlertMenusTest, ARectangleDrawingOffersItsPriceRange) {
     expectOnlyAlert("^GSPC", AlertKind::EntersZone, 2750, 2950, "rectangle 2750.00–2950.00");
 }
 
-TEST_F(AlertMenusTest, ATrendLineOffersNoAlert) {
+TEST_F(AlertMenusTest, ATrendLineOffersACloseBelowItFollowedPastItsPoints) {
     const auto& bars = window->document()->bars();
     const double p1 = bars[bars.size() - 60].close;
     const double p2 = bars[bars.size() - 20].close;
     ASSERT_NE(draw(AnnotationKind::TrendLine, {{shownDay(59), p1}, {shownDay(19), p2}}), 0);
     ui::ChartView* view = window->chartView();
     const int index = static_cast<int>(bars.size()) - 40;
-    MenuDriver driver(QStringLiteral("Alert…"), {});
+    QStringList kinds;
+    QString line;
+    MenuDriver driver(QStringLiteral("Alert…"), [&](ui::AlertDialog& d) {
+        for (int i = 0; i < d.kindBox()->count(); ++i) {
+            kinds << d.kindBox()->itemText(i);
+        }
+        ASSERT_TRUE(d.selectKind(AlertKind::ClosesBelowLine));
+        line = d.lineLabel()->text();
+    });
     rightClickChart(QPoint(qRound(view->timeAxis()->coordToPixel(index)),
                            qRound(view->priceAxis()->coordToPixel((p1 + p2) / 2))));
     EXPECT_TRUE(driver.entries.contains(QStringLiteral("Extend Right")))
         << driver.entries.join(QStringLiteral(", ")).toStdString();
-    EXPECT_FALSE(driver.entries.contains(QStringLiteral("Alert…")))
-        << driver.entries.join(QStringLiteral(", ")).toStdString();
-    EXPECT_FALSE(driver.dialogShown);
-    EXPECT_TRUE(stored().empty());
+    ASSERT_TRUE(driver.dialogShown);
+    EXPECT_EQ(kinds, (QStringList{QStringLiteral("Closes above the trend line"),
+                                  QStringLiteral("Closes below the trend line")}));
+    EXPECT_TRUE(line.contains(QString::fromStdString(formatIsoDate(shownDay(59)))))
+        << line.toStdString();
+    const auto two = [](double p) { return QString::number(p, 'f', 2).toStdString(); };
+    expectOnlyAlert("^GSPC", AlertKind::ClosesBelowLine, p1, p2,
+                    "trend line " + two(p1) + " → " + two(p2));
+    const Alert stored = this->stored()[0];
+    EXPECT_EQ(stored.lineFrom, shownDay(59));
+    EXPECT_EQ(stored.lineTo, shownDay(19));
 }
 
 TEST_F(AlertMenusTest, APaneThresholdOffersACloseAboveItOnThePanesSymbol) {

@@ -57,6 +57,45 @@ TEST_F(AlertsCliTest, AnAlertFiresOnceWhenALaterImportBringsTheCloseThrough) {
     EXPECT_EQ(a[QStringLiteral("watchFrom")].toString(), QStringLiteral("2025-11-12"));
 }
 
+// A falling trend line from 250 (11-03) to 241 (11-12), 9/7 a session, steeper than IWM's 1:
+// the close gets above it on 11-18 (236 against 235.86), past the line's second point.
+TEST_F(AlertsCliTest, ATrendLineAlertFollowsTheLinePastItsPoints) {
+    importSeries(tmp, db, QStringLiteral("IWM"), "2025-11-03", "2025-11-12", iwm);
+    const CliRun add =
+        alerts({QStringLiteral("add"), QStringLiteral("IWM"), QStringLiteral("--closes-above-line"),
+                QStringLiteral("2025-11-12"), QStringLiteral("241"), QStringLiteral("2025-11-03"),
+                QStringLiteral("250")});  // the points in either order
+    ASSERT_EQ(add.code, 0) << add.err.toStdString();
+    const CliRun list = alerts({QStringLiteral("list"), QStringLiteral("--json")});
+    const QJsonObject a = QJsonDocument::fromJson(list.out.toUtf8()).array()[0].toObject();
+    EXPECT_EQ(a[QStringLiteral("condition")].toString(), QStringLiteral("closes-above-line"));
+    EXPECT_EQ(a[QStringLiteral("lineFrom")].toString(), QStringLiteral("2025-11-03"));
+    EXPECT_EQ(a[QStringLiteral("low")].toDouble(), 250.0);
+    EXPECT_EQ(a[QStringLiteral("lineTo")].toString(), QStringLiteral("2025-11-12"));
+    EXPECT_EQ(a[QStringLiteral("high")].toDouble(), 241.0);
+
+    importSeries(tmp, db, QStringLiteral("IWM"), "2025-11-03", "2025-11-21", iwm);
+    const CliRun check = alerts({QStringLiteral("check")});
+    EXPECT_EQ(check.code, kFired) << check.err.toStdString();
+    EXPECT_EQ(check.out,
+              QStringLiteral("FIRED #1 IWM 2025-11-18: closes above the trend line "
+                             "250.00 (2025-11-03) → 241.00 (2025-11-12) (closed 236.00 "
+                             "above the trend line (235.86 that day))\n1 fired, 0 armed\n"));
+    const CliRun bad =
+        alerts({QStringLiteral("add"), QStringLiteral("IWM"), QStringLiteral("--closes-below-line"),
+                QStringLiteral("2025-11-03"), QStringLiteral("250"), QStringLiteral("2025-11-03"),
+                QStringLiteral("241")});
+    EXPECT_NE(bad.code, 0);
+    EXPECT_TRUE(bad.err.contains(QStringLiteral("on one day"))) << bad.err.toStdString();
+    const CliRun notADate =
+        alerts({QStringLiteral("add"), QStringLiteral("IWM"), QStringLiteral("--closes-below-line"),
+                QStringLiteral("11/03"), QStringLiteral("250"), QStringLiteral("2025-11-12"),
+                QStringLiteral("241")});
+    EXPECT_EQ(notADate.code, 2);
+    EXPECT_TRUE(notADate.err.contains(QStringLiteral("'11/03' is not a date")))
+        << notADate.err.toStdString();
+}
+
 TEST_F(AlertsCliTest, CheckJsonNamesTheSymbolAndTheBarAndWaitingAlertsSaySo) {
     importSeries(tmp, db, QStringLiteral("IWM"), "2025-11-03", "2025-11-06", iwm);
     ASSERT_EQ(alerts({QStringLiteral("add"), QStringLiteral("iwm"), QStringLiteral("--enters"),

@@ -1,5 +1,4 @@
 #include "ui/alerts/alert_dialog.h"
-#include "core/model/qt_text.h"
 
 #include <QComboBox>
 #include <QDialogButtonBox>
@@ -9,6 +8,9 @@
 #include <QLineEdit>
 #include <QPushButton>
 #include <algorithm>
+
+#include "core/model/date.h"
+#include "core/model/qt_text.h"
 
 namespace retest::ui {
 
@@ -32,8 +34,16 @@ QString kindLabel(AlertKind k) {
             return AlertDialog::tr("A retest fails");
         case AlertKind::AllTimeHigh:
             return AlertDialog::tr("New all-time high");
+        case AlertKind::ClosesAboveLine:
+            return AlertDialog::tr("Closes above the trend line");
+        case AlertKind::ClosesBelowLine:
+            return AlertDialog::tr("Closes below the trend line");
     }
     return {};
+}
+
+bool isLine(AlertKind k) {
+    return k == AlertKind::ClosesAboveLine || k == AlertKind::ClosesBelowLine;
 }
 
 }  // namespace
@@ -61,6 +71,7 @@ AlertDialog::AlertDialog(std::vector<Alert> choices, std::vector<Zone> levels, Q
       low_(new QDoubleSpinBox),
       high_(new QDoubleSpinBox),
       note_(new QLineEdit),
+      line_(new QLabel),
       problem_(new QLabel),
       buttons_(new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel)) {
     setObjectName(QStringLiteral("AlertDialog"));
@@ -98,6 +109,7 @@ AlertDialog::AlertDialog(std::vector<Alert> choices, std::vector<Zone> levels, Q
     form->addRow(tr("Price / zone low"), low_);
     form->addRow(tr("Zone high"), high_);
     form->addRow(tr("Note"), note_);
+    form->addRow(line_);
     form->addRow(problem_);
     form->addRow(buttons_);
 
@@ -131,12 +143,25 @@ void AlertDialog::loadChoice() {
     low_->setEnabled(priced(k));
     high_->setEnabled(k == AlertKind::EntersZone);
     const Alert* a = choice(k);
+    line_->setVisible(isLine(k) && a != nullptr);
+    // A trend line has its own prices (shown in words); the price fields are for the rest.
+    if (auto* form = qobject_cast<QFormLayout*>(layout())) {
+        form->setRowVisible(low_, !isLine(k));
+        form->setRowVisible(high_, !isLine(k));
+    }
     if (a == nullptr) {
         return;
     }
     if (priced(k)) {
         low_->setValue(a->low);
         high_->setValue(a->high);
+    }
+    if (isLine(k)) {  // the drawn line, as it is: its points are moved on the chart
+        line_->setText(tr("Trend line %1 (%2) → %3 (%4), extended to the right")
+                           .arg(a->low, 0, 'f', 2)
+                           .arg(toQString(formatIsoDate(a->lineFrom)))
+                           .arg(a->high, 0, 'f', 2)
+                           .arg(toQString(formatIsoDate(a->lineTo))));
     }
     // A note the user typed stays; one this dialog filled in follows the choice.
     if (note_->text() == loadedNote_) {
@@ -174,6 +199,12 @@ Alert AlertDialog::alert() const {
     if (priced(a.kind)) {
         a.low = low_->value();
         a.high = a.kind == AlertKind::EntersZone ? high_->value() : a.low;
+    }
+    if (const Alert* line = isLine(a.kind) ? choice(a.kind) : nullptr) {
+        a.low = line->low;
+        a.high = line->high;
+        a.lineFrom = line->lineFrom;
+        a.lineTo = line->lineTo;
     }
     a.note = note_->text().trimmed().toStdString();
     return a;

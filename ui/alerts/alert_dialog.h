@@ -47,6 +47,8 @@ public:
     QDoubleSpinBox* lowBox() const { return low_; }
     QDoubleSpinBox* highBox() const { return high_; }
     QLineEdit* noteEdit() const { return note_; }
+    /// The trend line a line condition follows, in words (hidden for other conditions).
+    QLabel* lineLabel() const { return line_; }
 
 private:
     void loadChoice();
@@ -63,6 +65,7 @@ private:
     QDoubleSpinBox* low_ = nullptr;
     QDoubleSpinBox* high_ = nullptr;
     QLineEdit* note_ = nullptr;
+    QLabel* line_ = nullptr;
     QLabel* problem_ = nullptr;
     QDialogButtonBox* buttons_ = nullptr;
 };
