@@ -3,10 +3,12 @@
 #include "core/cache/price_cache.h"
 
 #include <algorithm>
+#include <chrono>
 #include <cmath>
 #include <ctime>
 #include <limits>
 #include <system_error>
+#include <thread>
 
 #include "core/cache/schema.h"
 #include "core/cache/sqlite_statement.h"
@@ -19,6 +21,8 @@ using sqlite::Statement;
 using sqlite::Use;
 
 namespace {
+
+constexpr int kWalRetryMs = 5;  // between two tries to switch a new file to WAL
 
 // Named outside PriceCache so the helpers below can use it (PriceCache::Statements is private).
 struct CacheStatements {
@@ -333,8 +337,18 @@ Result<std::unique_ptr<PriceCache>> PriceCache::open(const std::filesystem::path
     if (auto migrated = schema::migrate(db.get(), path); !migrated.ok()) {
         return migrated.error();
     }
-    if (sqlite::exec(db.get(), "PRAGMA journal_mode = WAL") != SQLITE_OK ||
-        sqlite::exec(db.get(), "PRAGMA synchronous = NORMAL") != SQLITE_OK ||
+    // Switching a new file to WAL needs it to itself. When several first opens race (ten
+    // `retest import` at once), SQLite answers SQLITE_BUSY at once rather than wait in its busy
+    // handler (waiting could deadlock): wait and try again, within the same timeout.
+    int wal = SQLITE_BUSY;
+    for (int waited = 0;; waited += kWalRetryMs) {
+        wal = sqlite::exec(db.get(), "PRAGMA journal_mode = WAL");
+        if ((wal != SQLITE_BUSY && wal != SQLITE_LOCKED) || waited >= options.busyTimeoutMs) {
+            break;
+        }
+        std::this_thread::sleep_for(std::chrono::milliseconds(kWalRetryMs));
+    }
+    if (wal != SQLITE_OK || sqlite::exec(db.get(), "PRAGMA synchronous = NORMAL") != SQLITE_OK ||
         sqlite::exec(db.get(), "PRAGMA foreign_keys = ON") != SQLITE_OK) {
         return Error{where + ": cannot configure: " + sqlite3_errmsg(db.get())};
     }
