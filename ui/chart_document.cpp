@@ -106,12 +106,16 @@ LevelAnalysis analyse(std::unique_ptr<ChartLevelStreams>& streams, const Analysi
     if (!streams || !streams->chart.madeFor(in.settings, in.manual)) {
         streams = std::make_unique<ChartLevelStreams>(in.settings, in.manual);
     }
-    LevelAnalysis a = streams->chart.update(in.bars, in.daily);
+    // A daily bar is final after the close (an intraday refresh revising it is handled as it
+    // comes); a weekly or monthly bar changes with every day of its period.
+    LevelAnalysis a = streams->chart.update(
+        in.bars, in.daily, in.timeframe == Timeframe::Daily ? LastBar::Final : LastBar::MayChange);
     analysed = streams->chart.lastAnalysedBars();
     if (in.timeframe == Timeframe::Daily && !in.bars.empty()) {
         for (const Timeframe tf : {Timeframe::Weekly, Timeframe::Monthly}) {
             LevelStream& s = tf == Timeframe::Weekly ? streams->weekly : streams->monthly;
-            for (Zone& z : higherTimeframeZones(s.update(resample(in.bars, tf), in.bars), tf)) {
+            for (Zone& z : higherTimeframeZones(
+                     s.update(resample(in.bars, tf), in.bars, LastBar::MayChange), tf)) {
                 a.higherTimeframe.push_back(std::move(z));
             }
             analysed += s.lastAnalysedBars();

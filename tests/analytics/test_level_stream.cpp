@@ -50,24 +50,43 @@ TEST(LevelStream, EachAddedDayAppendsOnlyThatDayAndReadsLikeAFreshAnalysis) {
     for (std::size_t n = 4001; n <= 4060; ++n) {
         bars = firstBars(n);
         ASSERT_EQ(readOut(stream.update(bars)), readOut(analyzeLevels(bars))) << "day " << n;
-        // The day that was last before (settled now) and the new one.
-        EXPECT_EQ(stream.lastAnalysedBars(), 2U);
+        EXPECT_EQ(stream.lastAnalysedBars(), 1U);  // the new day only
     }
     // Several days at once (a refresh after a week away).
     bars = firstBars(4100);
     EXPECT_EQ(readOut(stream.update(bars)), readOut(analyzeLevels(bars)));
-    EXPECT_EQ(stream.lastAnalysedBars(), 41U);
+    EXPECT_EQ(stream.lastAnalysedBars(), 40U);
 }
 
 TEST(LevelStream, TodaysBarRevisedByALaterRefreshIsAnalysedAgainAlone) {
     LevelStream stream;
     std::vector<Bar> bars = firstBars(3000);
     stream.update(bars);
-    Bar& today = bars.back();
-    today.high *= 1.03;  // the session went on after the first refresh
-    today.close = today.high;
+    // The session went on after the first refresh: the bars before today are settled once.
+    bars.back().high *= 1.02;
+    bars.back().close = bars.back().high;
+    EXPECT_EQ(readOut(stream.update(bars)), readOut(analyzeLevels(bars)));
+    EXPECT_EQ(stream.lastAnalysedBars(), 3000U);
+    // ... and from then on a revision of today's bar costs that bar.
+    bars.back().high *= 1.01;
+    bars.back().close = bars.back().high;
     EXPECT_EQ(readOut(stream.update(bars)), readOut(analyzeLevels(bars)));
     EXPECT_EQ(stream.lastAnalysedBars(), 1U);
+    // The next day: today's last state is final, the new day is appended.
+    bars = firstBars(3001);
+    bars[2999] = firstBars(3000).back();
+    bars[2999].high *= 1.02 * 1.01;
+    bars[2999].close = bars[2999].high;
+    EXPECT_EQ(readOut(stream.update(bars)), readOut(analyzeLevels(bars)));
+    EXPECT_EQ(stream.lastAnalysedBars(), 1U);
+    // A series known to revise its last bar (a weekly view) settles the rest from the start.
+    LevelStream weekly;
+    weekly.update(firstBars(3000), {}, LastBar::MayChange);
+    EXPECT_EQ(weekly.lastAnalysedBars(), 3000U);
+    bars = firstBars(3000);
+    bars.back().close = bars.back().low;
+    EXPECT_EQ(readOut(weekly.update(bars, {}, LastBar::MayChange)), readOut(analyzeLevels(bars)));
+    EXPECT_EQ(weekly.lastAnalysedBars(), 1U);
 }
 
 TEST(LevelStream, ChangedHistoryOrSettingsStartOver) {
@@ -92,7 +111,7 @@ TEST(LevelStream, WeeklyBarsOfAGrowingDailySeries) {
     for (std::size_t n = 4000; n <= 4015; ++n) {
         const std::vector<Bar> daily = firstBars(n);
         const std::vector<Bar> weekly = resample(daily, Timeframe::Weekly);
-        ASSERT_EQ(readOut(stream.update(weekly, daily)),
+        ASSERT_EQ(readOut(stream.update(weekly, daily, LastBar::MayChange)),
                   readOut(analyzeLevels(weekly, {}, {}, daily)))
             << "day " << n;
         if (n > 4000) {
