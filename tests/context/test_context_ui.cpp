@@ -11,10 +11,12 @@
 #include <QSettings>
 #include <QTest>
 
+#include "core/analytics/levels.h"
 #include "core/import/csv_importer.h"
 #include "core/model/date.h"
 #include "tests/support/test_paths.h"
 #include "ui/chart/chart_view.h"
+#include "ui/chart/level_overlay.h"
 #include "ui/chart/qcp.h"
 #include "ui/chart_document.h"
 #include "ui/context/market_context.h"
@@ -113,6 +115,38 @@ TEST_F(ContextUi, ComparesRebaseToTheFirstVisibleBarAndFollowPan) {
     for (const QString& l : view.priceAxis()->tickVectorLabels()) {
         EXPECT_FALSE(l.endsWith(QLatin1Char('%'))) << l.toStdString();
     }
+}
+
+// The all-time-high label sits near the top right, where the compare legend is: it moves aside.
+// Views ending just after the record of 2020-02-19, from one month to two years wide.
+TEST_F(ContextUi, TheAllTimeHighLabelStaysClearOfTheCompareLegend) {
+    LevelOverlay levels(view);
+    levels.setAnalysis(analyzeLevels(sampleBars()));
+    MarketContext ctx(view, *cache);
+    ASSERT_TRUE(ctx.apply(frame(), {}).isEmpty());
+    ASSERT_TRUE(ctx.addCompare(QStringLiteral("half")));
+    ASSERT_TRUE(ctx.addCompare(QStringLiteral("late")));
+    int checked = 0;
+    for (int end = 0; end < 8; ++end) {
+        for (const int days : {30, 60, 91, 182, 365, 730}) {
+            const Day to = iso("2020-02-19") + end;
+            view.setDateRange(to - days, to);
+            view.plot()->replot();
+            view.plot()->replot();
+            const auto ath = levels.allTimeHighRect();
+            const std::vector<QRectF> legend = view.reservedAreas();
+            ASSERT_EQ(legend.size(), 3U);  // ^GSPC, HALF and LATE
+            if (!ath) {
+                continue;
+            }
+            ++checked;
+            for (const QRectF& entry : legend) {
+                EXPECT_FALSE(entry.intersects(*ath))
+                    << days << " days to " << formatIsoDate(to).c_str();
+            }
+        }
+    }
+    EXPECT_GT(checked, 20);
 }
 
 TEST_F(ContextUi, BadComparesAreRefusedNamingTheSymbolAndChangeNothing) {

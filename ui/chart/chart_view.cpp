@@ -93,6 +93,24 @@ ChartView::ChartView(QWidget* parent) : QWidget(parent), plot_(new ChartPlot(thi
     showEmptyState(tr("No data"));
 }
 
+void ChartView::reserveAreas(QObject* owner, std::function<std::vector<QRectF>()> areas) {
+    std::erase_if(reserved_, [owner](const auto& r) { return r.first == owner || !r.first; });
+    if (areas) {
+        reserved_.emplace_back(owner, std::move(areas));
+    }
+}
+
+std::vector<QRectF> ChartView::reservedAreas() const {
+    std::vector<QRectF> out;
+    for (const auto& [owner, areas] : reserved_) {
+        if (owner != nullptr) {
+            const std::vector<QRectF> some = areas();
+            out.insert(out.end(), some.begin(), some.end());
+        }
+    }
+    return out;
+}
+
 ChartView::~ChartView() {
     Q_EMIT aboutToBeDestroyed();
 }

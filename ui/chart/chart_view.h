@@ -4,11 +4,14 @@
 #pragma once
 
 #include <QFont>
+#include <QPointer>
 #include <QRect>
+#include <QRectF>
 #include <QSharedPointer>
 #include <QString>
 #include <QWidget>
 #include <array>
+#include <functional>
 #include <optional>
 #include <string_view>
 #include <utility>
@@ -149,6 +152,11 @@ public:
     double paneStretch(QCPAxisRect* rect) const;
     const std::vector<QCPAxisRect*>& paneRects() const { return panes_; }
     QCPLayer* crosshairLayer() const { return crosshairLayer_; }
+    /// Parts of the price pane an overlay keeps for itself (the compare legend): `areas` gives
+    /// their pixel rectangles whenever labels are placed, and the level labels stay out of
+    /// them. Forgotten when `owner` is destroyed.
+    void reserveAreas(QObject* owner, std::function<std::vector<QRectF>()> areas);
+    std::vector<QRectF> reservedAreas() const;
 
 Q_SIGNALS:
     void hoveredBarChanged(int index);
@@ -206,6 +214,7 @@ private:
     QCPBars* volumeUp_ = nullptr;
     QCPBars* volumeDown_ = nullptr;
     QCPLayer* crosshairLayer_ = nullptr;
+    std::vector<std::pair<QPointer<QObject>, std::function<std::vector<QRectF>()>>> reserved_;
     QCPItemStraightLine* vLinePrice_ = nullptr;
     QCPItemStraightLine* vLineVolume_ = nullptr;
     QCPItemStraightLine* hLinePrice_ = nullptr;

@@ -84,6 +84,19 @@ CompareLayer::CompareLayer(ChartView& view, QString mainSymbol)
     connect(&view_, &ChartView::visibleRangeChanged, this, &CompareLayer::onRangeChanged);
     connect(&view_, &ChartView::hoveredBarChanged, this, [this] { updateLegend(); });
     connect(&view_, &ChartView::themeChanged, this, [this] { updateLegend(); });
+    // The level labels (the all-time high's) stay clear of the legend.
+    view_.reserveAreas(this, [this] {
+        std::vector<QRectF> out;
+        for (int k = 0; k <= count() && !series_.empty(); ++k) {
+            const QCPItemText* item =
+                k == 0 ? mainLegend_ : series_[static_cast<std::size_t>(k - 1)].legend;
+            if (item != nullptr && item->visible()) {
+                out.emplace_back(item->topLeft->pixelPosition(),
+                                 item->bottomRight->pixelPosition());
+            }
+        }
+        return out;
+    });
     view_.plot()->installEventFilter(this);
 }
 

@@ -175,6 +175,13 @@ std::optional<QRectF> LevelOverlay::stateBoxRect() const {
     return QRectF(stateText_->topLeft->pixelPosition(), stateText_->bottomRight->pixelPosition());
 }
 
+std::optional<QRectF> LevelOverlay::allTimeHighRect() const {
+    if (athText_ == nullptr || !athText_->visible()) {
+        return std::nullopt;
+    }
+    return QRectF(athText_->topLeft->pixelPosition(), athText_->bottomRight->pixelPosition());
+}
+
 std::vector<double> LevelOverlay::eventArrowLengths() const {
     std::vector<double> out;
     for (const EventItems& e : events_) {
@@ -917,6 +924,8 @@ void LevelOverlay::placeAllTimeHigh() {
     const QFontMetricsF metrics(athText_->font());
     const QSizeF size(metrics.horizontalAdvance(athText_->text()) + 12, metrics.height() + 6);
     std::vector<QRectF> labels = eventLabelRects();
+    const std::vector<QRectF> reserved = view_.reservedAreas();  // the compare legend
+    labels.insert(labels.end(), reserved.begin(), reserved.end());
     std::vector<std::pair<Qt::Alignment, double>> columns{
         {Qt::AlignHCenter, px}, {Qt::AlignRight, px - 6}, {Qt::AlignLeft, px + 6}};
     if (stateText_ != nullptr && stateText_->visible()) {

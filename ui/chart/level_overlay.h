@@ -67,6 +67,7 @@ public:
     /// Pixel rectangles of the zone names and of the state box shown after the last layout.
     std::vector<QRectF> zoneNameRects() const;
     std::optional<QRectF> stateBoxRect() const;
+    std::optional<QRectF> allTimeHighRect() const;
     /// The weekly and monthly levels drawn on this (daily) chart, nearest to price first.
     const std::vector<Zone>& higherTimeframeLines() const { return higherZones_; }
     /// The headline as of the last visible bar (index into analysis().events), or -1: the
