@@ -149,6 +149,30 @@ TEST_F(ContextUi, TheAllTimeHighLabelStaysClearOfTheCompareLegend) {
     EXPECT_GT(checked, 20);
 }
 
+// The legend's ✕ removes a compare on screen; an exported image has no use for it.
+TEST_F(ContextUi, AnExportedLegendHasNoRemoveButtons) {
+    MarketContext ctx(view, *cache);
+    ASSERT_TRUE(ctx.apply(frame(), {}).isEmpty());
+    ASSERT_TRUE(ctx.addCompare(QStringLiteral("half")));
+    CompareLayer* layer = ctx.compare();
+    ASSERT_NE(layer, nullptr);
+    EXPECT_TRUE(layer->legendTexts().at(1).endsWith(QStringLiteral("✕")));
+    QStringList drawn;
+    QObject::connect(&view, &ChartView::exportLayoutChanged, layer, [&](bool exporting) {
+        if (exporting) {
+            drawn = layer->legendTexts();
+        }
+    });
+    QString error;
+    ASSERT_TRUE(
+        view.saveImage(QString::fromStdString(dir.file("x.png").string()), 1200, 700, 1.0, &error))
+        << error.toStdString();
+    ASSERT_EQ(drawn.size(), 2);
+    EXPECT_TRUE(drawn.at(1).startsWith(QStringLiteral("HALF  ")));
+    EXPECT_FALSE(drawn.at(1).contains(QStringLiteral("✕"))) << drawn.at(1).toStdString();
+    EXPECT_TRUE(layer->legendTexts().at(1).endsWith(QStringLiteral("✕")));  // back on screen
+}
+
 TEST_F(ContextUi, BadComparesAreRefusedNamingTheSymbolAndChangeNothing) {
     MarketContext ctx(view, *cache);
     ctx.apply(frame(), {});

@@ -143,6 +143,7 @@ public:
         if (view_.hovered_ >= 0) {
             view_.hideCrosshair();  // the hovered crosshair is not part of an export
         }
+        Q_EMIT view_.exportLayoutChanged(true);
         if (options.decorated && !view_.emptyShown_) {
             addDecorations(options);
         }
@@ -161,6 +162,7 @@ public:
         }
         grid->simplify();
         view_.plot_->setViewport(oldViewport_);
+        Q_EMIT view_.exportLayoutChanged(false);
         view_.refreshView();
     }
     ExportLayout(const ExportLayout&) = delete;

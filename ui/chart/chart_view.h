@@ -168,6 +168,9 @@ Q_SIGNALS:
     void crosshairMoved(int index, const QPoint& pos);
     /// The theme changed (after the chart restyled itself).
     void themeChanged();
+    /// An image export lays the chart out (`exporting` true) and puts it back (false):
+    /// overlays leave out what only makes sense on screen (the legend's remove buttons).
+    void exportLayoutChanged(bool exporting);
     /// Emitted first thing in the destructor, while the view is still whole: overlays that
     /// remove their items from it let go here (QObject::destroyed comes too late for that).
     void aboutToBeDestroyed();

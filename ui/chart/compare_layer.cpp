@@ -84,6 +84,10 @@ CompareLayer::CompareLayer(ChartView& view, QString mainSymbol)
     connect(&view_, &ChartView::visibleRangeChanged, this, &CompareLayer::onRangeChanged);
     connect(&view_, &ChartView::hoveredBarChanged, this, [this] { updateLegend(); });
     connect(&view_, &ChartView::themeChanged, this, [this] { updateLegend(); });
+    connect(&view_, &ChartView::exportLayoutChanged, this, [this](bool exporting) {
+        exporting_ = exporting;  // an image has no use for the remove buttons
+        updateLegend();
+    });
     // The level labels (the all-time high's) stay clear of the legend.
     view_.reserveAreas(this, [this] {
         std::vector<QRectF> out;
@@ -329,7 +333,8 @@ QStringList CompareLayer::legendTexts() const {
     out << mainSymbol_ + QStringLiteral("  ") + signedPercent(percentAt(mainSymbol_, index));
     for (const Drawn& d : series_) {
         out << d.series.symbol + QStringLiteral("  ") +
-                   signedPercent(percentAt(d.series.symbol, index)) + QStringLiteral("  ✕");
+                   signedPercent(percentAt(d.series.symbol, index)) +
+                   (exporting_ ? QString() : QStringLiteral("  ✕"));
     }
     return out;
 }

@@ -56,7 +56,7 @@ public:
     /// % change of the main series (symbol empty or the main symbol) or a compare series from
     /// the base bar to bar `index`; std::nullopt where it has no value.
     std::optional<double> percentAt(const QString& symbol, int index) const;
-    /// The legend lines as shown: "IWM  +12.3%", "KRE  +18.0%  ✕", …
+    /// The legend lines as shown: "IWM  +12.3%", "KRE  +18.0%  ✕", … (no ✕ in an export)
     QStringList legendTexts() const;
     /// The legend entry at plot pixel `pos` (a compare symbol), or empty.
     QString legendHit(const QPoint& pos) const;
@@ -92,6 +92,7 @@ private:
     QSharedPointer<QCPAxisTicker> priceTicker_;  // restored when the last series goes
     int base_ = -1;
     std::size_t barsKey_ = 0;
+    bool exporting_ = false;  // an image export is being drawn: no remove buttons
 };
 
 }  // namespace retest::ui
