@@ -73,7 +73,7 @@ QJsonObject alertJson(const Alert& a) {
         {QStringLiteral("watchFrom"), isoDate(a.watchFrom)},
         {QStringLiteral("state"),
          a.state == AlertState::Fired ? QStringLiteral("fired") : QStringLiteral("armed")}};
-    const bool line = a.kind == AlertKind::ClosesAboveLine || a.kind == AlertKind::ClosesBelowLine;
+    const bool line = isLineAlert(a.kind);
     const bool priced = a.kind == AlertKind::EntersZone || a.kind == AlertKind::ClosesAbove ||
                         a.kind == AlertKind::ClosesBelow || line;
     o.insert(QStringLiteral("low"), priced ? QJsonValue(round4(a.low)) : QJsonValue());
@@ -100,12 +100,6 @@ int usage(Context& ctx, const QString& problem) {
     return kUsage;
 }
 
-std::optional<double> priceArg(const QString& text) {
-    bool ok = false;
-    const double v = text.toDouble(&ok);
-    return ok && std::isfinite(v) ? std::optional<double>(v) : std::nullopt;
-}
-
 /// Parses `add SYM condition [--note TEXT]` into `a`; a message when the line is wrong.
 QString parseAdd(const QStringList& args, Alert& a) {
     int conditions = 0;
@@ -120,8 +114,8 @@ QString parseAdd(const QStringList& args, Alert& a) {
                 return w + (n == 2 ? QStringLiteral(" needs LOW and HIGH")
                                    : QStringLiteral(" needs a price"));
             }
-            const auto low = priceArg(args[i + 1]);
-            const auto high = n == 2 ? priceArg(args[i + 2]) : low;
+            const auto low = parseFiniteNumber(args[i + 1]);
+            const auto high = n == 2 ? parseFiniteNumber(args[i + 2]) : low;
             if (!low || !high) {
                 return w + QStringLiteral(": '") + args[i + 1] +
                        (n == 2 ? QStringLiteral(" ") + args[i + 2] : QString()) +
@@ -140,9 +134,9 @@ QString parseAdd(const QStringList& args, Alert& a) {
                 return w + QStringLiteral(" needs DATE1 P1 DATE2 P2");
             }
             const auto d1 = parseIsoDate(args[i + 1].toStdString());
-            const auto p1 = priceArg(args[i + 2]);
+            const auto p1 = parseFiniteNumber(args[i + 2]);
             const auto d2 = parseIsoDate(args[i + 3].toStdString());
-            const auto p2 = priceArg(args[i + 4]);
+            const auto p2 = parseFiniteNumber(args[i + 4]);
             if (!d1 || !d2) {
                 return w + QStringLiteral(": '") + args[i + (d1 ? 3 : 1)] +
                        QStringLiteral("' is not a date (YYYY-MM-DD)");
@@ -175,7 +169,7 @@ QString parseAdd(const QStringList& args, Alert& a) {
                 return QStringLiteral("--note needs a text");
             }
             a.note = args[++i].toStdString();
-        } else if (w.startsWith(QLatin1Char('-')) && priceArg(w) == std::nullopt) {
+        } else if (w.startsWith(QLatin1Char('-')) && parseFiniteNumber(w) == std::nullopt) {
             return QStringLiteral("unknown option '") + w + QLatin1Char('\'');
         } else if (a.symbol.empty()) {
             a.symbol = w.toStdString();

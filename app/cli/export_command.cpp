@@ -178,17 +178,17 @@ bool readContext(QCommandLineParser& p, Context& ctx, const ExportOptions& o,
     std::vector<std::string> set;  // panes whose thresholds --threshold replaces
     for (const QString& t : thresholds) {
         const qsizetype eq = t.lastIndexOf(QLatin1Char('='));
-        bool ok = false;
-        const double value = eq > 0 ? t.mid(eq + 1).toDouble(&ok) : 0.0;
-        const std::string symbol = canonicalSymbol(t.left(eq).toStdString());
-        const auto pane = std::find_if(items.begin(), items.end(), [&](const ChartContextItem& i) {
-            return i.kind == ChartContextItem::Kind::Pane && i.target == symbol;
-        });
-        if (!ok || !std::isfinite(value)) {
+        const auto parsed = eq > 0 ? parseFiniteNumber(t.mid(eq + 1)) : std::nullopt;
+        if (!parsed) {
             ctx.err << "retest export: --threshold " << t << ": expected SYMBOL=VALUE, e.g. ^TNX=5"
                     << Qt::endl;
             return false;
         }
+        const double value = *parsed;
+        const std::string symbol = canonicalSymbol(t.left(eq).toStdString());
+        const auto pane = std::find_if(items.begin(), items.end(), [&](const ChartContextItem& i) {
+            return i.kind == ChartContextItem::Kind::Pane && i.target == symbol;
+        });
         if (pane == items.end()) {
             ctx.err << "retest export: --threshold " << t << ": " << QString::fromStdString(symbol)
                     << " is not a --pane" << Qt::endl;
@@ -279,22 +279,10 @@ void addOptions(QCommandLineParser& p) {
 
 // Exit status: 0 when at least one image was written and every other symbol was only skipped
 // for lack of data; 1 when none was written (all skipped) or any symbol failed otherwise.
-/// The symbols of a batch: the stored list `name` alone, or without a name the default list
-/// (the first stored one) followed by every other cached symbol. An error message or "".
-QString batchSymbols(PriceCache& cache, const QString& name, QStringList& symbols) {
-    auto members = WatchlistStore(cache).batchSymbols(name.toStdString());
-    if (!members) {
-        return toQString(members.error().message);
-    }
-    for (const std::string& s : members.value()) {
-        symbols << toQString(s);
-    }
-    return {};
-}
-
 int runBatch(Context& ctx, PriceCache& cache, const ExportOptions& o) {
-    QStringList symbols;
-    if (const QString problem = batchSymbols(cache, o.list, symbols); !problem.isEmpty()) {
+    QString problem;
+    const QStringList symbols = ui::batchExportSymbols(cache, &problem, o.list);
+    if (!problem.isEmpty()) {
         ctx.err << "retest export: " << problem << Qt::endl;
         return kFailed;
     }

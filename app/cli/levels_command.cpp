@@ -73,9 +73,10 @@ SymbolAnalysis analyse(PriceCache& cache, const QString& symbol, const AnalysisO
         }
     }
     LevelSettings settings = opt.settings;
-    if (auto stored = cache.levelSensitivity(sym);
-        !opt.sensitivityGiven && stored && stored.value()) {
-        settings.sensitivity = *stored.value();
+    if (!opt.sensitivityGiven) {
+        if (auto stored = cache.levelSensitivity(sym); stored && stored.value()) {
+            settings.sensitivity = *stored.value();
+        }
     }
     // The daily bars date weekly and monthly pivots on the day of the extreme.
     out.analysis = analyzeLevels(bars, settings, manual, daily);

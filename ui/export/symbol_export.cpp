@@ -200,9 +200,9 @@ ExportOutcome exportSymbol(const PriceCache& cache, const QString& symbol,
     return renderExport(source, req, path);
 }
 
-QStringList batchExportSymbols(PriceCache& cache, QString* error) {
+QStringList batchExportSymbols(PriceCache& cache, QString* error, const QString& list) {
     QStringList symbols;
-    auto members = WatchlistStore(cache).batchSymbols();
+    auto members = WatchlistStore(cache).batchSymbols(toUtf8(list));
     if (!members) {
         if (error != nullptr) {
             *error = toQString(members.error().message);

@@ -97,9 +97,10 @@ ExportOutcome exportSymbol(const PriceCache& cache, const QString& symbol,
                            const SymbolExportRequest& req, const QString& path);
 
 /// The symbols a batch export covers: the default (first stored) watchlist, then every other
-/// cached symbol (WatchlistStore::batchSymbols). A cache that cannot be read gives none and the
-/// reason in `error`.
-QStringList batchExportSymbols(PriceCache& cache, QString* error = nullptr);
+/// cached symbol, or only the stored watchlist `list` (WatchlistStore::batchSymbols). A cache
+/// that cannot be read, or an unknown or empty list, gives none and the reason in `error`.
+QStringList batchExportSymbols(PriceCache& cache, QString* error = nullptr,
+                               const QString& list = {});
 /// One file name per symbol, in order: "^GSPC" -> "GSPC.png", "BRK.B" -> "BRK.B.png". Names
 /// are unique within the batch, also on case-insensitive file systems: a symbol whose name is
 /// taken ("RUT" after "^RUT", "'" after "\"") gets "-2", "-3", … before the extension.
