@@ -16,10 +16,6 @@ constexpr std::array<std::string_view, 8> kKindNames = {
     "enters",        "closes-above", "closes-below",      "retest-held",
     "retest-failed", "ath",          "closes-above-line", "closes-below-line"};
 
-bool isLine(AlertKind k) {
-    return k == AlertKind::ClosesAboveLine || k == AlertKind::ClosesBelowLine;
-}
-
 /// Where `day` falls on the bar axis of `bars` (ascending): a bar's own index, between two
 /// bars in proportion to the calendar days, and past either end a session per 7/5 days, as the
 /// chart places a drawing's points.
@@ -111,14 +107,14 @@ std::size_t firstWatched(std::span<const Bar> bars, Day watchFrom) {
 std::optional<AlertFiring> priceCrossing(const Alert& a, std::span<const Bar> bars,
                                          std::size_t start) {
     LineOnBars line;
-    if (isLine(a.kind)) {
+    if (isLineAlert(a.kind)) {
         line.from = barPosition(bars, a.lineFrom);
         line.to = barPosition(bars, a.lineTo);
         if (!(std::abs(line.to - line.from) > 1e-9)) {
             return std::nullopt;  // both days on one bar: no slope to follow
         }
     }
-    const auto lineAt = [&](std::size_t i) { return isLine(a.kind) ? line.at(a, i) : 0.0; };
+    const auto lineAt = [&](std::size_t i) { return isLineAlert(a.kind) ? line.at(a, i) : 0.0; };
     // An occurrence is a change into the condition: the bar before must not satisfy it.
     bool before = start > 0 && satisfied(bars[start - 1], a, lineAt(start - 1));
     for (std::size_t i = start; i < bars.size(); ++i) {
@@ -212,7 +208,7 @@ std::string describeAlert(const Alert& a) {
 
 std::optional<std::string> alertProblem(const Alert& a) {
     const bool priced = a.kind == AlertKind::EntersZone || a.kind == AlertKind::ClosesAbove ||
-                        a.kind == AlertKind::ClosesBelow || isLine(a.kind);
+                        a.kind == AlertKind::ClosesBelow || isLineAlert(a.kind);
     if (!priced) {
         return std::nullopt;
     }
@@ -222,7 +218,7 @@ std::optional<std::string> alertProblem(const Alert& a) {
     if (a.low < 0 || a.high < 0) {
         return "the price is negative";
     }
-    if (isLine(a.kind)) {
+    if (isLineAlert(a.kind)) {
         if (a.lineFrom == a.lineTo) {
             return "the trend line's two points are on one day";
         }

@@ -26,6 +26,11 @@ enum class AlertKind {
     ClosesAboveLine,  ///< a close above a trend line after a close at or below it
     ClosesBelowLine,  ///< a close below a trend line after a close at or above it
 };
+/// A close against a trend line (ClosesAboveLine, ClosesBelowLine).
+inline bool isLineAlert(AlertKind kind) {
+    return kind == AlertKind::ClosesAboveLine || kind == AlertKind::ClosesBelowLine;
+}
+
 /// "enters", "closes-above", "closes-below", "retest-held", "retest-failed", "ath",
 /// "closes-above-line", "closes-below-line".
 std::string_view alertKindName(AlertKind kind);

@@ -142,7 +142,7 @@ Result<AlertCheckReport> checkAlerts(PriceCache& cache, std::span<const std::str
             earliestWatch = std::min(earliestWatch, a->watchFrom);
             w.from = std::min(w.from, isRetest(a->kind) ? std::numeric_limits<Day>::min()
                                                         : a->watchFrom - kPreviousBarDays);
-            if (a->kind == AlertKind::ClosesAboveLine || a->kind == AlertKind::ClosesBelowLine) {
+            if (isLineAlert(a->kind)) {
                 w.from = std::min(
                     {w.from, a->lineFrom - kPreviousBarDays, a->lineTo - kPreviousBarDays});
             }

@@ -8,19 +8,6 @@ namespace retest {
 
 namespace {
 
-bool sameSettings(const LevelSettings& a, const LevelSettings& b) {
-    return a.sensitivity == b.sensitivity && a.atrPeriod == b.atrPeriod &&
-           a.rules.touchAtr == b.rules.touchAtr && a.rules.failAtr == b.rules.failAtr &&
-           a.rules.failCloses == b.rules.failCloses && a.rules.awayAtr == b.rules.awayAtr;
-}
-
-bool sameManual(const std::vector<ManualLevelInput>& a, const std::vector<ManualLevelInput>& b) {
-    return std::equal(a.begin(), a.end(), b.begin(), b.end(),
-                      [](const ManualLevelInput& x, const ManualLevelInput& y) {
-                          return x.price == y.price && x.label == y.label && x.id == y.id;
-                      });
-}
-
 /// Whether the first `count` bars `engine` saw (all of them when count is larger) are the
 /// first of `bars`, and it saw no more than `upTo`.
 bool saw(const std::optional<LevelEngine>& engine, std::span<const Bar> bars, std::size_t count,
@@ -41,7 +28,7 @@ LevelStream::LevelStream(const LevelSettings& settings, std::vector<ManualLevelI
 
 bool LevelStream::madeFor(const LevelSettings& settings,
                           const std::vector<ManualLevelInput>& manual) const {
-    return sameSettings(settings_, settings) && sameManual(manual_, manual);
+    return settings_ == settings && manual_ == manual;
 }
 
 std::size_t LevelStream::catchUp(LevelEngine& engine, std::span<const Bar> bars,

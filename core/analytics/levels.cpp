@@ -57,7 +57,11 @@ std::vector<LevelEvent> eventsAsOf(const LevelAnalysis& analysis, std::span<cons
         return out;
     }
     lastIndex = std::min(lastIndex, bars.size() - 1);
-    const std::vector<double> atr = wilderAtr(bars.first(lastIndex + 1));
+    AtrStream atrStream;  // the ATR at lastIndex, as wilderAtr() has it, without the vector
+    double atrNow = 0;
+    for (std::size_t i = 0; i <= lastIndex; ++i) {
+        atrNow = atrStream.next(bars[i], i > 0 ? &bars[i - 1] : nullptr);
+    }
     for (const LevelEvent& e : analysis.events) {
         if (e.index > lastIndex) {
             continue;
@@ -68,7 +72,7 @@ std::vector<LevelEvent> eventsAsOf(const LevelAnalysis& analysis, std::span<cons
         }
         ev.retest = ev.history.empty() ? RetestState::None : ev.history.back().state;
         ev.retestDay = ev.history.empty() ? 0 : ev.history.back().day;
-        describeEventAsOf(ev, bars, atr.back(), lastIndex);
+        describeEventAsOf(ev, bars, atrNow, lastIndex);
         out.push_back(std::move(ev));
     }
     return out;

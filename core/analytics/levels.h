@@ -22,6 +22,7 @@ struct RetestRules {
     double failAtr = 1.0;    ///< how far back through the level a close must be to fail
     int failCloses = 2;      ///< how many such closes in a row (>= 1)
     double awayAtr = 2.0;    ///< how far price must get before a new visit reopens a retest
+    friend bool operator==(const RetestRules&, const RetestRules&) = default;
 };
 
 struct LevelSettings {
@@ -31,6 +32,7 @@ struct LevelSettings {
     /// Wilder ATR period; the volatility unit for zone widths, margins and distances.
     int atrPeriod = 14;
     RetestRules rules;
+    friend bool operator==(const LevelSettings&, const LevelSettings&) = default;
 };
 
 /// A level the user placed on the chart. Becomes a zone (manual = true) of the usual width.
@@ -38,6 +40,7 @@ struct ManualLevelInput {
     double price = 0;
     std::string label;    ///< shown in descriptions; empty -> "manual level PRICE"
     std::int64_t id = 0;  ///< the cache's id of the level (0: none); becomes Zone::manualId
+    friend bool operator==(const ManualLevelInput&, const ManualLevelInput&) = default;
 };
 
 enum class LevelKind { Support, Resistance };

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cctype>
 
+#include "core/model/text.h"
+
 namespace retest {
 
 namespace {
@@ -15,13 +17,6 @@ std::string_view trim(std::string_view s) {
         s.remove_suffix(1);
     }
     return s;
-}
-
-std::string upper(std::string_view s) {
-    std::string out(s);
-    std::transform(out.begin(), out.end(), out.begin(),
-                   [](unsigned char c) { return static_cast<char>(std::toupper(c)); });
-    return out;
 }
 
 bool positive(const Bar& b) {
@@ -52,8 +47,8 @@ Result<RatioSymbol> parseRatioSymbol(std::string_view text) {
     if (shown.find(':', colon + 1) != std::string::npos) {
         return Error{"\"" + shown + "\": a ratio has exactly two sides (A:B, e.g. IWM:SPY)"};
     }
-    RatioSymbol r{upper(trim(std::string_view(shown).substr(0, colon))),
-                  upper(trim(std::string_view(shown).substr(colon + 1)))};
+    RatioSymbol r{toUpperAscii(trim(std::string_view(shown).substr(0, colon))),
+                  toUpperAscii(trim(std::string_view(shown).substr(colon + 1)))};
     if (r.numerator.empty()) {
         return Error{"\"" + shown + "\" has no numerator (expected A:B, e.g. IWM:SPY)"};
     }

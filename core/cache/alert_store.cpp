@@ -80,7 +80,7 @@ Result<std::int64_t> AlertStore::add(const Alert& alert, Day nowDay) {
     if (auto problem = symbolProblem(a.symbol)) {
         return Error{"cannot add the alert: " + *problem};
     }
-    const bool line = a.kind == AlertKind::ClosesAboveLine || a.kind == AlertKind::ClosesBelowLine;
+    const bool line = isLineAlert(a.kind);
     if (a.kind != AlertKind::EntersZone && !line) {
         a.high = a.low;
     }
