@@ -42,10 +42,6 @@ QString kindLabel(AlertKind k) {
     return {};
 }
 
-bool isLine(AlertKind k) {
-    return k == AlertKind::ClosesAboveLine || k == AlertKind::ClosesBelowLine;
-}
-
 }  // namespace
 
 std::vector<Alert> allAlertChoices(const QString& symbol, double price) {
@@ -143,11 +139,11 @@ void AlertDialog::loadChoice() {
     low_->setEnabled(priced(k));
     high_->setEnabled(k == AlertKind::EntersZone);
     const Alert* a = choice(k);
-    line_->setVisible(isLine(k) && a != nullptr);
+    line_->setVisible(isLineAlert(k) && a != nullptr);
     // A trend line has its own prices (shown in words); the price fields are for the rest.
     if (auto* form = qobject_cast<QFormLayout*>(layout())) {
-        form->setRowVisible(low_, !isLine(k));
-        form->setRowVisible(high_, !isLine(k));
+        form->setRowVisible(low_, !isLineAlert(k));
+        form->setRowVisible(high_, !isLineAlert(k));
     }
     if (a == nullptr) {
         return;
@@ -156,7 +152,7 @@ void AlertDialog::loadChoice() {
         low_->setValue(a->low);
         high_->setValue(a->high);
     }
-    if (isLine(k)) {  // the drawn line, as it is: its points are moved on the chart
+    if (isLineAlert(k)) {  // the drawn line, as it is: its points are moved on the chart
         line_->setText(tr("Trend line %1 (%2) → %3 (%4), extended to the right")
                            .arg(a->low, 0, 'f', 2)
                            .arg(toQString(formatIsoDate(a->lineFrom)))
@@ -200,7 +196,7 @@ Alert AlertDialog::alert() const {
         a.low = low_->value();
         a.high = a.kind == AlertKind::EntersZone ? high_->value() : a.low;
     }
-    if (const Alert* line = isLine(a.kind) ? choice(a.kind) : nullptr) {
+    if (const Alert* line = isLineAlert(a.kind) ? choice(a.kind) : nullptr) {
         a.low = line->low;
         a.high = line->high;
         a.lineFrom = line->lineFrom;

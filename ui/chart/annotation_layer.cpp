@@ -9,6 +9,7 @@
 
 #include "core/analytics/resample.h"
 #include "ui/chart/chart_data.h"
+#include "ui/chart/chart_types.h"
 #include "ui/chart/chart_view.h"
 #include "ui/chart/clipping_painter.h"
 
@@ -192,7 +193,7 @@ void AnnotationPainter::drawTags(QCPPainter* painter) const {
         painter->setPen(Qt::NoPen);
         painter->setBrush(fill);
         painter->drawRect(box);
-        painter->setPen(fill.lightnessF() > 0.62 ? QColor(0x14, 0x16, 0x1a) : QColor(Qt::white));
+        painter->setPen(textOn(fill));
         painter->drawText(box, Qt::AlignCenter, text);
     }
     painter->restore();

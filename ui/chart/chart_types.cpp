@@ -41,6 +41,10 @@ constexpr std::array<std::pair<RangePreset, std::string_view>, 7> kPresetNames{{
 
 }  // namespace
 
+QColor textOn(const QColor& fill) {
+    return fill.lightnessF() > 0.62 ? QColor(0x14, 0x16, 0x1a) : QColor(Qt::white);
+}
+
 QFont pixelFont(int px, int weight) {
     QFont f;
     f.setPixelSize(px);

@@ -39,6 +39,8 @@ std::string_view chartStyleName(ChartStyle style);
 /// The default font at a size in pixels (not points): chart text keeps its size in exports at
 /// any DPI. `weight` is a QFont::Weight.
 QFont pixelFont(int px, int weight = QFont::Normal);
+/// Text readable on a filled tag of colour `fill` (near-black on light fills, else white).
+QColor textOn(const QColor& fill);
 
 struct ChartTheme {
     QColor background;

@@ -339,6 +339,9 @@ void ChartView::setTheme(const ChartTheme& theme) {
 }
 
 void ChartView::setStyle(ChartStyle style) {
+    if (style == style_) {
+        return;  // the window sets it on every symbol switch: no second refresh
+    }
     style_ = style;
     applyStyle();
     refreshView();

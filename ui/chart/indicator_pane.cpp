@@ -149,7 +149,6 @@ void IndicatorPane::setThresholds(std::vector<double> values) {
         lines_.push_back(l);
         lineLabels_.push_back(t);
     }
-    barsKey_ = 0;
     onRangeChanged();
 }
 

@@ -48,11 +48,6 @@ void setPriceAxes(QCPItemPosition* p, ChartView& view) {
     p->setAxes(view.priceRect()->axis(QCPAxis::atBottom), view.priceAxis());
 }
 
-/// Text readable on a filled tag of colour `fill`.
-QColor textOn(const QColor& fill) {
-    return fill.lightnessF() > 0.62 ? QColor(0x14, 0x16, 0x1a) : QColor(Qt::white);
-}
-
 QColor withAlpha(QColor c, int alpha) {
     c.setAlpha(std::clamp(alpha, 0, 255));
     return c;
