@@ -82,13 +82,16 @@ Result<Ok> PriceCache::setChartContext(std::string_view symbol,
     }
     sqlite::Statement remove;
     sqlite::Statement insert;
+    sqlite::TransactionStatements tx;
     if (remove.prepare(db_, "DELETE FROM chart_context WHERE symbol = ?1") != SQLITE_OK ||
         insert.prepare(db_,
                        "INSERT INTO chart_context(symbol, position, kind, target, "
-                       "thresholds, height) VALUES(?1, ?2, ?3, ?4, ?5, ?6)") != SQLITE_OK) {
+                       "thresholds, height) VALUES(?1, ?2, ?3, ?4, ?5, ?6)") != SQLITE_OK ||
+        tx.prepare(db_) != SQLITE_OK) {
         return contextError(db_, path_, symbol, "store");
     }
-    if (sqlite::exec(db_, "BEGIN IMMEDIATE") != SQLITE_OK) {
+    sqlite::Transaction write(db_, tx);  // all or nothing: rolled back unless committed
+    if (!write.begin()) {
         return contextError(db_, path_, symbol, "store");
     }
     bool ok = [&] {
@@ -105,15 +108,8 @@ Result<Ok> PriceCache::setChartContext(std::string_view symbol,
         use.bind(6, item.height);
         ok = use.step() == SQLITE_DONE;
     }
-    if (!ok) {
-        Error e = contextError(db_, path_, symbol, "store");
-        sqlite::exec(db_, "ROLLBACK");
-        return e;
-    }
-    if (sqlite::exec(db_, "COMMIT") != SQLITE_OK) {
-        Error e = contextError(db_, path_, symbol, "store");
-        sqlite::exec(db_, "ROLLBACK");
-        return e;
+    if (!ok || !write.commit()) {
+        return contextError(db_, path_, symbol, "store");
     }
     return Ok{};
 }
