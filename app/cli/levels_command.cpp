@@ -149,7 +149,7 @@ void printLevelsText(QTextStream& out, const SymbolAnalysis& s, Timeframe tf) {
             << " on " << isoDate(a.allTimeHigh->closeDay) << ")\n";
     }
     if (a.headline) {
-        out << "Now: " << toQString(a.events[*a.headline].description) << '\n';
+        out << "Now: " << toQString(a.events[*a.headline].description()) << '\n';
     }
     out << "\nLevels (high to low):\n";
     for (auto it = a.zones.rbegin(); it != a.zones.rend(); ++it) {
@@ -178,7 +178,7 @@ void printLevelsText(QTextStream& out, const SymbolAnalysis& s, Timeframe tf) {
         out << "  none\n";
     }
     for (const LevelEvent& e : a.events) {
-        out << "  " << eventText(e) << "\n      " << toQString(e.description) << '\n';
+        out << "  " << eventText(e) << "\n      " << toQString(e.description()) << '\n';
     }
     out.flush();
 }
@@ -222,7 +222,7 @@ QString scanLine(const SymbolAnalysis& s) {
                  zoneText(nearest(a, LevelKind::Resistance)));
     line += QStringLiteral("  ") +
             (a.headline ? eventText(a.events[*a.headline]) + QStringLiteral(" (") +
-                              toQString(a.events[*a.headline].description) + QLatin1Char(')')
+                              toQString(a.events[*a.headline].description()) + QLatin1Char(')')
                         : QStringLiteral("no live breakout"));
     return line;
 }

@@ -41,7 +41,7 @@ QJsonValue eventJson(const LevelAnalysis& a, std::size_t i) {
                        {QStringLiteral("movePct"), round4(e.movePct)},
                        {QStringLiteral("distancePct"), round4(e.distancePct)},
                        {QStringLiteral("distanceAtr"), round4(e.distanceAtr)},
-                       {QStringLiteral("description"), toQString(e.description)},
+                       {QStringLiteral("description"), toQString(e.description())},
                        {QStringLiteral("retest"), retest}};
 }
 

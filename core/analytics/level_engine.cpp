@@ -33,6 +33,39 @@ double clampedSensitivity(double s) {
     return std::isfinite(s) ? std::clamp(s, 0.0, 1.0) : 0.5;
 }
 
+/// The bar of the highest close in [from, to) (the lowest when `!high`): `start` when it ties,
+/// else the earliest. The best close is kept at hand, so no load waits for the last compare.
+std::size_t extremeCloseBar(std::span<const Bar> bars, std::size_t from, std::size_t to,
+                            std::size_t start, bool high) {
+    std::size_t best = start;
+    double bestClose = bars[start].close;
+    for (std::size_t k = from; k < to; ++k) {
+        const double c = bars[k].close;
+        const bool better = high ? c > bestClose : c < bestClose;
+        best = better ? k : best;
+        bestClose = better ? c : bestClose;
+    }
+    return best;
+}
+
+/// std::partition_point for ranges whose answer lies near the end (the engine's sorted lists
+/// grow at the end, and a new pivot or visit is a recent bar): gallops back from the end, then
+/// searches the stretch found. O(log distance from the end).
+template <typename It, typename Pred>
+It partitionPointNearEnd(It first, It last, Pred pred) {
+    It hi = last;  // everything in [hi, last) fails pred
+    std::ptrdiff_t step = 1;
+    while (hi != first) {
+        const It probe = hi - std::min(step, hi - first);
+        if (pred(*probe)) {
+            return std::partition_point(probe + 1, hi, pred);
+        }
+        hi = probe;
+        step *= 2;
+    }
+    return first;
+}
+
 }  // namespace
 
 LevelEngine::LevelEngine(const LevelSettings& settings, std::span<const ManualLevelInput> manual,
@@ -68,15 +101,36 @@ LevelEngine::LevelEngine(const LevelSettings& settings, std::span<const ManualLe
     }
 }
 
+LevelAnalysis LevelEngine::analyze(std::span<const Bar> bars, const LevelSettings& settings,
+                                   std::span<const ManualLevelInput> manual,
+                                   std::span<const Bar> daily) {
+    LevelEngine engine(settings, manual, daily);
+    engine.reserveHistory(bars.size());
+    engine.bars_.borrow(bars);
+    for (std::size_t i = 0; i < bars.size(); ++i) {
+        engine.bars_.next();
+        engine.step(i);
+    }
+    std::vector<std::vector<LevelTouch>> touches(engine.levels_.size());
+    for (std::size_t j = 0; j < touches.size(); ++j) {
+        touches[j] = std::move(engine.levels_[j].touches);
+    }
+    return engine.snapshot(std::move(engine.events_), &touches);
+}
+
+void LevelEngine::reserveHistory(std::size_t n) {
+    atr_.reserve(n);
+    slowAtrPct_.reserve(n);
+    maxHighBefore_.reserve(n);
+}
+
 void LevelEngine::append(std::span<const Bar> bars) {
     // Room for the refreshes to come, so appending a day never copies the whole history.
     const std::size_t n = bars_.size() + bars.size();
     if (n > bars_.capacity()) {
         const std::size_t room = n + n / 8 + 256;
         bars_.reserve(room);
-        atr_.reserve(room);
-        slowAtrPct_.reserve(room);
-        maxHighBefore_.reserve(room);
+        reserveHistory(room);
     }
     for (const Bar& b : bars) {
         append(b);
@@ -98,9 +152,13 @@ double LevelEngine::majorFraction(std::size_t k) {
     return fraction_;
 }
 
-void LevelEngine::append(const Bar& b) {
-    const std::size_t i = bars_.size();
-    bars_.push_back(b);
+void LevelEngine::append(const Bar& bar) {
+    bars_.push(bar);
+    step(bars_.size() - 1);
+}
+
+void LevelEngine::step(std::size_t i) {
+    const Bar& b = bars_[i];
     const Bar* prev = i > 0 ? &bars_[i - 1] : nullptr;
     atr_.push_back(atrStream_.next(b, prev));
     const double pct = b.close > 0 ? atr_[i] / b.close : 0;
@@ -109,7 +167,7 @@ void LevelEngine::append(const Bar& b) {
     athHigh_ = b.high > bars_[athHigh_].high ? i : athHigh_;
     athClose_ = b.close > bars_[athClose_].close ? i : athClose_;
 
-    const std::span<const Bar> all(bars_);
+    const std::span<const Bar> all = bars_.seen();
     const auto minorThr = [&](std::size_t k, bool) { return minorAtr_ * atr_[k]; };
     const auto majorThr = [&](std::size_t k, bool isHigh) {
         return majorFraction(k) * (isHigh ? all[k].high : all[k].low);
@@ -120,6 +178,9 @@ void LevelEngine::append(const Bar& b) {
     if (auto p = major_.stream.step(all, i, majorThr)) {
         majorPivots_.push_back(*p);
         majorRecord_.push_back(p->high && p->price > maxHighBefore_[p->index] ? 1 : 0);
+        if (majorPivots_.size() > 1) {
+            majorCloseBar_.push_back(majorCloseBar(majorPivots_.size() - 2));  // now settled
+        }
         onPivot(*p, true, major_, i);
     }
     if (i == 0) {
@@ -143,16 +204,16 @@ void LevelEngine::append(const Bar& b) {
     // across it; the bar's range with the previous close covers every close across it.
     const double nearMiss = settings_.rules.touchAtr * atrBefore;
     for (std::size_t k = windowStart(from); k < order_.size(); ++k) {
-        Level& l = levels_[order_[k]];
-        if (l.low() > to) {
+        const Slot& s = order_[k];
+        if (s.low > to) {
             break;
         }
-        const PriceSide was = prev->close > l.high()  ? PriceSide::Above
-                              : prev->close < l.low() ? PriceSide::Below
-                                                      : PriceSide::Unknown;
-        const bool live = l.visiting || (l.tracker.open() && !l.tracker.waitingBeyond(was));
-        if (live || (l.high() + nearMiss >= low && l.low() - nearMiss <= high)) {
-            stepLevel(l, order_[k], i);
+        const PriceSide was = prev->close > s.high  ? PriceSide::Above
+                              : prev->close < s.low ? PriceSide::Below
+                                                    : PriceSide::Unknown;
+        const bool live = s.live || (s.waitSide != PriceSide::Unknown && was != s.waitSide);
+        if (live || (s.high + nearMiss >= low && s.low - nearMiss <= high)) {
+            stepLevel(levels_[s.level], s.level, i);
         }
     }
     for (const std::size_t j : sticky_) {
@@ -168,10 +229,10 @@ void LevelEngine::append(const Bar& b) {
 // firstAtOrAbove(from), walked from the last bar's answer: price moves a few levels at most.
 std::size_t LevelEngine::windowStart(double from) {
     std::size_t k = std::min(cursor_, order_.size());
-    while (k > 0 && !(levels_[order_[k - 1]].high() < from)) {
+    while (k > 0 && !(order_[k - 1].high < from)) {
         --k;
     }
-    while (k < order_.size() && levels_[order_[k]].high() < from) {
+    while (k < order_.size() && order_[k].high < from) {
         ++k;
     }
     cursor_ = k;
@@ -179,10 +240,16 @@ std::size_t LevelEngine::windowStart(double from) {
 }
 
 std::size_t LevelEngine::firstAtOrAbove(double price) const {
-    const auto it =
-        std::lower_bound(order_.begin(), order_.end(), price,
-                         [&](std::size_t j, double p) { return levels_[j].high() < p; });
+    const auto it = std::lower_bound(order_.begin(), order_.end(), price,
+                                     [](const Slot& s, double p) { return s.high < p; });
     return static_cast<std::size_t>(it - order_.begin());
+}
+
+std::size_t LevelEngine::majorCloseBar(std::size_t k) const {
+    const Pivot& p = majorPivots_[k];
+    const std::size_t from = k > 0 ? majorPivots_[k - 1].index + 1 : 0;
+    const std::size_t to = k + 1 < majorPivots_.size() ? majorPivots_[k + 1].index : bars_.size();
+    return extremeCloseBar(bars_.seen(), from, to, p.index, p.high);
 }
 
 Day LevelEngine::dayOfExtreme(std::size_t index, bool high) const {
@@ -206,11 +273,7 @@ void LevelEngine::onPivot(const Pivot& p, bool major, Zigzag& zz, std::size_t no
     const std::size_t from = zz.any ? zz.lastPivot + 1 : 0;
     zz.lastPivot = p.index;
     zz.any = true;
-    std::size_t best = p.index;
-    for (std::size_t k = from; k <= now; ++k) {
-        const double c = bars_[k].close;
-        best = (p.high ? c > bars_[best].close : c < bars_[best].close) ? k : best;
-    }
+    const std::size_t best = extremeCloseBar(bars_.seen(), from, now + 1, p.index, p.high);
     Member m;
     m.index = p.index;
     m.day = dayOfExtreme(p.index, p.high);
@@ -225,37 +288,37 @@ void LevelEngine::onPivot(const Pivot& p, bool major, Zigzag& zz, std::size_t no
 void LevelEngine::addMember(const Member& m, double atrK, std::size_t now) {
     // The same swing seen by both zigzags: one pivot, now major.
     const std::size_t key = m.index * 2 + (m.peak ? 1 : 0);
-    if (const auto seen = pivotLevel_.find(key); seen != pivotLevel_.end()) {
-        Level& l = levels_[seen->second];
-        for (Member& x : l.members) {
-            if (x.index == m.index && x.peak == m.peak) {
-                x.major = x.major || m.major;
-            }
-        }
+    const auto seen = partitionPointNearEnd(pivotLevel_.begin(), pivotLevel_.end(),
+                                            [&](const PivotSlot& p) { return p.key < key; });
+    if (seen != pivotLevel_.end() && seen->key == key) {
+        Level& l = levels_[seen->level];
+        Member& x = l.members[seen->member];
+        x.major = x.major || m.major;
         l.major = l.major || m.major;
         return;
     }
+    const auto remember = [&](std::size_t level) {
+        pivotLevel_.insert(seen, PivotSlot{key, level, levels_[level].members.size() - 1});
+    };
     const double span = std::min(std::abs(m.wick - m.close), kMaxCoreAtr * atrK);
     double coreLow = m.peak ? m.wick - span : m.wick;
     double coreHigh = m.peak ? m.wick : m.wick + span;
     double pad = kPadAtr * atrK;
     const double gap = kMergeGapAtr * atrK;
 
-    // Detected levels the new one would overlap (padded, or within the merge gap of the core).
-    std::vector<std::size_t> hits;
-    for (std::size_t k = firstAtOrAbove(coreLow - pad - gap); k < order_.size(); ++k) {
-        const Level& l = levels_[order_[k]];
-        if (l.low() > coreHigh + pad + gap) {
-            break;
-        }
-        hits.push_back(k);
+    // Detected levels the new one would overlap (padded, or within the merge gap of the core):
+    // order_[hitFrom, hitTo).
+    const std::size_t hitFrom = firstAtOrAbove(coreLow - pad - gap);
+    std::size_t hitTo = hitFrom;
+    while (hitTo < order_.size() && !(order_[hitTo].low > coreHigh + pad + gap)) {
+        ++hitTo;
     }
     // A pivot whose wick is at a level (within a quarter of the level's own ATR) is one more
     // test of it. It widens the level to its wick only (its close stays a detail) and only
     // while the level stays within two of its ATRs and clear of its neighbours, so a later,
     // more volatile swing never turns an old level into a wide band.
-    for (const std::size_t k : hits) {
-        Level& l = levels_[order_[k]];
+    for (std::size_t k = hitFrom; k < hitTo; ++k) {
+        Level& l = levels_[order_[k].level];
         const double reach = kMergeGapAtr * l.atrRef;
         if (m.wick < l.coreLow - reach || m.wick > l.coreHigh + reach) {
             continue;
@@ -263,11 +326,12 @@ void LevelEngine::addMember(const Member& m, double atrK, std::size_t now) {
         const double lo = std::min(l.coreLow, m.wick);
         const double hi = std::max(l.coreHigh, m.wick);
         const bool narrow = hi - lo <= kMaxMergedAtr * l.atrRef;
-        const bool clearBelow = k == 0 || levels_[order_[k - 1]].high() < lo - l.pad;
-        const bool clearAbove = k + 1 == order_.size() || levels_[order_[k + 1]].low() > hi + l.pad;
+        const bool clearBelow = k == 0 || order_[k - 1].high < lo - l.pad;
+        const bool clearAbove = k + 1 == order_.size() || order_[k + 1].low > hi + l.pad;
         if (narrow && clearBelow && clearAbove) {
             l.coreLow = lo;
             l.coreHigh = hi;
+            refreshSlot(l);
         }
         l.addMember(m);
         l.major = l.major || m.major;
@@ -275,11 +339,9 @@ void LevelEngine::addMember(const Member& m, double atrK, std::size_t now) {
         // The visit that made this pivot may already be a touch: it is the same test.
         // Spans are ordered and disjoint: only the last one starting at or before it can.
         std::size_t same = l.touches.size();
-        const auto after =
-            std::upper_bound(l.spans.begin(), l.spans.end(), m.index,
-                             [](std::size_t i, const std::pair<std::size_t, std::size_t>& sp) {
-                                 return i < sp.first;
-                             });
+        const auto after = partitionPointNearEnd(
+            l.spans.begin(), l.spans.end(),
+            [&](const std::pair<std::size_t, std::size_t>& sp) { return sp.first <= m.index; });
         if (after != l.spans.begin() && std::prev(after)->second >= m.index) {
             same = static_cast<std::size_t>(std::prev(after) - l.spans.begin());
         }
@@ -289,14 +351,14 @@ void LevelEngine::addMember(const Member& m, double atrK, std::size_t now) {
             l.touches[same].rejection = true;
             l.rejections += 1;
         }
-        pivotLevel_[key] = order_[k];
+        remember(order_[k].level);
         return;
     }
     // Otherwise a level of its own, its span cut clear of the neighbours it would overlap.
     double below = -HUGE_VAL;
     double above = HUGE_VAL;
-    for (const std::size_t k : hits) {
-        const Level& l = levels_[order_[k]];
+    for (std::size_t k = hitFrom; k < hitTo; ++k) {
+        const Level& l = levels_[order_[k].level];
         if (l.coreHigh < m.wick) {
             below = std::max(below, l.high());
         } else {
@@ -325,10 +387,26 @@ void LevelEngine::addMember(const Member& m, double atrK, std::size_t now) {
     l.lastStep = now;  // the confirming bar is part of the swing, not a test of it
     const std::size_t index = levels_.size();
     levels_.push_back(std::move(l));
-    pivotLevel_[key] = index;
-    const auto pos = static_cast<std::ptrdiff_t>(firstAtOrAbove(coreLow));
-    order_.insert(order_.begin() + pos, index);
-    cursor_ += static_cast<std::size_t>(pos) < cursor_ ? 1 : 0;
+    remember(index);
+    const std::size_t pos = firstAtOrAbove(coreLow);
+    order_.insert(order_.begin() + static_cast<std::ptrdiff_t>(pos), Slot{});
+    for (std::size_t k = pos; k < order_.size(); ++k) {
+        order_[k].level = k == pos ? index : order_[k].level;
+        levels_[order_[k].level].slot = k;
+    }
+    refreshSlot(levels_[index]);
+    cursor_ += pos < cursor_ ? 1 : 0;
+}
+
+void LevelEngine::refreshSlot(const Level& l) {
+    if (l.slot == SIZE_MAX) {
+        return;  // a manual level: stepped on every bar
+    }
+    Slot& s = order_[l.slot];
+    s.low = l.low();
+    s.high = l.high();
+    s.waitSide = l.visiting ? PriceSide::Unknown : l.tracker.waitsBeyond();
+    s.live = l.visiting || (l.tracker.open() && s.waitSide == PriceSide::Unknown);
 }
 
 // Crossings are decided on a closing basis: above the highest close of the level's peaks,
@@ -345,13 +423,16 @@ void LevelEngine::Level::refreshBand() {
 }
 
 bool LevelEngine::Level::hasMemberIn(std::size_t from, std::size_t to) const {
-    const auto it = std::lower_bound(memberBars.begin(), memberBars.end(), from);
+    const auto it = partitionPointNearEnd(memberBars.begin(), memberBars.end(),
+                                          [&](std::size_t bar) { return bar < from; });
     return it != memberBars.end() && *it <= to;
 }
 
 void LevelEngine::Level::addMember(const Member& m) {
     members.push_back(m);
-    memberBars.insert(std::upper_bound(memberBars.begin(), memberBars.end(), m.index), m.index);
+    memberBars.insert(partitionPointNearEnd(memberBars.begin(), memberBars.end(),
+                                            [&](std::size_t bar) { return bar <= m.index; }),
+                      m.index);
     if (m.peak) {
         peakClose = std::max(peakClose, m.close);
     } else {
@@ -361,13 +442,12 @@ void LevelEngine::Level::addMember(const Member& m) {
 }
 
 void LevelEngine::Level::addTouch(const LevelTouch& t, std::size_t from, std::size_t to) {
-    const auto it =
-        std::upper_bound(touches.begin(), touches.end(), t.index,
-                         [](std::size_t i, const LevelTouch& x) { return i < x.index; });
+    rejections += t.rejection ? 1 : 0;
+    const auto it = partitionPointNearEnd(touches.begin(), touches.end(),
+                                          [&](const LevelTouch& x) { return x.index <= t.index; });
     const auto at = it - touches.begin();
     touches.insert(it, t);
     spans.insert(spans.begin() + at, {from, to});
-    rejections += t.rejection ? 1 : 0;
 }
 
 void LevelEngine::endVisit(Level& l, bool rejection, std::size_t end) {
@@ -401,6 +481,7 @@ void LevelEngine::stepLevel(Level& l, std::size_t levelIndex, std::size_t i) {
     if (!l.tracker.quiet(b, atrBefore, l.band(), settings_.rules)) {
         stepTracker(l, levelIndex, i);
     }
+    refreshSlot(l);
 }
 
 void LevelEngine::visit(Level& l, std::size_t i, bool inZone) {
@@ -448,7 +529,7 @@ void LevelEngine::stepTracker(Level& l, std::size_t levelIndex, std::size_t i) {
             LevelEvent& ev = events_[*l.openEvent];
             ev.retest = *s;
             ev.retestDay = b.day;
-            ev.history.push_back(RetestStep{*s, i, b.day});
+            ev.history.push_back(RetestStep{*s, i, b.day, b.close});
         }
     }
     if (!l.tracker.open()) {
@@ -555,13 +636,16 @@ double strength(const Zone& z, std::span<const Bar> bars, double relVol) {
 
 }  // namespace
 
-void describeEventAsOf(LevelEvent& ev, std::span<const Bar> bars, double atrNow,
-                       std::size_t lastIndex) {
-    const double last = bars[lastIndex].close;
+void measureEventAsOf(LevelEvent& ev, double lastClose, double atrNow) {
+    const double last = lastClose;
     const double edge = last > ev.high ? ev.high : (last < ev.low ? ev.low : last);
     ev.movePct = ev.close > 0 ? (last / ev.close - 1) * 100 : 0;
     ev.distancePct = edge > 0 ? (last - edge) / edge * 100 : 0;
     ev.distanceAtr = atrNow > 0 ? (last - edge) / atrNow : 0;
+}
+
+std::string LevelEvent::description() const {
+    const LevelEvent& ev = *this;
     const bool up = ev.type == LevelEventType::Breakout;
     std::string text;
     text.reserve(ev.name.size() + 140);  // the longest wording, without reallocating
@@ -579,8 +663,8 @@ void describeEventAsOf(LevelEvent& ev, std::span<const Bar> bars, double atrNow,
             appendText(text, {"; retest held on ", when});
             break;
         case RetestState::Failed: {
-            const std::size_t at = ev.history.empty() ? ev.index : ev.history.back().index;
-            appendText(text, {"; failed on ", when, " (close ", priceText(bars[at].close), ")"});
+            const double failClose = ev.history.empty() ? ev.close : ev.history.back().close;
+            appendText(text, {"; failed on ", when, " (close ", priceText(failClose), ")"});
             break;
         }
     }
@@ -590,16 +674,21 @@ void describeEventAsOf(LevelEvent& ev, std::span<const Bar> bars, double atrNow,
         appendText(text, {"; now ", pctText(ev.distancePct),
                           ev.distancePct > 0 ? " above the zone" : " below the zone"});
     }
-    ev.description = std::move(text);
+    return text;
 }
 
 LevelAnalysis LevelEngine::analysis() const {
+    return snapshot(events_, nullptr);
+}
+
+LevelAnalysis LevelEngine::snapshot(std::vector<LevelEvent> events,
+                                    std::vector<std::vector<LevelTouch>>* taken) const {
     LevelAnalysis out;
     if (bars_.empty()) {
         return out;
     }
     const std::size_t last = bars_.size() - 1;
-    const std::span<const Bar> bars(bars_);
+    const std::span<const Bar> bars = bars_.seen();
     out.asOf = bars_.back().day;
     out.sensitivity = settings_.sensitivity;
     out.lastClose = bars_.back().close;
@@ -608,7 +697,11 @@ LevelAnalysis LevelEngine::analysis() const {
                                   bars_[athClose_].close, bars_[athClose_].day};
 
     // Zones, by price; remember where each level went for the events.
-    std::vector<std::size_t> levelOrder(order_);
+    std::vector<std::size_t> levelOrder;
+    levelOrder.reserve(order_.size() + manual_.size());
+    for (const Slot& s : order_) {
+        levelOrder.push_back(s.level);
+    }
     levelOrder.insert(levelOrder.end(), manual_.begin(), manual_.end());
     auto namePrice = [&](const Level& l, const Member** naming) {
         *naming = nullptr;
@@ -647,7 +740,7 @@ LevelAnalysis LevelEngine::analysis() const {
         z.name = l.manual ? l.label
                           : (naming ? pivotName(naming->day, naming->peak, naming->record)
                                     : concat({"the level at ", priceText(z.price)}));
-        z.touches = l.touches;
+        z.touches = taken ? std::move((*taken)[j]) : l.touches;
         z.rejections = l.rejections;
         if (l.visiting) {
             if (!l.hasMemberIn(l.visitStart, last)) {  // still testing it at the last bar
@@ -724,14 +817,7 @@ LevelAnalysis LevelEngine::analysis() const {
     // Major swings with the extreme close between their neighbours.
     for (std::size_t k = 0; k < majorPivots_.size(); ++k) {
         const Pivot& p = majorPivots_[k];
-        const std::size_t from = k > 0 ? majorPivots_[k - 1].index + 1 : 0;
-        const std::size_t to =
-            k + 1 < majorPivots_.size() ? majorPivots_[k + 1].index : bars_.size();
-        std::size_t best = p.index;
-        for (std::size_t i = from; i < to; ++i) {
-            const double c = bars_[i].close;
-            best = (p.high ? c > bars_[best].close : c < bars_[best].close) ? i : best;
-        }
+        const std::size_t best = k < majorCloseBar_.size() ? majorCloseBar_[k] : majorCloseBar(k);
         const Extreme e{p.index,         dayOfExtreme(p.index, p.high),
                         p.price,         best,
                         bars_[best].day, bars_[best].close};
@@ -742,12 +828,12 @@ LevelAnalysis LevelEngine::analysis() const {
     }
 
     // Events, named as their zone is, described as of the last bar.
-    out.events = events_;
+    out.events = std::move(events);
     for (std::size_t e = 0; e < out.events.size(); ++e) {
         LevelEvent& ev = out.events[e];
         ev.zone = zoneOf[eventLevel_[e]];
         ev.name = out.zones[ev.zone].name;
-        describeEventAsOf(ev, bars, out.atr, last);
+        measureEventAsOf(ev, out.lastClose, out.atr);
         if (out.priorAllTimeHigh && ev.type == LevelEventType::Breakout &&
             out.zones[ev.zone].low <= out.priorAllTimeHigh->price &&
             out.priorAllTimeHigh->price <= out.zones[ev.zone].high) {

@@ -17,7 +17,6 @@
 #include <span>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <utility>
 #include <vector>
 
@@ -35,17 +34,68 @@ public:
                          std::span<const ManualLevelInput> manual = {},
                          std::span<const Bar> daily = {});
 
+    /// The analysis of `bars` in one pass, as an engine given them would report it: the bars
+    /// are read in place and the engine's results moved out, so nothing is copied.
+    static LevelAnalysis analyze(std::span<const Bar> bars, const LevelSettings& settings = {},
+                                 std::span<const ManualLevelInput> manual = {},
+                                 std::span<const Bar> daily = {});
+
     /// Appends the next bar (its day after the last one's).
     void append(const Bar& bar);
     void append(std::span<const Bar> bars);
 
-    const std::vector<Bar>& bars() const { return bars_; }
+    std::span<const Bar> bars() const { return bars_.seen(); }
     /// Replaces the daily bars (the same history, perhaps with more days after it).
     void setDaily(std::span<const Bar> daily) { daily_ = daily; }
     /// The analysis as of the last bar appended.
     LevelAnalysis analysis() const;
 
 private:
+    /// The bars seen so far: kept by the engine, or read in place by analyze().
+    class History {
+    public:
+        History() = default;
+        History(const History& o)
+            : owned_(o.owned_), seen_(o.borrowed() ? o.seen_ : owned_), source_(o.source_) {}
+        History(History&&) noexcept = default;  // a vector's move keeps its buffer
+        History& operator=(const History& o) {
+            if (this != &o) {
+                owned_ = o.owned_;
+                seen_ = o.borrowed() ? o.seen_ : std::span<const Bar>(owned_);
+                source_ = o.source_;
+            }
+            return *this;
+        }
+        History& operator=(History&&) noexcept = default;
+        ~History() = default;
+
+        void push(const Bar& b) {
+            owned_.push_back(b);
+            seen_ = owned_;
+        }
+        void reserve(std::size_t n) { owned_.reserve(n); }
+        std::size_t capacity() const { return owned_.capacity(); }
+        /// Reads `all` in place from now on; next() sees one more of them.
+        void borrow(std::span<const Bar> all) {
+            source_ = all;
+            seen_ = all.first(0);
+        }
+        void next() { seen_ = source_.first(seen_.size() + 1); }
+
+        std::span<const Bar> seen() const { return seen_; }
+        const Bar& operator[](std::size_t k) const { return seen_[k]; }
+        std::size_t size() const { return seen_.size(); }
+        bool empty() const { return seen_.empty(); }
+        const Bar& front() const { return seen_.front(); }
+        const Bar& back() const { return seen_.back(); }
+
+    private:
+        bool borrowed() const { return !source_.empty(); }
+        std::vector<Bar> owned_;
+        std::span<const Bar> seen_;
+        std::span<const Bar> source_;  // borrowed bars, empty when owned
+    };
+
     struct Member {
         std::size_t index = 0;
         Day day = 0;
@@ -79,6 +129,7 @@ private:
         RetestTracker tracker;
         std::optional<std::size_t> openEvent;
         std::size_t lastStep = SIZE_MAX;
+        std::size_t slot = SIZE_MAX;  // its place in order_ (none for a manual level)
         double low() const { return coreLow - pad; }
         double high() const { return coreHigh + pad; }
         double peakClose = -HUGE_VAL;   // highest close of its peaks
@@ -98,8 +149,17 @@ private:
         bool any = false;
     };
 
+    /// Steps everything for bar `i`, the last of bars_.
+    void step(std::size_t i);
+    void reserveHistory(std::size_t n);
+    /// The analysis; `taken` (one-shot analysis) is the levels' touches, moved out.
+    LevelAnalysis snapshot(std::vector<LevelEvent> events,
+                           std::vector<std::vector<LevelTouch>>* taken) const;
     void onPivot(const Pivot& p, bool major, Zigzag& zz, std::size_t now);
     Day dayOfExtreme(std::size_t index, bool high) const;
+    /// The bar of major pivot k's extreme close between its neighbours (to the last bar for
+    /// the last pivot).
+    std::size_t majorCloseBar(std::size_t k) const;
     void addMember(const Member& m, double atrK, std::size_t now);
     void stepLevel(Level& level, std::size_t levelIndex, std::size_t i);
     void visit(Level& level, std::size_t i, bool inZone);
@@ -113,7 +173,7 @@ private:
     std::span<const Bar> daily_;
     double minorAtr_ = 5.5;
     double majorVol_ = 0.675;
-    std::vector<Bar> bars_;
+    History bars_;
     std::vector<double> atr_;
     std::vector<double> slowAtrPct_;     // smoothed ATR / close: the volatility behind major swings
     std::vector<double> maxHighBefore_;  // highest high of bars 0..i-1
@@ -122,17 +182,33 @@ private:
     Zigzag major_;
     std::vector<Pivot> majorPivots_;
     std::vector<char> majorRecord_;
+    std::vector<std::size_t> majorCloseBar_;  // majorCloseBar() of every pivot but the last
     std::size_t athHigh_ = 0;
     std::size_t athClose_ = 0;
-    std::vector<Level> levels_;          // storage, in creation order (manual ones first)
-    std::vector<std::size_t> order_;     // detected levels by price (disjoint)
+    std::vector<Level> levels_;  // storage, in creation order (manual ones first)
+    /// A detected level as the per-bar scan reads it, kept by refreshSlot().
+    struct Slot {
+        double low = 0;  // the zone
+        double high = 0;
+        std::size_t level = 0;
+        bool live = false;  // visiting, or following a breakout that needs every bar
+        PriceSide waitSide = PriceSide::Unknown;  // see RetestTracker::waitsBeyond()
+    };
+    void refreshSlot(const Level& l);
+    std::vector<Slot> order_;            // detected levels by price (disjoint)
     std::size_t cursor_ = 0;             // windowStart()'s last answer
     std::size_t fractionAt_ = SIZE_MAX;  // majorFraction()'s last bar and answer
     double fraction_ = 0;
     std::vector<std::size_t> manual_;
     std::vector<std::size_t> sticky_;  // levels counting a failure: stepped on every bar
     std::vector<std::size_t> nextSticky_;
-    std::unordered_map<std::size_t, std::size_t> pivotLevel_;  // pivot bar*2+peak -> level
+    struct PivotSlot {
+        std::size_t key = 0;     // the pivot's bar * 2 + (1 for a peak)
+        std::size_t level = 0;   // the level holding it
+        std::size_t member = 0;  // its place in that level's members
+    };
+    std::vector<PivotSlot> pivotLevel_;  // every pivot added, by key
+
     std::vector<LevelEvent> events_;
     std::vector<std::size_t> eventLevel_;
 };
@@ -164,8 +240,7 @@ inline std::string concat(std::initializer_list<std::string_view> parts) {
     return out;
 }
 
-/// Fills the distances, move and description of `event` as of bar `lastIndex`.
-void describeEventAsOf(LevelEvent& event, std::span<const Bar> bars, double atrNow,
-                       std::size_t lastIndex);
+/// Fills the distances and move of `event` as of a bar with close `lastClose` and ATR `atrNow`.
+void measureEventAsOf(LevelEvent& event, double lastClose, double atrNow);
 
 }  // namespace retest

@@ -45,9 +45,7 @@ std::string pivotName(Day day, bool peak, bool record) {
 
 LevelAnalysis analyzeLevels(std::span<const Bar> bars, const LevelSettings& settings,
                             std::span<const ManualLevelInput> manual, std::span<const Bar> daily) {
-    LevelEngine engine(settings, manual, daily);
-    engine.append(bars);
-    return engine.analysis();
+    return LevelEngine::analyze(bars, settings, manual, daily);
 }
 
 std::vector<LevelEvent> eventsAsOf(const LevelAnalysis& analysis, std::span<const Bar> bars,
@@ -72,7 +70,7 @@ std::vector<LevelEvent> eventsAsOf(const LevelAnalysis& analysis, std::span<cons
         }
         ev.retest = ev.history.empty() ? RetestState::None : ev.history.back().state;
         ev.retestDay = ev.history.empty() ? 0 : ev.history.back().day;
-        describeEventAsOf(ev, bars, atrNow, lastIndex);
+        measureEventAsOf(ev, bars[lastIndex].close, atrNow);
         out.push_back(std::move(ev));
     }
     return out;

@@ -133,6 +133,7 @@ struct RetestStep {
     RetestState state = RetestState::None;
     std::size_t index = 0;
     Day day = 0;
+    double close = 0;  ///< the close of that bar
 };
 
 /// A close beyond a major zone by the margin (for breakdowns: below), and what came after.
@@ -162,8 +163,9 @@ struct LevelEvent {
     double distanceAtr = 0;
     /// What happened and when, with the price then; the distance from the last close once,
     /// labelled "now": "Broke out above the Nov-2021 record high on 2025-09-18 (close
-    /// 2,467.70); retest held on 2025-10-03; now 0.6% above the zone".
-    std::string description;
+    /// 2,467.70); retest held on 2025-10-03; now 0.6% above the zone". Made from the fields
+    /// above when asked: an analysis holds thousands of events and shows a few.
+    std::string description() const;
 };
 
 struct LevelAnalysis {

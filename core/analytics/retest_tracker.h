@@ -59,12 +59,13 @@ public:
     bool quiet(const Bar& b, double atr, const LevelBand& band, const RetestRules& rules) const;
 
     /// Open, counting no failure, and waiting for price to come back (not retested yet, or
-    /// held and gone away) while price is `now` on the breakout's side: nothing can happen
-    /// until a bar reaches the level again.
-    bool waitingBeyond(PriceSide now) const {
-        return open_ && runFail_ == 0 &&
-               (state_ == RetestState::None || (state_ == RetestState::Held && away_)) &&
-               now == (type_ == LevelEventType::Breakout ? PriceSide::Above : PriceSide::Below);
+    /// held and gone away): while price is on the side returned (the breakout's side), nothing
+    /// can happen until a bar reaches the level again. Unknown when the tracker is not waiting.
+    PriceSide waitsBeyond() const {
+        const bool waits = open_ && runFail_ == 0 &&
+                           (state_ == RetestState::None || (state_ == RetestState::Held && away_));
+        return !waits ? PriceSide::Unknown
+                      : (type_ == LevelEventType::Breakout ? PriceSide::Above : PriceSide::Below);
     }
 
     bool operator==(const RetestTracker&) const = default;

@@ -31,7 +31,7 @@ std::string readOut(const LevelAnalysis& a) {
     }
     for (const LevelEvent& e : a.events) {
         out << "event " << e.id << ' ' << static_cast<int>(e.retest) << ' ' << e.history.size()
-            << " | " << e.description << '\n';
+            << " | " << e.description() << '\n';
     }
     return out.str();
 }

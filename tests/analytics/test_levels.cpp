@@ -93,10 +93,10 @@ TEST(Levels, DoubleTopBreakoutRetestHeld) {
     EXPECT_EQ(ev->history[1].state, RetestState::Held);
     EXPECT_EQ(ev->history[1].index, 145U);
     EXPECT_GT(ev->distancePct, 20);
-    EXPECT_EQ(ev->description, "Broke out above the Feb-2020 record high on " +
-                                   formatIsoDate(bars[107].day) +
-                                   " (close 131.00); retest held on " +
-                                   formatIsoDate(bars[145].day) + "; now 22.5% above the zone");
+    EXPECT_EQ(ev->description(), "Broke out above the Feb-2020 record high on " +
+                                     formatIsoDate(bars[107].day) +
+                                     " (close 131.00); retest held on " +
+                                     formatIsoDate(bars[145].day) + "; now 22.5% above the zone");
     // The headline is the latest breakout through a record: the one above the 150 top, the
     // record before the last leg up.
     ASSERT_TRUE(a.headline);
@@ -124,9 +124,10 @@ TEST(Levels, DoubleTopBreakoutThatFails) {
     EXPECT_EQ(ev->history[3].index, 149U);
     EXPECT_LT(ev->distancePct, 0);
     EXPECT_LT(ev->distanceAtr, 0);
-    EXPECT_NE(ev->description.find("failed on " + formatIsoDate(bars[149].day) + " (close 127.00)"),
-              std::string::npos)
-        << ev->description;
+    EXPECT_NE(
+        ev->description().find("failed on " + formatIsoDate(bars[149].day) + " (close 127.00)"),
+        std::string::npos)
+        << ev->description();
 }
 
 TEST(Levels, ManualLevelsBecomeTrackedZones) {
@@ -149,8 +150,8 @@ TEST(Levels, ManualLevelsBecomeTrackedZones) {
     ASSERT_EQ(through.size(), 2U);
     EXPECT_EQ(through[0]->type, LevelEventType::Breakout);
     EXPECT_EQ(through[0]->retest, RetestState::Failed);
-    EXPECT_NE(through[0]->description.find("my line"), std::string::npos)
-        << through[0]->description;
+    EXPECT_NE(through[0]->description().find("my line"), std::string::npos)
+        << through[0]->description();
     EXPECT_EQ(through[1]->type, LevelEventType::Breakout);
     EXPECT_GT(through[1]->index, 146U);
     EXPECT_EQ(through[1]->retest, RetestState::None);
@@ -192,7 +193,7 @@ TEST(Levels, AppendingBarsIsTheSameAsAnalysingTheWhole) {
         ASSERT_EQ(now.events.size(), cut.events.size()) << "at bar " << i;
         for (std::size_t k = 0; k < now.events.size(); ++k) {
             EXPECT_EQ(now.events[k].id, cut.events[k].id);
-            EXPECT_EQ(now.events[k].description, cut.events[k].description);
+            EXPECT_EQ(now.events[k].description(), cut.events[k].description());
             EXPECT_EQ(now.events[k].id, whole.events[k].id) << "an event moved at bar " << i;
             EXPECT_EQ(now.events[k].day, whole.events[k].day);
         }

@@ -128,9 +128,9 @@ TEST_F(SampleLevels, BreakoutAboveThe2007TopIsMarch2013AndItsJuneRetestHeld) {
         });
     EXPECT_TRUE(juneRetest);
     EXPECT_GT(breakout->distancePct, 50);
-    EXPECT_NE(breakout->description.find("the Oct-2007 record high on 2013-03-28"),
+    EXPECT_NE(breakout->description().find("the Oct-2007 record high on 2013-03-28"),
               std::string::npos)
-        << breakout->description;
+        << breakout->description();
 }
 
 // The September 2018 top was the last record before February 2020: broken out above in 2019,
@@ -217,12 +217,12 @@ void expectInvariants(std::span<const Bar> bars, const LevelAnalysis& a, const s
             EXPECT_EQ(e.history.back().day, e.retestDay);
             EXPECT_GE(e.history.front().index, e.index);
         }
-        EXPECT_LE(std::count(e.description.begin(), e.description.end(), '%'), 1)
-            << "the distance from today appears once: " << e.description;
-        EXPECT_NE(e.description.find("; now "), std::string::npos);
+        const std::string text = e.description();
+        EXPECT_LE(std::count(text.begin(), text.end(), '%'), 1)
+            << "the distance from today appears once: " << text;
+        EXPECT_NE(text.find("; now "), std::string::npos);
         EXPECT_EQ(e.distancePct > 0, a.lastClose > e.high);
         EXPECT_EQ(e.distancePct < 0, a.lastClose < e.low);
-        EXPECT_FALSE(e.description.empty());
     }
 }
 
@@ -380,7 +380,7 @@ TEST_F(SampleLevels, EventsAsOfADayAreThoseOfTheDataCutThere) {
         for (std::size_t k = 0; k < replay.size(); ++k) {
             EXPECT_EQ(replay[k].id, then.events[k].id);
             EXPECT_EQ(replay[k].retest, then.events[k].retest);
-            EXPECT_EQ(replay[k].description, then.events[k].description);
+            EXPECT_EQ(replay[k].description(), then.events[k].description());
         }
         const auto headline = headlineEvent(replay, part.size() - 1);
         EXPECT_EQ(headline.has_value(), then.headline.has_value());

@@ -333,7 +333,7 @@ TEST_F(ChartDocumentTest, ARefreshThatAddsADayAnalysesThatDayNotTheHistory) {
     }
     ASSERT_EQ(a.events.size(), b.events.size());
     for (std::size_t k = 0; k < a.events.size(); ++k) {
-        EXPECT_EQ(a.events[k].description, b.events[k].description);
+        EXPECT_EQ(a.events[k].description(), b.events[k].description());
     }
     ASSERT_EQ(a.higherTimeframe.size(), b.higherTimeframe.size());
     for (std::size_t k = 0; k < a.higherTimeframe.size(); ++k) {

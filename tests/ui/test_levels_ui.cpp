@@ -160,7 +160,7 @@ TEST(LevelOverlay, WritesTheHeadlineInWordsOnTheChart) {
     const auto& a = s.doc->levels();
     ASSERT_TRUE(a.headline.has_value());
     const LevelEvent& head = a.events[*a.headline];
-    EXPECT_EQ(s.overlay->stateText(), QString::fromStdString(head.description));
+    EXPECT_EQ(s.overlay->stateText(), QString::fromStdString(head.description()));
     const bool failed = head.retest == RetestState::Failed;
     EXPECT_EQ(s.overlay->activeZone(), failed ? -1 : static_cast<int>(head.zone));
     // Without auto levels and without manual levels there is no event left to describe.
@@ -184,7 +184,7 @@ TEST(LevelOverlay, TheHeadlineIsAsOfTheLastVisibleDay) {
     s.layout();
     EXPECT_EQ(
         s.overlay->stateText(),
-        QString::fromStdString(s.doc->levels().events[*s.doc->levels().headline].description));
+        QString::fromStdString(s.doc->levels().events[*s.doc->levels().headline].description()));
 }
 
 // The daily chart also carries the weekly and monthly major levels, marked as such, where no

@@ -643,7 +643,7 @@ void LevelOverlay::showState() {
     }
     stateText_->setVisible(true);
     // Two lines so it fits beside the price axis: what happened, then where it stands now.
-    QString text = toQString(asOf_[static_cast<std::size_t>(e)].description);
+    QString text = toQString(asOf_[static_cast<std::size_t>(e)].description());
     if (const qsizetype cut = text.indexOf(QStringLiteral("; ")); cut > 0) {
         text = text.left(cut) + QLatin1Char('\n') + text.mid(cut + 2);
     }

@@ -225,7 +225,7 @@ void LevelsPanel::refresh() {
         const QSignalBlocker block(autoBox_);
         autoBox_->setChecked(doc_.showAutoLevels());
     }
-    QString state = a.headline ? tr("Now: %1").arg(toQString(a.events[*a.headline].description))
+    QString state = a.headline ? tr("Now: %1").arg(toQString(a.events[*a.headline].description()))
                                : tr("No live breakout or breakdown at this sensitivity.");
     if (doc_.showAutoLevels() && a.hiddenZones > 0) {
         state += QLatin1Char('\n') + tr("%1 more %2 hidden: raise the sensitivity to show them.")

@@ -201,7 +201,7 @@ QVariant RotationBoardModel::data(const QModelIndex& index, int role) const {
                 return QString(toQString(e.symbol) + QStringLiteral(": ") + toQString(e.error));
             }
             if (const LevelEvent* ev = e.row.latestEvent(); ev && c == EventColumn) {
-                return toQString(ev->description);
+                return toQString(ev->description());
             }
             return tr("%1 as of %2")
                 .arg(toQString(e.symbol), QString::fromStdString(formatIsoDate(e.row.asOf)));
