@@ -509,7 +509,7 @@ void LevelEngine::stepTracker(Level& l, std::size_t levelIndex, std::size_t i) {
     const bool canOpen = l.major || l.record || l.manual;
     const TrackerStep step = l.tracker.step(b, atrBefore, l.band(), canOpen, settings_.rules);
     if (step.opened) {
-        LevelEvent ev;
+        LevelEvent& ev = events_.emplace_back();
         ev.type = *step.opened;
         ev.index = i;
         ev.day = b.day;
@@ -520,8 +520,7 @@ void LevelEngine::stepTracker(Level& l, std::size_t levelIndex, std::size_t i) {
         ev.record = l.record && l.major;
         ev.id = concat(
             {l.id, ev.type == LevelEventType::Breakout ? "/up/" : "/down/", formatIsoDate(b.day)});
-        l.openEvent = events_.size();
-        events_.push_back(std::move(ev));
+        l.openEvent = events_.size() - 1;
         eventLevel_.push_back(levelIndex);
     }
     for (const auto& s : step.state) {
