@@ -9,6 +9,7 @@
 #include <numeric>
 
 #include "core/model/date.h"
+#include "core/model/text.h"
 
 namespace retest {
 namespace {

@@ -12,11 +12,9 @@
 #include <cmath>
 #include <cstddef>
 #include <cstdint>
-#include <initializer_list>
 #include <optional>
 #include <span>
 #include <string>
-#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -212,33 +210,6 @@ private:
     std::vector<LevelEvent> events_;
     std::vector<std::size_t> eventLevel_;
 };
-
-/// Appends the pieces to `out` in order.
-inline void appendText(std::string& out, std::initializer_list<std::string_view> parts) {
-    std::size_t size = out.size();
-    for (const std::string_view part : parts) {
-        size += part.size();
-    }
-    out.reserve(size);
-    for (const std::string_view part : parts) {
-        out += part;
-    }
-}
-
-/// The pieces appended in order. (Text is built by appending: `"literal" + std::string` trips
-/// GCC 12's -Wrestrict false positive at -O3, and Release builds are warning-free.)
-inline std::string concat(std::initializer_list<std::string_view> parts) {
-    std::size_t size = 0;
-    for (const std::string_view part : parts) {
-        size += part.size();
-    }
-    std::string out;
-    out.reserve(size);
-    for (const std::string_view part : parts) {
-        out += part;
-    }
-    return out;
-}
 
 /// Fills the distances and move of `event` as of a bar with close `lastClose` and ATR `atrNow`.
 void measureEventAsOf(LevelEvent& event, double lastClose, double atrNow);

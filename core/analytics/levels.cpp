@@ -3,13 +3,13 @@
 #include "core/analytics/levels.h"
 
 #include <algorithm>
-#include <array>
 #include <cmath>
 
 #include "core/analytics/atr.h"
 #include "core/analytics/level_engine.h"
 #include "core/analytics/resample.h"
 #include "core/model/date.h"
+#include "core/model/text.h"
 
 namespace retest {
 
@@ -36,10 +36,8 @@ std::string_view retestStateName(RetestState state) {
 }
 
 std::string pivotName(Day day, bool peak, bool record) {
-    static constexpr std::array<const char*, 12> kMonths{"Jan", "Feb", "Mar", "Apr", "May", "Jun",
-                                                         "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
     const CivilDate c = civilFromDay(day);
-    return concat({"the ", kMonths[(c.month - 1) % 12], "-", std::to_string(c.year),
+    return concat({"the ", monthAbbrev(c.month), "-", std::to_string(c.year),
                    peak ? (record ? " record high" : " high") : " low"});
 }
 

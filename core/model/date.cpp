@@ -1,6 +1,7 @@
 // Calendar arithmetic through <chrono>; parsing is strict so a CSV with `2020-13-01` is refused.
 #include "core/model/date.h"
 
+#include <array>
 #include <charconv>
 #include <chrono>
 #include <cstdio>
@@ -56,6 +57,12 @@ std::string formatIsoDate(Day day) {
         digit(y / 1000),     digit(y / 100), digit(y / 10), digit(y),          '-',
         digit(c.month / 10), digit(c.month), '-',           digit(c.day / 10), digit(c.day)};
     return std::string(text, sizeof text);
+}
+
+const char* monthAbbrev(unsigned month) {
+    static constexpr std::array<const char*, 12> kMonths{"Jan", "Feb", "Mar", "Apr", "May", "Jun",
+                                                         "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+    return kMonths[(month + 11) % 12];
 }
 
 CivilDate civilFromDay(Day day) {

@@ -21,6 +21,8 @@ std::optional<Day> parseIsoDate(std::string_view text);
 std::string formatIsoDate(Day day);
 
 CivilDate civilFromDay(Day day);
+/// "Jan" … "Dec" for month 1..12 (wrapped into that range).
+const char* monthAbbrev(unsigned month);
 /// The day of a calendar date; month and day must be valid.
 Day dayFromCivil(int year, unsigned month, unsigned day);
 /// 0 = Monday … 6 = Sunday.

@@ -1,9 +1,11 @@
-// ASCII case helpers for names and codes ("yahoo", "1Y", CSV headers): one place, so every
-// parser folds case the same way. Non-ASCII bytes are left as they are.
+// Text helpers. ASCII case for names and codes ("yahoo", "1Y", CSV headers): one place, so
+// every parser folds case the same way (non-ASCII bytes are left as they are). Joining pieces
+// without temporaries, for the analysis's descriptions.
 #pragma once
 
 #include <algorithm>
 #include <cctype>
+#include <initializer_list>
 #include <string>
 #include <string_view>
 
@@ -28,6 +30,33 @@ inline bool equalsIgnoringCase(std::string_view a, std::string_view b) {
                return std::tolower(static_cast<unsigned char>(x)) ==
                       std::tolower(static_cast<unsigned char>(y));
            });
+}
+
+/// Appends the pieces to `out` in order.
+inline void appendText(std::string& out, std::initializer_list<std::string_view> parts) {
+    std::size_t size = out.size();
+    for (const std::string_view part : parts) {
+        size += part.size();
+    }
+    out.reserve(size);
+    for (const std::string_view part : parts) {
+        out += part;
+    }
+}
+
+/// The pieces appended in order. (Text is built by appending: `"literal" + std::string` trips
+/// GCC 12's -Wrestrict false positive at -O3, and Release builds are warning-free.)
+inline std::string concat(std::initializer_list<std::string_view> parts) {
+    std::size_t size = 0;
+    for (const std::string_view part : parts) {
+        size += part.size();
+    }
+    std::string out;
+    out.reserve(size);
+    for (const std::string_view part : parts) {
+        out += part;
+    }
+    return out;
 }
 
 }  // namespace retest

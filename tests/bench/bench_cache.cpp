@@ -26,6 +26,7 @@
 #include "core/cache/price_cache.h"
 #include "core/csv/csv_import.h"
 #include "core/model/date.h"
+#include "tests/support/bench_env.h"
 #include "tests/support/test_paths.h"
 
 namespace retest {
@@ -33,10 +34,7 @@ namespace {
 
 using Clock = std::chrono::steady_clock;
 
-bool smoke() {
-    const char* v = std::getenv("RETEST_BENCH_SMOKE");
-    return v != nullptr && std::string(v) == "1";
-}
+using test::benchSmoke;
 
 using test::sampleBars;  // the real sample, read once
 
@@ -70,7 +68,7 @@ Workspace& importInput() {
     static Workspace w;
     static const bool ready = [] {
         w.csv = w.dir.file("sp500-repeated.csv");
-        const std::vector<Bar> bars = repeatedSample(smoke() ? 10'000 : 100'000);
+        const std::vector<Bar> bars = repeatedSample(benchSmoke() ? 10'000 : 100'000);
         std::ofstream out(w.csv, std::ios::binary);
         out << "date,open,high,low,close,adjclose,volume\n";
         char line[256];
@@ -159,7 +157,7 @@ FilledCache& filledCache() {
     static const bool ready = [] {
         f.bars = repeatedSample(7'600);  // ~30 years of sessions
         f.cache = std::move(PriceCache::open(f.dir.file("filled.db")).value());
-        const int symbols = smoke() ? 5 : 50;
+        const int symbols = benchSmoke() ? 5 : 50;
         for (int i = 0; i < symbols; ++i) {
             (void)f.cache->upsertBars("SYM" + std::to_string(100 + i), f.bars);
         }

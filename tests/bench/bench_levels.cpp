@@ -16,7 +16,6 @@
 
 #include <algorithm>
 #include <cstdio>
-#include <cstdlib>
 #include <ctime>
 #include <string>
 #include <vector>
@@ -26,18 +25,16 @@
 #include "core/analytics/level_stream.h"
 #include "core/analytics/levels.h"
 #include "core/csv/csv_import.h"
+#include "tests/support/bench_env.h"
 #include "tests/support/test_paths.h"
 
 namespace retest {
 namespace {
 
-bool smoke() {
-    const char* v = std::getenv("RETEST_BENCH_SMOKE");
-    return v != nullptr && std::string(v) == "1";
-}
+using test::benchSmoke;
 
 std::size_t bigSize() {
-    return smoke() ? 100'000 : 1'000'000;
+    return benchSmoke() ? 100'000 : 1'000'000;
 }
 
 using test::sampleBars;  // the real sample, read once

@@ -24,6 +24,7 @@
 #include "core/cache/alert_store.h"
 #include "core/cache/price_cache.h"
 #include "core/rotation/rotation_board.h"
+#include "tests/support/bench_env.h"
 #include "tests/support/test_paths.h"
 
 namespace retest {
@@ -33,14 +34,10 @@ using Clock = std::chrono::steady_clock;
 
 constexpr std::size_t kSessions = 7560;  // 30 years of 252 sessions
 
-/// RETEST_BENCH_SMOKE=1 (CTest's run): a few symbols, to keep the benchmark working.
-bool smoke() {
-    const char* v = std::getenv("RETEST_BENCH_SMOKE");
-    return v != nullptr && std::string_view(v) == "1";
-}
+using test::benchSmoke;  // a few symbols under CTest, to keep the benchmark working
 
 std::size_t symbolCount() {
-    return smoke() ? 20 : 500;
+    return benchSmoke() ? 20 : 500;
 }
 
 std::string symbolName(std::size_t i) {
@@ -164,7 +161,7 @@ BENCHMARK(BM_RotationBoard50)->UseManualTime()->Unit(benchmark::kMillisecond)->I
 /// whole history.
 void BM_AlertCheckAfterRefresh(benchmark::State& state) {
     Workspace& w = workspace();
-    const std::size_t n = std::min<std::size_t>(smoke() ? 20 : 200, w.symbols.size());
+    const std::size_t n = std::min<std::size_t>(benchSmoke() ? 20 : 200, w.symbols.size());
     AlertStore store(*w.cache);
     std::vector<std::int64_t> ids;
     const AlertKind kinds[] = {AlertKind::ClosesAbove, AlertKind::ClosesBelow,

@@ -13,8 +13,6 @@ namespace retest::ui {
 
 namespace {
 
-constexpr std::array<const char*, 12> kMonths{"Jan", "Feb", "Mar", "Apr", "May", "Jun",
-                                              "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
 constexpr std::array<TickLevel, 9> kLevels{
     TickLevel::Day,      TickLevel::Week,      TickLevel::Month,
     TickLevel::Quarter,  TickLevel::HalfYear,  TickLevel::Year,
@@ -145,12 +143,12 @@ std::string sessionTickLabel(Day day, TickLevel level) {
     switch (level) {
         case TickLevel::Day:
         case TickLevel::Week:
-            std::snprintf(buf, sizeof buf, "%s %u", kMonths[c.month - 1], c.day);
+            std::snprintf(buf, sizeof buf, "%s %u", monthAbbrev(c.month), c.day);
             break;
         case TickLevel::Month:
         case TickLevel::Quarter:
         case TickLevel::HalfYear:
-            std::snprintf(buf, sizeof buf, "%s %d", kMonths[c.month - 1], c.year);
+            std::snprintf(buf, sizeof buf, "%s %d", monthAbbrev(c.month), c.year);
             break;
         default:
             std::snprintf(buf, sizeof buf, "%d", c.year);
