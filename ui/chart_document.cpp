@@ -19,9 +19,14 @@ namespace retest::ui {
 
 namespace {
 
-std::vector<Bar> adjustedBars(std::vector<Bar> daily) {
-    adjustForSplitsAndDividends(daily);
-    return daily;
+/// The bars the chart draws: the daily ones (dividend-adjusted when asked) in `tf`.
+std::vector<Bar> chartBars(const std::vector<Bar>& daily, Timeframe tf, bool adjusted) {
+    if (!adjusted) {
+        return resample(daily, tf);
+    }
+    std::vector<Bar> copy = daily;
+    adjustForSplitsAndDividends(copy);
+    return resample(copy, tf);
 }
 
 }  // namespace
@@ -59,7 +64,7 @@ ChartData loadChartData(const PriceCache& cache, const QString& symbol, Timefram
     } else if (d.loadError.isEmpty()) {
         d.loadError = toQString(actions.error().message);
     }
-    d.bars = resample(adjusted ? adjustedBars(d.daily) : d.daily, timeframe);
+    d.bars = chartBars(d.daily, timeframe, adjusted);
     return d;
 }
 
@@ -248,7 +253,7 @@ void ChartDocument::setTimeframe(Timeframe tf) {
         return;
     }
     data_.timeframe = tf;
-    data_.bars = resample(adjusted_ ? adjustedBars(data_.daily) : data_.daily, tf);
+    data_.bars = chartBars(data_.daily, tf, adjusted_);
     Q_EMIT changed();
     requestAnalysis();
 }
@@ -268,7 +273,7 @@ void ChartDocument::setAdjusted(bool adjusted) {
         return;
     }
     adjusted_ = adjusted;
-    data_.bars = resample(adjusted_ ? adjustedBars(data_.daily) : data_.daily, data_.timeframe);
+    data_.bars = chartBars(data_.daily, data_.timeframe, adjusted_);
     Q_EMIT changed();
     requestAnalysis();
 }
