@@ -234,44 +234,52 @@ void IndicatorPane::placeThresholds() {
 }
 
 void IndicatorPane::shade(int first, int last) {
+    // The rectangles are kept and moved: a pan calls this on every step.
     QCustomPlot* plot = view_.plot();
-    for (QCPItemRect* r : shades_) {
-        plot->removeItem(r);
-    }
-    shades_.clear();
-    if (thresholds_.empty()) {
-        return;
-    }
-    const double lowest = thresholds_.front();
-    const auto above = [&](int i) {
-        const double v = valueAt(i);
-        return std::isfinite(v) && v > lowest;
-    };
-    QColor fill = alertColor();
-    fill.setAlpha(38);
-    for (int i = std::max(first, 0); i <= last; ++i) {
-        if (!above(i)) {
-            continue;
+    std::size_t used = 0;
+    if (!thresholds_.empty()) {
+        const double lowest = thresholds_.front();
+        const auto above = [&](int i) {
+            const double v = valueAt(i);
+            return std::isfinite(v) && v > lowest;
+        };
+        QColor fill = alertColor();
+        fill.setAlpha(38);
+        for (int i = std::max(first, 0); i <= last; ++i) {
+            if (!above(i)) {
+                continue;
+            }
+            int end = i;
+            while (end + 1 <= last && above(end + 1)) {
+                ++end;
+            }
+            if (used == shades_.size()) {
+                shades_.push_back(newShade());
+            }
+            QCPItemRect* r = shades_[used++];
+            r->topLeft->setCoords(i - 0.5, 0);
+            r->bottomRight->setCoords(end + 0.5, 1);
+            r->setBrush(QBrush(fill));
+            i = end;
         }
-        int end = i;
-        while (end + 1 <= last && above(end + 1)) {
-            ++end;
-        }
-        auto* r = new QCPItemRect(plot);
-        r->setClipAxisRect(rect_);
-        for (QCPItemPosition* p : {r->topLeft, r->bottomRight}) {
-            p->setAxisRect(rect_);
-            p->setAxes(rect_->axis(QCPAxis::atBottom), valueAxis());
-            p->setTypeX(QCPItemPosition::ptPlotCoords);
-            p->setTypeY(QCPItemPosition::ptAxisRectRatio);
-        }
-        r->topLeft->setCoords(i - 0.5, 0);
-        r->bottomRight->setCoords(end + 0.5, 1);
-        r->setPen(Qt::NoPen);
-        r->setBrush(QBrush(fill));
-        shades_.push_back(r);
-        i = end;
     }
+    while (shades_.size() > used) {
+        plot->removeItem(shades_.back());
+        shades_.pop_back();
+    }
+}
+
+QCPItemRect* IndicatorPane::newShade() {
+    auto* r = new QCPItemRect(view_.plot());
+    r->setClipAxisRect(rect_);
+    for (QCPItemPosition* p : {r->topLeft, r->bottomRight}) {
+        p->setAxisRect(rect_);
+        p->setAxes(rect_->axis(QCPAxis::atBottom), valueAxis());
+        p->setTypeX(QCPItemPosition::ptPlotCoords);
+        p->setTypeY(QCPItemPosition::ptAxisRectRatio);
+    }
+    r->setPen(Qt::NoPen);
+    return r;
 }
 
 void IndicatorPane::applyTheme() {

@@ -86,6 +86,7 @@ private:
     void onRangeChanged();
     void placeThresholds();
     void shade(int first, int last);
+    QCPItemRect* newShade();
     void onCrosshair(int index, const QPoint& pos);
     void onHover(int index);
     void applyTheme();
