@@ -84,6 +84,7 @@ void LevelOverlay::setAnalysis(const LevelAnalysis& analysis) {
     if (highlighted_ >= zones) {
         highlighted_ = -1;
     }
+    asOfBar_ = -2;  // the headline and the selection as of the last visible bar, anew
     rebuild();
 }
 
@@ -92,6 +93,7 @@ void LevelOverlay::setShowAutoLevels(bool show) {
         return;
     }
     showAuto_ = show;
+    asOfBar_ = -2;  // whether the headline's level is drawn changes
     rebuild();
 }
 
@@ -109,6 +111,7 @@ void LevelOverlay::setHighlightedZone(int zone) {
 void LevelOverlay::clear() {
     analysis_ = LevelAnalysis{};
     highlighted_ = -1;
+    asOfBar_ = -2;
     rebuild();
 }
 
@@ -379,8 +382,7 @@ void LevelOverlay::removeItems() {
 
 void LevelOverlay::rebuild() {
     removeItems();
-    asOfBar_ = -2;  // the headline and the selection as of the last visible bar, anew
-    updateState();
+    updateState();  // when the analysis or the last visible bar changed
     for (int z = 0; z < static_cast<int>(analysis_.zones.size()); ++z) {
         if (zoneShown(z)) {
             shown_.push_back(z);
