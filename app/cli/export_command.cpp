@@ -139,6 +139,13 @@ bool readLook(QCommandLineParser& p, Context& ctx, ui::SymbolExportRequest& r) {
     }
     r.theme = *theme;
     r.levels = !p.isSet(QStringLiteral("no-levels"));
+    if (p.isSet(QStringLiteral("sensitivity"))) {
+        const auto sensitivity = parseFiniteNumber(p.value(QStringLiteral("sensitivity")));
+        if (!sensitivity || *sensitivity < 0 || *sensitivity > 1) {
+            return fail(ctx, "--sensitivity must be a number from 0 to 1");
+        }
+        r.sensitivity = *sensitivity;
+    }
     r.annotations = !p.isSet(QStringLiteral("no-annotations"));
     r.title = p.value(QStringLiteral("title"));
     return true;
@@ -263,6 +270,10 @@ void addOptions(QCommandLineParser& p) {
         opt("quality", "JPEG quality 1-100; default 92.", "Q"),
         opt("theme", "light (default) or dark.", "THEME", "light"),
         opt("no-levels", "Leave out the support/resistance levels."),
+        opt("sensitivity",
+            "Levels from 0 (only major levels) to 1 (many levels); default: the symbol's, as "
+            "last set in the window, else 0.5.",
+            "S"),
         opt("no-annotations", "Leave out the drawings (lines, zones, notes, …)."),
         opt("title", "Title text instead of \"SYMBOL · Name · Timeframe · from – to\".", "TEXT"),
         opt("compare",

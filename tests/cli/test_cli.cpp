@@ -182,6 +182,45 @@ TEST_F(CliTest, LevelsUseTheSensitivityChosenInTheWindow) {
     EXPECT_EQ(levelCount({QStringLiteral("--sensitivity"), QStringLiteral("0.5")}), standard);
 }
 
+// `export` draws the levels at the sensitivity set in the window, or at --sensitivity: each
+// level drawn carries a price tag, so an SVG of a crowded view holds more text elements.
+TEST_F(CliTest, ExportDrawsTheLevelsAtTheChosenSensitivity) {
+    const auto svg = tmp.file("gspc.svg");
+    const auto textsDrawn = [&](QStringList extra) {
+        const CliRun r = runCli(db, QStringList{QStringLiteral("export"), QStringLiteral("^GSPC"),
+                                                QStringLiteral("--out"), path(svg),
+                                                QStringLiteral("--range"), QStringLiteral("5Y")} +
+                                        extra);
+        EXPECT_EQ(r.code, 0) << r.err.toStdString();
+        const std::string text = readFile(svg);
+        std::size_t count = 0;
+        for (std::size_t at = text.find("<text"); at != std::string::npos;
+             at = text.find("<text", at + 1)) {
+            ++count;
+        }
+        return count;
+    };
+    const std::size_t few = textsDrawn({QStringLiteral("--sensitivity"), QStringLiteral("0")});
+    const std::size_t many = textsDrawn({QStringLiteral("--sensitivity"), QStringLiteral("1")});
+    EXPECT_GT(many, few);
+    {
+        auto cache = PriceCache::open(db);
+        ASSERT_TRUE(cache);
+        ASSERT_TRUE(cache.value()->setLevelSensitivity("^GSPC", 1.0));
+    }
+    EXPECT_EQ(textsDrawn({}), many);  // the window's choice
+    EXPECT_EQ(textsDrawn({QStringLiteral("--sensitivity"), QStringLiteral("0")}), few);
+
+    std::filesystem::remove(svg);
+    const CliRun bad =
+        runCli(db, {QStringLiteral("export"), QStringLiteral("^GSPC"), QStringLiteral("--out"),
+                    path(svg), QStringLiteral("--sensitivity"), QStringLiteral("1.5")});
+    EXPECT_EQ(bad.code, 2);
+    EXPECT_TRUE(bad.err.contains(QStringLiteral("--sensitivity must be a number from 0 to 1")))
+        << bad.err.toStdString();
+    EXPECT_FALSE(std::filesystem::exists(svg));
+}
+
 TEST_F(CliTest, LevelsUntilSeesOnlyThePast) {
     const CliRun r =
         runCli(db, {QStringLiteral("levels"), QStringLiteral("^GSPC"), QStringLiteral("--until"),

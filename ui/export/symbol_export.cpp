@@ -70,9 +70,11 @@ ExportSource loadExportSource(const PriceCache& cache, const QString& symbol,
         } else if (s.error.isEmpty()) {
             s.error = toQString(levels.error().message);
         }
-        // The levels as the window shows them, at the sensitivity chosen there.
+        // The levels as the window shows them, at the sensitivity chosen there (unless asked).
         LevelSettings settings;
-        if (auto stored = cache.levelSensitivity(sym); stored && stored.value()) {
+        if (req.sensitivity) {
+            settings.sensitivity = *req.sensitivity;
+        } else if (auto stored = cache.levelSensitivity(sym); stored && stored.value()) {
             settings.sensitivity = *stored.value();
         }
         s.levels = chartLevels(s.data, false, settings, std::move(manual));

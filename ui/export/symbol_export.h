@@ -34,6 +34,8 @@ struct SymbolExportRequest {
     ChartStyle style = ChartStyle::Candles;
     bool logScale = false;
     bool levels = true;
+    /// Levels sensitivity 0..1; std::nullopt: the symbol's, as last set in the window.
+    std::optional<double> sensitivity;
     bool annotations = true;
     QString title;  ///< empty: "SYMBOL · Name · Daily · from – to"
     /// Compare overlays and panes; std::nullopt: what the document remembers for its symbol.
