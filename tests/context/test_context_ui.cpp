@@ -10,6 +10,8 @@
 #include <QMouseEvent>
 #include <QSettings>
 #include <QTest>
+#include <algorithm>
+#include <cmath>
 
 #include "core/analytics/levels.h"
 #include "core/import/csv_importer.h"
@@ -232,6 +234,19 @@ TEST_F(ContextUi, TnxPaneFromDgs10SitsBetweenPriceAndVolumeAndAlertsAboveFive) {
     EXPECT_GT(pane.rect()->top(), view.priceRect()->bottom());
     EXPECT_LT(pane.rect()->bottom(), view.volumeRect()->top());
     EXPECT_EQ(pane.rect()->axis(QCPAxis::atBottom)->range(), view.timeAxis()->range());
+
+    // The line runs under the readout box in the top-left corner, never through it.
+    for (const auto& [from, to] :
+         {std::pair{"2006-01-01", "2006-12-31"}, std::pair{"2019-01-01", "2019-12-31"}}) {
+        view.setDateRange(iso(from), iso(to));
+        view.plot()->replot();
+        const auto [first, last] = view.visibleBarRange();
+        double top = -1e9;
+        for (int i = first; i <= last; ++i) {
+            top = std::isfinite(pane.valueAt(i)) ? std::max(top, pane.valueAt(i)) : top;
+        }
+        EXPECT_GT(pane.valueAxis()->coordToPixel(top), pane.readoutRect().bottom()) << from;
+    }
 
     // 2006-07: the yield was above 5 % on about 100 days — the alert shows while it was.
     view.setDateRange(iso("2006-06-01"), iso("2006-06-30"));  // 5.15 on the last day

@@ -2,6 +2,7 @@
 
 #include "ui/chart/qcp.h"
 
+#include <QFontMetricsF>
 #include <QMouseEvent>
 #include <algorithm>
 #include <cmath>
@@ -200,7 +201,14 @@ void IndicatorPane::onRangeChanged() {
     if (lo <= hi) {
         // Thresholds do not widen the range: one far away would flatten the line.
         const double span = std::max(hi - lo, std::max(std::fabs(hi) * 0.01, 1e-6));
-        valueAxis()->setRange(lo - kPad * span, hi + kPad * span);
+        const double lower = lo - kPad * span;
+        const double upper = hi + kPad * span;
+        // Headroom for the title and readout in the top-left corner, so the line runs under
+        // it, never through it.
+        const double height = rect_->height();
+        const double titlePx = QFontMetricsF(labelFont(true)).height() + 8;
+        const double scale = height > 3 * titlePx ? height / (height - titlePx) : 1.0;
+        valueAxis()->setRange(lower, lower + (upper - lower) * scale);
     }
     const double lastValue = valueAt(last);
     alert_ = std::any_of(thresholds_.begin(), thresholds_.end(),
@@ -280,6 +288,10 @@ QCPItemRect* IndicatorPane::newShade() {
     }
     r->setPen(Qt::NoPen);
     return r;
+}
+
+QRectF IndicatorPane::readoutRect() const {
+    return {label_->topLeft->pixelPosition(), label_->bottomRight->pixelPosition()};
 }
 
 void IndicatorPane::applyTheme() {

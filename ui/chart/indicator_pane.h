@@ -65,6 +65,8 @@ public:
     double valueAt(int index) const;
     /// "^TNX 4.98" for the hovered bar, else the last visible one.
     QString readout() const;
+    /// Where that readout box is drawn (top left of the pane), in plot pixels.
+    QRectF readoutRect() const;
     /// True while the last visible value is above a threshold.
     bool alert() const { return alert_; }
     /// How many shaded stretches (sessions above a threshold) are in view.
