@@ -8,6 +8,7 @@
 #include <QNetworkRequest>
 #include <QTimer>
 #include <algorithm>
+#include <utility>
 
 #include "core/model/bounded_file.h"
 
@@ -106,11 +107,23 @@ HttpFetch::HttpFetch(QNetworkAccessManager& network, QUrl url, FetchPolicy polic
       done_(std::move(done)) {}
 
 HttpFetch::~HttpFetch() {
-    if (reply_) {
-        reply_->disconnect(this);
-        reply_->abort();
-        reply_->deleteLater();
+    dropReply();
+}
+
+void HttpFetch::dropReply() {
+    if (QNetworkReply* reply = std::exchange(reply_, nullptr)) {
+        reply->disconnect(this);
+        reply->abort();
+        reply->deleteLater();
     }
+}
+
+void HttpFetch::fail(FetchOutcome::Failure failure, std::string why) {
+    FetchOutcome outcome;
+    outcome.failure = failure;
+    outcome.attempts = attempts_;
+    outcome.error = std::move(why);
+    finish(outcome);
 }
 
 void HttpFetch::start() {
@@ -158,19 +171,11 @@ void HttpFetch::stopAttempt(FetchOutcome::Failure failure, std::string why) {
     if (!reply_) {
         return;
     }
-    QNetworkReply* reply = reply_;
-    reply_ = nullptr;
-    reply->disconnect(this);
-    reply->abort();
-    reply->deleteLater();
+    dropReply();
     if (deadline_) {
         deadline_->stop();
     }
-    FetchOutcome outcome;
-    outcome.failure = failure;
-    outcome.attempts = attempts_;
-    outcome.error = std::move(why);
-    finish(outcome);
+    fail(failure, std::move(why));
 }
 
 void HttpFetch::onReplyFinished() {
@@ -247,18 +252,8 @@ void HttpFetch::abort() {
     if (deadline_) {
         deadline_->stop();
     }
-    if (reply_) {
-        QNetworkReply* reply = reply_;
-        reply_ = nullptr;
-        reply->disconnect(this);
-        reply->abort();
-        reply->deleteLater();
-    }
-    FetchOutcome outcome;
-    outcome.failure = FetchOutcome::Failure::Cancelled;
-    outcome.attempts = attempts_;
-    outcome.error = "cancelled";
-    finish(outcome);
+    dropReply();
+    fail(FetchOutcome::Failure::Cancelled, "cancelled");
 }
 
 void HttpFetch::finish(const FetchOutcome& outcome) {

@@ -74,6 +74,9 @@ private:
     void onDeadline();
     /// Ends the running attempt with `failure` (after a deadline or an oversized body).
     void stopAttempt(FetchOutcome::Failure failure, std::string why);
+    /// Forgets the request under way, if any: aborted, deleted later, and silent.
+    void dropReply();
+    void fail(FetchOutcome::Failure failure, std::string why);
     void retryLater(int delayMs);
     void finish(const FetchOutcome& outcome);
 
