@@ -740,7 +740,11 @@ LevelAnalysis LevelEngine::snapshot(std::vector<LevelEvent> events,
         z.name = l.manual ? l.label
                           : (naming ? pivotName(naming->day, naming->peak, naming->record)
                                     : concat({"the level at ", priceText(z.price)}));
-        z.touches = taken ? std::move((*taken)[j]) : l.touches;
+        if (taken != nullptr) {
+            z.touches = std::move((*taken)[j]);
+        } else {
+            z.touches = l.touches;
+        }
         z.rejections = l.rejections;
         if (l.visiting) {
             if (!l.hasMemberIn(l.visitStart, last)) {  // still testing it at the last bar
