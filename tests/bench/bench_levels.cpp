@@ -217,10 +217,11 @@ int main(int argc, char** argv) {
         "(goal >= 20), %.1fx the time of an ATR-only pass (%.0f million bars/s)\n",
         retest::bigSize(), s.analysisRate / 1e6, s.atrRate / s.analysisRate, s.atrRate / 1e6);
     std::printf(
-        "one appended bar on %zu: %.0f ns (%.1fx one bar of the ATR pass, %.5fx re-analysing "
-        "everything); with a fresh snapshot for the chart %.2f ms (%.4fx re-analysing)\n",
+        "one appended bar on %zu: %.0f ns (%.1fx one bar of the ATR pass; re-analysing "
+        "everything costs %.0fx as much); with a fresh snapshot for the chart %.2f ms (%.4fx "
+        "re-analysing)\n",
         retest::bigSize(), s.appendSeconds * 1e9, s.appendSeconds / atrPerBar,
-        s.appendSeconds * s.analysisRate / static_cast<double>(retest::bigSize()),
+        static_cast<double>(retest::bigSize()) / (s.appendSeconds * s.analysisRate),
         s.refreshSeconds * 1e3,
         s.refreshSeconds * s.analysisRate / static_cast<double>(retest::bigSize()));
     std::printf(
