@@ -55,7 +55,12 @@ private:
         History() = default;
         History(const History& o)
             : owned_(o.owned_), seen_(o.borrowed() ? o.seen_ : owned_), source_(o.source_) {}
-        History(History&&) noexcept = default;  // a vector's move keeps its buffer
+        History(History&& o) noexcept
+            : owned_(std::move(o.owned_)),  // the buffer moves with it
+              seen_(o.borrowed() ? o.seen_ : std::span<const Bar>(owned_)),
+              source_(o.source_) {
+            o.forget();
+        }
         History& operator=(const History& o) {
             if (this != &o) {
                 owned_ = o.owned_;
@@ -64,14 +69,25 @@ private:
             }
             return *this;
         }
-        History& operator=(History&&) noexcept = default;
+        History& operator=(History&& o) noexcept {
+            if (this != &o) {
+                owned_ = std::move(o.owned_);
+                seen_ = o.borrowed() ? o.seen_ : std::span<const Bar>(owned_);
+                source_ = o.source_;
+                o.forget();
+            }
+            return *this;
+        }
         ~History() = default;
 
         void push(const Bar& b) {
             owned_.push_back(b);
             seen_ = owned_;
         }
-        void reserve(std::size_t n) { owned_.reserve(n); }
+        void reserve(std::size_t n) {
+            owned_.reserve(n);
+            seen_ = borrowed() ? seen_ : std::span<const Bar>(owned_);
+        }
         std::size_t capacity() const { return owned_.capacity(); }
         /// Reads `all` in place from now on; next() sees one more of them.
         void borrow(std::span<const Bar> all) {
@@ -89,6 +105,11 @@ private:
 
     private:
         bool borrowed() const { return !source_.empty(); }
+        void forget() {  // what a moved-from history holds: nothing
+            owned_.clear();
+            seen_ = {};
+            source_ = {};
+        }
         std::vector<Bar> owned_;
         std::span<const Bar> seen_;
         std::span<const Bar> source_;  // borrowed bars, empty when owned

@@ -206,6 +206,40 @@ TEST(Levels, AppendingBarsIsTheSameAsAnalysingTheWhole) {
     }
 }
 
+// A refresh that revises the last bar copies an engine (LevelStream): the copy and the original
+// each keep their own bars, and a moved engine takes them along.
+TEST(Levels, CopiedAndMovedEnginesKeepTheirOwnBars) {
+    const auto bars = test::barsFromCloses(test::walk(doubleTopThenRetest(120)));
+    const std::span<const Bar> all(bars);
+    const auto idsOf = [](const LevelAnalysis& a) {
+        std::vector<std::string> ids;
+        for (const LevelEvent& e : a.events) {
+            ids.push_back(e.id + " " + e.description());
+        }
+        for (const Zone& z : a.zones) {
+            ids.push_back(z.id + " " + z.why);
+        }
+        return ids;
+    };
+    LevelEngine original;
+    original.append(all.first(100));
+    LevelEngine copy = original;
+    copy.append(all.subspan(100));
+    EXPECT_EQ(idsOf(original.analysis()), idsOf(analyzeLevels(all.first(100))));
+    EXPECT_EQ(idsOf(copy.analysis()), idsOf(analyzeLevels(all)));
+    copy = original;  // assigned over an engine with more bars
+    EXPECT_EQ(copy.bars().size(), 100U);
+    EXPECT_EQ(idsOf(copy.analysis()), idsOf(analyzeLevels(all.first(100))));
+
+    LevelEngine moved = std::move(copy);
+    EXPECT_EQ(idsOf(moved.analysis()), idsOf(analyzeLevels(all.first(100))));
+    EXPECT_TRUE(copy.bars().empty());  // NOLINT(bugprone-use-after-move): what is left is empty
+    EXPECT_EQ(copy.analysis().asOf, 0);
+    original = std::move(moved);
+    EXPECT_EQ(idsOf(original.analysis()), idsOf(analyzeLevels(all.first(100))));
+    EXPECT_TRUE(moved.bars().empty());  // NOLINT(bugprone-use-after-move)
+}
+
 TEST(Levels, TooFewBarsGiveEmptyResults) {
     EXPECT_EQ(analyzeLevels({}).asOf, 0);
     EXPECT_FALSE(analyzeLevels({}).allTimeHigh);
