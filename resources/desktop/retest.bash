@@ -69,7 +69,8 @@ _retest() {
         list) options="--help" ;;
         export)
             options="--out --watchlist --list --out-dir --format --range --from --to --timeframe
-                     --size --scale --quality --theme --no-levels --no-annotations --title
+                     --size --scale --quality --theme --no-levels --sensitivity --no-annotations
+                     --title
                      --compare --pane --threshold --help" ;;
         levels) options="--until --sensitivity --json --timeframe --help" ;;
         scan) options="--until --sensitivity --json --help" ;;

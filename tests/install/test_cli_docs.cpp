@@ -26,6 +26,29 @@ QSet<QString> optionsIn(const QString& help) {
     return options;
 }
 
+/// The options a help text lists (one per line, as Qt lays them out), not those it mentions.
+QSet<QString> declaredOptionsIn(const QString& help) {
+    static const QRegularExpression kDeclared(QStringLiteral("^\\s+(?:-\\w, )?(--[a-z][a-z0-9-]*)"),
+                                              QRegularExpression::MultilineOption);
+    QSet<QString> options;
+    for (auto it = kDeclared.globalMatch(help); it.hasNext();) {
+        options.insert(it.next().captured(1));
+    }
+    return options;
+}
+
+/// A completion script's case arm for `command`: from "command)" to its ";;".
+QString armOf(const QString& script, const QString& command) {
+    const QRegularExpression start(QStringLiteral("\\n\\s+") + QRegularExpression::escape(command) +
+                                   QStringLiteral("\\)"));
+    const QRegularExpressionMatch m = start.match(script);
+    if (!m.hasMatch()) {
+        return {};
+    }
+    const qsizetype end = script.indexOf(QStringLiteral(";;"), m.capturedEnd());
+    return script.mid(m.capturedEnd(), end < 0 ? -1 : end - m.capturedEnd());
+}
+
 QString readText(const char* path) {
     QFile f(QString::fromLatin1(path));
     EXPECT_TRUE(f.open(QIODevice::ReadOnly)) << path;
@@ -102,6 +125,16 @@ TEST(ShellCompletion, BashAndZshOfferEveryCommandAndOption) {
                 }
                 EXPECT_TRUE(script.contains(option))
                     << path << ": " << command.toStdString() << " " << option.toStdString();
+            }
+        }
+        // Each option a command lists is offered after that command, not merely somewhere.
+        for (const QString& command : cli::commandNames()) {
+            const QString arm = armOf(script, command);
+            for (const QString& option : declaredOptionsIn(cli::commandHelp(command))) {
+                if (option != QStringLiteral("--help-all")) {
+                    EXPECT_TRUE(arm.contains(option))
+                        << path << ": " << command.toStdString() << " " << option.toStdString();
+                }
             }
         }
         // Cached symbols come from the user's own cache.
