@@ -235,18 +235,26 @@ TEST_F(ContextUi, TnxPaneFromDgs10SitsBetweenPriceAndVolumeAndAlertsAboveFive) {
     EXPECT_LT(pane.rect()->bottom(), view.volumeRect()->top());
     EXPECT_EQ(pane.rect()->axis(QCPAxis::atBottom)->range(), view.timeAxis()->range());
 
-    // The line runs under the readout box in the top-left corner, never through it.
-    for (const auto& [from, to] :
-         {std::pair{"2006-01-01", "2006-12-31"}, std::pair{"2019-01-01", "2019-12-31"}}) {
-        view.setDateRange(iso(from), iso(to));
+    // The line runs under the readout box in the top-left corner, never through it: as the
+    // pane first appears, after a pan, and after its edge is dragged to make it shorter.
+    const auto lineClearsReadout = [&] {
         view.plot()->replot();
         const auto [first, last] = view.visibleBarRange();
         double top = -1e9;
         for (int i = first; i <= last; ++i) {
             top = std::isfinite(pane.valueAt(i)) ? std::max(top, pane.valueAt(i)) : top;
         }
-        EXPECT_GT(pane.valueAxis()->coordToPixel(top), pane.readoutRect().bottom()) << from;
-    }
+        return pane.valueAxis()->coordToPixel(top) > pane.readoutRect().bottom();
+    };
+    EXPECT_TRUE(lineClearsReadout()) << "as it first appears";
+    view.setDateRange(iso("2006-01-01"), iso("2006-12-31"));
+    EXPECT_TRUE(lineClearsReadout()) << "2006";
+    view.setDateRange(iso("2019-01-01"), iso("2019-12-31"));
+    EXPECT_TRUE(lineClearsReadout()) << "2019";
+    const double stretch = pane.stretch();
+    pane.setStretch(stretch * 0.6);
+    EXPECT_TRUE(lineClearsReadout()) << "a shorter pane";
+    pane.setStretch(stretch);
 
     // 2006-07: the yield was above 5 % on about 100 days — the alert shows while it was.
     view.setDateRange(iso("2006-06-01"), iso("2006-06-30"));  // 5.15 on the last day

@@ -96,6 +96,13 @@ IndicatorPane::IndicatorPane(ChartView& view, QString symbol, QString title, std
     connect(&view_, &ChartView::crosshairMoved, this, &IndicatorPane::onCrosshair);
     connect(&view_, &ChartView::hoveredBarChanged, this, &IndicatorPane::onHover);
     connect(&view_, &ChartView::themeChanged, this, &IndicatorPane::applyTheme);
+    // The headroom for the readout depends on the pane's height, known once laid out: a new
+    // pane, a resized window, a dragged pane edge or another pane added.
+    connect(plot, &QCustomPlot::afterLayout, this, [this] {
+        if (rect_->height() != fittedHeight_) {
+            onRangeChanged();
+        }
+    });
     plot->installEventFilter(this);
     applyTheme();
     onRangeChanged();
@@ -183,6 +190,7 @@ double IndicatorPane::valueAt(int index) const {
 }
 
 void IndicatorPane::onRangeChanged() {
+    fittedHeight_ = rect_->height();
     realignIfBarsChanged();
     if (const int stride = lineStride(view_); stride != stride_) {
         stride_ = stride;
@@ -205,9 +213,9 @@ void IndicatorPane::onRangeChanged() {
         const double upper = hi + kPad * span;
         // Headroom for the title and readout in the top-left corner, so the line runs under
         // it, never through it.
-        const double height = rect_->height();
+        const double height = fittedHeight_;
         const double titlePx = QFontMetricsF(labelFont(true)).height() + 8;
-        const double scale = height > 3 * titlePx ? height / (height - titlePx) : 1.0;
+        const double scale = height > 2 * titlePx ? height / (height - titlePx) : 1.0;
         valueAxis()->setRange(lower, lower + (upper - lower) * scale);
     }
     const double lastValue = valueAt(last);

@@ -110,6 +110,7 @@ private:
     std::vector<QCPItemStraightLine*> lines_;
     std::vector<QCPItemText*> lineLabels_;
     std::vector<QCPItemRect*> shades_;
+    int fittedHeight_ = -1;  ///< the pane's height when its value range was last fitted
     std::size_t barsKey_ = 0;
     int stride_ = 0;  // of the drawn line; 0 = not drawn yet
     bool alert_ = false;
