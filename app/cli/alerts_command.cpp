@@ -74,8 +74,7 @@ QJsonObject alertJson(const Alert& a) {
         {QStringLiteral("state"),
          a.state == AlertState::Fired ? QStringLiteral("fired") : QStringLiteral("armed")}};
     const bool line = isLineAlert(a.kind);
-    const bool priced = a.kind == AlertKind::EntersZone || a.kind == AlertKind::ClosesAbove ||
-                        a.kind == AlertKind::ClosesBelow || line;
+    const bool priced = isPricedAlert(a.kind);
     o.insert(QStringLiteral("low"), priced ? QJsonValue(round4(a.low)) : QJsonValue());
     o.insert(QStringLiteral("high"), priced ? QJsonValue(round4(a.high)) : QJsonValue());
     if (line) {  // the trend line: (lineFrom, low) to (lineTo, high)
@@ -145,13 +144,9 @@ QString parseAdd(const QStringList& args, Alert& a) {
                 return w + QStringLiteral(": '") + args[i + (p1 ? 4 : 2)] +
                        QStringLiteral("' is not a price");
             }
-            const bool flip = *d2 < *d1;  // oldest point first
             a.kind = w == QLatin1String("--closes-above-line") ? AlertKind::ClosesAboveLine
                                                                : AlertKind::ClosesBelowLine;
-            a.lineFrom = flip ? *d2 : *d1;
-            a.low = flip ? *p2 : *p1;
-            a.lineTo = flip ? *d1 : *d2;
-            a.high = flip ? *p1 : *p2;
+            a.setLine(*d1, *p1, *d2, *p2);
             i += 4;
         } else if (w == QLatin1String("--retest")) {
             ++conditions;

@@ -206,10 +206,16 @@ std::string describeAlert(const Alert& a) {
     return {};
 }
 
+void Alert::setLine(Day day1, double price1, Day day2, double price2) {
+    const bool flip = day2 < day1;
+    lineFrom = flip ? day2 : day1;
+    low = flip ? price2 : price1;
+    lineTo = flip ? day1 : day2;
+    high = flip ? price1 : price2;
+}
+
 std::optional<std::string> alertProblem(const Alert& a) {
-    const bool priced = a.kind == AlertKind::EntersZone || a.kind == AlertKind::ClosesAbove ||
-                        a.kind == AlertKind::ClosesBelow || isLineAlert(a.kind);
-    if (!priced) {
+    if (!isPricedAlert(a.kind)) {
         return std::nullopt;
     }
     if (!std::isfinite(a.low) || !std::isfinite(a.high)) {
@@ -292,20 +298,13 @@ std::vector<Alert> alertChoicesForDrawing(const Annotation& d) {
                 d.label.empty() ? name + price(low) + "–" + price(high) : d.label);
         }
         case AnnotationKind::TrendLine: {
-            // Oldest point first, whichever way the line was drawn.
-            const bool flip = d.points[1].day < d.points[0].day;
-            const AnchorPoint& p1 = d.points[flip ? 1 : 0];
-            const AnchorPoint& p2 = d.points[flip ? 0 : 1];
             std::vector<Alert> out(2);
             out[0].kind = AlertKind::ClosesAboveLine;
             out[1].kind = AlertKind::ClosesBelowLine;
             for (Alert& a : out) {
                 a.symbol = d.symbol;
-                a.low = p1.price;
-                a.high = p2.price;
-                a.lineFrom = p1.day;
-                a.lineTo = p2.day;
-                a.note = d.label.empty() ? "trend line " + price(p1.price) + " → " + price(p2.price)
+                a.setLine(d.points[0].day, d.points[0].price, d.points[1].day, d.points[1].price);
+                a.note = d.label.empty() ? "trend line " + price(a.low) + " → " + price(a.high)
                                          : d.label;
             }
             return out;

@@ -30,6 +30,15 @@ enum class AlertKind {
 inline bool isLineAlert(AlertKind kind) {
     return kind == AlertKind::ClosesAboveLine || kind == AlertKind::ClosesBelowLine;
 }
+/// A close above or below a price, or entering a zone: an alert at fixed prices.
+inline bool isLevelAlert(AlertKind kind) {
+    return kind == AlertKind::ClosesAbove || kind == AlertKind::ClosesBelow ||
+           kind == AlertKind::EntersZone;
+}
+/// An alert with prices (low, high): at fixed prices or along a trend line.
+inline bool isPricedAlert(AlertKind kind) {
+    return isLevelAlert(kind) || isLineAlert(kind);
+}
 
 /// "enters", "closes-above", "closes-below", "retest-held", "retest-failed", "ath",
 /// "closes-above-line", "closes-below-line".
@@ -59,6 +68,9 @@ struct Alert {
     double firedClose = 0;
     std::string firedDetail;  ///< e.g. "closed 236.79 below 240.00"
     std::int64_t createdUnix = 0;
+
+    /// Sets the trend line through two points, given in either order (stored oldest first).
+    void setLine(Day day1, double price1, Day day2, double price2);
     std::int64_t firedUnix = 0;
 };
 

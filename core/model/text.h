@@ -47,15 +47,8 @@ inline void appendText(std::string& out, std::initializer_list<std::string_view>
 /// The pieces appended in order. (Text is built by appending: `"literal" + std::string` trips
 /// GCC 12's -Wrestrict false positive at -O3, and Release builds are warning-free.)
 inline std::string concat(std::initializer_list<std::string_view> parts) {
-    std::size_t size = 0;
-    for (const std::string_view part : parts) {
-        size += part.size();
-    }
     std::string out;
-    out.reserve(size);
-    for (const std::string_view part : parts) {
-        out += part;
-    }
+    appendText(out, parts);
     return out;
 }
 

@@ -16,10 +16,6 @@ namespace retest::ui {
 
 namespace {
 
-bool priced(AlertKind k) {
-    return k == AlertKind::ClosesAbove || k == AlertKind::ClosesBelow || k == AlertKind::EntersZone;
-}
-
 QString kindLabel(AlertKind k) {
     switch (k) {
         case AlertKind::ClosesAbove:
@@ -51,7 +47,7 @@ std::vector<Alert> allAlertChoices(const QString& symbol, double price) {
         Alert a;
         a.symbol = symbol.toStdString();
         a.kind = k;
-        a.low = a.high = priced(k) ? price : 0;
+        a.low = a.high = isLevelAlert(k) ? price : 0;
         out.push_back(a);
     }
     return out;
@@ -136,7 +132,7 @@ void AlertDialog::loadChoice() {
         return;
     }
     const auto k = static_cast<AlertKind>(kind_->currentData().toInt());
-    low_->setEnabled(priced(k));
+    low_->setEnabled(isLevelAlert(k));
     high_->setEnabled(k == AlertKind::EntersZone);
     const Alert* a = choice(k);
     line_->setVisible(isLineAlert(k) && a != nullptr);
@@ -148,7 +144,7 @@ void AlertDialog::loadChoice() {
     if (a == nullptr) {
         return;
     }
-    if (priced(k)) {
+    if (isLevelAlert(k)) {
         low_->setValue(a->low);
         high_->setValue(a->high);
     }
@@ -181,7 +177,7 @@ void AlertDialog::useLevel() {
         }
     }
     const auto k = static_cast<AlertKind>(kind_->currentData().toInt());
-    if (!priced(k)) {
+    if (!isLevelAlert(k)) {
         selectKind(AlertKind::EntersZone);  // loads the choice
     } else {
         loadChoice();
@@ -192,7 +188,7 @@ Alert AlertDialog::alert() const {
     Alert a;
     a.symbol = symbol_->text().trimmed().toStdString();
     a.kind = static_cast<AlertKind>(kind_->currentData().toInt());
-    if (priced(a.kind)) {
+    if (isLevelAlert(a.kind)) {
         a.low = low_->value();
         a.high = a.kind == AlertKind::EntersZone ? high_->value() : a.low;
     }

@@ -48,10 +48,7 @@ void AlertMarks::rebuild() {
     QCPAxis* x = view_.priceRect()->axis(QCPAxis::atBottom);
     for (const Alert& a : alerts_) {
         if (a.state == AlertState::Armed) {
-            const bool priced = a.kind == AlertKind::EntersZone ||
-                                a.kind == AlertKind::ClosesAbove ||
-                                a.kind == AlertKind::ClosesBelow;
-            if (!priced) {
+            if (!isLevelAlert(a.kind)) {
                 continue;
             }
             std::vector<double> prices = {a.low};
