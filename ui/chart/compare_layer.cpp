@@ -94,9 +94,8 @@ CompareLayer::CompareLayer(ChartView& view, QString mainSymbol)
         for (int k = 0; k <= count() && !series_.empty(); ++k) {
             const QCPItemText* item =
                 k == 0 ? mainLegend_ : series_[static_cast<std::size_t>(k - 1)].legend;
-            if (item != nullptr && item->visible()) {
-                out.emplace_back(item->topLeft->pixelPosition(),
-                                 item->bottomRight->pixelPosition());
+            if (const auto box = shownRect(item)) {
+                out.push_back(*box);
             }
         }
         return out;

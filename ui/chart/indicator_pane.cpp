@@ -299,7 +299,7 @@ QCPItemRect* IndicatorPane::newShade() {
 }
 
 QRectF IndicatorPane::readoutRect() const {
-    return {label_->topLeft->pixelPosition(), label_->bottomRight->pixelPosition()};
+    return pixelRect(*label_);
 }
 
 void IndicatorPane::applyTheme() {

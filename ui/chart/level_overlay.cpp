@@ -134,50 +134,40 @@ std::vector<int> LevelOverlay::taggedZones() const {
     return out;
 }
 
-std::vector<QRectF> LevelOverlay::tagRects() const {
+namespace {
+
+/// Where the shown text `text` of each of `items` is drawn, in order.
+template <typename Items, typename Text>
+std::vector<QRectF> shownRects(const Items& items, Text text) {
     std::vector<QRectF> out;
-    for (const ZoneItems& z : zones_) {
-        if (z.tag->visible()) {
-            out.emplace_back(z.tag->topLeft->pixelPosition(), z.tag->bottomRight->pixelPosition());
+    for (const auto& item : items) {
+        if (const auto r = shownRect(item.*text)) {
+            out.push_back(*r);
         }
     }
     return out;
+}
+
+}  // namespace
+
+std::vector<QRectF> LevelOverlay::tagRects() const {
+    return shownRects(zones_, &ZoneItems::tag);
 }
 
 std::vector<QRectF> LevelOverlay::eventLabelRects() const {
-    std::vector<QRectF> out;
-    for (const EventItems& e : events_) {
-        if (e.text->visible()) {
-            out.emplace_back(e.text->topLeft->pixelPosition(),
-                             e.text->bottomRight->pixelPosition());
-        }
-    }
-    return out;
+    return shownRects(events_, &EventItems::text);
 }
 
 std::vector<QRectF> LevelOverlay::zoneNameRects() const {
-    std::vector<QRectF> out;
-    for (const ZoneItems& z : zones_) {
-        if (z.name->visible()) {
-            out.emplace_back(z.name->topLeft->pixelPosition(),
-                             z.name->bottomRight->pixelPosition());
-        }
-    }
-    return out;
+    return shownRects(zones_, &ZoneItems::name);
 }
 
 std::optional<QRectF> LevelOverlay::stateBoxRect() const {
-    if (stateText_ == nullptr || !stateText_->visible()) {
-        return std::nullopt;
-    }
-    return QRectF(stateText_->topLeft->pixelPosition(), stateText_->bottomRight->pixelPosition());
+    return shownRect(stateText_);
 }
 
 std::optional<QRectF> LevelOverlay::allTimeHighRect() const {
-    if (athText_ == nullptr || !athText_->visible()) {
-        return std::nullopt;
-    }
-    return QRectF(athText_->topLeft->pixelPosition(), athText_->bottomRight->pixelPosition());
+    return shownRect(athText_);
 }
 
 std::vector<double> LevelOverlay::eventArrowLengths() const {
@@ -738,8 +728,7 @@ void LevelOverlay::layoutLabels() {
         if (athText_ != nullptr) {
             const double line = view_.priceAxis()->coordToPixel(analysis_.allTimeHigh->high);
             const double label = QFontMetricsF(athText_->font()).height() + 10;
-            const double height = stateText_->bottomRight->pixelPosition().y() -
-                                  stateText_->topLeft->pixelPosition().y();
+            const double height = pixelRect(*stateText_).height();
             if (line > top - label && line < top + height + label) {
                 top = line + label + 4;
             }
@@ -747,13 +736,11 @@ void LevelOverlay::layoutLabels() {
         stateText_->position->setCoords(r.left() + 8, top);
         // A zone's name sits at the left edge above its line: right of the box when the box
         // is there (the record just under the headline that names it).
-        const QRectF box(stateText_->topLeft->pixelPosition(),
-                         stateText_->bottomRight->pixelPosition());
+        const QRectF box = pixelRect(*stateText_);
         for (const ZoneItems& items : zones_) {
             const double high = analysis_.zones[static_cast<std::size_t>(items.zone)].high;
             items.name->position->setCoords(0.0, high);
-            const QRectF name(items.name->topLeft->pixelPosition(),
-                              items.name->bottomRight->pixelPosition());
+            const QRectF name = pixelRect(*items.name);
             if (stateText_->visible() && items.name->visible() && name.intersects(box)) {
                 items.name->position->setCoords((box.right() + 6 - r.left()) / r.width(), high);
             }
@@ -762,14 +749,14 @@ void LevelOverlay::layoutLabels() {
     placeAllTimeHigh();
     // A weekly or monthly level's label gives way to the chart's own labels (its line stays).
     std::vector<QRectF> taken = eventLabelRects();
-    for (QCPItemText* item : {stateText_, athText_}) {
-        if (item != nullptr && item->visible()) {
-            taken.emplace_back(item->topLeft->pixelPosition(), item->bottomRight->pixelPosition());
+    for (const auto& box : {stateBoxRect(), allTimeHighRect()}) {
+        if (box) {
+            taken.push_back(*box);
         }
     }
     for (std::size_t k = 1; k < higherItems_.size(); k += 2) {
         auto* text = static_cast<QCPItemText*>(higherItems_[k]);
-        const QRectF box(text->topLeft->pixelPosition(), text->bottomRight->pixelPosition());
+        const QRectF box = pixelRect(*text);
         const bool clear = std::none_of(taken.begin(), taken.end(),
                                         [&](const QRectF& o) { return o.intersects(box); });
         text->setVisible(clear);
@@ -925,9 +912,8 @@ void LevelOverlay::placeAllTimeHigh() {
     labels.insert(labels.end(), reserved.begin(), reserved.end());
     std::vector<std::pair<Qt::Alignment, double>> columns{
         {Qt::AlignHCenter, px}, {Qt::AlignRight, px - 6}, {Qt::AlignLeft, px + 6}};
-    if (stateText_ != nullptr && stateText_->visible()) {
-        const QRectF state(stateText_->topLeft->pixelPosition(),
-                           stateText_->bottomRight->pixelPosition());
+    if (const auto box = stateBoxRect()) {
+        const QRectF state = *box;
         labels.push_back(state);
         columns.emplace_back(Qt::AlignLeft, state.right() + 10);
     }

@@ -20,3 +20,22 @@
 #undef slots
 #undef emit
 #endif
+
+#include <optional>
+
+namespace retest::ui {
+
+/// Where a text item is drawn, in plot pixels (its box, padding included).
+inline QRectF pixelRect(const QCPItemText& text) {
+    return {text.topLeft->pixelPosition(), text.bottomRight->pixelPosition()};
+}
+
+/// pixelRect() of a text item that exists and is shown.
+inline std::optional<QRectF> shownRect(const QCPItemText* text) {
+    if (text == nullptr || !text->visible()) {
+        return std::nullopt;
+    }
+    return pixelRect(*text);
+}
+
+}  // namespace retest::ui
