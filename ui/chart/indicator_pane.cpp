@@ -101,6 +101,8 @@ IndicatorPane::IndicatorPane(ChartView& view, QString symbol, QString title, std
     connect(plot, &QCustomPlot::afterLayout, this, [this] {
         if (rect_->height() != fittedHeight_) {
             onRangeChanged();
+            // The ticks of this replot were made before the new range: again, for it.
+            rect_->update(QCPLayoutElement::upPreparation);
         }
     });
     plot->installEventFilter(this);
