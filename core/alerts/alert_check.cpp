@@ -104,37 +104,14 @@ Result<AlertCheckReport> checkAlerts(PriceCache& cache, std::span<const std::str
         if (!info) {
             return info.error();
         }
-        std::optional<Day> lastDay = info.value() ? info.value()->lastDay : std::nullopt;
-        SymbolWork w;
-        if (!lastDay) {
-            // No bars of its own: a ratio of two cached symbols, or ^TNX from DGS10, still
-            // has a series; anything else waits.
-            SeriesRequest request;
-            request.allowStandIn = true;
-            auto series = loadSeries(cache, symbol, request);
-            std::string why = "no cached data yet";
-            if (series && !series->bars.empty()) {
-                lastDay = series->bars.back().day;
-                w.derivedFrom = series->standIn() ? series->dataSymbol : std::string();
-                w.derived = std::move(series->bars);
-            } else if (!series) {
-                why = series.error().message;
-            }
-            if (!lastDay) {
-                std::string ids;
-                for (const Alert* a : alerts) {
-                    ids += (ids.empty() ? "" : ", ") + std::to_string(a->id);
-                }
-                report.waiting.push_back(symbol + ": " + why + "; alert" +
-                                         (alerts.size() > 1 ? "s " : " ") + ids +
-                                         (alerts.size() > 1 ? " wait" : " waits") + ", armed");
-                report.armed += alerts.size();
-                continue;
-            }
-        }
+        // The last day with bars (none yet: the minimum, and `hasBars` false).
+        const std::optional<Day> cachedLast = info.value() ? info.value()->lastDay : std::nullopt;
+        Day lastDay = cachedLast.value_or(std::numeric_limits<Day>::min());
+        bool hasBars = cachedLast.has_value();
         // Price conditions and all-time highs need only the bars since the earliest watched
         // day and the one before it; trend lines the bars since their first point (they run
         // bar by bar); retests the whole history.
+        SymbolWork w;
         w.symbol = symbol;
         w.from = std::numeric_limits<Day>::max();
         Day earliestWatch = std::numeric_limits<Day>::max();
@@ -148,9 +125,44 @@ Result<AlertCheckReport> checkAlerts(PriceCache& cache, std::span<const std::str
             }
             w.highs = w.highs || a->kind == AlertKind::AllTimeHigh;
         }
+        if (!hasBars) {
+            // No bars of its own: a ratio of two cached symbols, or ^TNX from DGS10, still
+            // has a series; anything else waits. It is computed from the days the alerts read
+            // (all of them for an all-time high: there is no SQL MAX of a computed series),
+            // and from all days only when those have none, to tell old data from no data.
+            SeriesRequest request;
+            request.allowStandIn = true;
+            request.from = w.highs ? std::numeric_limits<Day>::min() : w.from;
+            auto series = loadSeries(cache, symbol, request);
+            if ((!series || series->bars.empty()) &&
+                request.from != std::numeric_limits<Day>::min()) {
+                request.from = std::numeric_limits<Day>::min();
+                series = loadSeries(cache, symbol, request);
+            }
+            std::string why = "no cached data yet";
+            if (series && !series->bars.empty()) {
+                lastDay = series->bars.back().day;
+                hasBars = true;
+                w.derivedFrom = series->standIn() ? series->dataSymbol : std::string();
+                w.derived = std::move(series->bars);
+            } else if (!series) {
+                why = series.error().message;
+            }
+            if (!hasBars) {
+                std::string ids;
+                for (const Alert* a : alerts) {
+                    ids += (ids.empty() ? "" : ", ") + std::to_string(a->id);
+                }
+                report.waiting.push_back(symbol + ": " + why + "; alert" +
+                                         (alerts.size() > 1 ? "s " : " ") + ids +
+                                         (alerts.size() > 1 ? " wait" : " waits") + ", armed");
+                report.armed += alerts.size();
+                continue;
+            }
+        }
         // Nothing after any alert's watched day: nothing to read (the usual case after a
         // refresh that brought nothing for this symbol).
-        if (*lastDay <= earliestWatch) {
+        if (lastDay <= earliestWatch) {
             report.armed += alerts.size();
             continue;
         }
