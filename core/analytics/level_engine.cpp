@@ -196,6 +196,9 @@ void LevelEngine::step(std::size_t i) {
 
     // The levels near this bar, those counting a failure, and the manual ones.
     const double atrBefore = atr_[i - 1];
+    now_.index = i;
+    now_.clearance = kClearanceAtr * atrBefore;
+    now_.margins = RetestMargins(settings_.rules, atrBefore);
     const double low = std::min(b.low, prev->close);
     const double high = std::max(b.high, prev->close);
     const double from = low - kWindowAtr * atrBefore;
@@ -203,25 +206,36 @@ void LevelEngine::step(std::size_t i) {
     // A level with no visit under way, and no breakout to follow or one waiting for price to
     // come back, only changes when price reaches it (within the near-miss allowance) or closes
     // across it; the bar's range with the previous close covers every close across it.
-    const double nearMiss = settings_.rules.touchAtr * atrBefore;
-    for (std::size_t k = windowStart(from); k < order_.size(); ++k) {
+    // The levels to step are gathered first: every slot in the window is written and the count
+    // moves only for those that qualify, and each test is worked out in full (& and |, not &&
+    // and ||). Which levels qualify is data, and a mispredicted branch per slot cost more than
+    // the few comparisons it would skip.
+    const double nearMiss = now_.margins.touch;
+    const double prevClose = prev->close;
+    const std::size_t first = windowStart(from);
+    std::size_t last = first;
+    while (last < order_.size() && !(order_[last].low > to)) {
+        ++last;
+    }
+    due_.resize(std::max(due_.size(), last - first));
+    std::size_t dueCount = 0;
+    for (std::size_t k = first; k < last; ++k) {
         const Slot& s = order_[k];
-        if (s.low > to) {
-            break;
-        }
-        const PriceSide was = prev->close > s.high  ? PriceSide::Above
-                              : prev->close < s.low ? PriceSide::Below
-                                                    : PriceSide::Unknown;
-        const bool live = s.live || (s.waitSide != PriceSide::Unknown && was != s.waitSide);
-        if (live || (s.high + nearMiss >= low && s.low - nearMiss <= high)) {
-            stepLevel(levels_[s.level], s.level, i);
-        }
+        const bool wasAbove = prevClose > s.high;
+        const bool wasBelow = !wasAbove & (prevClose < s.low);
+        const bool live = s.live | (s.waitAbove & !wasAbove) | (s.waitBelow & !wasBelow);
+        const bool near = (s.high + nearMiss >= low) & (s.low - nearMiss <= high);
+        due_[dueCount] = s.level;
+        dueCount += static_cast<std::size_t>(live | near);
+    }
+    for (std::size_t k = 0; k < dueCount; ++k) {
+        stepLevel(levels_[due_[k]], due_[k]);
     }
     for (const std::size_t j : sticky_) {
-        stepLevel(levels_[j], j, i);
+        stepLevel(levels_[j], j);
     }
     for (const std::size_t j : manual_) {
-        stepLevel(levels_[j], j, i);
+        stepLevel(levels_[j], j);
     }
     sticky_.swap(nextSticky_);
     nextSticky_.clear();
@@ -406,8 +420,10 @@ void LevelEngine::refreshSlot(const Level& l) {
     Slot& s = order_[l.slot];
     s.low = l.low();
     s.high = l.high();
-    s.waitSide = l.visiting ? PriceSide::Unknown : l.tracker.waitsBeyond();
-    s.live = l.visiting || (l.tracker.open() && s.waitSide == PriceSide::Unknown);
+    const PriceSide wait = l.visiting ? PriceSide::Unknown : l.tracker.waitsBeyond();
+    s.waitAbove = wait == PriceSide::Above;
+    s.waitBelow = wait == PriceSide::Below;
+    s.live = l.visiting || (l.tracker.open() && wait == PriceSide::Unknown);
 }
 
 // Crossings are decided on a closing basis: above the highest close of the level's peaks,
@@ -444,6 +460,11 @@ void LevelEngine::Level::addMember(const Member& m) {
 
 void LevelEngine::Level::addTouch(const LevelTouch& t, std::size_t from, std::size_t to) {
     rejections += t.rejection ? 1 : 0;
+    if (touches.empty() || touches.back().index <= t.index) {  // a visit ending: the usual case
+        touches.push_back(t);
+        spans.emplace_back(from, to);
+        return;
+    }
     const auto it = partitionPointNearEnd(touches.begin(), touches.end(),
                                           [&](const LevelTouch& x) { return x.index <= t.index; });
     const auto at = it - touches.begin();
@@ -463,45 +484,55 @@ void LevelEngine::endVisit(Level& l, bool rejection, std::size_t end) {
                l.visitStart, end);
 }
 
-void LevelEngine::stepLevel(Level& l, std::size_t levelIndex, std::size_t i) {
+void LevelEngine::stepLevel(Level& l, std::size_t levelIndex) {
+    const std::size_t i = now_.index;
     if (l.lastStep == i) {
         return;
     }
     l.lastStep = i;
     const Bar& b = bars_[i];
-    const double atrBefore = atr_[i - 1];
     // Touches: a visit starts when the bar's range reaches the zone (a near miss within the
     // retest allowance counts, as chartists count it) and ends with a close clear of it; a
     // rejection when price leaves on the side it came from.
-    const double nearMiss = settings_.rules.touchAtr * atrBefore;
-    const bool inZone = b.low <= l.high() + nearMiss && b.high >= l.low() - nearMiss;
-    if (inZone || l.visiting) {
-        visit(l, i, inZone);
+    const double nearMiss = now_.margins.touch;
+    const bool inZone = (b.low <= l.high() + nearMiss) & (b.high >= l.low() - nearMiss);
+    bool changed = false;  // whether what the scan reads of the level may have moved
+    if (inZone | l.visiting) {
+        changed = visit(l, inZone);
     }
     // Most bars pass a level by and change nothing of its breakout state.
-    if (!l.tracker.quiet(b, atrBefore, l.band(), settings_.rules)) {
+    if (!l.tracker.quiet(b, l.band(), now_.margins)) {
         stepTracker(l, levelIndex, i);
+        changed = true;
     }
-    refreshSlot(l);
+    if (changed) {
+        refreshSlot(l);
+    }
 }
 
-void LevelEngine::visit(Level& l, std::size_t i, bool inZone) {
+bool LevelEngine::visit(Level& l, bool inZone) {
+    const std::size_t i = now_.index;
     const Bar& b = bars_[i];
-    if (inZone && !l.visiting) {
-        l.visiting = true;
-        l.visitFromAbove = bars_[i - 1].close > (l.coreLow + l.coreHigh) / 2;
-        l.visitStart = i;
-        l.visitDeepest = i;
-    }
+    bool changed = false;
     if (inZone) {
-        const Bar& d = bars_[l.visitDeepest];
-        l.visitDeepest = (l.visitFromAbove ? b.low < d.low : b.high > d.high) ? i : l.visitDeepest;
+        if (!l.visiting) {
+            l.visiting = true;
+            l.visitFromAbove = bars_[i - 1].close > (l.coreLow + l.coreHigh) / 2;
+            l.visitStart = i;
+            l.visitDeepest = i;
+            changed = true;
+        } else {
+            const Bar& d = bars_[l.visitDeepest];
+            const bool deeper = l.visitFromAbove ? b.low < d.low : b.high > d.high;
+            l.visitDeepest = deeper ? i : l.visitDeepest;
+        }
     }
-    const double clearance = kClearanceAtr * atr_[i - 1];
-    const bool above = b.close > l.high() + clearance;
-    if (above || b.close < l.low() - clearance) {
+    const bool above = b.close > l.high() + now_.clearance;
+    if (above | (b.close < l.low() - now_.clearance)) {
         endVisit(l, above == l.visitFromAbove, i);
+        changed = true;
     }
+    return changed;
 }
 
 void LevelEngine::stepTracker(Level& l, std::size_t levelIndex, std::size_t i) {
@@ -519,6 +550,9 @@ void LevelEngine::stepTracker(Level& l, std::size_t levelIndex, std::size_t i) {
         ev.high = l.high();
         ev.close = b.close;
         ev.record = l.record && l.major;
+        // Room for a typical retest story (about eight steps on long histories) in one
+        // allocation, where growing by doubling would take four.
+        ev.history.reserve(8);
         ev.id = concat(
             {l.id, ev.type == LevelEventType::Breakout ? "/up/" : "/down/", formatIsoDate(b.day)});
         l.openEvent = events_.size() - 1;

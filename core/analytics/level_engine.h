@@ -180,8 +180,10 @@ private:
     /// the last pivot).
     std::size_t majorCloseBar(std::size_t k) const;
     void addMember(const Member& m, double atrK, std::size_t now);
-    void stepLevel(Level& level, std::size_t levelIndex, std::size_t i);
-    void visit(Level& level, std::size_t i, bool inZone);
+    /// Steps a level on the current bar (now_), once however often it is asked.
+    void stepLevel(Level& level, std::size_t levelIndex);
+    /// Returns whether the visit started or ended.
+    bool visit(Level& level, bool inZone);
     void stepTracker(Level& level, std::size_t levelIndex, std::size_t i);
     void endVisit(Level& level, bool rejection, std::size_t end);
     std::size_t firstAtOrAbove(double price) const;
@@ -211,10 +213,20 @@ private:
         double high = 0;
         std::size_t level = 0;
         bool live = false;  // visiting, or following a breakout that needs every bar
-        PriceSide waitSide = PriceSide::Unknown;  // see RetestTracker::waitsBeyond()
+        // RetestTracker::waitsBeyond(): nothing changes while the last close is on that side.
+        bool waitAbove = false;
+        bool waitBelow = false;
     };
     void refreshSlot(const Level& l);
-    std::vector<Slot> order_;            // detected levels by price (disjoint)
+    std::vector<Slot> order_;  // detected levels by price (disjoint)
+    /// The bar being stepped, and what every level stepped on it reads (worked out once).
+    struct BarNow {
+        std::size_t index = 0;
+        double clearance = 0;  // kClearanceAtr x the ATR before the bar
+        RetestMargins margins;
+    };
+    BarNow now_;
+    std::vector<std::size_t> due_;       // the levels step() found to step on this bar
     std::size_t cursor_ = 0;             // windowStart()'s last answer
     std::size_t fractionAt_ = SIZE_MAX;  // majorFraction()'s last bar and answer
     double fraction_ = 0;

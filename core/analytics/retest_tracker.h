@@ -38,6 +38,16 @@ struct LevelBand {
     double breakHigh = 0;
 };
 
+/// The rules' distances in price for one ATR: worked out once per bar, not once per level.
+struct RetestMargins {
+    RetestMargins() = default;
+    RetestMargins(const RetestRules& rules, double atr)
+        : touch(rules.touchAtr * atr), fail(rules.failAtr * atr), away(rules.awayAtr * atr) {}
+    double touch = 0;
+    double fail = 0;
+    double away = 0;
+};
+
 class RetestTracker {
 public:
     explicit RetestTracker(PriceSide side = PriceSide::Unknown) : side_(side) {}
@@ -56,7 +66,10 @@ public:
     /// Whether step() would leave the tracker as it is and report nothing: a cheap test for
     /// the many bars that pass a level by (it may say false for some quiet bars, never true for
     /// a bar that changes anything).
-    bool quiet(const Bar& b, double atr, const LevelBand& band, const RetestRules& rules) const;
+    bool quiet(const Bar& b, double atr, const LevelBand& band, const RetestRules& rules) const {
+        return quiet(b, band, RetestMargins(rules, atr));
+    }
+    bool quiet(const Bar& b, const LevelBand& band, const RetestMargins& margins) const;
 
     /// Open, counting no failure, and waiting for price to come back (not retested yet, or
     /// held and gone away): while price is on the side returned (the breakout's side), nothing
@@ -83,8 +96,8 @@ private:
     bool away_ = false;
 };
 
-inline bool RetestTracker::quiet(const Bar& b, double atr, const LevelBand& band,
-                                 const RetestRules& rules) const {
+inline bool RetestTracker::quiet(const Bar& b, const LevelBand& band,
+                                 const RetestMargins& margins) const {
     if (!open_) {
         const bool above = b.close > band.breakHigh;
         const bool below = b.close < band.breakLow;
@@ -95,19 +108,17 @@ inline bool RetestTracker::quiet(const Bar& b, double atr, const LevelBand& band
     const double sign = up ? 1.0 : -1.0;
     const double beyondEdge = sign * ((up ? b.low : b.high) - (up ? band.coreHigh : band.coreLow));
     const double closeBeyond = sign * (b.close - (up ? band.breakHigh : band.breakLow));
-    const bool throughFail =
-        sign * ((up ? band.coreLow : band.coreHigh) - b.close) > rules.failAtr * atr;
+    const bool throughFail = sign * ((up ? band.coreLow : band.coreHigh) - b.close) > margins.fail;
     if (runFail_ != 0 || throughFail) {
         return false;  // counting a failure, or failing
     }
-    const bool entered = beyondEdge <= rules.touchAtr * atr;
+    const bool entered = beyondEdge <= margins.touch;
     switch (state_) {
         case RetestState::None:
             return !entered;
         case RetestState::Held:
             // Neither back under the line, nor a new visit after getting away, nor getting away.
-            return closeBeyond > 0 &&
-                   (entered ? !away_ : away_ || !(beyondEdge > rules.awayAtr * atr));
+            return closeBeyond > 0 && (entered ? !away_ : away_ || !(beyondEdge > margins.away));
         case RetestState::Retesting:
             return closeBeyond <= 0;
         case RetestState::Failed:
