@@ -6,6 +6,7 @@
 #include <cmath>
 #include <cstdio>
 
+#include "core/analytics/bar_axis.h"
 #include "core/model/date.h"
 
 namespace retest {
@@ -15,31 +16,6 @@ namespace {
 constexpr std::array<std::string_view, 8> kKindNames = {
     "enters",        "closes-above", "closes-below",      "retest-held",
     "retest-failed", "ath",          "closes-above-line", "closes-below-line"};
-
-/// Where `day` falls on the bar axis of `bars` (ascending): a bar's own index, between two
-/// bars in proportion to the calendar days, and past either end a session per 7/5 days, as the
-/// chart places a drawing's points.
-double barPosition(std::span<const Bar> bars, Day day) {
-    constexpr double kSessionsPerDay = 5.0 / 7.0;
-    if (bars.empty()) {
-        return 0;
-    }
-    if (day <= bars.front().day) {
-        return -static_cast<double>(bars.front().day - day) * kSessionsPerDay;
-    }
-    if (day >= bars.back().day) {
-        return static_cast<double>(bars.size() - 1) +
-               static_cast<double>(day - bars.back().day) * kSessionsPerDay;
-    }
-    const auto it = std::lower_bound(bars.begin(), bars.end(), day,
-                                     [](const Bar& b, Day d) { return b.day < d; });
-    const auto k = static_cast<double>(it - bars.begin());
-    if (it->day == day) {
-        return k;
-    }
-    const Day before = std::prev(it)->day;
-    return k - 1 + static_cast<double>(day - before) / static_cast<double>(it->day - before);
-}
 
 /// A trend line alert's price on each bar of `bars`.
 struct LineOnBars {
@@ -108,8 +84,9 @@ std::optional<AlertFiring> priceCrossing(const Alert& a, std::span<const Bar> ba
                                          std::size_t start) {
     LineOnBars line;
     if (isLineAlert(a.kind)) {
-        line.from = barPosition(bars, a.lineFrom);
-        line.to = barPosition(bars, a.lineTo);
+        // Where the daily chart draws the line's points (a weekend day on the next session).
+        line.from = barAxisPosition(bars, Timeframe::Daily, a.lineFrom);
+        line.to = barAxisPosition(bars, Timeframe::Daily, a.lineTo);
         if (!(std::abs(line.to - line.from) > 1e-9)) {
             return std::nullopt;  // both days on one bar: no slope to follow
         }

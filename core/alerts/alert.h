@@ -55,7 +55,7 @@ struct Alert {
     double high = 0;  ///< the zone's high, the line's price on lineTo, otherwise equal to low
     /// A trend line's two days (ClosesAboveLine, ClosesBelowLine). The line runs through
     /// (lineFrom, low) and (lineTo, high) and on past them, bar by bar as the daily chart
-    /// draws it.
+    /// draws it (barAxisPosition(): a day without a session is on the next one).
     Day lineFrom = 0;
     Day lineTo = 0;
     std::string note;

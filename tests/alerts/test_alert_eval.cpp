@@ -218,6 +218,26 @@ TEST(AlertEval, ATrendLineSkipsWeekendsAsTheChartDoes) {
     EXPECT_EQ(f->detail, "closed 110.00 above the trend line (109.00 that day)");
 }
 
+TEST(AlertEval, ATrendLinePointOnAWeekendIsOnTheNextSessionAsTheChartDrawsIt) {
+    // The same sessions; the line's first point is dated Saturday 8th, which the daily chart
+    // draws on Monday 10th (bar 5). From 100 there to 104 on Friday 14th (bar 9): 1 a session,
+    // so 103 on Thursday 13th. Placed a third of the way from Friday 7th to Monday by the
+    // calendar, the line would stand at 103.14 that day and the close of 103.10 under it.
+    std::vector<Bar> b;
+    for (int i = 0; i < 10; ++i) {
+        const Day d = day0() + i + (i >= 5 ? 2 : 0);
+        b.push_back(Bar{d, 99, 99.5, 98.5, 99, 99, 100});
+    }
+    b[8] = Bar{day0() + 10, 103, 103.5, 102.5, 103.1, 103.1, 100};
+    Alert a = alert(AlertKind::ClosesAboveLine, 100, 5, 104);
+    a.lineFrom = day0() + 5;
+    a.lineTo = day0() + 11;
+    const auto f = evaluateAlert(a, b);
+    ASSERT_TRUE(f.has_value());
+    EXPECT_EQ(f->day, day0() + 10);
+    EXPECT_EQ(f->detail, "closed 103.10 above the trend line (103.00 that day)");
+}
+
 TEST(AlertChoices, DrawingsOfferTheirPricesAndTrendLinesTheirLine) {
     Annotation line;
     line.symbol = "^TNX";

@@ -7,7 +7,7 @@
 #include <algorithm>
 #include <cmath>
 
-#include "core/analytics/resample.h"
+#include "core/analytics/bar_axis.h"
 #include "ui/chart/chart_data.h"
 #include "ui/chart/chart_types.h"
 #include "ui/chart/chart_view.h"
@@ -37,18 +37,6 @@ QFont fontOf(const Annotation& a) {
     QFont f;
     f.setPixelSize(std::max(6, static_cast<int>(std::lround(a.style.fontSize * 4.0 / 3.0))));
     return f;
-}
-
-double daysPerBar(Timeframe tf) {
-    switch (tf) {
-        case Timeframe::Daily:
-            return 7.0 / 5.0;
-        case Timeframe::Weekly:
-            return 7.0;
-        case Timeframe::Monthly:
-            return 30.44;
-    }
-    return 1.4;
 }
 
 double segmentDistance(QPointF p, QPointF a, QPointF b) {
@@ -434,40 +422,11 @@ void AnnotationLayer::replot() {
 }
 
 double AnnotationLayer::xForDay(Day day) const {
-    const std::vector<Bar>& bars = view_.bars();
-    if (bars.empty()) {
-        return 0;
-    }
-    const Timeframe tf = view_.timeframe();
-    const Day key = periodStart(day, tf);
-    const auto it = std::lower_bound(bars.begin(), bars.end(), key,
-                                     [](const Bar& b, Day d) { return b.day < d; });
-    const auto n = static_cast<double>(bars.size());
-    if (it == bars.end()) {
-        return n - 1 + (day - bars.back().day) / daysPerBar(tf);
-    }
-    if (it == bars.begin() && key < periodStart(bars.front().day, tf)) {
-        return -(bars.front().day - day) / daysPerBar(tf);
-    }
-    return static_cast<double>(it - bars.begin());
+    return barAxisPosition(view_.bars(), view_.timeframe(), day);
 }
 
 Day AnnotationLayer::dayForX(double x) const {
-    const std::vector<Bar>& bars = view_.bars();
-    if (bars.empty()) {
-        return 0;
-    }
-    const double dpb = daysPerBar(view_.timeframe());
-    const long i = std::lround(x);
-    const long n = static_cast<long>(bars.size());
-    if (i < 0) {
-        return bars.front().day - static_cast<Day>(std::lround(-x * dpb));
-    }
-    if (i >= n) {
-        return bars.back().day +
-               static_cast<Day>(std::lround((x - static_cast<double>(n - 1)) * dpb));
-    }
-    return bars[static_cast<std::size_t>(i)].day;
+    return barAxisDay(view_.bars(), view_.timeframe(), x);
 }
 
 QPointF AnnotationLayer::toPixel(const AnchorPoint& p) const {
