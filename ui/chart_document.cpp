@@ -10,6 +10,7 @@
 
 #include "core/analytics/level_stream.h"
 #include "core/analytics/resample.h"
+#include "core/context/level_inputs.h"
 #include "core/context/series_loader.h"
 #include "core/model/date.h"
 #include "core/model/qt_text.h"
@@ -30,15 +31,6 @@ std::vector<Bar> chartBars(const std::vector<Bar>& daily, Timeframe tf, bool adj
 }
 
 }  // namespace
-
-std::vector<ManualLevelInput> manualLevelInputs(const std::vector<ManualLevel>& levels) {
-    std::vector<ManualLevelInput> out;
-    out.reserve(levels.size());
-    for (const ManualLevel& m : levels) {
-        out.push_back({m.price, m.label, m.id});
-    }
-    return out;
-}
 
 ChartData loadChartData(const PriceCache& cache, const QString& symbol, Timeframe timeframe,
                         std::optional<Day> until, bool adjusted) {

@@ -39,8 +39,6 @@ struct ChartData {
 /// scaled by adjClose/close so splits and dividends do not show as gaps.
 ChartData loadChartData(const PriceCache& cache, const QString& symbol, Timeframe timeframe,
                         std::optional<Day> until, bool adjusted);
-/// The cache's manual levels as the analysis takes them (each zone keeps its level's id).
-std::vector<ManualLevelInput> manualLevelInputs(const std::vector<ManualLevel>& levels);
 /// "^GSPC · S&P 500 · Daily · 2019-04-17 – 2020-04-17" (the dates only when there are bars).
 QString chartTitle(const ChartData& data, Day from, Day to);
 

@@ -65,6 +65,18 @@ std::optional<Day> parseDateOption(Context& ctx, const QString& option, const QS
     return day.value();
 }
 
+Result<std::optional<double>, QString> readSensitivityOption(const QCommandLineParser& parser) {
+    const QString option = QStringLiteral("sensitivity");
+    if (!parser.isSet(option)) {
+        return std::optional<double>();
+    }
+    const auto value = parseFiniteNumber(parser.value(option));
+    if (!value || *value < 0 || *value > 1) {
+        return QStringLiteral("--sensitivity must be a number from 0 to 1");
+    }
+    return std::optional<double>(value);
+}
+
 std::optional<double> parseFiniteNumber(const QString& text) {
     bool ok = false;
     const double v = text.trimmed().toDouble(&ok);

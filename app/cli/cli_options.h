@@ -30,6 +30,10 @@ std::optional<Day> parseDateOption(Context& ctx, const QString& option, const QS
 /// this, so `--scale NaN` or `--sensitivity inf` is a usage error (exit 2), never a value.
 std::optional<double> parseFiniteNumber(const QString& text);
 
+/// --sensitivity S: nullopt when not given (each symbol's own, as last chosen in the window),
+/// else a number from 0 to 1, or the error "--sensitivity must be a number from 0 to 1".
+Result<std::optional<double>, QString> readSensitivityOption(const QCommandLineParser& parser);
+
 /// The canonical form of a SYMBOL argument (core/model/symbol.h: allowed characters, length,
 /// upper case), or nullopt after printing "retest COMMAND: invalid symbol …" (exit 2).
 std::optional<QString> parseSymbolArgument(Context& ctx, const QString& command,

@@ -44,6 +44,11 @@ bool fail(Context& ctx, const char* message) {
     return false;
 }
 
+bool fail(Context& ctx, const QString& message) {
+    ctx.err << "retest export: " << message << Qt::endl;
+    return false;
+}
+
 bool readTarget(QCommandLineParser& p, Context& ctx, ExportOptions& o) {
     const bool watchlist = p.isSet(QStringLiteral("watchlist"));
     if (!watchlist && p.positionalArguments().isEmpty()) {
@@ -139,13 +144,11 @@ bool readLook(QCommandLineParser& p, Context& ctx, ui::SymbolExportRequest& r) {
     }
     r.theme = *theme;
     r.levels = !p.isSet(QStringLiteral("no-levels"));
-    if (p.isSet(QStringLiteral("sensitivity"))) {
-        const auto sensitivity = parseFiniteNumber(p.value(QStringLiteral("sensitivity")));
-        if (!sensitivity || *sensitivity < 0 || *sensitivity > 1) {
-            return fail(ctx, "--sensitivity must be a number from 0 to 1");
-        }
-        r.sensitivity = *sensitivity;
+    const auto sensitivity = readSensitivityOption(p);
+    if (!sensitivity) {
+        return fail(ctx, sensitivity.error());
     }
+    r.sensitivity = sensitivity.value();
     r.annotations = !p.isSet(QStringLiteral("no-annotations"));
     r.title = p.value(QStringLiteral("title"));
     return true;

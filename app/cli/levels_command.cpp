@@ -12,6 +12,7 @@
 #include "app/cli/watchlist_command.h"
 #include "core/analytics/levels.h"
 #include "core/analytics/resample.h"
+#include "core/context/level_inputs.h"
 #include "core/context/series_loader.h"
 #include "core/model/date.h"
 #include "core/model/symbol.h"
@@ -32,8 +33,7 @@ QString signedPct(double v) {
 struct AnalysisOptions {
     std::optional<Day> until;
     Timeframe timeframe = Timeframe::Daily;
-    LevelSettings settings;
-    bool sensitivityGiven = false;  ///< else each symbol's, as last chosen in the window
+    std::optional<double> sensitivity;  ///< else each symbol's, as last chosen in the window
     bool json = false;
 };
 
@@ -68,16 +68,10 @@ SymbolAnalysis analyse(PriceCache& cache, const QString& symbol, const AnalysisO
     const std::vector<Bar> bars = resample(daily, opt.timeframe);
     std::vector<ManualLevelInput> manual;
     if (auto levels = cache.manualLevels(sym)) {
-        for (const ManualLevel& m : levels.value()) {
-            manual.push_back({m.price, m.label, m.id});
-        }
+        manual = manualLevelInputs(levels.value());
     }
-    LevelSettings settings = opt.settings;
-    if (!opt.sensitivityGiven) {
-        if (auto stored = cache.levelSensitivity(sym); stored && stored.value()) {
-            settings.sensitivity = *stored.value();
-        }
-    }
+    LevelSettings settings;
+    settings.sensitivity = levelSensitivityFor(cache, sym, opt.sensitivity);
     // The daily bars date weekly and monthly pivots on the day of the extreme.
     out.analysis = analyzeLevels(bars, settings, manual, daily);
     return out;
@@ -248,13 +242,12 @@ std::optional<AnalysisOptions> readAnalysisOptions(QCommandLineParser& p, Contex
             return std::nullopt;
         }
     }
-    opt.sensitivityGiven = p.isSet(QStringLiteral("sensitivity"));
-    const auto sensitivity = parseFiniteNumber(p.value(QStringLiteral("sensitivity")));
-    opt.settings.sensitivity = sensitivity.value_or(-1);
-    if (!sensitivity || opt.settings.sensitivity < 0 || opt.settings.sensitivity > 1) {
-        ctx.err << "retest: --sensitivity must be a number from 0 to 1" << Qt::endl;
+    const auto sensitivity = readSensitivityOption(p);
+    if (!sensitivity) {
+        ctx.err << "retest: " << sensitivity.error() << Qt::endl;
         return std::nullopt;
     }
+    opt.sensitivity = sensitivity.value();
     if (withTimeframe) {
         const auto tf = parseTimeframe(p.value(QStringLiteral("timeframe")).toStdString());
         if (!tf) {

@@ -7,6 +7,7 @@
 
 #include "core/analytics/ratio.h"
 #include "core/cache/watchlist_store.h"
+#include "core/context/level_inputs.h"
 #include "core/model/date.h"
 #include "core/model/qt_text.h"
 
@@ -72,11 +73,7 @@ ExportSource loadExportSource(const PriceCache& cache, const QString& symbol,
         }
         // The levels as the window shows them, at the sensitivity chosen there (unless asked).
         LevelSettings settings;
-        if (req.sensitivity) {
-            settings.sensitivity = *req.sensitivity;
-        } else if (auto stored = cache.levelSensitivity(sym); stored && stored.value()) {
-            settings.sensitivity = *stored.value();
-        }
+        settings.sensitivity = levelSensitivityFor(cache, sym, req.sensitivity);
         s.levels = chartLevels(s.data, false, settings, std::move(manual));
     }
     if (req.annotations) {
