@@ -301,13 +301,13 @@ void ChartDocument::requestAnalysis() {
 void ChartDocument::startAnalysis() {
     running_ = true;
     const std::uint64_t generation = generation_;
-    using Job = std::pair<LevelAnalysis, std::shared_ptr<std::unique_ptr<ChartLevelStreams>>>;
+    using Job = std::pair<LevelAnalysis, std::unique_ptr<ChartLevelStreams>>;
     auto* watcher = new QFutureWatcher<Job>(this);
     connect(watcher, &QFutureWatcher<Job>::finished, this, [this, watcher, generation] {
         running_ = false;
         Job job = watcher->future().takeResult();
         if (!streams_) {
-            streams_ = std::move(*job.second);  // what it appended serves the next refresh
+            streams_ = std::move(job.second);  // what it appended serves the next refresh
         }
         if (generation == generation_ && finishedGeneration_ != generation_) {
             levels_ = std::move(job.first);
@@ -321,19 +321,19 @@ void ChartDocument::startAnalysis() {
     });
     stats_->started.fetch_add(1);
     // The job takes the streams (the synchronous path starts its own meanwhile).
-    auto streams = std::make_shared<std::unique_ptr<ChartLevelStreams>>(std::move(streams_));
-    watcher->setFuture(QtConcurrent::run(
-        [stats = stats_, streams,
-         in = analysisInput(data_, adjusted_, levelSettings_, manualLevelInputs(manualLevels_))] {
+    watcher->setFuture(
+        QtConcurrent::run([stats = stats_, streams = std::move(streams_),
+                           in = analysisInput(data_, adjusted_, levelSettings_,
+                                              manualLevelInputs(manualLevels_))]() mutable {
             const int now = stats->running.fetch_add(1) + 1;
             int peak = stats->peak.load();
             while (now > peak && !stats->peak.compare_exchange_weak(peak, now)) {
             }
             std::size_t analysed = 0;
-            LevelAnalysis a = analyse(*streams, in, analysed);
+            LevelAnalysis a = analyse(streams, in, analysed);
             stats->lastAnalysed.store(analysed);
             stats->running.fetch_sub(1);
-            return Job{std::move(a), streams};
+            return Job{std::move(a), std::move(streams)};
         }));
 }
 
