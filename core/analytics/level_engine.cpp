@@ -495,7 +495,7 @@ void LevelEngine::stepLevel(Level& l, std::size_t levelIndex) {
     // retest allowance counts, as chartists count it) and ends with a close clear of it; a
     // rejection when price leaves on the side it came from.
     const double nearMiss = now_.margins.touch;
-    const bool inZone = (b.low <= l.high() + nearMiss) & (b.high >= l.low() - nearMiss);
+    const bool inZone = b.low <= l.high() + nearMiss && b.high >= l.low() - nearMiss;
     bool changed = false;  // whether what the scan reads of the level may have moved
     if (inZone | l.visiting) {
         changed = visit(l, inZone);

@@ -22,6 +22,17 @@ std::vector<Bar> bars(const std::vector<double>& closes) {
     return out;
 }
 
+/// Sessions Monday to Friday, 2025-11-03 .. 2025-11-14 (ten bars, no weekend), closing at 99.
+std::vector<Bar> twoWeeksOfSessions() {
+    std::vector<Bar> out;
+    out.reserve(10);
+    for (int i = 0; i < 10; ++i) {
+        const Day d = day0() + i + (i >= 5 ? 2 : 0);
+        out.push_back(Bar{d, 99, 99.5, 98.5, 99, 99, 100});
+    }
+    return out;
+}
+
 Alert alert(AlertKind kind, double low, std::size_t watchFromIndex, double high = -1) {
     Alert a;
     a.id = 1;
@@ -169,6 +180,7 @@ TEST(AlertChoices, ALevelOffersEnteringItAndClosesBeyondEachEdge) {
 // past the line's second point, as the chart extends it.
 TEST(AlertEval, ATrendLineIsFollowedBarByBarAndPastItsPoints) {
     std::vector<double> closes;
+    closes.reserve(18);
     for (int i = 0; i < 18; ++i) {
         closes.push_back(100 + i + 1);
     }
@@ -200,14 +212,10 @@ TEST(AlertEval, ATrendLineIsFollowedBarByBarAndPastItsPoints) {
 }
 
 TEST(AlertEval, ATrendLineSkipsWeekendsAsTheChartDoes) {
-    // Sessions Mon-Fri: 2025-11-03 .. 2025-11-14 (10 bars). The line rises 1 a session from
+    // Two weeks of sessions (twoWeeksOfSessions). The line rises 1 a session from
     // Monday 3rd (100) to Friday 7th (104); on Friday 14th it stands at 109, not at 111 as
     // calendar days would have it. A close of 110 on the 14th is above it, 108 below.
-    std::vector<Bar> b;
-    for (int i = 0; i < 10; ++i) {
-        const Day d = day0() + i + (i >= 5 ? 2 : 0);
-        b.push_back(Bar{d, 99, 99.5, 98.5, 99, 99, 100});
-    }
+    std::vector<Bar> b = twoWeeksOfSessions();
     Alert a = alert(AlertKind::ClosesAboveLine, 100, 8, 104);
     a.lineFrom = day0();
     a.lineTo = day0() + 4;
@@ -219,15 +227,11 @@ TEST(AlertEval, ATrendLineSkipsWeekendsAsTheChartDoes) {
 }
 
 TEST(AlertEval, ATrendLinePointOnAWeekendIsOnTheNextSessionAsTheChartDrawsIt) {
-    // The same sessions; the line's first point is dated Saturday 8th, which the daily chart
+    // Two weeks of sessions; the line's first point is dated Saturday 8th, which the daily chart
     // draws on Monday 10th (bar 5). From 100 there to 104 on Friday 14th (bar 9): 1 a session,
     // so 103 on Thursday 13th. Placed a third of the way from Friday 7th to Monday by the
     // calendar, the line would stand at 103.14 that day and the close of 103.10 under it.
-    std::vector<Bar> b;
-    for (int i = 0; i < 10; ++i) {
-        const Day d = day0() + i + (i >= 5 ? 2 : 0);
-        b.push_back(Bar{d, 99, 99.5, 98.5, 99, 99, 100});
-    }
+    std::vector<Bar> b = twoWeeksOfSessions();
     b[8] = Bar{day0() + 10, 103, 103.5, 102.5, 103.1, 103.1, 100};
     Alert a = alert(AlertKind::ClosesAboveLine, 100, 5, 104);
     a.lineFrom = day0() + 5;

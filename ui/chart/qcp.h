@@ -10,6 +10,7 @@
 #define slots Q_SLOTS
 #define emit Q_EMIT
 #endif
+// NOLINTNEXTLINE(bugprone-macro-parentheses): a declaration cannot be put in parentheses
 #define foreach(decl, container) for (decl : container)
 
 #include <qcustomplot.h>
