@@ -39,14 +39,13 @@ bool parseSize(const QString& text, int& w, int& h) {
     return w >= 200 && h >= 150 && w <= 10000 && h <= 10000;
 }
 
-bool fail(Context& ctx, const char* message) {
+bool fail(Context& ctx, const QString& message) {
     ctx.err << "retest export: " << message << Qt::endl;
     return false;
 }
 
-bool fail(Context& ctx, const QString& message) {
-    ctx.err << "retest export: " << message << Qt::endl;
-    return false;
+bool fail(Context& ctx, const char* message) {
+    return fail(ctx, QString::fromUtf8(message));
 }
 
 bool readTarget(QCommandLineParser& p, Context& ctx, ExportOptions& o) {
