@@ -12,6 +12,11 @@
 // cost of one appended bar, and a refresh that adds a day as the window makes it (LevelStream),
 // each as a ratio against a pass over the same bars measured in the same run: the machine's
 // speed cancels out.
+// On a busy machine, count instructions instead: they repeat exactly from run to run.
+//   RETEST_BENCH_SMOKE=1 valgrind --tool=callgrind --toggle-collect='retest::analyzeLevels*'
+//       build-levels/tests/bench/bench_levels --benchmark_filter=NONE
+// counts the summary's two analyses of 100k bars (half the total is one; about 106 million
+// instructions, some 1,060 a bar, at the end of 2026).
 #include <benchmark/benchmark.h>
 
 #include <algorithm>
