@@ -6,15 +6,15 @@
 // each copy rescaled so it starts where the previous one ended: real daily moves, invented
 // dates and price levels. Levels are revisited again and again, the worst case for touches.
 //
-//   cmake --build build-levels --target bench_levels && build-levels/tests/bench/bench_levels
-//   RETEST_BENCH_SMOKE=1 build-levels/tests/bench/bench_levels   # seconds, 100k instead of 1M
+//   cmake --build build-rel --target bench_levels && build-rel/tests/bench/bench_levels
+//   RETEST_BENCH_SMOKE=1 build-rel/tests/bench/bench_levels   # seconds, 100k instead of 1M
 // The last lines printed are the full analysis at 1M bars (goal >= 20 million bars/s), the
 // cost of one appended bar, and a refresh that adds a day as the window makes it (LevelStream),
 // each as a ratio against a pass over the same bars measured in the same run: the machine's
 // speed cancels out.
 // On a busy machine, count instructions instead: they repeat exactly from run to run.
 //   RETEST_BENCH_SMOKE=1 valgrind --tool=callgrind --toggle-collect='retest::analyzeLevels*'
-//       build-levels/tests/bench/bench_levels --benchmark_filter=NONE
+//       build-rel/tests/bench/bench_levels --benchmark_filter=NONE
 // counts the summary's two analyses of 100k bars (half the total is one; about 106 million
 // instructions, some 1,060 a bar, at the end of 2026).
 #include <benchmark/benchmark.h>
