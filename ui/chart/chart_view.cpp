@@ -56,10 +56,9 @@ QCPItemStraightLine* makeLine(QCustomPlot* plot, QCPAxisRect* rect, bool vertica
     auto* line = new QCPItemStraightLine(plot);
     line->setClipAxisRect(rect);
     for (QCPItemPosition* p : {line->point1, line->point2}) {
-        p->setAxisRect(rect);
-        p->setAxes(rect->axis(QCPAxis::atBottom), rect->axis(QCPAxis::atRight));
-        p->setTypeX(vertical ? QCPItemPosition::ptPlotCoords : QCPItemPosition::ptAxisRectRatio);
-        p->setTypeY(vertical ? QCPItemPosition::ptAxisRectRatio : QCPItemPosition::ptPlotCoords);
+        anchorIn(p, rect, rect->axis(QCPAxis::atRight),
+                 vertical ? QCPItemPosition::ptPlotCoords : QCPItemPosition::ptAxisRectRatio,
+                 vertical ? QCPItemPosition::ptAxisRectRatio : QCPItemPosition::ptPlotCoords);
     }
     line->setVisible(false);
     return line;

@@ -81,12 +81,9 @@ IndicatorPane::IndicatorPane(ChartView& view, QString symbol, QString title, std
         l->setClipAxisRect(rect_);
         const bool vertical = line == &vLine_;
         for (QCPItemPosition* p : {l->point1, l->point2}) {
-            p->setAxisRect(rect_);
-            p->setAxes(rect_->axis(QCPAxis::atBottom), valueAxis());
-            p->setTypeX(vertical ? QCPItemPosition::ptPlotCoords
-                                 : QCPItemPosition::ptAxisRectRatio);
-            p->setTypeY(vertical ? QCPItemPosition::ptAxisRectRatio
-                                 : QCPItemPosition::ptPlotCoords);
+            anchorIn(p, rect_, valueAxis(),
+                     vertical ? QCPItemPosition::ptPlotCoords : QCPItemPosition::ptAxisRectRatio,
+                     vertical ? QCPItemPosition::ptAxisRectRatio : QCPItemPosition::ptPlotCoords);
         }
         l->setLayer(view_.crosshairLayer());
         l->setVisible(false);
@@ -142,18 +139,12 @@ void IndicatorPane::setThresholds(std::vector<double> values) {
     for (std::size_t i = 0; i < thresholds_.size(); ++i) {
         auto* l = new QCPItemStraightLine(plot);
         l->setClipAxisRect(rect_);
-        for (QCPItemPosition* p : {l->point1, l->point2}) {
-            p->setAxisRect(rect_);
-            p->setAxes(rect_->axis(QCPAxis::atBottom), valueAxis());
-            p->setTypeX(QCPItemPosition::ptAxisRectRatio);
-            p->setTypeY(QCPItemPosition::ptPlotCoords);
-        }
         auto* t = new QCPItemText(plot);
         t->setClipAxisRect(rect_);
-        t->position->setAxisRect(rect_);
-        t->position->setAxes(rect_->axis(QCPAxis::atBottom), valueAxis());
-        t->position->setTypeX(QCPItemPosition::ptAxisRectRatio);
-        t->position->setTypeY(QCPItemPosition::ptPlotCoords);
+        for (QCPItemPosition* p : {l->point1, l->point2, t->position}) {
+            anchorIn(p, rect_, valueAxis(), QCPItemPosition::ptAxisRectRatio,
+                     QCPItemPosition::ptPlotCoords);
+        }
         t->setFont(labelFont(true));
         t->setPadding(QMargins(4, 1, 4, 1));
         lines_.push_back(l);
@@ -291,10 +282,8 @@ QCPItemRect* IndicatorPane::newShade() {
     auto* r = new QCPItemRect(view_.plot());
     r->setClipAxisRect(rect_);
     for (QCPItemPosition* p : {r->topLeft, r->bottomRight}) {
-        p->setAxisRect(rect_);
-        p->setAxes(rect_->axis(QCPAxis::atBottom), valueAxis());
-        p->setTypeX(QCPItemPosition::ptPlotCoords);
-        p->setTypeY(QCPItemPosition::ptAxisRectRatio);
+        anchorIn(p, rect_, valueAxis(), QCPItemPosition::ptPlotCoords,
+                 QCPItemPosition::ptAxisRectRatio);
     }
     r->setPen(Qt::NoPen);
     return r;

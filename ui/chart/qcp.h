@@ -26,6 +26,16 @@
 
 namespace retest::ui {
 
+/// Anchors an item's position to `rect`: x on its bottom axis, y on `valueAxis`, each either in
+/// plot coordinates or as a fraction of the rect (ptPlotCoords / ptAxisRectRatio).
+inline void anchorIn(QCPItemPosition* p, QCPAxisRect* rect, QCPAxis* valueAxis,
+                     QCPItemPosition::PositionType x, QCPItemPosition::PositionType y) {
+    p->setAxisRect(rect);
+    p->setAxes(rect->axis(QCPAxis::atBottom), valueAxis);
+    p->setTypeX(x);
+    p->setTypeY(y);
+}
+
 /// Where a text item is drawn, in plot pixels (its box, padding included).
 inline QRectF pixelRect(const QCPItemText& text) {
     return {text.topLeft->pixelPosition(), text.bottomRight->pixelPosition()};
