@@ -67,8 +67,11 @@ struct Zone {
     double price = 0;  ///< centre
     double low = 0;
     double high = 0;
-    LevelKind kind = LevelKind::Support;  ///< relative to the last close
-    std::vector<LevelTouch> touches;      ///< oldest first
+    /// Relative to the last close: support below it, resistance above. With the close inside
+    /// the zone, a live breakout through it makes it support and a breakdown resistance;
+    /// otherwise the side of its price decides.
+    LevelKind kind = LevelKind::Support;
+    std::vector<LevelTouch> touches;  ///< oldest first
     Day firstTouch = 0;
     Day lastTouch = 0;
     int rejections = 0;

@@ -130,6 +130,48 @@ TEST(Levels, DoubleTopBreakoutThatFails) {
         << ev->description();
 }
 
+// Price back inside a zone it broke through is testing it from the new side: the old ceiling
+// is support while the breakout lives (the old floor resistance after a breakdown), though the
+// close sits under the tops' wick (over the bottoms' wick).
+TEST(Levels, AZoneUnderRetestAfterABreakoutIsSupport) {
+    // Before any breakout, a close inside the zone under its price is resistance.
+    const auto before = test::barsFromCloses(test::walk({100, 130, 110, 130}));
+    const Zone* ceiling = zoneHolding(analyzeLevels(before), 130.5);
+    ASSERT_NE(ceiling, nullptr);
+    EXPECT_EQ(ceiling->kind, LevelKind::Resistance);
+
+    // Broken out on bar 107, back to 130 (inside the zone, under the 130.5 wick) on bar 146.
+    const auto bars = test::barsFromCloses(test::walk({100, 130, 110, 130, 112, 150, 131, 130}));
+    const LevelAnalysis a = analyzeLevels(bars);
+    const Zone* top = zoneHolding(a, 130.5);
+    ASSERT_NE(top, nullptr);
+    ASSERT_LE(top->low, a.lastClose);
+    ASSERT_LT(a.lastClose, top->price);
+    const LevelEvent* ev = eventThrough(a, 130.5);
+    ASSERT_NE(ev, nullptr);
+    EXPECT_EQ(ev->retest, RetestState::Retesting);
+    EXPECT_EQ(top->kind, LevelKind::Support);
+    EXPECT_TRUE(top->flipped);
+    EXPECT_NE(top->why.find("flipped from resistance to support"), std::string::npos) << top->why;
+}
+
+TEST(Levels, AZoneUnderRetestAfterABreakdownIsResistance) {
+    // The double top above, upside down: bottoms at 170 (low 169.5), broken down on bar 107,
+    // back to 170 (inside the zone, over the 169.5 wick) on bar 146.
+    const auto bars = test::barsFromCloses(test::walk({200, 170, 190, 170, 188, 150, 169, 170}));
+    const LevelAnalysis a = analyzeLevels(bars);
+    const Zone* bottom = zoneHolding(a, 169.5);
+    ASSERT_NE(bottom, nullptr);
+    ASSERT_GT(a.lastClose, bottom->price);
+    ASSERT_LE(a.lastClose, bottom->high);
+    const LevelEvent* ev = eventThrough(a, 169.5);
+    ASSERT_NE(ev, nullptr);
+    EXPECT_EQ(ev->type, LevelEventType::Breakdown);
+    EXPECT_EQ(ev->retest, RetestState::Retesting);
+    EXPECT_EQ(bottom->kind, LevelKind::Resistance);
+    EXPECT_TRUE(bottom->flipped);
+}
+
 TEST(Levels, ManualLevelsBecomeTrackedZones) {
     const auto bars = test::barsFromCloses(test::walk(doubleTopThenRetest(160)));
     const std::vector<ManualLevelInput> manual = {{140.0, "my line"}, {-5, "ignored"}};
