@@ -24,6 +24,7 @@
 #include <array>
 #include <cmath>
 
+#include "core/model/date.h"
 #include "core/model/qt_text.h"
 #include "ui/chart/chart_data.h"
 #include "ui/chart/level_overlay.h"
@@ -199,7 +200,15 @@ void LevelsPanel::fitNameColumn() {
             wanted = std::max(wanted, metrics.horizontalAdvance(item->text()) + 16);
         }
     }
-    const int cap = metrics.horizontalAdvance(QStringLiteral("Resistance 2000 high")) + 16;
+    // Room for the longest name the analysis gives ("the Nov-2021 record high", in the widest
+    // month): a longer label of the user's own is cut.
+    int longestName = 0;
+    for (unsigned month = 1; month <= 12; ++month) {
+        const QString name =
+            QStringLiteral("the %1-2000 record high").arg(QLatin1String(monthAbbrev(month)));
+        longestName = std::max(longestName, metrics.horizontalAdvance(name));
+    }
+    const int cap = longestName + 16;
     table_->horizontalHeader()->resizeSection(ColName, std::min(wanted, cap));
 }
 
