@@ -221,9 +221,7 @@ void LevelEngine::step(std::size_t i) {
     std::size_t dueCount = 0;
     for (std::size_t k = first; k < last; ++k) {
         const Slot& s = order_[k];
-        const bool wasAbove = prevClose > s.high;
-        const bool wasBelow = !wasAbove & (prevClose < s.low);
-        const bool live = s.live | (s.waitAbove & !wasAbove) | (s.waitBelow & !wasBelow);
+        const bool live = (prevClose <= s.dueAtOrBelow) | (prevClose >= s.dueAtOrAbove);
         const bool near = (s.high + nearMiss >= low) & (s.low - nearMiss <= high);
         due_[dueCount] = s.level;
         dueCount += static_cast<std::size_t>(live | near);
@@ -421,9 +419,9 @@ void LevelEngine::refreshSlot(const Level& l) {
     s.low = l.low();
     s.high = l.high();
     const PriceSide wait = l.visiting ? PriceSide::Unknown : l.tracker.waitsBeyond();
-    s.waitAbove = wait == PriceSide::Above;
-    s.waitBelow = wait == PriceSide::Below;
-    s.live = l.visiting || (l.tracker.open() && wait == PriceSide::Unknown);
+    const bool live = l.visiting || (l.tracker.open() && wait == PriceSide::Unknown);
+    s.dueAtOrBelow = live ? HUGE_VAL : (wait == PriceSide::Above ? s.high : -HUGE_VAL);
+    s.dueAtOrAbove = wait == PriceSide::Below ? s.low : HUGE_VAL;
 }
 
 // Crossings are decided on a closing basis: above the highest close of the level's peaks,

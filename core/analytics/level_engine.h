@@ -211,11 +211,14 @@ private:
     struct Slot {
         double low = 0;  // the zone
         double high = 0;
+        // Steps on any bar whose previous close is at or below `dueAtOrBelow`, or at or above
+        // `dueAtOrAbove`, whether price is near or not: +inf and -inf for a level that needs
+        // every bar (visiting, or following a breakout), the zone's far edge for a breakout
+        // (breakdown) waiting for price to come back (RetestTracker::waitsBeyond(): nothing
+        // changes while the close stays beyond it), neither (-inf, +inf) otherwise.
+        double dueAtOrBelow = -HUGE_VAL;
+        double dueAtOrAbove = HUGE_VAL;
         std::size_t level = 0;
-        bool live = false;  // visiting, or following a breakout that needs every bar
-        // RetestTracker::waitsBeyond(): nothing changes while the last close is on that side.
-        bool waitAbove = false;
-        bool waitBelow = false;
     };
     void refreshSlot(const Level& l);
     std::vector<Slot> order_;  // detected levels by price (disjoint)

@@ -15,8 +15,8 @@
 // On a busy machine, count instructions instead: they repeat exactly from run to run.
 //   RETEST_BENCH_SMOKE=1 valgrind --tool=callgrind --toggle-collect='retest::analyzeLevels*'
 //       build-rel/tests/bench/bench_levels --benchmark_filter=NONE
-// counts the summary's two analyses of 100k bars (half the total is one; about 106 million
-// instructions, some 1,060 a bar, at the end of 2026).
+// counts the summary's two analyses of 100k bars (half the total is one; about 103 million
+// instructions, some 1,030 a bar, at the end of 2026).
 #include <benchmark/benchmark.h>
 
 #include <algorithm>
