@@ -107,21 +107,6 @@ QJsonObject levelsJson(const SymbolAnalysis& s) {
                                                 : QJsonValue(QJsonValue::Null)}};
 }
 
-/// The nearest shown zone below (support) or above (resistance) the last close.
-const Zone* nearest(const LevelAnalysis& a, LevelKind kind) {
-    const Zone* best = nullptr;
-    for (const Zone& z : a.zones) {
-        if (z.kind != kind || !z.shown) {
-            continue;
-        }
-        if (best == nullptr ||
-            std::abs(z.price - a.lastClose) < std::abs(best->price - a.lastClose)) {
-            best = &z;
-        }
-    }
-    return best;
-}
-
 /// "2013-03-28 breakout the Oct-2007 record high [1563.51–1577.73], retest held 2013-06-21".
 QString eventText(const LevelEvent& e) {
     QString t = QStringLiteral("%1 %2 %3 [%4–%5], retest %6")
@@ -187,8 +172,8 @@ QJsonObject scanJson(const SymbolAnalysis& s) {
                 {QStringLiteral("event"), QJsonValue()}};
     }
     const LevelAnalysis& a = s.analysis;
-    const Zone* sup = nearest(a, LevelKind::Support);
-    const Zone* res = nearest(a, LevelKind::Resistance);
+    const Zone* sup = nearestShownZone(a, LevelKind::Support);
+    const Zone* res = nearestShownZone(a, LevelKind::Resistance);
     return {{QStringLiteral("symbol"), s.symbol},
             {QStringLiteral("asOf"), isoDate(a.asOf)},
             {QStringLiteral("last"), round4(a.lastClose)},
@@ -209,11 +194,11 @@ QString scanLine(const SymbolAnalysis& s) {
                                                  signedPct((z->price / a.lastClose - 1.0) * 100.0))
                  : QStringLiteral("none");
     };
-    QString line =
-        QStringLiteral("%1  %2  last %3  support %4  resistance %5")
-            .arg(s.symbol, -6)
-            .arg(isoDate(a.asOf), price(a.lastClose), zoneText(nearest(a, LevelKind::Support)),
-                 zoneText(nearest(a, LevelKind::Resistance)));
+    QString line = QStringLiteral("%1  %2  last %3  support %4  resistance %5")
+                       .arg(s.symbol, -6)
+                       .arg(isoDate(a.asOf), price(a.lastClose),
+                            zoneText(nearestShownZone(a, LevelKind::Support)),
+                            zoneText(nearestShownZone(a, LevelKind::Resistance)));
     line += QStringLiteral("  ") +
             (a.headline ? eventText(a.events[*a.headline]) + QStringLiteral(" (") +
                               toQString(a.events[*a.headline].description()) + QLatin1Char(')')

@@ -59,9 +59,8 @@ QJsonObject rowJson(const BoardEntry& b) {
              sup ? QJsonValue(zoneJson(*sup, r.last)) : QJsonValue());
     o.insert(QStringLiteral("nearestResistance"),
              res ? QJsonValue(zoneJson(*res, r.last)) : QJsonValue());
-    o.insert(QStringLiteral("event"), r.levels.events.empty()
-                                          ? QJsonValue()
-                                          : eventJson(r.levels, r.levels.events.size() - 1));
+    o.insert(QStringLiteral("event"),
+             r.levels.headline ? eventJson(r.levels, *r.levels.headline) : QJsonValue());
     return o;
 }
 
@@ -88,10 +87,10 @@ QString rowText(const BoardEntry& b) {
                      .arg(u"—", 7)
                      .arg(b.benchmark ? QStringLiteral("benchmark") : QStringLiteral("—"), -9);
     line += pct(r.fromHigh52wPct, 7) + pct(r.fromAthPct, 7);
-    if (const LevelEvent* e = r.latestEvent()) {
+    if (const LevelEvent* e = r.headlineEvent()) {
         line += QStringLiteral("  %1 %2 %3, retest %4")
                     .arg(isoDate(e->day), toQString(levelEventTypeName(e->type)),
-                         QString::number(e->level, 'f', 2), toQString(retestStateName(e->retest)));
+                         toQString(e->name), toQString(retestStateName(e->retest)));
     }
     return line;
 }
@@ -106,9 +105,8 @@ QString header() {
              .arg(QStringLiteral("RS"), 7)
              .arg(QStringLiteral("MOM"), 7)
              .arg(QStringLiteral("QUADRANT"), -9);
-    h += QStringLiteral("%1%2  LATEST EVENT")
-             .arg(QStringLiteral("52W%"), 7)
-             .arg(QStringLiteral("ATH%"), 7);
+    h +=
+        QStringLiteral("%1%2  EVENT").arg(QStringLiteral("52W%"), 7).arg(QStringLiteral("ATH%"), 7);
     return h;
 }
 
@@ -125,7 +123,10 @@ int runRotation(Context& ctx) {
         "RS = 100 * close / benchmark close on weekly closes) and its momentum (100 * RS-Ratio /\n"
         "RS-Ratio 4 weeks earlier); the RRG quadrant (leading: both >= 100; weakening: ratio\n"
         ">= 100, momentum < 100; lagging: both < 100; improving: ratio < 100, momentum >= 100);\n"
-        "the distance from the 52-week and all-time highs; and the latest breakout."));
+        "the distance from the 52-week and all-time highs; the nearest shown support and\n"
+        "resistance (JSON); and the breakout or breakdown that answers \"is it holding?\", as\n"
+        "`scan` gives it. Levels are analysed as on each symbol's chart (its manual levels and\n"
+        "sensitivity)."));
     p.addPositionalArgument(QStringLiteral("LIST|SYMBOL"),
                             QStringLiteral("A watchlist name, or symbols."),
                             QStringLiteral("[LIST|SYMBOL...]"));

@@ -113,6 +113,20 @@ std::optional<std::size_t> headlineEvent(std::span<const LevelEvent> events,
     return best;
 }
 
+const Zone* nearestShownZone(const LevelAnalysis& analysis, LevelKind kind) {
+    const Zone* best = nullptr;
+    for (const Zone& z : analysis.zones) {
+        if (z.kind != kind || !z.shown) {
+            continue;
+        }
+        if (best == nullptr ||
+            std::abs(z.price - analysis.lastClose) < std::abs(best->price - analysis.lastClose)) {
+            best = &z;
+        }
+    }
+    return best;
+}
+
 std::vector<char> defaultSelection(std::span<const Zone> zones, std::span<const LevelEvent> events,
                                    std::span<const Bar> bars, std::size_t lastIndex,
                                    double sensitivity) {

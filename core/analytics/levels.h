@@ -215,6 +215,11 @@ std::vector<LevelEvent> eventsAsOf(const LevelAnalysis& analysis, std::span<cons
 /// still live (not failed, or failed within the last 20 bars). std::nullopt when none is.
 std::optional<std::size_t> headlineEvent(std::span<const LevelEvent> events, std::size_t lastIndex);
 
+/// The zone of `kind` nearest the last close (by its price) among those the default selection
+/// shows (Zone::shown): the nearest support or resistance of `levels`, `scan` and the rotation
+/// board. nullptr when there is none.
+const Zone* nearestShownZone(const LevelAnalysis& analysis, LevelKind kind);
+
 /// The default selection as of bar `lastIndex` (Zone::shown is this at the last bar): the zone
 /// of the all-time high and of the prior record, the nearest major levels above and below the
 /// close (two at sensitivity 0, three at 0.5, four at 1), every level with a live retest in

@@ -79,17 +79,6 @@ std::optional<double> fromHighPct(std::span<const Bar> bars, Day since) {
     return (bars.back().close / high - 1.0) * 100.0;
 }
 
-const Zone* nearestZone(const LevelAnalysis& a, LevelKind kind) {
-    const Zone* best = nullptr;
-    for (const Zone& z : a.zones) {
-        if (z.kind == kind && (best == nullptr || std::abs(z.price - a.lastClose) <
-                                                      std::abs(best->price - a.lastClose))) {
-            best = &z;
-        }
-    }
-    return best;
-}
-
 }  // namespace
 
 std::string_view returnPeriodName(ReturnPeriod period) {
@@ -183,19 +172,20 @@ std::vector<RotationPoint> rotationSeries(std::span<const Bar> symbol,
 }
 
 const Zone* RotationRow::nearestSupport() const {
-    return nearestZone(levels, LevelKind::Support);
+    return nearestShownZone(levels, LevelKind::Support);
 }
 
 const Zone* RotationRow::nearestResistance() const {
-    return nearestZone(levels, LevelKind::Resistance);
+    return nearestShownZone(levels, LevelKind::Resistance);
 }
 
-const LevelEvent* RotationRow::latestEvent() const {
-    return levels.events.empty() ? nullptr : &levels.events.back();
+const LevelEvent* RotationRow::headlineEvent() const {
+    return levels.headline ? &levels.events[*levels.headline] : nullptr;
 }
 
 RotationRow rotationRow(std::span<const Bar> symbol, std::span<const Bar> benchmark, Day asOf,
-                        const RotationSettings& settings) {
+                        const RotationSettings& settings,
+                        std::span<const ManualLevelInput> manual) {
     RotationRow row;
     const std::span<const Bar> bars = barsAsOf(symbol, asOf);
     if (bars.empty()) {
@@ -218,7 +208,7 @@ RotationRow rotationRow(std::span<const Bar> symbol, std::span<const Bar> benchm
     }
     row.fromHigh52wPct = fromHighPct(bars, row.asOf - 364);
     row.fromAthPct = fromHighPct(bars, bars.front().day);
-    row.levels = analyzeLevels(bars, settings.levels);
+    row.levels = analyzeLevels(bars, settings.levels, manual);
     return row;
 }
 

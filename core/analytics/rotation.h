@@ -48,6 +48,9 @@ struct RotationSettings {
     /// Weekly points kept in the tail for the plot (the last one is the current point).
     int tailWeeks = 8;
     LevelSettings levels;
+    /// computeRotationBoard(): analyse every symbol at this sensitivity; unset, each at the one
+    /// last chosen on its chart (levelSensitivityFor()), as `scan` does.
+    std::optional<double> levelSensitivity;
 };
 
 enum class Quadrant { Leading, Weakening, Lagging, Improving };
@@ -86,14 +89,19 @@ struct RotationRow {
     std::optional<double> fromHigh52wPct;  ///< last close vs the highest high of 52 weeks
     std::optional<double> fromAthPct;      ///< last close vs the highest high of all bars
     LevelAnalysis levels;                  ///< nearest levels, events, as of asOf
+    /// The nearest shown support and resistance, as `scan` gives them (nearestShownZone()).
     const Zone* nearestSupport() const;
     const Zone* nearestResistance() const;
-    const LevelEvent* latestEvent() const;
+    /// The breakout or breakdown that answers "is it holding?" (LevelAnalysis::headline), as
+    /// `scan`, the chart's state box and exported images give it; nullptr when none is live.
+    const LevelEvent* headlineEvent() const;
 };
 
-/// The row of `symbol` as of `asOf` (bars after it are ignored) against `benchmark`.
-/// Without benchmark bars the relative-strength fields stay empty.
+/// The row of `symbol` as of `asOf` (bars after it are ignored) against `benchmark`, its
+/// levels analysed with `settings.levels` and the symbol's `manual` levels. Without benchmark
+/// bars the relative-strength fields stay empty.
 RotationRow rotationRow(std::span<const Bar> symbol, std::span<const Bar> benchmark, Day asOf,
-                        const RotationSettings& settings = {});
+                        const RotationSettings& settings = {},
+                        std::span<const ManualLevelInput> manual = {});
 
 }  // namespace retest

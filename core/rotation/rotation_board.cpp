@@ -6,6 +6,7 @@
 #include <mutex>
 #include <optional>
 
+#include "core/context/level_inputs.h"
 #include "core/model/date.h"
 #include "core/model/parallel.h"
 #include "core/model/watchlist.h"
@@ -50,6 +51,10 @@ Result<RotationBoard> computeRotationBoard(const PriceCache& cache,
             return;
         }
         std::vector<Bar> bars;
+        // The symbol's levels as its chart, `levels` and `scan` analyse them: its manual
+        // levels, and the sensitivity last chosen on its chart unless the caller set one.
+        RotationSettings own = settings;
+        std::vector<ManualLevelInput> manual;
         {
             const std::lock_guard lock(readMutex);
             if (readError) {
@@ -59,6 +64,11 @@ Result<RotationBoard> computeRotationBoard(const PriceCache& cache,
                 readError = r.error();
                 return;
             }
+            own.levels.sensitivity =
+                levelSensitivityFor(cache, e.symbol, settings.levelSensitivity);
+            if (auto levels = cache.manualLevels(e.symbol)) {
+                manual = manualLevelInputs(levels.value());
+            }
         }
         if (bars.empty()) {
             e.error = until == std::numeric_limits<Day>::max()
@@ -66,7 +76,7 @@ Result<RotationBoard> computeRotationBoard(const PriceCache& cache,
                           : "no cached data up to " + formatIsoDate(until);
             return;
         }
-        e.row = rotationRow(bars, benchBars, until, settings);
+        e.row = rotationRow(bars, benchBars, until, own, manual);
         if (e.benchmark) {
             e.row.rsRatio.reset();
             e.row.rsMomentum.reset();

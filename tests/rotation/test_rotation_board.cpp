@@ -2,6 +2,7 @@
 // symbol after another would give, and missing or bad symbols named in their place.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <atomic>
 #include <limits>
 #include <stdexcept>
@@ -90,6 +91,60 @@ TEST(RotationBoardOverTheCache, ParallelRowsEqualTheSerialOnesInTheOrderAsked) {
             EXPECT_EQ(e.row.quadrant, serial.quadrant);
         }
     }
+}
+
+// A row reads a symbol as its chart and `scan` do: its manual levels, the sensitivity last
+// chosen on its chart, the nearest shown levels and the headline event, not the newest one.
+TEST(RotationBoardOverTheCache, EachSymbolIsAnalysedAsOnItsChartWithTheHeadlineEvent) {
+    test::TempDir tmp;
+    auto opened = PriceCache::open(tmp.file("cache.sqlite"));
+    ASSERT_TRUE(opened.ok()) << opened.error().message;
+    PriceCache& cache = *opened.value();
+    const std::vector<Bar>& bars = test::sampleBars();
+    ASSERT_TRUE(cache.upsertBars("SPY", bars).ok());
+    ASSERT_TRUE(cache.upsertBars("GSPC", bars).ok());
+    ASSERT_TRUE(cache.setLevelSensitivity("GSPC", 0.7).ok());
+    const auto manual = cache.addManualLevel("GSPC", 1500, "my line");
+    ASSERT_TRUE(manual.ok()) << manual.error().message;
+
+    // 2014-10-20: the 2013 breakout above the Oct-2007 record holds; the newest event is a
+    // breakout above a 2014 high.
+    const Day until = *parseIsoDate("2014-10-20");
+    const std::vector<std::string> asked = {"GSPC", "SPY"};
+    auto board = computeRotationBoard(cache, asked, "SPY", until);
+    ASSERT_TRUE(board.ok()) << board.error().message;
+    const RotationRow& spy = board->entries[1].row;
+    EXPECT_DOUBLE_EQ(spy.levels.sensitivity, 0.5);  // none stored: the default
+    const LevelEvent* headline = spy.headlineEvent();
+    ASSERT_NE(headline, nullptr);
+    EXPECT_EQ(headline->id, "H2007-10-11/up/2013-03-28");
+    EXPECT_NE(spy.levels.events.back().id, headline->id);
+    ASSERT_NE(spy.nearestSupport(), nullptr);
+    EXPECT_TRUE(spy.nearestSupport()->shown);
+    ASSERT_NE(spy.nearestResistance(), nullptr);
+    EXPECT_TRUE(spy.nearestResistance()->shown);
+
+    // GSPC, the same bars: at its own sensitivity with its manual level, as `levels` gives it.
+    const RotationRow& gspc = board->entries[0].row;
+    LevelSettings own;
+    own.sensitivity = 0.7;
+    const std::vector<ManualLevelInput> inputs = {{1500, "my line", manual.value()}};
+    const LevelAnalysis expected = analyzeLevels(barsAsOf(bars, until), own, inputs);
+    EXPECT_DOUBLE_EQ(gspc.levels.sensitivity, 0.7);
+    EXPECT_TRUE(std::any_of(gspc.levels.zones.begin(), gspc.levels.zones.end(),
+                            [&](const Zone& z) { return z.manual && z.name == "my line"; }));
+    ASSERT_TRUE(expected.headline);
+    ASSERT_NE(gspc.headlineEvent(), nullptr);
+    EXPECT_EQ(gspc.headlineEvent()->id, expected.events[*expected.headline].id);
+    EXPECT_NE(gspc.headlineEvent()->id, headline->id);  // the sensitivity mattered
+
+    // A sensitivity set for the board applies to every symbol.
+    RotationSettings settings;
+    settings.levelSensitivity = 0.2;
+    auto fixed = computeRotationBoard(cache, asked, "SPY", until, settings);
+    ASSERT_TRUE(fixed.ok()) << fixed.error().message;
+    EXPECT_DOUBLE_EQ(fixed->entries[0].row.levels.sensitivity, 0.2);
+    EXPECT_DOUBLE_EQ(fixed->entries[1].row.levels.sensitivity, 0.2);
 }
 
 }  // namespace

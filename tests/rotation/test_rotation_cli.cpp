@@ -139,5 +139,39 @@ TEST_F(RotationCliTest, AMissingBenchmarkLeavesRelativeStrengthEmptyAndSaysSo) {
     EXPECT_TRUE(aaa[QStringLiteral("returns")].toObject()[QStringLiteral("1Y")].isDouble());
 }
 
+// The board's levels and event are the ones `scan` gives: the headline ("is it holding?"),
+// not the newest event, and the nearest shown levels, at the symbol's own sensitivity.
+TEST_F(RotationCliTest, LevelsAndEventAreTheOnesScanGives) {
+    const QString csv = QString::fromStdString(sampleCsv().string());
+    ASSERT_EQ(runCli(db, {QStringLiteral("import"), csv, QStringLiteral("--symbol"),
+                          QStringLiteral("GSPC")})
+                  .code,
+              0);
+    const QStringList asOf = {QStringLiteral("--until"), QStringLiteral("2014-10-20")};
+    const QJsonObject row = board(QStringList{QStringLiteral("GSPC")} + asOf)[0].toObject();
+    const CliRun scan = runCli(
+        db, QStringList{QStringLiteral("scan"), QStringLiteral("GSPC"), QStringLiteral("--json")} +
+                asOf);
+    ASSERT_EQ(scan.code, 0) << scan.err.toStdString();
+    const QJsonObject scanned = QJsonDocument::fromJson(scan.out.toUtf8()).array()[0].toObject();
+    const QJsonObject event = row[QStringLiteral("event")].toObject();
+    EXPECT_EQ(event[QStringLiteral("id")].toString(),
+              QStringLiteral("H2007-10-11/up/2013-03-28"));  // held; newer events exist
+    EXPECT_EQ(event, scanned[QStringLiteral("event")].toObject());
+    for (const QString& key :
+         {QStringLiteral("nearestSupport"), QStringLiteral("nearestResistance")}) {
+        EXPECT_EQ(row[key].toObject()[QStringLiteral("id")],
+                  scanned[key].toObject()[QStringLiteral("id")])
+            << key.toStdString();
+        EXPECT_FALSE(row[key].toObject()[QStringLiteral("id")].toString().isEmpty());
+    }
+    // The text table names the level as everywhere else.
+    const CliRun text =
+        runCli(db, QStringList{QStringLiteral("rotation"), QStringLiteral("GSPC")} + asOf);
+    EXPECT_TRUE(text.out.contains(
+        QStringLiteral("2013-03-28 breakout the Oct-2007 record high, retest held")))
+        << text.out.toStdString();
+}
+
 }  // namespace
 }  // namespace retest::test

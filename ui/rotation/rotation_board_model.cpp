@@ -104,7 +104,7 @@ std::optional<double> RotationBoardModel::value(const BoardEntry& e, int column)
                        ? std::optional<double>(r.nearestResistance()->price / r.last)
                        : std::nullopt;
         case EventColumn:
-            return r.latestEvent() ? std::optional<double>(r.latestEvent()->day) : std::nullopt;
+            return r.headlineEvent() ? std::optional<double>(r.headlineEvent()->day) : std::nullopt;
         default:
             return std::nullopt;
     }
@@ -141,7 +141,7 @@ QVariant RotationBoardModel::display(const BoardEntry& e, int column) const {
         case ResistanceColumn:
             return zoneText(r.nearestResistance(), r.last);
         case EventColumn:
-            if (const LevelEvent* ev = r.latestEvent()) {
+            if (const LevelEvent* ev = r.headlineEvent()) {
                 return QStringLiteral("%1 %2, %3")
                     .arg(toQString(levelEventTypeName(ev->type)),
                          QString::fromStdString(formatIsoDate(ev->day)),
@@ -200,7 +200,7 @@ QVariant RotationBoardModel::data(const QModelIndex& index, int role) const {
             if (!e.error.empty()) {
                 return QString(toQString(e.symbol) + QStringLiteral(": ") + toQString(e.error));
             }
-            if (const LevelEvent* ev = e.row.latestEvent(); ev && c == EventColumn) {
+            if (const LevelEvent* ev = e.row.headlineEvent(); ev && c == EventColumn) {
                 return toQString(ev->description());
             }
             return tr("%1 as of %2")
@@ -259,7 +259,7 @@ QVariant RotationBoardModel::headerData(int section, Qt::Orientation orientation
         case ResistanceColumn:
             return tr("Resistance");
         case EventColumn:
-            return tr("Latest breakout");
+            return tr("Breakout");
         default:
             return {};
     }
