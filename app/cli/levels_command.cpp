@@ -66,14 +66,9 @@ SymbolAnalysis analyse(PriceCache& cache, const QString& symbol, const AnalysisO
         return out;
     }
     const std::vector<Bar> bars = resample(daily, opt.timeframe);
-    std::vector<ManualLevelInput> manual;
-    if (auto levels = cache.manualLevels(sym)) {
-        manual = manualLevelInputs(levels.value());
-    }
-    LevelSettings settings;
-    settings.sensitivity = levelSensitivityFor(cache, sym, opt.sensitivity);
+    const LevelInputs in = levelInputsFor(cache, sym, opt.sensitivity);
     // The daily bars date weekly and monthly pivots on the day of the extreme.
-    out.analysis = analyzeLevels(bars, settings, manual, daily);
+    out.analysis = analyzeLevels(bars, in.settings, in.manual, daily);
     return out;
 }
 

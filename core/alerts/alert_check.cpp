@@ -12,6 +12,7 @@
 #include <optional>
 
 #include "core/cache/alert_store.h"
+#include "core/context/level_inputs.h"
 #include "core/context/series_loader.h"
 #include "core/model/parallel.h"
 #include "core/model/watchlist.h"
@@ -65,10 +66,17 @@ Result<Ok> evaluateSymbol(PriceCache& cache, std::mutex& readMutex, SymbolWork& 
     work.firings.resize(work.alerts.size());
     for (std::size_t i = 0; i < work.alerts.size(); ++i) {
         const Alert& a = *work.alerts[i];
-        // The level analysis is the costly part: only when a retest alert has new bars.
+        // The level analysis is the costly part: only when a retest alert has new bars. It is
+        // the chart's: the symbol's own levels and sensitivity, so the retests are the ones
+        // the user sees.
         const bool retest = isRetest(a.kind) && !bars.empty() && bars.back().day > a.watchFrom;
         if (retest && !levels) {
-            levels = analyzeLevels(bars);
+            LevelInputs in;
+            {
+                const std::lock_guard lock(readMutex);
+                in = levelInputsFor(cache, work.symbol);
+            }
+            levels = analyzeLevels(bars, in.settings, in.manual);
         }
         work.firings[i] = evaluateAlert(a, bars, retest ? &*levels : nullptr, highestBefore);
         if (work.firings[i] && !work.derivedFrom.empty()) {

@@ -22,4 +22,14 @@ double levelSensitivityFor(const PriceCache& cache, std::string_view symbol,
                   : LevelSettings{}.sensitivity;
 }
 
+LevelInputs levelInputsFor(const PriceCache& cache, std::string_view symbol,
+                           std::optional<double> sensitivity) {
+    LevelInputs in;
+    in.settings.sensitivity = levelSensitivityFor(cache, symbol, sensitivity);
+    if (auto levels = cache.manualLevels(symbol)) {
+        in.manual = manualLevelInputs(levels.value());
+    }
+    return in;
+}
+
 }  // namespace retest

@@ -20,4 +20,12 @@ std::vector<ManualLevelInput> manualLevelInputs(const std::vector<ManualLevel>& 
 double levelSensitivityFor(const PriceCache& cache, std::string_view symbol,
                            std::optional<double> given);
 
+/// Everything analyzeLevels() takes for `symbol` besides its bars, as its chart has it.
+struct LevelInputs {
+    LevelSettings settings;                ///< at levelSensitivityFor(cache, symbol, sensitivity)
+    std::vector<ManualLevelInput> manual;  ///< none when the cache cannot read them
+};
+LevelInputs levelInputsFor(const PriceCache& cache, std::string_view symbol,
+                           std::optional<double> sensitivity = std::nullopt);
+
 }  // namespace retest

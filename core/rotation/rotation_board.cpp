@@ -54,7 +54,7 @@ Result<RotationBoard> computeRotationBoard(const PriceCache& cache,
         // The symbol's levels as its chart, `levels` and `scan` analyse them: its manual
         // levels, and the sensitivity last chosen on its chart unless the caller set one.
         RotationSettings own = settings;
-        std::vector<ManualLevelInput> manual;
+        LevelInputs in;
         {
             const std::lock_guard lock(readMutex);
             if (readError) {
@@ -64,19 +64,16 @@ Result<RotationBoard> computeRotationBoard(const PriceCache& cache,
                 readError = r.error();
                 return;
             }
-            own.levels.sensitivity =
-                levelSensitivityFor(cache, e.symbol, settings.levelSensitivity);
-            if (auto levels = cache.manualLevels(e.symbol)) {
-                manual = manualLevelInputs(levels.value());
-            }
+            in = levelInputsFor(cache, e.symbol, settings.levelSensitivity);
         }
+        own.levels.sensitivity = in.settings.sensitivity;
         if (bars.empty()) {
             e.error = until == std::numeric_limits<Day>::max()
                           ? "no cached data"
                           : "no cached data up to " + formatIsoDate(until);
             return;
         }
-        e.row = rotationRow(bars, benchBars, until, own, manual);
+        e.row = rotationRow(bars, benchBars, until, own, in.manual);
         if (e.benchmark) {
             e.row.rsRatio.reset();
             e.row.rsMomentum.reset();

@@ -7,6 +7,7 @@
 #include "core/cache/alert_store.h"
 #include "core/model/date.h"
 #include "tests/alerts/dated_bars.h"
+#include "tests/analytics/series_builder.h"
 #include "tests/support/test_paths.h"
 
 namespace retest {
@@ -80,6 +81,33 @@ TEST_F(AlertCheckTest, AReArmedAlertWatchesOnlyBarsAfterTheReArm) {
     const auto again = check();
     ASSERT_EQ(again.fired.size(), 1u);
     EXPECT_EQ(again.fired[0].firedDay, d("2025-11-19"));
+}
+
+// A retest alert watches the retests the chart shows, the user's own levels among them: a
+// line drawn at 110, broken on the way to 120, comes back to 110 and holds.
+TEST_F(AlertCheckTest, ARetestAlertWatchesTheChartsLevelsTheUsersOwnIncluded) {
+    // Each bar spans its close +- 1, so it opens (at the previous close) inside its range.
+    const std::vector<Bar> bars = test::barsFromCloses(test::walk({100, 120, 110, 130}), 1.0);
+    append({bars.begin(), bars.begin() + 21});  // up to the 120 top: the breakout is behind
+    const auto line = cache->addManualLevel("IWM", 110, "my 110 line");
+    ASSERT_TRUE(line.ok()) << line.error().message;
+    Alert held;
+    held.symbol = "IWM";
+    held.kind = AlertKind::RetestHeld;
+    const auto id = AlertStore(*cache).add(held, bars[20].day);
+    ASSERT_TRUE(id.ok()) << id.error().message;
+    EXPECT_TRUE(check().fired.empty());
+
+    // Down to 110 and on to 130: bar 29 (close 111, low 110) reaches the line and closes above
+    // it, the retest held.
+    append({bars.begin() + 21, bars.end()});
+    const AlertCheckReport report = check();
+    ASSERT_EQ(report.fired.size(), 1u);
+    EXPECT_EQ(report.fired[0].id, *id);
+    EXPECT_EQ(report.fired[0].firedDay, bars[29].day);
+    EXPECT_EQ(report.fired[0].firedClose, 111);
+    const Alert stored = **AlertStore(*cache).find(*id);
+    EXPECT_NE(stored.firedDetail.find("my 110 line"), std::string::npos) << stored.firedDetail;
 }
 
 TEST_F(AlertCheckTest, AnAllTimeHighAlertFiresOnceAfterARefresh) {
