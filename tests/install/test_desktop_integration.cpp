@@ -224,6 +224,19 @@ TEST_F(DesktopIntegrationTest, RecentFilesKeepsTheTenNewestWithoutDuplicates) {
     EXPECT_TRUE(ui::RecentFiles(*settings).files().isEmpty());
 }
 
+// A file name with "&" reads as written in the menu, not with a shortcut letter under it.
+TEST_F(DesktopIntegrationTest, OpenRecentShowsAnAmpersandInAFileNameAsWritten) {
+    ui::RecentFiles recent(*settings);
+    const QString file = csvNamed("S&P 500.csv");
+    recent.add(file);
+    Q_EMIT recent.menu()->aboutToShow();
+    ASSERT_FALSE(recent.menu()->actions().isEmpty());  // the file, then "Clear"
+    const QAction* a = recent.menu()->actions().front();
+    EXPECT_EQ(a->text(), QStringLiteral("&1 S&&P 500.csv"));
+    EXPECT_EQ(a->iconText(), QStringLiteral("1 S&P 500.csv"));  // what the menu shows
+    EXPECT_EQ(a->data().toString(), file);
+}
+
 QString uniqueServerName() {
     return QStringLiteral("retest-test-") + QUuid::createUuid().toString(QUuid::Id128);
 }

@@ -95,6 +95,16 @@ TEST_F(RotationUiTest, TheBoardShowsSortsAndColoursTheList) {
     EXPECT_EQ(dock.proxy()->index(1, 0).data().toString(), QStringLiteral("DOWN"));
 }
 
+// The View menu's item for the board names the list as written: "&" is no shortcut marker.
+TEST_F(RotationUiTest, TheMenuItemNamesAListWithAnAmpersandAsWritten) {
+    ui::RotationDock dock(*cache);
+    dock.setSymbols(QStringLiteral("Small caps & sectors"), {QStringLiteral("UP")});
+    EXPECT_EQ(dock.windowTitle(), QStringLiteral("Rotation — Small caps & sectors"));
+    EXPECT_EQ(dock.toggleViewAction()->text(), QStringLiteral("Rotation — Small caps && sectors"));
+    EXPECT_EQ(dock.toggleViewAction()->iconText(),
+              QStringLiteral("Rotation — Small caps & sectors"));
+}
+
 TEST_F(RotationUiTest, EnterAndDoubleClickOpenTheChartOfTheRow) {
     ui::RotationDock dock(*cache);
     dock.setSymbols(QStringLiteral("Test"), {QStringLiteral("DOWN"), QStringLiteral("UP")});

@@ -60,9 +60,10 @@ void RecentFiles::rebuildMenu() {
             continue;
         }
         ++n;
-        const QString label = n < 10
-                                  ? QStringLiteral("&%1 %2").arg(n).arg(QFileInfo(path).fileName())
-                                  : QFileInfo(path).fileName();
+        // "&" in a file name is shown as written, not as a shortcut letter.
+        const QString name =
+            QFileInfo(path).fileName().replace(QLatin1Char('&'), QStringLiteral("&&"));
+        const QString label = n < 10 ? QStringLiteral("&%1 %2").arg(n).arg(name) : name;
         QAction* a = menu_->addAction(label);
         a->setData(path);
         a->setStatusTip(path);

@@ -121,6 +121,9 @@ void RotationDock::setSymbols(const QString& listName, const QStringList& symbol
     listName_ = listName;
     symbols_ = symbols;
     setWindowTitle(tr("Rotation — %1").arg(listName));
+    // The menu item that shows the dock copies the title, where "&" marks a shortcut letter:
+    // "Small caps & sectors" must read as written.
+    toggleViewAction()->setText(windowTitle().replace(QLatin1Char('&'), QStringLiteral("&&")));
     dirty_ = true;
     if (isVisible()) {
         recompute();
