@@ -404,6 +404,48 @@ TEST(LevelOverlay, ZoneNamesStayClearOfTheStateBox) {
     EXPECT_GT(checked, 20);
 }
 
+// Candles of `s`'s view whose high-low range meets the pixel rectangle `box`.
+int candlesUnder(Sample& s, const QRectF& box) {
+    const auto& bars = s.view.bars();
+    const QCPAxis* x = s.view.priceRect()->axis(QCPAxis::atBottom);
+    const int from = std::max(0, static_cast<int>(std::ceil(x->pixelToCoord(box.left()))));
+    const int to = std::min(static_cast<int>(bars.size()) - 1,
+                            static_cast<int>(std::floor(x->pixelToCoord(box.right()))));
+    int n = 0;
+    for (int b = from; b <= to; ++b) {
+        const Bar& bar = bars[static_cast<std::size_t>(b)];
+        const double top = s.view.priceAxis()->coordToPixel(bar.high);
+        const double bottom = s.view.priceAxis()->coordToPixel(bar.low);
+        n += bottom < box.top() || top > box.bottom() ? 0 : 1;
+    }
+    return n;
+}
+
+// A view that starts at its highs (the 2007 top on the left, the crash below it): the headline
+// leaves the top-left corner, where it would hide the old record's candles, for a free one.
+TEST(LevelOverlay, TheStateBoxLeavesCandlesItWouldHide) {
+    Sample s;
+    s.view.setDateRange(*parseIsoDate("2007-06-01"), *parseIsoDate("2009-10-30"));
+    s.layout();
+    s.layout();
+    const auto box = s.overlay->stateBoxRect();
+    ASSERT_TRUE(box.has_value());
+    const QRect pane = s.view.priceRect()->rect();
+    EXPECT_GT(box->top(), pane.center().y()) << "still in the top-left corner";
+    EXPECT_EQ(candlesUnder(s, *box), 0);
+    for (const QRectF& label : s.overlay->eventLabelRects()) {
+        EXPECT_FALSE(label.intersects(*box)) << "a breakout label under the state box";
+    }
+    // A view with nothing in the top-left corner keeps the box there, under the readout.
+    s.view.setDateRange(*parseIsoDate("2009-03-01"), *parseIsoDate("2010-03-31"));
+    s.layout();
+    s.layout();
+    const auto rising = s.overlay->stateBoxRect();
+    ASSERT_TRUE(rising.has_value());
+    EXPECT_LT(rising->top(), pane.center().y());
+    EXPECT_LT(rising->left(), pane.center().x());
+}
+
 TEST(LevelOverlay, HidesAnAnalysisOfOtherBars) {
     Sample s;
     auto* bands = s.view.plot()->layer(QStringLiteral("levelBands"));

@@ -721,21 +721,10 @@ void LevelOverlay::layoutLabels() {
     placeTags();
     placeEvents();
     if (stateText_ != nullptr) {
-        // Under the readout; but when the all-time-high line runs through that corner, under
-        // the line and its label, so the two never cover each other.
-        const QRect r = view_.priceRect()->rect();
-        double top = r.top() + 32;
-        if (athText_ != nullptr) {
-            const double line = view_.priceAxis()->coordToPixel(analysis_.allTimeHigh->high);
-            const double label = QFontMetricsF(athText_->font()).height() + 10;
-            const double height = pixelRect(*stateText_).height();
-            if (line > top - label && line < top + height + label) {
-                top = line + label + 4;
-            }
-        }
-        stateText_->position->setCoords(r.left() + 8, top);
+        placeState();
         // A zone's name sits at the left edge above its line: right of the box when the box
         // is there (the record just under the headline that names it).
+        const QRect r = view_.priceRect()->rect();
         const QRectF box = pixelRect(*stateText_);
         for (const ZoneItems& items : zones_) {
             const double high = analysis_.zones[static_cast<std::size_t>(items.zone)].high;
@@ -764,6 +753,60 @@ void LevelOverlay::layoutLabels() {
             taken.push_back(box);
         }
     }
+}
+
+// Under the readout (below the all-time-high line and its label when the line runs through
+// that corner, so the two never cover each other). When that covers candles or a breakout's
+// label (a view that starts at its highs, the old record on the left), the bottom-left or
+// bottom-right corner that covers fewer: the headline never hides the prices it talks about.
+void LevelOverlay::placeState() {
+    const QRect r = view_.priceRect()->rect();
+    const QSizeF size = pixelRect(*stateText_).size();
+    const double line = athText_ != nullptr
+                            ? view_.priceAxis()->coordToPixel(analysis_.allTimeHigh->high)
+                            : -HUGE_VAL;
+    const double label = athText_ != nullptr ? QFontMetricsF(athText_->font()).height() + 10 : 0;
+    const auto crossed = [&](double top) {
+        return line > top - label && line < top + size.height() + label;
+    };
+    double top = r.top() + 32;
+    if (crossed(top)) {
+        top = line + label + 4;
+    }
+    const double bottom = r.bottom() - 8 - size.height();
+    const std::vector<QRectF> events = eventLabelRects();
+    const auto covered = [&](const QRectF& box) {
+        const auto hidden = std::count_if(events.begin(), events.end(),
+                                          [&](const QRectF& e) { return e.intersects(box); });
+        return candlesUnder(box) + 10 * static_cast<int>(hidden);
+    };
+    QRectF best(QPointF(r.left() + 8, top), size);
+    int least = covered(best);
+    if (least > 0 && bottom > top + size.height() && !crossed(bottom)) {
+        for (const double left : {r.left() + 8.0, r.right() - 8.0 - size.width()}) {
+            const QRectF box(QPointF(left, bottom), size);
+            if (const int n = covered(box); left > r.left() && n < least) {
+                best = box;
+                least = n;
+            }
+        }
+    }
+    stateText_->position->setCoords(best.topLeft());
+}
+
+int LevelOverlay::candlesUnder(const QRectF& box) const {
+    const auto& bars = view_.bars();
+    const QCPAxis* x = view_.priceRect()->axis(QCPAxis::atBottom);
+    const QCPAxis* y = view_.priceAxis();
+    const int from = std::max(0, static_cast<int>(std::floor(x->pixelToCoord(box.left()))));
+    const int to = std::min(static_cast<int>(bars.size()) - 1,
+                            static_cast<int>(std::ceil(x->pixelToCoord(box.right()))));
+    int n = 0;
+    for (int i = from; i <= to; ++i) {
+        const Bar& b = bars[static_cast<std::size_t>(i)];
+        n += y->coordToPixel(b.high) < box.bottom() && y->coordToPixel(b.low) > box.top() ? 1 : 0;
+    }
+    return n;
 }
 
 // Every zone in view gets its tag on the axis where the chart placed it: at its price, or
@@ -918,20 +961,6 @@ void LevelOverlay::placeAllTimeHigh() {
         columns.emplace_back(Qt::AlignLeft, state.right() + 10);
     }
     const double line = view_.priceAxis()->coordToPixel(ath.high);
-    const auto candlesUnder = [&](const QRectF& box) {
-        const auto& bars = view_.bars();
-        const int from = std::max(0, static_cast<int>(std::floor(x->pixelToCoord(box.left()))));
-        const int to = std::min(static_cast<int>(bars.size()) - 1,
-                                static_cast<int>(std::ceil(x->pixelToCoord(box.right()))));
-        for (int i = from; i <= to; ++i) {
-            const Bar& b = bars[static_cast<std::size_t>(i)];
-            if (view_.priceAxis()->coordToPixel(b.high) < box.bottom() &&
-                view_.priceAxis()->coordToPixel(b.low) > box.top()) {
-                return true;
-            }
-        }
-        return false;
-    };
     struct Spot {
         Qt::Alignment align;
         double cx;
@@ -950,7 +979,7 @@ void LevelOverlay::placeAllTimeHigh() {
         return QRectF(r).contains(box) &&
                std::none_of(labels.begin(), labels.end(),
                             [&](const QRectF& o) { return o.intersects(box); }) &&
-               !(avoidCandles && candlesUnder(box));
+               !(avoidCandles && candlesUnder(box) > 0);
     };
     // When nothing fits: centred above the bar (cut at the pane's edge).
     Spot chosen{Qt::AlignHCenter, px, true};

@@ -130,6 +130,9 @@ private:
                                                    Qt::Alignment align,
                                                    const std::vector<QRectF>& placed) const;
     void placeAllTimeHigh();
+    void placeState();
+    /// How many visible candles the pixel rectangle `box` covers.
+    int candlesUnder(const QRectF& box) const;
     bool matchesView() const;
     bool zoneShown(int zone) const;
     int barIndexOf(Day day) const;
