@@ -16,15 +16,19 @@
 #include "core/context/series_loader.h"
 #include "core/model/date.h"
 #include "core/model/symbol.h"
+#include "core/model/text.h"
 
 namespace retest::cli {
 
 namespace {
 
 QString price(double v) {
-    return QString::number(v, 'f', 2);
+    return QString::fromStdString(formatPrice(v));  // 0.3610 for a ratio, 2874.56 for an index
 }
 QString signedPct(double v) {
+    if (std::abs(v) < 0.05) {
+        return QStringLiteral("0.0%");  // not "-0.0%" for a level a hair under the close
+    }
     return (v >= 0 ? QStringLiteral("+") : QString()) + QString::number(v, 'f', 1) +
            QLatin1Char('%');
 }

@@ -11,6 +11,7 @@
 #include "app/cli/rotation_command.h"
 #include "app/cli/watchlist_command.h"
 #include "core/model/date.h"
+#include "core/model/text.h"
 #include "core/rotation/rotation_board.h"
 
 namespace retest::cli {
@@ -45,6 +46,9 @@ QJsonObject rowJson(const BoardEntry& b) {
     const Zone* sup = r.nearestSupport();
     const Zone* res = r.nearestResistance();
     o.insert(QStringLiteral("asOf"), isoDate(r.asOf));
+    if (!b.standIn.empty()) {
+        o.insert(QStringLiteral("standIn"), toQString(b.standIn));  // whose bars these are
+    }
     o.insert(QStringLiteral("last"), round4(r.last));
     o.insert(QStringLiteral("returns"), returns);
     o.insert(QStringLiteral("benchmark"), b.benchmark);
@@ -73,7 +77,9 @@ QString rowText(const BoardEntry& b) {
         return QStringLiteral("%1  %2").arg(toQString(b.symbol), -8).arg(toQString(b.error));
     }
     const RotationRow& r = b.row;
-    QString line = QStringLiteral("%1 %2").arg(toQString(b.symbol), -8).arg(r.last, 10, 'f', 2);
+    QString line = QStringLiteral("%1 %2")
+                       .arg(toQString(b.symbol), -8)
+                       .arg(QString::fromStdString(formatPrice(r.last)), 10);
     for (const auto& ret : r.returns) {
         line += pct(ret, 7);
     }
@@ -91,6 +97,9 @@ QString rowText(const BoardEntry& b) {
         line += QStringLiteral("  %1 %2 %3, retest %4")
                     .arg(isoDate(e->day), toQString(levelEventTypeName(e->type)),
                          toQString(e->name), toQString(retestStateName(e->retest)));
+    }
+    if (!b.standIn.empty()) {
+        line += QStringLiteral("  (%1 standing in)").arg(toQString(b.standIn));
     }
     return line;
 }
@@ -128,7 +137,8 @@ int runRotation(Context& ctx) {
         "`scan` gives it. Levels are analysed as on each symbol's chart (its manual levels and\n"
         "sensitivity)."));
     p.addPositionalArgument(QStringLiteral("LIST|SYMBOL"),
-                            QStringLiteral("A watchlist name, or symbols."),
+                            QStringLiteral("A watchlist name, or symbols (ratios such as "
+                                           "IWM:SPY too)."),
                             QStringLiteral("[LIST|SYMBOL...]"));
     p.addOption({QStringLiteral("benchmark"), QStringLiteral("Benchmark symbol; default SPY."),
                  QStringLiteral("SYM"), QStringLiteral("SPY")});

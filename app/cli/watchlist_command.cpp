@@ -11,6 +11,7 @@
 #include "app/cli/cli_options.h"
 #include "app/cli/levels_json.h"
 #include "core/cache/watchlist_store.h"
+#include "core/model/text.h"
 #include "core/model/watchlist.h"
 
 namespace retest::cli {
@@ -104,7 +105,7 @@ int show(Context& ctx, PriceCache& cache, WatchlistStore& store, const QString& 
             ctx.out << toQString(s) << "  no cached data\n";
         } else {
             ctx.out << toQString(s) << "  " << isoDate(last.back().day) << "  "
-                    << QString::number(last.back().close, 'f', 2) << '\n';
+                    << QString::fromStdString(formatPrice(last.back().close)) << '\n';
         }
     }
     if (json) {

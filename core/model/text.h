@@ -1,11 +1,15 @@
 // Text helpers. ASCII case for names and codes ("yahoo", "1Y", CSV headers): one place, so
 // every parser folds case the same way (non-ASCII bytes are left as they are). Joining pieces
-// without temporaries, for the analysis's descriptions.
+// without temporaries, for the analysis's descriptions. Prices with the decimals their
+// magnitude needs, for the chart and the command line alike.
 #pragma once
 
 #include <algorithm>
 #include <cctype>
+#include <cmath>
+#include <cstdio>
 #include <initializer_list>
+#include <limits>
 #include <string>
 #include <string_view>
 
@@ -50,6 +54,18 @@ inline std::string concat(std::initializer_list<std::string_view> parts) {
     std::string out;
     appendText(out, parts);
     return out;
+}
+
+/// A price with enough decimals for its magnitude, or for `reference`'s magnitude when given:
+/// two from 10 up ("2874.56"), four below ("4.1600" for a yield, "0.3610" for a ratio), so a
+/// change of -4.98 on a 3283 close reads "-4.98", not "-4.9800". The chart, the level lists
+/// and the descriptions all write prices this way.
+inline std::string formatPrice(double price,
+                               double reference = std::numeric_limits<double>::quiet_NaN()) {
+    char buf[32];
+    const double magnitude = std::isnan(reference) ? price : reference;
+    std::snprintf(buf, sizeof buf, std::fabs(magnitude) < 10 ? "%.4f" : "%.2f", price);
+    return buf;
 }
 
 }  // namespace retest

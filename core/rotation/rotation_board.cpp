@@ -7,6 +7,7 @@
 #include <optional>
 
 #include "core/context/level_inputs.h"
+#include "core/context/series_loader.h"
 #include "core/model/date.h"
 #include "core/model/parallel.h"
 #include "core/model/watchlist.h"
@@ -51,6 +52,7 @@ Result<RotationBoard> computeRotationBoard(const PriceCache& cache,
             return;
         }
         std::vector<Bar> bars;
+        std::string problem;
         // The symbol's levels as its chart, `levels` and `scan` analyse them: its manual
         // levels, and the sensitivity last chosen on its chart unless the caller set one.
         RotationSettings own = settings;
@@ -60,13 +62,25 @@ Result<RotationBoard> computeRotationBoard(const PriceCache& cache,
             if (readError) {
                 return;
             }
-            if (auto r = cache.readBars(e.symbol, kFirst, until, bars); !r) {
-                readError = r.error();
+            SeriesRequest request;
+            request.to = until;
+            request.allowStandIn = true;
+            if (auto series = loadSeries(cache, e.symbol, request)) {
+                bars = std::move(series->bars);
+                e.standIn = series->standIn() ? series->dataSymbol : std::string();
+            } else if (looksLikeRatio(e.symbol)) {
+                problem = series.error().message;  // a side without bars, or no common date
+            } else {
+                readError = series.error();
                 return;
             }
             in = levelInputsFor(cache, e.symbol, settings.levelSensitivity);
         }
         own.levels.sensitivity = in.settings.sensitivity;
+        if (!problem.empty()) {
+            e.error = problem;
+            return;
+        }
         if (bars.empty()) {
             e.error = until == std::numeric_limits<Day>::max()
                           ? "no cached data"

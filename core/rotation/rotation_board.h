@@ -1,6 +1,7 @@
 // The rotation board of a list of symbols: each symbol's bars read from the cache up to a day
-// and turned into a RotationRow against the benchmark. Shared by `retest rotation` and the
-// rotation dock.
+// (a ratio such as IWM:SPY computed from its sides, ^TNX from DGS10 when it has no bars of its
+// own, as the chart shows them) and turned into a RotationRow against the benchmark. Shared by
+// `retest rotation` and the rotation dock.
 #pragma once
 
 #include <span>
@@ -13,8 +14,10 @@
 namespace retest {
 
 struct BoardEntry {
-    std::string symbol;      ///< normalized
-    std::string error;       ///< non-empty: no row ("no cached data", a bad symbol, …)
+    std::string symbol;  ///< normalized
+    std::string error;   ///< non-empty: no row ("no cached data", a bad symbol, …)
+    /// Whose bars the row is made of when another's stand in ("DGS10" for ^TNX), else empty.
+    std::string standIn;
     bool benchmark = false;  ///< the benchmark itself: its relative strength means nothing
     RotationRow row;
 };

@@ -41,15 +41,8 @@ TEST(RotationBoardOverTheCache, ParallelRowsEqualTheSerialOnesInTheOrderAsked) {
     PriceCache& cache = *opened.value();
     std::vector<std::string> asked;
     for (int i = 0; i < 12; ++i) {
-        std::vector<Bar> bars = test::sampleBars();  // the real sample, rescaled per symbol
-        for (Bar& b : bars) {
-            const double f = 1.0 + 0.05 * i;
-            b.open *= f;
-            b.high *= f;
-            b.low *= f;
-            b.close *= f;
-            b.adjClose *= f;
-        }
+        // The real sample, rescaled per symbol.
+        const std::vector<Bar> bars = test::scaledSampleBars(1.0 + 0.05 * i);
         const std::string symbol = "S" + std::to_string(i);
         ASSERT_TRUE(cache.upsertBars(i == 0 ? "SPY" : symbol, bars).ok());
         asked.push_back(i == 0 ? "spy" : symbol);
@@ -145,6 +138,32 @@ TEST(RotationBoardOverTheCache, EachSymbolIsAnalysedAsOnItsChartWithTheHeadlineE
     ASSERT_TRUE(fixed.ok()) << fixed.error().message;
     EXPECT_DOUBLE_EQ(fixed->entries[0].row.levels.sensitivity, 0.2);
     EXPECT_DOUBLE_EQ(fixed->entries[1].row.levels.sensitivity, 0.2);
+}
+
+// Any series the chart can show has a row: a ratio computed from its two sides, ^TNX from
+// DGS10 when the cache has no ^TNX (said so), and a ratio missing a side names that side.
+TEST(RotationBoardOverTheCache, RatiosAndTheTnxStandInHaveRows) {
+    test::TempDir tmp;
+    auto opened = PriceCache::open(tmp.file("cache.sqlite"));
+    ASSERT_TRUE(opened.ok()) << opened.error().message;
+    PriceCache& cache = *opened.value();
+    const std::vector<Bar>& bars = test::sampleBars();
+    const std::vector<Bar> half = test::scaledSampleBars(0.5);
+    ASSERT_TRUE(cache.upsertBars("SPY", bars).ok());
+    ASSERT_TRUE(cache.upsertBars("HALF", half).ok());
+    ASSERT_TRUE(cache.upsertBars("DGS10", half).ok());
+    const std::vector<std::string> asked = {"HALF:SPY", "^TNX", "NOPE:SPY"};
+    auto board = computeRotationBoard(cache, asked, "SPY", bars.back().day);
+    ASSERT_TRUE(board.ok()) << board.error().message;
+    const BoardEntry& ratio = board->entries[0];
+    ASSERT_TRUE(ratio.error.empty()) << ratio.error;
+    EXPECT_DOUBLE_EQ(ratio.row.last, 0.5);
+    EXPECT_TRUE(ratio.standIn.empty());
+    const BoardEntry& tnx = board->entries[1];
+    ASSERT_TRUE(tnx.error.empty()) << tnx.error;
+    EXPECT_EQ(tnx.standIn, "DGS10");
+    EXPECT_DOUBLE_EQ(tnx.row.last, half.back().close);
+    EXPECT_NE(board->entries[2].error.find("NOPE"), std::string::npos) << board->entries[2].error;
 }
 
 }  // namespace

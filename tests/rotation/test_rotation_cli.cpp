@@ -173,5 +173,30 @@ TEST_F(RotationCliTest, LevelsAndEventAreTheOnesScanGives) {
         << text.out.toStdString();
 }
 
+// A ratio is a board row like any symbol, and its prices keep the four decimals they need
+// ("0.3610", not "0.36"), in the board and in `levels`.
+TEST_F(RotationCliTest, ARatioHasARowAndItsPricesReadWithFourDecimals) {
+    const QStringList asOf = {QStringLiteral("--until"), QStringLiteral("2025-10-03")};
+    const QString ratio = QString::number(accelerating(458) / 100, 'f', 4);
+    const QJsonObject row = board(QStringList{QStringLiteral("aaa:spy")} + asOf)[0].toObject();
+    EXPECT_EQ(row[QStringLiteral("symbol")].toString(), QStringLiteral("AAA:SPY"));
+    EXPECT_FALSE(row.contains(QStringLiteral("error")))
+        << row[QStringLiteral("error")].toString().toStdString();
+    EXPECT_NEAR(row[QStringLiteral("last")].toDouble(), accelerating(458) / 100, 1e-4);
+    const CliRun text =
+        runCli(db, QStringList{QStringLiteral("rotation"), QStringLiteral("AAA:SPY")} + asOf);
+    EXPECT_TRUE(
+        text.out.contains(QStringLiteral("AAA:SPY  ") + QString(10 - ratio.size(), u' ') + ratio))
+        << text.out.toStdString();
+    const CliRun levels =
+        runCli(db, QStringList{QStringLiteral("levels"), QStringLiteral("AAA:SPY")} + asOf);
+    ASSERT_EQ(levels.code, 0) << levels.err.toStdString();
+    EXPECT_TRUE(levels.out.contains(QStringLiteral("last ") + ratio)) << levels.out.toStdString();
+    const CliRun missing =
+        runCli(db, QStringList{QStringLiteral("rotation"), QStringLiteral("NOPE:SPY")});
+    EXPECT_TRUE(missing.out.contains(QStringLiteral("no cached data for NOPE")))
+        << missing.out.toStdString();
+}
+
 }  // namespace
 }  // namespace retest::test

@@ -30,6 +30,18 @@ const std::vector<Bar>& sampleBars() {
     return bars;
 }
 
+std::vector<Bar> scaledSampleBars(double factor) {
+    std::vector<Bar> bars = sampleBars();
+    for (Bar& b : bars) {
+        b.open *= factor;
+        b.high *= factor;
+        b.low *= factor;
+        b.close *= factor;
+        b.adjClose *= factor;
+    }
+    return bars;
+}
+
 std::filesystem::path binaryDir() {
     return RETEST_BINARY_DIR;
 }

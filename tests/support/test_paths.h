@@ -16,6 +16,8 @@ std::filesystem::path dataFile(std::string_view name);
 std::filesystem::path sampleCsv();
 /// The bundled sample's 5,105 daily bars, read once with the real CSV parser.
 const std::vector<Bar>& sampleBars();
+/// The sample with every price times `factor`: another symbol with the same moves.
+std::vector<Bar> scaledSampleBars(double factor);
 /// The whole content of a file (binary-safe).
 std::string readFile(const std::filesystem::path& path);
 /// The build directory's root (where the `retest` binary is built under app/).

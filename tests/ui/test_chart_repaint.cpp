@@ -98,14 +98,7 @@ TEST(ChartPlot, AThemeChangeRepaintsTheWholeBackground) {
 TEST(ChartPlot, CompareLegendOnTheCrosshairLayerIsOnScreen) {
     Hovered h;
     CompareLayer compare(h.view, QStringLiteral("^GSPC"));
-    std::vector<Bar> half = test::sampleBars();
-    for (Bar& b : half) {
-        b.open /= 2;
-        b.high /= 2;
-        b.low /= 2;
-        b.close /= 2;
-        b.adjClose /= 2;
-    }
+    const std::vector<Bar> half = test::scaledSampleBars(0.5);
     const QImage before = h.screen();
     ASSERT_TRUE(compare.add({QStringLiteral("HALF"), half}));
     h.view.plot()->replot(QCustomPlot::rpImmediateRefresh);

@@ -133,13 +133,6 @@ std::string formatVolume(double volume) {
     return buf;
 }
 
-std::string formatPrice(double price, double reference) {
-    char buf[32];
-    const double magnitude = std::isnan(reference) ? price : reference;
-    std::snprintf(buf, sizeof buf, std::fabs(magnitude) < 10 ? "%.4f" : "%.2f", price);
-    return buf;
-}
-
 std::string readoutText(std::span<const Bar> bars, int index) {
     return readoutText(bars, index, index);
 }

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "core/model/bar.h"
+#include "core/model/text.h"  // formatPrice()
 
 namespace retest::ui {
 
@@ -51,9 +52,6 @@ std::vector<std::optional<double>> spreadLabels(std::span<const double> wanted,
 
 /// "12,345", "1.23M", "5.79B": volume in a few characters.
 std::string formatVolume(double volume);
-/// A price with enough decimals for its magnitude, or for `reference`'s magnitude when given
-/// (a change of -4.98 on a 3283 close reads "-4.98", not "-4.9800").
-std::string formatPrice(double price, double reference = std::numeric_limits<double>::quiet_NaN());
 
 /// "2020-04-17  O 2842.43  H 2879.22  L 2830.88  C 2874.56  Vol 5.79B  +75.01 (+2.68%)";
 /// the change is versus the previous session's close and is left out for the first bar.

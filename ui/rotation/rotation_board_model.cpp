@@ -203,6 +203,11 @@ QVariant RotationBoardModel::data(const QModelIndex& index, int role) const {
             if (const LevelEvent* ev = e.row.headlineEvent(); ev && c == EventColumn) {
                 return toQString(ev->description());
             }
+            if (!e.standIn.empty()) {
+                return tr("%1 as of %2 (%3 standing in)")
+                    .arg(toQString(e.symbol), QString::fromStdString(formatIsoDate(e.row.asOf)),
+                         toQString(e.standIn));
+            }
             return tr("%1 as of %2")
                 .arg(toQString(e.symbol), QString::fromStdString(formatIsoDate(e.row.asOf)));
         case Qt::ForegroundRole:
