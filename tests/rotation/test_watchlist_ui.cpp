@@ -2,6 +2,7 @@
 #include <gtest/gtest.h>
 #include <QComboBox>
 #include <QFile>
+#include <QLocale>
 #include <QMimeData>
 #include <QSignalSpy>
 #include <QTableView>
@@ -44,6 +45,32 @@ TEST_F(WatchlistUiTest, TheDefaultListFirstThenOtherCachedSymbolsNotMembers) {
     EXPECT_EQ(zzz, 10);
     EXPECT_FALSE(model.isMember(zzz));
     EXPECT_TRUE(model.isMember(0));
+}
+
+// A ratio member and ^TNX without bars of its own show the last close their chart shows (the
+// sides' ratio, DGS10 standing in), with the decimals a ratio needs.
+TEST_F(WatchlistUiTest, ARatioAndTheTnxStandInShowTheirLastClose) {
+    ASSERT_TRUE(cache->upsertBars("SPY", test::sampleBars()).ok());
+    ASSERT_TRUE(cache->upsertBars("HALF", test::scaledSampleBars(0.5)).ok());
+    ASSERT_TRUE(cache->upsertBars("DGS10", test::scaledSampleBars(0.001)).ok());
+    ui::WatchlistModel model(*cache);
+    ASSERT_EQ(model.createList(QStringLiteral("Context")), QString());
+    ASSERT_EQ(model.addSymbol(QStringLiteral("HALF:SPY")), QString());
+    ASSERT_EQ(model.addSymbol(QStringLiteral("^TNX")), QString());
+    const auto last = [&](const QString& symbol) {
+        return model
+            .data(model.index(model.rowOf(symbol), ui::WatchlistModel::LastColumn), Qt::DisplayRole)
+            .toString();
+    };
+    EXPECT_EQ(last(QStringLiteral("HALF:SPY")), QStringLiteral("0.5000"));
+    const double tnx = test::sampleBars().back().close * 0.001;
+    EXPECT_EQ(last(QStringLiteral("^TNX")), QLocale().toString(tnx, 'f', 4));
+    EXPECT_EQ(last(QStringLiteral("SPY")),
+              QLocale().toString(test::sampleBars().back().close, 'f', 2));
+    const QModelIndex ratioChange =
+        model.index(model.rowOf(QStringLiteral("HALF:SPY")), ui::WatchlistModel::ChangeColumn);
+    const QString change = model.data(ratioChange, Qt::DisplayRole).toString();
+    EXPECT_EQ(change, QStringLiteral("+0.00%"));  // the sides moved alike
 }
 
 TEST_F(WatchlistUiTest, ListsCanBeCreatedChosenRenamedAndEditedAndPersist) {

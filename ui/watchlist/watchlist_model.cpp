@@ -9,7 +9,10 @@
 #include <QMimeData>
 #include <QSaveFile>
 #include <algorithm>
+#include <cmath>
 
+#include "core/analytics/ratio.h"
+#include "core/context/series_loader.h"
 #include "core/model/date.h"
 #include "core/model/qt_text.h"
 #include "core/model/watchlist.h"
@@ -27,6 +30,11 @@ QStringList WatchlistModel::defaultSymbols() {
 namespace {
 
 constexpr const char* kMimeType = "application/x-retest-symbol";
+
+/// "2,481.91"; below 10 four decimals ("4.1630", a ratio's "0.3610"), as the chart writes it.
+QString lastText(double last) {
+    return QLocale().toString(last, 'f', std::fabs(last) < 10 ? 4 : 2);
+}
 
 }  // namespace
 
@@ -90,6 +98,25 @@ void WatchlistModel::refresh() {
             }
         }
     }
+    // A ratio member (IWM:SPY) and ^TNX without bars of its own show what their chart shows:
+    // the ratio of the sides' closes, DGS10 standing in.
+    for (Row& r : rows_) {
+        const std::string sym = toUtf8(r.symbol);
+        if (r.last || !(looksLikeRatio(sym) || standInFor(sym))) {
+            continue;
+        }
+        SeriesRequest request;
+        request.allowStandIn = true;
+        const auto series = loadSeries(cache_, sym, request);
+        if (series && !series->bars.empty()) {
+            const std::vector<Bar>& bars = series->bars;
+            r.last = bars.back().close;
+            r.lastDay = bars.back().day;
+            if (bars.size() >= 2) {
+                r.previous = bars[bars.size() - 2].close;
+            }
+        }
+    }
     endResetModel();
     if (!lastError_.isEmpty()) {
         Q_EMIT errorOccurred(lastError_);
@@ -139,7 +166,7 @@ QVariant WatchlistModel::data(const QModelIndex& index, int role) const {
                 case SymbolColumn:
                     return r.symbol;
                 case LastColumn:
-                    return r.last ? QLocale().toString(*r.last, 'f', 2) : QStringLiteral("—");
+                    return r.last ? lastText(*r.last) : QStringLiteral("—");
                 case ChangeColumn:
                     return hasChange ? QStringLiteral("%1%2%")
                                            .arg(change >= 0 ? QStringLiteral("+") : QString())
@@ -158,9 +185,9 @@ QVariant WatchlistModel::data(const QModelIndex& index, int role) const {
                            .arg(listName_);
             }
             if (r.lastDay) {
-                tip += tr("\nLast close %1 on %2")
-                           .arg(QLocale().toString(*r.last, 'f', 2),
-                                QString::fromStdString(formatIsoDate(*r.lastDay)));
+                tip +=
+                    tr("\nLast close %1 on %2")
+                        .arg(lastText(*r.last), QString::fromStdString(formatIsoDate(*r.lastDay)));
             } else {
                 tip += tr("\nNo cached data yet");
             }
