@@ -3,7 +3,9 @@
 // core/feeds, ui, app); the C++-only libraries never include it.
 #pragma once
 
+#include <QLocale>
 #include <QString>
+#include <cmath>
 #include <string>
 #include <string_view>
 
@@ -15,6 +17,12 @@ inline QString toQString(std::string_view s) {
 
 inline std::string toUtf8(const QString& s) {
     return s.toStdString();
+}
+
+/// A price as a table shows it: grouped in the user's locale, with formatPrice()'s decimals
+/// (two from 10 up, four below): "2,481.91", a yield's "4.1630", a ratio's "0.3610".
+inline QString localePrice(double price) {
+    return QLocale().toString(price, 'f', std::fabs(price) < 10 ? 4 : 2);
 }
 
 }  // namespace retest

@@ -1,6 +1,7 @@
 // The rotation dock headless: rows, sorting, heat colours, Enter opens, as-of replay, plot.
 #include <gtest/gtest.h>
 #include <QBrush>
+#include <QLocale>
 #include <QSignalSpy>
 #include <QSortFilterProxyModel>
 #include <QTableView>
@@ -93,6 +94,20 @@ TEST_F(RotationUiTest, TheBoardShowsSortsAndColoursTheList) {
     dock.table()->sortByColumn(RotationBoardModel::FirstReturnColumn, Qt::AscendingOrder);
     EXPECT_EQ(dock.proxy()->index(0, 0).data().toString(), QStringLiteral("NODATA"));
     EXPECT_EQ(dock.proxy()->index(1, 0).data().toString(), QStringLiteral("DOWN"));
+}
+
+// A ratio in the list is a row like any symbol, its prices with the decimals it needs.
+TEST_F(RotationUiTest, ARatioRowReadsWithFourDecimals) {
+    ui::RotationDock dock(*cache);
+    dock.setSymbols(QStringLiteral("Test"), {QStringLiteral("UP:SPY")});
+    dock.resize(900, 600);
+    dock.show();
+    ASSERT_TRUE(QTest::qWaitForWindowExposed(&dock));
+    const int row = rowOf(dock, QStringLiteral("UP:SPY"));
+    ASSERT_GE(row, 0);
+    const double last = series([](double i) { return up(i); }).back().close / 100;
+    EXPECT_EQ(dock.proxy()->index(row, RotationBoardModel::LastColumn).data().toString(),
+              QLocale().toString(last, 'f', 4));
 }
 
 // The View menu's item for the board names the list as written: "&" is no shortcut marker.

@@ -2,7 +2,6 @@
 
 #include <QBrush>
 #include <QColor>
-#include <QLocale>
 #include <algorithm>
 #include <cmath>
 
@@ -24,7 +23,7 @@ QString zoneText(const Zone* z, double last) {
     if (z == nullptr) {
         return QStringLiteral("—");
     }
-    return QStringLiteral("%1 (%2)").arg(QLocale().toString(z->price, 'f', 2),
+    return QStringLiteral("%1 (%2)").arg(localePrice(z->price),
                                          pct((z->price / last - 1.0) * 100.0));
 }
 
@@ -123,7 +122,7 @@ QVariant RotationBoardModel::display(const BoardEntry& e, int column) const {
     }
     switch (column) {
         case LastColumn:
-            return QLocale().toString(r.last, 'f', 2);
+            return localePrice(r.last);
         case RsColumn:
             return r.rsRatio ? QString::number(*r.rsRatio, 'f', 2) : QStringLiteral("—");
         case MomentumColumn:

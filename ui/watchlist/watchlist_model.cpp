@@ -5,11 +5,9 @@
 #include <QColor>
 #include <QFile>
 #include <QFont>
-#include <QLocale>
 #include <QMimeData>
 #include <QSaveFile>
 #include <algorithm>
-#include <cmath>
 
 #include "core/analytics/ratio.h"
 #include "core/context/series_loader.h"
@@ -30,11 +28,6 @@ QStringList WatchlistModel::defaultSymbols() {
 namespace {
 
 constexpr const char* kMimeType = "application/x-retest-symbol";
-
-/// "2,481.91"; below 10 four decimals ("4.1630", a ratio's "0.3610"), as the chart writes it.
-QString lastText(double last) {
-    return QLocale().toString(last, 'f', std::fabs(last) < 10 ? 4 : 2);
-}
 
 }  // namespace
 
@@ -166,7 +159,7 @@ QVariant WatchlistModel::data(const QModelIndex& index, int role) const {
                 case SymbolColumn:
                     return r.symbol;
                 case LastColumn:
-                    return r.last ? lastText(*r.last) : QStringLiteral("—");
+                    return r.last ? localePrice(*r.last) : QStringLiteral("—");
                 case ChangeColumn:
                     return hasChange ? QStringLiteral("%1%2%")
                                            .arg(change >= 0 ? QStringLiteral("+") : QString())
@@ -185,9 +178,9 @@ QVariant WatchlistModel::data(const QModelIndex& index, int role) const {
                            .arg(listName_);
             }
             if (r.lastDay) {
-                tip +=
-                    tr("\nLast close %1 on %2")
-                        .arg(lastText(*r.last), QString::fromStdString(formatIsoDate(*r.lastDay)));
+                tip += tr("\nLast close %1 on %2")
+                           .arg(localePrice(*r.last),
+                                QString::fromStdString(formatIsoDate(*r.lastDay)));
             } else {
                 tip += tr("\nNo cached data yet");
             }
