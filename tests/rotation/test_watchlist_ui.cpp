@@ -65,6 +65,10 @@ TEST_F(WatchlistUiTest, ARatioAndTheTnxStandInShowTheirLastClose) {
     EXPECT_EQ(last(QStringLiteral("HALF:SPY")), QStringLiteral("0.5000"));
     const double tnx = test::sampleBars().back().close * 0.001;
     EXPECT_EQ(last(QStringLiteral("^TNX")), QLocale().toString(tnx, 'f', 4));
+    const QModelIndex tnxSymbol = model.index(model.rowOf(QStringLiteral("^TNX")), 0);
+    EXPECT_TRUE(model.data(tnxSymbol, Qt::ToolTipRole)
+                    .toString()
+                    .contains(QStringLiteral("(DGS10 standing in)")));
     EXPECT_EQ(last(QStringLiteral("SPY")),
               QLocale().toString(test::sampleBars().back().close, 'f', 2));
     const QModelIndex ratioChange =

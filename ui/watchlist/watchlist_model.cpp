@@ -50,11 +50,11 @@ void WatchlistModel::refresh() {
     }
     if (members) {
         for (const std::string& s : members.value()) {
-            rows_.push_back(Row{toQString(s), {}, {}, {}, {}, true});
+            rows_.push_back(Row{toQString(s), {}, {}, {}, {}, true, {}});
         }
     } else if (listName_.isEmpty()) {
         for (const QString& s : defaultSymbols()) {
-            rows_.push_back(Row{s, {}, {}, {}, {}, true});
+            rows_.push_back(Row{s, {}, {}, {}, {}, true, {}});
         }
     }
     lastError_.clear();
@@ -68,7 +68,7 @@ void WatchlistModel::refresh() {
             auto it = std::find_if(rows_.begin(), rows_.end(),
                                    [&](const Row& r) { return r.symbol == sym; });
             if (it == rows_.end()) {
-                rows_.push_back(Row{sym, {}, {}, {}, {}, false});
+                rows_.push_back(Row{sym, {}, {}, {}, {}, false, {}});
                 it = rows_.end() - 1;
             }
             it->description = QString::fromStdString(info.description);
@@ -103,6 +103,7 @@ void WatchlistModel::refresh() {
         const auto series = loadSeries(cache_, sym, request);
         if (series && !series->bars.empty()) {
             const std::vector<Bar>& bars = series->bars;
+            r.standIn = series->standIn() ? toQString(series->dataSymbol) : QString();
             r.last = bars.back().close;
             r.lastDay = bars.back().day;
             if (bars.size() >= 2) {
@@ -181,6 +182,9 @@ QVariant WatchlistModel::data(const QModelIndex& index, int role) const {
                 tip += tr("\nLast close %1 on %2")
                            .arg(localePrice(*r.last),
                                 QString::fromStdString(formatIsoDate(*r.lastDay)));
+                if (!r.standIn.isEmpty()) {
+                    tip += tr(" (%1 standing in)").arg(r.standIn);
+                }
             } else {
                 tip += tr("\nNo cached data yet");
             }

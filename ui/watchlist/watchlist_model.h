@@ -86,6 +86,7 @@ private:
         std::optional<double> previous;
         std::optional<Day> lastDay;
         bool member = false;
+        QString standIn;  ///< whose bars stand in ("DGS10" for ^TNX), else empty
     };
     QString edited(const Result<Ok>& result);
     PriceCache& cache_;
