@@ -11,6 +11,7 @@
 #include "core/model/date.h"
 #include "tests/support/qt_printers.h"
 #include "tests/support/test_paths.h"
+#include "ui/chart/qcp.h"
 #include "ui/rotation/rotation_board_model.h"
 #include "ui/rotation/rotation_dock.h"
 #include "ui/rotation/rotation_plot.h"
@@ -171,6 +172,41 @@ TEST_F(RotationUiTest, ThePlotLabelsEachSymbolAndHoverNamesThePoint) {
     EXPECT_GT(up.x(), down.x());
     EXPECT_LT(up.y(), down.y());
     EXPECT_TRUE(plot->hoverTextAt(QPoint(2, 2)).isEmpty());
+}
+
+// Symbols that move with the benchmark crowd around (100, 100): every label still reads, clear
+// of the others and of the points.
+TEST_F(RotationUiTest, CrowdedPointsKeepTheirLabelsApart) {
+    QStringList symbols;
+    for (int k = 0; k < 6; ++k) {
+        const QString symbol = QStringLiteral("NEAR%1").arg(k);
+        // SPY's flat 100 with a wiggle of a few hundredths of a percent each.
+        const auto bars = series([k](double i) { return 100.0 + 0.02 * k * std::sin(i / 9); });
+        ASSERT_TRUE(cache->upsertBars(symbol.toStdString(), bars).ok());
+        symbols << symbol;
+    }
+    ui::RotationDock dock(*cache);
+    dock.setSymbols(QStringLiteral("Test"), symbols);
+    dock.resize(900, 700);
+    dock.show();
+    ASSERT_TRUE(QTest::qWaitForWindowExposed(&dock));
+    ui::RotationPlot* plot = dock.rotationPlot();
+    plot->plot()->replot(QCustomPlot::rpImmediateRefresh);
+    ASSERT_EQ(plot->symbols().size(), symbols.size());
+    const std::vector<QRectF> labels = plot->labelRects();
+    ASSERT_EQ(labels.size(), static_cast<std::size_t>(symbols.size()));
+    for (std::size_t i = 0; i < labels.size(); ++i) {
+        for (std::size_t j = i + 1; j < labels.size(); ++j) {
+            EXPECT_FALSE(labels[i].intersects(labels[j]))
+                << symbols[static_cast<int>(i)].toStdString() << " and "
+                << symbols[static_cast<int>(j)].toStdString();
+        }
+        for (const QString& other : symbols) {
+            const QPointF p = plot->pointPixel(other);
+            EXPECT_FALSE(labels[i].contains(p))
+                << symbols[static_cast<int>(i)].toStdString() << " covers " << other.toStdString();
+        }
+    }
 }
 
 }  // namespace

@@ -41,6 +41,7 @@ RotationPlot::RotationPlot(QWidget* parent) : QWidget(parent), plot_(new QCustom
     plot_->yAxis->setLabel(tr("RS-Momentum"));
     plot_->setMouseTracking(true);
     plot_->installEventFilter(this);
+    connect(plot_, &QCustomPlot::afterLayout, this, &RotationPlot::placeLabels);
     setMinimumSize(320, 260);
     rebuild();
 }
@@ -66,6 +67,8 @@ QStringList RotationPlot::symbols() const {
 void RotationPlot::rebuild() {
     plot_->clearPlottables();
     plot_->clearItems();
+    heads_.clear();
+    labels_.clear();
     // The four quadrants as coloured rectangles around (100, 100), labelled in their corners.
     const QuadrantStyle quadrants[] = {
         {"Leading", QColor(0x2e, 0x9d, 0x55, 40), 1, 1},
@@ -120,6 +123,8 @@ void RotationPlot::rebuild() {
         label->setPositionAlignment(Qt::AlignLeft | Qt::AlignBottom);
         label->setText(s.symbol);
         label->setColor(color.darker(140));
+        heads_.push_back(head);
+        labels_.push_back(label);
     }
     fitAxes();
     plot_->replot(QCustomPlot::rpQueuedReplot);
@@ -137,6 +142,64 @@ void RotationPlot::fitAxes() {
     }
     plot_->xAxis->setRange(100 - spanX * 1.15, 100 + spanX * 1.15);
     plot_->yAxis->setRange(100 - spanY * 1.15, 100 + spanY * 1.15);
+}
+
+// Points cluster near (100, 100) when a list moves with its benchmark: each label takes the
+// first place beside its point, stepping further out, that overlaps no label placed before and
+// no point, inside the plot; with none left, the first.
+void RotationPlot::placeLabels() {
+    constexpr double kPoint = 7;  // a head's radius and a little
+    std::vector<QRectF> taken;
+    for (const QCPItemTracer* head : heads_) {
+        const QPointF p = head->position->pixelPosition();
+        taken.emplace_back(p.x() - kPoint, p.y() - kPoint, 2 * kPoint, 2 * kPoint);
+    }
+    const QRectF area = plot_->axisRect()->rect();
+    for (std::size_t i = 0; i < labels_.size(); ++i) {
+        QCPItemText* label = labels_[i];
+        const QPointF p = heads_[i]->position->pixelPosition();
+        const QFontMetricsF metrics(label->font());
+        const QSizeF size(metrics.horizontalAdvance(label->text()) + 2, metrics.height());
+        struct Spot {
+            double dx;
+            double dy;
+            Qt::Alignment align;
+        };
+        std::vector<Spot> spots;
+        for (const double d : {8.0, 16.0, 26.0, 38.0}) {
+            spots.push_back({d, -d, Qt::AlignLeft | Qt::AlignBottom});
+            spots.push_back({d, d, Qt::AlignLeft | Qt::AlignTop});
+            spots.push_back({-d, -d, Qt::AlignRight | Qt::AlignBottom});
+            spots.push_back({-d, d, Qt::AlignRight | Qt::AlignTop});
+        }
+        const auto boxAt = [&](const Spot& s) {
+            const double left =
+                s.align & Qt::AlignLeft ? p.x() + s.dx : p.x() + s.dx - size.width();
+            const double top =
+                s.align & Qt::AlignBottom ? p.y() + s.dy - size.height() : p.y() + s.dy;
+            return QRectF(QPointF(left, top), size);
+        };
+        const auto free = std::find_if(spots.begin(), spots.end(), [&](const Spot& s) {
+            const QRectF box = boxAt(s);
+            return area.contains(box) &&
+                   std::none_of(taken.begin(), taken.end(),
+                                [&](const QRectF& t) { return t.intersects(box); });
+        });
+        const Spot& spot = free != spots.end() ? *free : spots.front();
+        label->setPositionAlignment(spot.align);
+        label->position->setCoords(spot.dx, spot.dy);
+        taken.push_back(boxAt(spot));
+    }
+}
+
+std::vector<QRectF> RotationPlot::labelRects() const {
+    std::vector<QRectF> out;
+    for (const QCPItemText* label : labels_) {
+        const QPointF topLeft = label->topLeft->pixelPosition();
+        const QPointF bottomRight = label->bottomRight->pixelPosition();
+        out.emplace_back(topLeft, bottomRight);
+    }
+    return out;
 }
 
 QPointF RotationPlot::pointPixel(const QString& symbol) const {

@@ -3,6 +3,7 @@
 // shows its symbol, week and values.
 #pragma once
 
+#include <QRectF>
 #include <QString>
 #include <QWidget>
 #include <vector>
@@ -11,6 +12,8 @@
 
 class QCustomPlot;
 class QCPCurve;
+class QCPItemText;
+class QCPItemTracer;
 
 namespace retest::ui {
 
@@ -28,6 +31,8 @@ public:
     QString hoverTextAt(const QPoint& pos) const;
     /// Pixel position of a symbol's newest point (for tests), or (-1, -1).
     QPointF pointPixel(const QString& symbol) const;
+    /// Where each symbol's label is drawn, in pixels, in the order of symbols().
+    std::vector<QRectF> labelRects() const;
     QCustomPlot* plot() const { return plot_; }
 
 Q_SIGNALS:
@@ -44,10 +49,14 @@ private:
     };
     void rebuild();
     void fitAxes();
+    /// Puts each label beside its point where it overlaps no other label or point.
+    void placeLabels();
     const Series* nearest(const QPoint& pos, std::size_t* pointIndex) const;
 
     QCustomPlot* plot_ = nullptr;
     std::vector<Series> series_;
+    std::vector<QCPItemTracer*> heads_;  // each series' newest point
+    std::vector<QCPItemText*> labels_;   // its symbol
 };
 
 }  // namespace retest::ui
