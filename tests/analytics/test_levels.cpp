@@ -135,8 +135,9 @@ TEST(Levels, DoubleTopBreakoutThatFails) {
 // close sits under the tops' wick (over the bottoms' wick).
 TEST(Levels, AZoneUnderRetestAfterABreakoutIsSupport) {
     // Before any breakout, a close inside the zone under its price is resistance.
-    const auto before = test::barsFromCloses(test::walk({100, 130, 110, 130}));
-    const Zone* ceiling = zoneHolding(analyzeLevels(before), 130.5);
+    const LevelAnalysis before =
+        analyzeLevels(test::barsFromCloses(test::walk({100, 130, 110, 130})));
+    const Zone* ceiling = zoneHolding(before, 130.5);
     ASSERT_NE(ceiling, nullptr);
     EXPECT_EQ(ceiling->kind, LevelKind::Resistance);
 
