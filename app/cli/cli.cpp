@@ -39,7 +39,7 @@ constexpr CommandEntry kCommands[] = {
     {"export", &runExport, true,
      "render a chart to PNG, JPEG, PDF or SVG (one symbol or --watchlist)"},
     {"levels", &runLevels, false, "support/resistance zones, breakouts and retests of a symbol"},
-    {"scan", &runScan, false, "nearest levels and latest breakout/retest for many symbols"},
+    {"scan", &runScan, false, "nearest levels and the live breakout/retest of many symbols"},
     {"fetch", &runFetch, false, "download or refresh daily bars from an online provider"},
     {"annotate", &runAnnotate, false, "add, list, remove, export or import a symbol's annotations"},
     {"rotation", &runRotation, false, "returns, relative strength and RRG quadrant of a watchlist"},

@@ -1,6 +1,6 @@
 // The rotation board's numbers for one symbol against a benchmark: period returns, relative
 // strength and its momentum (an RRG-style quadrant), distance from highs, nearest levels and
-// the latest breakout. Pure functions over arrays of daily bars, "as of" a day: bars after it
+// the headline breakout. Pure functions over arrays of daily bars, "as of" a day: bars after it
 // are never looked at.
 #pragma once
 
