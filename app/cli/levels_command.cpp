@@ -5,6 +5,7 @@
 #include <QJsonObject>
 #include <algorithm>
 #include <cmath>
+#include <limits>
 
 #include "app/cli/cli.h"
 #include "app/cli/cli_options.h"
@@ -22,8 +23,10 @@ namespace retest::cli {
 
 namespace {
 
-QString price(double v) {
-    return QString::fromStdString(formatPrice(v));  // 0.3610 for a ratio, 2874.56 for an index
+/// 0.3610 for a ratio, 2874.56 for an index; with `reference`, the decimals of its magnitude
+/// (an ATR of 6.54 on a 617.85 close).
+QString price(double v, double reference = std::numeric_limits<double>::quiet_NaN()) {
+    return QString::fromStdString(formatPrice(v, reference));
 }
 QString signedPct(double v) {
     if (std::abs(v) < 0.05) {
@@ -120,7 +123,7 @@ QString eventText(const LevelEvent& e) {
 void printLevelsText(QTextStream& out, const SymbolAnalysis& s, Timeframe tf) {
     const LevelAnalysis& a = s.analysis;
     out << s.symbol << "  " << toQString(timeframeName(tf)) << " as of " << isoDate(a.asOf)
-        << "  last " << price(a.lastClose) << "  ATR " << price(a.atr) << '\n';
+        << "  last " << price(a.lastClose) << "  ATR " << price(a.atr, a.lastClose) << '\n';
     if (a.allTimeHigh) {
         out << "All-time high " << price(a.allTimeHigh->high) << " on "
             << isoDate(a.allTimeHigh->highDay) << " (highest close " << price(a.allTimeHigh->close)

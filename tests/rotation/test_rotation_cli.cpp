@@ -3,6 +3,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QRegularExpression>
 #include <cmath>
 
 #include "tests/rotation/board_fixtures.h"
@@ -192,6 +193,13 @@ TEST_F(RotationCliTest, ARatioHasARowAndItsPricesReadWithFourDecimals) {
         runCli(db, QStringList{QStringLiteral("levels"), QStringLiteral("AAA:SPY")} + asOf);
     ASSERT_EQ(levels.code, 0) << levels.err.toStdString();
     EXPECT_TRUE(levels.out.contains(QStringLiteral("last ") + ratio)) << levels.out.toStdString();
+    EXPECT_TRUE(levels.out.contains(QRegularExpression(QStringLiteral("ATR 0\\.\\d{4}\\n"))))
+        << levels.out.toStdString();
+    // An ATR of a few points on a price in the hundreds keeps two decimals.
+    const CliRun aaa =
+        runCli(db, QStringList{QStringLiteral("levels"), QStringLiteral("AAA")} + asOf);
+    EXPECT_TRUE(aaa.out.contains(QRegularExpression(QStringLiteral("ATR \\d+\\.\\d{2}\\n"))))
+        << aaa.out.toStdString();
     const CliRun missing =
         runCli(db, QStringList{QStringLiteral("rotation"), QStringLiteral("NOPE:SPY")});
     EXPECT_TRUE(missing.out.contains(QStringLiteral("no cached data for NOPE")))
