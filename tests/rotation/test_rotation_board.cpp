@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <atomic>
 #include <limits>
+#include <memory>
 #include <stdexcept>
 
 #include "core/model/date.h"
@@ -34,17 +35,25 @@ TEST(ParallelFor, EveryIndexRunsExactlyOnceAndTheFirstExceptionReachesTheCaller)
     parallelFor(0, [](std::size_t) { FAIL() << "no index to run"; });
 }
 
-TEST(RotationBoardOverTheCache, ParallelRowsEqualTheSerialOnesInTheOrderAsked) {
+/// A fresh cache of its own for each test.
+class RotationBoardOverTheCache : public ::testing::Test {
+protected:
+    void SetUp() override {
+        auto opened = PriceCache::open(tmp.file("cache.sqlite"));
+        ASSERT_TRUE(opened.ok()) << opened.error().message;
+        cache = std::move(opened.value());
+    }
     test::TempDir tmp;
-    auto opened = PriceCache::open(tmp.file("cache.sqlite"));
-    ASSERT_TRUE(opened.ok()) << opened.error().message;
-    PriceCache& cache = *opened.value();
+    std::unique_ptr<PriceCache> cache;
+};
+
+TEST_F(RotationBoardOverTheCache, ParallelRowsEqualTheSerialOnesInTheOrderAsked) {
     std::vector<std::string> asked;
     for (int i = 0; i < 12; ++i) {
         // The real sample, rescaled per symbol.
         const std::vector<Bar> bars = test::scaledSampleBars(1.0 + 0.05 * i);
         const std::string symbol = "S" + std::to_string(i);
-        ASSERT_TRUE(cache.upsertBars(i == 0 ? "SPY" : symbol, bars).ok());
+        ASSERT_TRUE(cache->upsertBars(i == 0 ? "SPY" : symbol, bars).ok());
         asked.push_back(i == 0 ? "spy" : symbol);
         if (i == 5) {
             asked.emplace_back("NODATA");
@@ -52,10 +61,10 @@ TEST(RotationBoardOverTheCache, ParallelRowsEqualTheSerialOnesInTheOrderAsked) {
         }
     }
     const Day until = test::sampleBars()[4000].day;
-    auto board = computeRotationBoard(cache, asked, "SPY", until);
+    auto board = computeRotationBoard(*cache, asked, "SPY", until);
     ASSERT_TRUE(board.ok()) << board.error().message;
     ASSERT_EQ(board->entries.size(), asked.size());
-    const auto spy = cache.readAllBars("SPY").value();
+    const auto spy = cache->readAllBars("SPY").value();
     for (std::size_t k = 0; k < asked.size(); ++k) {
         const BoardEntry& e = board->entries[k];
         if (asked[k] == "NODATA") {
@@ -67,7 +76,7 @@ TEST(RotationBoardOverTheCache, ParallelRowsEqualTheSerialOnesInTheOrderAsked) {
             continue;
         }
         ASSERT_TRUE(e.error.empty()) << e.symbol << ": " << e.error;
-        const auto bars = cache.readAllBars(e.symbol).value();
+        const auto bars = cache->readAllBars(e.symbol).value();
         const RotationRow serial = rotationRow(bars, spy, until);
         EXPECT_EQ(e.symbol, k == 0 ? "SPY" : asked[k]);
         EXPECT_EQ(e.row.asOf, serial.asOf);
@@ -88,23 +97,19 @@ TEST(RotationBoardOverTheCache, ParallelRowsEqualTheSerialOnesInTheOrderAsked) {
 
 // A row reads a symbol as its chart and `scan` do: its manual levels, the sensitivity last
 // chosen on its chart, the nearest shown levels and the headline event, not the newest one.
-TEST(RotationBoardOverTheCache, EachSymbolIsAnalysedAsOnItsChartWithTheHeadlineEvent) {
-    test::TempDir tmp;
-    auto opened = PriceCache::open(tmp.file("cache.sqlite"));
-    ASSERT_TRUE(opened.ok()) << opened.error().message;
-    PriceCache& cache = *opened.value();
+TEST_F(RotationBoardOverTheCache, EachSymbolIsAnalysedAsOnItsChartWithTheHeadlineEvent) {
     const std::vector<Bar>& bars = test::sampleBars();
-    ASSERT_TRUE(cache.upsertBars("SPY", bars).ok());
-    ASSERT_TRUE(cache.upsertBars("GSPC", bars).ok());
-    ASSERT_TRUE(cache.setLevelSensitivity("GSPC", 0.7).ok());
-    const auto manual = cache.addManualLevel("GSPC", 1500, "my line");
+    ASSERT_TRUE(cache->upsertBars("SPY", bars).ok());
+    ASSERT_TRUE(cache->upsertBars("GSPC", bars).ok());
+    ASSERT_TRUE(cache->setLevelSensitivity("GSPC", 0.7).ok());
+    const auto manual = cache->addManualLevel("GSPC", 1500, "my line");
     ASSERT_TRUE(manual.ok()) << manual.error().message;
 
     // 2014-10-20: the 2013 breakout above the Oct-2007 record holds; the newest event is a
     // breakout above a 2014 high.
     const Day until = *parseIsoDate("2014-10-20");
     const std::vector<std::string> asked = {"GSPC", "SPY"};
-    auto board = computeRotationBoard(cache, asked, "SPY", until);
+    auto board = computeRotationBoard(*cache, asked, "SPY", until);
     ASSERT_TRUE(board.ok()) << board.error().message;
     const RotationRow& spy = board->entries[1].row;
     EXPECT_DOUBLE_EQ(spy.levels.sensitivity, 0.5);  // none stored: the default
@@ -134,7 +139,7 @@ TEST(RotationBoardOverTheCache, EachSymbolIsAnalysedAsOnItsChartWithTheHeadlineE
     // A sensitivity set for the board applies to every symbol.
     RotationSettings settings;
     settings.levelSensitivity = 0.2;
-    auto fixed = computeRotationBoard(cache, asked, "SPY", until, settings);
+    auto fixed = computeRotationBoard(*cache, asked, "SPY", until, settings);
     ASSERT_TRUE(fixed.ok()) << fixed.error().message;
     EXPECT_DOUBLE_EQ(fixed->entries[0].row.levels.sensitivity, 0.2);
     EXPECT_DOUBLE_EQ(fixed->entries[1].row.levels.sensitivity, 0.2);
@@ -142,18 +147,14 @@ TEST(RotationBoardOverTheCache, EachSymbolIsAnalysedAsOnItsChartWithTheHeadlineE
 
 // Any series the chart can show has a row: a ratio computed from its two sides, ^TNX from
 // DGS10 when the cache has no ^TNX (said so), and a ratio missing a side names that side.
-TEST(RotationBoardOverTheCache, RatiosAndTheTnxStandInHaveRows) {
-    test::TempDir tmp;
-    auto opened = PriceCache::open(tmp.file("cache.sqlite"));
-    ASSERT_TRUE(opened.ok()) << opened.error().message;
-    PriceCache& cache = *opened.value();
+TEST_F(RotationBoardOverTheCache, RatiosAndTheTnxStandInHaveRows) {
     const std::vector<Bar>& bars = test::sampleBars();
     const std::vector<Bar> half = test::scaledSampleBars(0.5);
-    ASSERT_TRUE(cache.upsertBars("SPY", bars).ok());
-    ASSERT_TRUE(cache.upsertBars("HALF", half).ok());
-    ASSERT_TRUE(cache.upsertBars("DGS10", half).ok());
+    ASSERT_TRUE(cache->upsertBars("SPY", bars).ok());
+    ASSERT_TRUE(cache->upsertBars("HALF", half).ok());
+    ASSERT_TRUE(cache->upsertBars("DGS10", half).ok());
     const std::vector<std::string> asked = {"HALF:SPY", "^TNX", "NOPE:SPY"};
-    auto board = computeRotationBoard(cache, asked, "SPY", bars.back().day);
+    auto board = computeRotationBoard(*cache, asked, "SPY", bars.back().day);
     ASSERT_TRUE(board.ok()) << board.error().message;
     const BoardEntry& ratio = board->entries[0];
     ASSERT_TRUE(ratio.error.empty()) << ratio.error;
