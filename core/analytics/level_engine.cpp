@@ -630,7 +630,7 @@ std::string_view fixedText(double v, int decimals, std::span<char, 64> buf) {
 std::string priceText(double p) {
     // 2,458.86: thousands separated, two decimals (four below 10, for yields and ratios).
     std::array<char, 64> buf{};
-    const std::string_view digits = fixedText(p, p < 10 ? 4 : 2, buf);
+    const std::string_view digits = fixedText(p, priceDecimals(p), buf);
     // Digits copied one by one with a comma before every group of three (no insert: see concat).
     const std::size_t dot = std::min(digits.find('.'), digits.size());
     const std::size_t sign = digits.empty() || digits.front() != '-' ? 0 : 1;

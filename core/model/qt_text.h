@@ -5,9 +5,10 @@
 
 #include <QLocale>
 #include <QString>
-#include <cmath>
 #include <string>
 #include <string_view>
+
+#include "core/model/text.h"  // priceDecimals()
 
 namespace retest {
 
@@ -19,10 +20,10 @@ inline std::string toUtf8(const QString& s) {
     return s.toStdString();
 }
 
-/// A price as a table shows it: grouped in the user's locale, with formatPrice()'s decimals
-/// (two from 10 up, four below): "2,481.91", a yield's "4.1630", a ratio's "0.3610".
+/// A price as a table shows it: grouped in the user's locale, with priceDecimals():
+/// "2,481.91", a yield's "4.1630", a ratio's "0.3610".
 inline QString localePrice(double price) {
-    return QLocale().toString(price, 'f', std::fabs(price) < 10 ? 4 : 2);
+    return QLocale().toString(price, 'f', priceDecimals(price));
 }
 
 }  // namespace retest

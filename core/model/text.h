@@ -56,15 +56,20 @@ inline std::string concat(std::initializer_list<std::string_view> parts) {
     return out;
 }
 
-/// A price with enough decimals for its magnitude, or for `reference`'s magnitude when given:
-/// two from 10 up ("2874.56"), four below ("4.1600" for a yield, "0.3610" for a ratio), so a
-/// change of -4.98 on a 3283 close reads "-4.98", not "-4.9800". The chart, the level lists
-/// and the descriptions all write prices this way.
+/// The decimals a price of this magnitude is written with: two from 10 up ("2874.56"), four
+/// below ("4.1600" for a yield, "0.3610" for a ratio). The chart, the level lists, the tables
+/// and the descriptions all follow it.
+inline int priceDecimals(double magnitude) {
+    return std::fabs(magnitude) < 10 ? 4 : 2;
+}
+
+/// A price with priceDecimals() of its magnitude, or of `reference`'s when given, so a change
+/// of -4.98 on a 3283 close reads "-4.98", not "-4.9800".
 inline std::string formatPrice(double price,
                                double reference = std::numeric_limits<double>::quiet_NaN()) {
     char buf[32];
-    const double magnitude = std::isnan(reference) ? price : reference;
-    std::snprintf(buf, sizeof buf, std::fabs(magnitude) < 10 ? "%.4f" : "%.2f", price);
+    std::snprintf(buf, sizeof buf, "%.*f", priceDecimals(std::isnan(reference) ? price : reference),
+                  price);
     return buf;
 }
 

@@ -374,7 +374,7 @@ std::optional<LevelsPanel::LevelInput> LevelsPanel::askLevel(const QString& titl
     dialog.setWindowTitle(title);
     auto* form = new QFormLayout(&dialog);
     auto* price = new QDoubleSpinBox(&dialog);
-    price->setDecimals(initial.price > 0 && initial.price < 10 ? 4 : 2);
+    price->setDecimals(initial.price > 0 ? priceDecimals(initial.price) : 2);
     price->setRange(0.0001, 1e9);
     price->setValue(initial.price > 0 ? initial.price : 1.0);
     auto* label = new QLineEdit(initial.label, &dialog);
