@@ -792,11 +792,8 @@ LevelAnalysis LevelEngine::snapshot(std::vector<LevelEvent> events,
         }
         // Inside a zone, a live breakout makes it support being tested from above (a breakdown
         // resistance from below), as a chartist reads a retest; otherwise the side of its price.
-        const bool inside = z.low <= out.lastClose && out.lastClose <= z.high;
-        const bool insideAsSupport = l.tracker.open() ? l.tracker.type() == LevelEventType::Breakout
-                                                      : z.price <= out.lastClose;
-        const bool below = z.high < out.lastClose || (inside && insideAsSupport);
-        z.kind = below ? LevelKind::Support : LevelKind::Resistance;
+        z.kind = zoneKind(z, out.lastClose,
+                          l.tracker.open() ? std::optional(l.tracker.type()) : std::nullopt);
         const bool supportNow = z.kind == LevelKind::Support;
         z.flipped = std::any_of(z.touches.begin(), z.touches.end(), [&](const LevelTouch& t) {
             return t.rejection && t.fromAbove != supportNow;

@@ -211,6 +211,51 @@ std::vector<char> defaultSelection(std::span<const Zone> zones, std::span<const 
     return shown;
 }
 
+LevelKind zoneKind(const Zone& zone, double close, std::optional<LevelEventType> live) {
+    const bool inside = zone.low <= close && close <= zone.high;
+    const bool insideAsSupport = live ? *live == LevelEventType::Breakout : zone.price <= close;
+    const bool below = zone.high < close || (inside && insideAsSupport);
+    return below ? LevelKind::Support : LevelKind::Resistance;
+}
+
+std::vector<LevelKind> zoneKindsAsOf(const LevelAnalysis& analysis,
+                                     std::span<const LevelEvent> events, std::span<const Bar> bars,
+                                     std::size_t lastIndex) {
+    std::vector<LevelKind> out;
+    if (bars.empty()) {
+        return out;
+    }
+    // A zone's tracker is open from its latest event until that event fails.
+    std::vector<std::optional<LevelEventType>> live(analysis.zones.size());
+    for (const LevelEvent& ev : events) {
+        if (ev.zone < live.size()) {
+            live[ev.zone] = ev.retest == RetestState::Failed
+                                ? std::nullopt
+                                : std::optional<LevelEventType>(ev.type);
+        }
+    }
+    const double close = bars[std::min(lastIndex, bars.size() - 1)].close;
+    out.reserve(analysis.zones.size());
+    for (std::size_t k = 0; k < analysis.zones.size(); ++k) {
+        out.push_back(zoneKind(analysis.zones[k], close, live[k]));
+    }
+    return out;
+}
+
+Zone zoneAsOf(Zone zone, std::size_t lastIndex, LevelKind kind) {
+    std::erase_if(zone.touches, [&](const LevelTouch& t) { return t.index > lastIndex; });
+    zone.firstTouch = zone.touches.empty() ? 0 : zone.touches.front().day;
+    zone.lastTouch = zone.touches.empty() ? 0 : zone.touches.back().day;
+    zone.rejections = static_cast<int>(std::count_if(
+        zone.touches.begin(), zone.touches.end(), [](const LevelTouch& t) { return t.rejection; }));
+    zone.kind = kind;
+    const bool support = kind == LevelKind::Support;
+    zone.flipped = std::any_of(zone.touches.begin(), zone.touches.end(), [&](const LevelTouch& t) {
+        return t.rejection && t.fromAbove != support;
+    });
+    return zone;
+}
+
 std::vector<Zone> higherTimeframeZones(std::span<const Bar> daily, Timeframe tf,
                                        const LevelSettings& settings) {
     if (tf == Timeframe::Daily || daily.empty()) {

@@ -220,6 +220,25 @@ std::optional<std::size_t> headlineEvent(std::span<const LevelEvent> events, std
 /// board. nullptr when there is none.
 const Zone* nearestShownZone(const LevelAnalysis& analysis, LevelKind kind);
 
+/// What `zone` is to a close of `close`: support below it, resistance above; inside it,
+/// support while a breakout through it is live (`live`: the type of its open event, if any),
+/// resistance while a breakdown is, else the side of its price. Zone::kind is this at the
+/// last bar.
+LevelKind zoneKind(const Zone& zone, double close, std::optional<LevelEventType> live);
+
+/// Zone::kind of every zone of `analysis` as of bar `lastIndex` of `bars`, from `events` (as of
+/// that bar, see eventsAsOf()): a view of 2009 reads the old record above it as resistance,
+/// whatever it became later.
+std::vector<LevelKind> zoneKindsAsOf(const LevelAnalysis& analysis,
+                                     std::span<const LevelEvent> events, std::span<const Bar> bars,
+                                     std::size_t lastIndex);
+
+/// `zone` as of bar `lastIndex`, with role `kind` then (zoneKindsAsOf()): its touches up to
+/// that bar (a visit under way then counts when its deepest bar is), their count of
+/// rejections, and whether its role had flipped. Its strength and explanation (Zone::why) stay
+/// those of the last bar.
+Zone zoneAsOf(Zone zone, std::size_t lastIndex, LevelKind kind);
+
 /// The default selection as of bar `lastIndex` (Zone::shown is this at the last bar): the zone
 /// of the all-time high and of the prior record, the nearest major levels above and below the
 /// close (two at sensitivity 0, three at 0.5, four at 1), every level with a live retest in

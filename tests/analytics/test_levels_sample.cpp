@@ -390,6 +390,49 @@ TEST_F(SampleLevels, EventsAsOfADayAreThoseOfTheDataCutThere) {
     }
 }
 
+// A zone's role as of a day, read from the whole analysis (zoneKindsAsOf()), is the role the
+// data cut there gives it; its touches then are those the cut counts. At the last bar the
+// rule is Zone::kind itself.
+TEST_F(SampleLevels, ZoneRolesAsOfADayAreThoseOfTheDataCutThere) {
+    const LevelAnalysis all = analyzeLevels(sample());
+    const std::size_t lastBar = sample().size() - 1;
+    const auto kindsNow = zoneKindsAsOf(all, all.events, sample(), lastBar);
+    ASSERT_EQ(kindsNow.size(), all.zones.size());
+    for (std::size_t k = 0; k < all.zones.size(); ++k) {
+        EXPECT_EQ(kindsNow[k], all.zones[k].kind) << all.zones[k].name;
+    }
+    int compared = 0;
+    int resistanceThenSupportNow = 0;
+    for (const char* cut : {"2002-10-09", "2008-11-28", "2009-06-30", "2013-06-24", "2018-12-24"}) {
+        SCOPED_TRACE(cut);
+        const auto part = until(sample(), d(cut));
+        const std::size_t last = part.size() - 1;
+        const LevelAnalysis then = analyzeLevels(part);
+        const auto kinds = zoneKindsAsOf(all, eventsAsOf(all, sample(), last), sample(), last);
+        for (const Zone& z : then.zones) {
+            const auto it = std::find_if(all.zones.begin(), all.zones.end(),
+                                         [&](const Zone& x) { return x.id == z.id; });
+            // The same zone, not widened by a later swing.
+            if (it == all.zones.end() || it->low != z.low || it->high != z.high) {
+                continue;
+            }
+            const auto k = static_cast<std::size_t>(it - all.zones.begin());
+            EXPECT_EQ(kinds[k], z.kind) << z.name;
+            // The cut also counts a visit under way on its last day; the whole analysis dates
+            // that touch on the visit's deepest bar, which may come later.
+            const Zone asOf = zoneAsOf(*it, last, kinds[k]);
+            EXPECT_LE(asOf.touches.size(), z.touches.size()) << z.name;
+            EXPECT_GE(asOf.touches.size() + 1, z.touches.size()) << z.name;
+            EXPECT_EQ(asOf.firstTouch, z.firstTouch) << z.name;
+            ++compared;
+            resistanceThenSupportNow +=
+                z.kind == LevelKind::Resistance && it->kind == LevelKind::Support ? 1 : 0;
+        }
+    }
+    EXPECT_GT(compared, 50);
+    EXPECT_GT(resistanceThenSupportNow, 5);  // what the whole analysis alone would have shown
+}
+
 // A zone spans its pivot's close-to-wick range plus a small pad: never wider than about two
 // ATRs of the time its pivot was made, on any timeframe.
 TEST_F(SampleLevels, ZonesAreAsNarrowAsAChartistDrawsThem) {
