@@ -213,6 +213,113 @@ TEST(LevelOverlay, DailyChartShowsWeeklyAndMonthlyMajorLevels) {
     EXPECT_TRUE(weekly.overlay->higherTimeframeLines().empty());
 }
 
+// Panned back to 2008-09, the window reads the zones as they were then, as `retest export --to`
+// does: the old records above price are resistance, in red, and their explanation counts only
+// the touches up to the last visible day; back at the end, they read as of the last bar.
+TEST(LevelOverlay, APastViewReadsItsZonesAsOfItsLastVisibleDay) {
+    Sample s;
+    s.view.setDateRange(*parseIsoDate("2008-01-01"), *parseIsoDate("2009-06-30"));
+    s.layout();
+    const auto& zones = s.doc->levels().zones;
+    int records = 0;
+    for (const int k : s.overlay->shownZones()) {
+        const Zone& z = zones[static_cast<std::size_t>(k)];
+        if (!z.record || z.price < 1500) {
+            continue;
+        }
+        ++records;
+        EXPECT_EQ(z.kind, LevelKind::Support) << z.name;  // in 2020, above them
+        EXPECT_EQ(s.overlay->band(k)->brush().color().rgb(), s.view.theme().resistance.rgb())
+            << z.name;
+        const QString tip = s.overlay->zoneToolTip(k);
+        EXPECT_TRUE(tip.contains(QStringLiteral(" · resistance<br>"))) << tip.toStdString();
+        EXPECT_TRUE(tip.contains(QStringLiteral("as of 2009-06-30"))) << tip.toStdString();
+        for (const char* later : {"2010", "2013", "2016", "2020"}) {
+            EXPECT_FALSE(tip.contains(QString::fromLatin1(later))) << tip.toStdString();
+        }
+    }
+    EXPECT_EQ(records, 2);  // the 2000 and 2007 records
+
+    s.view.applyRangePreset(RangePreset::Max);
+    s.layout();
+    for (const int k : s.overlay->shownZones()) {
+        const Zone& z = zones[static_cast<std::size_t>(k)];
+        EXPECT_EQ(s.overlay->band(k)->brush().color().rgb(),
+                  LevelOverlay::zoneColor(z, s.view.theme()).rgb())
+            << z.name;
+        EXPECT_EQ(s.overlay->zoneToolTip(k), LevelOverlay::describeZone(z));
+    }
+}
+
+// The weekly and monthly levels of a view that ends in 2017 are those the weekly and monthly
+// analyses of the bars up to then select: none is named for a swing that came later.
+TEST(LevelOverlay, APastViewShowsTheWeeklyAndMonthlyLevelsKnownThen) {
+    Sample s;
+    s.view.setDateRange(*parseIsoDate("2016-01-01"), *parseIsoDate("2018-01-01"));
+    s.layout();
+    const auto& bars = s.view.bars();
+    const int last = s.view.visibleBarRange().second;
+    ASSERT_EQ(formatIsoDate(bars[static_cast<std::size_t>(last)].day), "2017-12-29");
+    const auto seen = std::span<const Bar>(bars).first(static_cast<std::size_t>(last) + 1);
+    std::vector<std::string> known;
+    for (const Timeframe tf : {Timeframe::Weekly, Timeframe::Monthly}) {
+        for (const Zone& z : higherTimeframeZones(seen, tf, LevelSettings{})) {
+            known.push_back(z.name);
+        }
+    }
+    const auto& lines = s.overlay->higherTimeframeLines();
+    ASSERT_FALSE(lines.empty());
+    for (const Zone& z : lines) {
+        EXPECT_NE(std::find(known.begin(), known.end(), z.name), known.end()) << z.name;
+        for (const char* later : {"2018", "2019", "2020"}) {
+            EXPECT_EQ(z.name.find(later), std::string::npos) << z.name;
+        }
+    }
+}
+
+// Two weekly or monthly levels a few pixels apart both keep their label: the second steps
+// below its line instead of disappearing. Hovering a line explains it, labelled or not.
+TEST(LevelOverlay, WeeklyLevelLabelsGiveWayBelowTheirLineAndExplainThemselves) {
+    Sample s;
+    s.view.setDateRange(*parseIsoDate("2010-01-01"), *parseIsoDate("2015-01-01"));
+    s.layout();
+    const auto& lines = s.overlay->higherTimeframeLines();
+    const auto rects = s.overlay->higherTimeframeLabelRects();
+    ASSERT_EQ(lines.size(), rects.size());
+    const QRect area = s.view.priceRect()->rect();
+    const auto onScreen = [&](double y) {
+        return area.contains(area.center().x(), static_cast<int>(y));
+    };
+    int close = 0;
+    for (std::size_t a = 0; a < lines.size(); ++a) {
+        for (std::size_t b = a + 1; b < lines.size(); ++b) {
+            const double ya = s.view.priceAxis()->coordToPixel(lines[a].price);
+            const double yb = s.view.priceAxis()->coordToPixel(lines[b].price);
+            if (std::abs(ya - yb) > 16 || !onScreen(ya) || !onScreen(yb)) {
+                continue;
+            }
+            ++close;  // closer than a label's height: side by side they would cover each other
+            ASSERT_TRUE(rects[a] && rects[b]) << lines[a].name << " / " << lines[b].name;
+            EXPECT_FALSE(rects[a]->intersects(*rects[b]));
+        }
+    }
+    EXPECT_GE(close, 1);  // the 2007 and 2000 records, 24 points apart
+    for (std::size_t k = 0; k < lines.size(); ++k) {
+        const double y = s.view.priceAxis()->coordToPixel(lines[k].price);
+        if (!onScreen(y)) {
+            continue;
+        }
+        const int hit = s.overlay->higherTimeframeLineAt(QPointF(area.center().x(), y + 1));
+        ASSERT_GE(hit, 0) << lines[k].name;
+        const QString tip = s.overlay->higherTimeframeToolTip(hit);
+        EXPECT_TRUE(tip.contains(QString::fromStdString(lines[static_cast<std::size_t>(hit)].name)))
+            << tip.toStdString();
+        EXPECT_TRUE(tip.startsWith(QStringLiteral("<b>Weekly level: ")) ||
+                    tip.startsWith(QStringLiteral("<b>Monthly level: ")))
+            << tip.toStdString();
+    }
+}
+
 TEST(LevelOverlay, HidingAutoLevelsLeavesOnlyManualZones) {
     Sample s;
     ASSERT_TRUE(s.doc->addManualLevel(1800, QStringLiteral("my level")));

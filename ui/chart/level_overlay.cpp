@@ -195,13 +195,34 @@ bool LevelOverlay::updateState() {
     asOfBar_ = last;
     asOf_.clear();
     selection_.clear();
+    kinds_.clear();
+    higherAsOf_.clear();
+    closeAsOf_ = analysis_.lastClose;
     stateEvent_ = -1;
     if (last >= 0) {
         asOf_ = eventsAsOf(analysis_, bars, static_cast<std::size_t>(last));
-        // At the analysis' own last bar the selection is the analysis' (Zone::shown).
+        // At the analysis' own last bar the selection, the zones' roles and the weekly and
+        // monthly levels are the analysis' own.
         if (last + 1 < static_cast<int>(bars.size())) {
-            selection_ = defaultSelection(analysis_.zones, asOf_, bars,
-                                          static_cast<std::size_t>(last), analysis_.sensitivity);
+            const auto index = static_cast<std::size_t>(last);
+            selection_ =
+                defaultSelection(analysis_.zones, asOf_, bars, index, analysis_.sensitivity);
+            kinds_ = zoneKindsAsOf(analysis_, asOf_, bars, index);
+            closeAsOf_ = bars[index].close;
+            // The weekly and monthly analyses of the bars up to that day: a weekly bar still
+            // being formed then ends on it, as it does in `retest export --to`.
+            if (view_.timeframe() == Timeframe::Daily) {
+                LevelSettings settings;
+                settings.sensitivity = analysis_.sensitivity;
+                const auto seen = std::span<const Bar>(bars).first(index + 1);
+                for (const Timeframe tf : {Timeframe::Weekly, Timeframe::Monthly}) {
+                    for (Zone& z : higherTimeframeZones(seen, tf, settings)) {
+                        higherAsOf_.push_back(std::move(z));
+                    }
+                }
+            }
+        } else {
+            higherAsOf_ = analysis_.higherTimeframe;
         }
         if (const auto head = headlineEvent(asOf_, static_cast<std::size_t>(last))) {
             const int zone = static_cast<int>(asOf_[*head].zone);
@@ -234,20 +255,40 @@ QString LevelOverlay::stateText() const {
 }
 
 QColor LevelOverlay::zoneColor(const Zone& zone, const ChartTheme& theme) {
-    if (zone.manual) {
+    return roleColor(zone.kind, zone.manual, theme);
+}
+
+QColor LevelOverlay::roleColor(LevelKind kind, bool manual, const ChartTheme& theme) {
+    if (manual) {
         return theme.manualLevel;
     }
-    return zone.kind == LevelKind::Support ? theme.support : theme.resistance;
+    return kind == LevelKind::Support ? theme.support : theme.resistance;
 }
 
 QString LevelOverlay::zoneToolTip(int zone) const {
     if (zone < 0 || zone >= static_cast<int>(analysis_.zones.size())) {
         return {};
     }
-    return describeZone(analysis_.zones[static_cast<std::size_t>(zone)]);
+    const Zone& z = analysis_.zones[static_cast<std::size_t>(zone)];
+    if (kinds_.empty()) {
+        return describeZone(z);
+    }
+    // A view that ends in the past reads the zone as of its last visible day.
+    const auto last = static_cast<std::size_t>(asOfBar_);
+    return describeZone(zoneAsOf(z, last, kindOf(zone)), view_.bars()[last].day);
 }
 
-QString LevelOverlay::describeZone(const Zone& z) {
+LevelKind LevelOverlay::kindOf(int zone) const {
+    const auto k = static_cast<std::size_t>(zone);
+    return k < kinds_.size() ? kinds_[k] : analysis_.zones[k].kind;
+}
+
+QColor LevelOverlay::colorOf(int zone) const {
+    return roleColor(kindOf(zone), analysis_.zones[static_cast<std::size_t>(zone)].manual,
+                     view_.theme());
+}
+
+QString LevelOverlay::describeZone(const Zone& z, std::optional<Day> asOf) {
     QString kind = toQString(std::string(levelKindName(z.kind)));
     if (z.manual) {
         kind = tr("manual level, now %1").arg(kind);
@@ -266,6 +307,9 @@ QString LevelOverlay::describeZone(const Zone& z) {
                               .arg(isoDate(z.firstTouch), isoDate(z.lastTouch)));
     } else {
         text += tr("<br>not touched yet");
+    }
+    if (asOf) {  // the strength and the explanation are the last bar's
+        return text + tr("<br><i>as of %1</i>").arg(isoDate(*asOf));
     }
     text += tr("<br>Strength %1/100").arg(std::lround(z.strength));
     if (!z.why.empty()) {
@@ -292,6 +336,40 @@ int LevelOverlay::zoneAt(QPointF pixel) const {
         }
     }
     return best;
+}
+
+int LevelOverlay::higherTimeframeLineAt(QPointF pixel) const {
+    if (!matchesView() || !view_.priceRect()->rect().contains(pixel.toPoint())) {
+        return -1;
+    }
+    int best = -1;
+    double bestDistance = kHoverSlackPx + 1;
+    for (std::size_t k = 0; k < higherZones_.size(); ++k) {
+        const double y = view_.priceAxis()->coordToPixel(higherZones_[k].price);
+        const double distance = std::abs(pixel.y() - y);
+        if (distance < bestDistance) {
+            bestDistance = distance;
+            best = static_cast<int>(k);
+        }
+    }
+    return best;
+}
+
+QString LevelOverlay::higherTimeframeToolTip(int line) const {
+    if (line < 0 || line >= static_cast<int>(higherZones_.size())) {
+        return {};
+    }
+    const Zone& z = higherZones_[static_cast<std::size_t>(line)];
+    const QString tf = z.timeframe == Timeframe::Monthly ? tr("Monthly") : tr("Weekly");
+    QString text = tr("<b>%1 level: %2</b> · %3<br>%4 – %5 on the %6 chart")
+                       .arg(tf, toQString(z.name).toHtmlEscaped(),
+                            toQString(std::string(levelKindName(z.kind))), groupedPrice(z.low),
+                            groupedPrice(z.high), tf.toLower());
+    text += tr("<br>Strength %1/100").arg(std::lround(z.strength));
+    if (!z.why.empty()) {
+        text += QStringLiteral("<br><i>%1</i>").arg(toQString(z.why).toHtmlEscaped());
+    }
+    return text;
 }
 
 bool LevelOverlay::zoneShown(int zone) const {
@@ -337,14 +415,15 @@ void LevelOverlay::removeItems() {
         shown_.clear();
         athLine_ = nullptr;
         athText_ = stateText_ = nullptr;
-        higherItems_.clear();
+        higher_.clear();
         higherZones_.clear();
         return;
     }
-    for (QCPAbstractItem* item : higherItems_) {
-        plot->removeItem(item);
+    for (const HigherItems& h : higher_) {
+        plot->removeItem(h.line);
+        plot->removeItem(h.label);
     }
-    higherItems_.clear();
+    higher_.clear();
     higherZones_.clear();
     for (const ZoneItems& z : zones_) {
         for (QCPAbstractItem* item :
@@ -396,7 +475,7 @@ void LevelOverlay::rebuild() {
     // the price; the chart keeps the most important ones when the axis has no room for all.
     tagPrices_.clear();
     tagPriorities_.clear();
-    const double last = analysis_.lastClose;
+    const double last = closeAsOf_;
     for (const ZoneItems& items : zones_) {
         const Zone& z = analysis_.zones[static_cast<std::size_t>(items.zone)];
         const double distance = last > 0 ? std::fabs(z.price - last) / last * 100 : 0;
@@ -523,7 +602,7 @@ void LevelOverlay::buildEvent(int event) {
 void LevelOverlay::buildHigherTimeframes() {
     constexpr std::size_t kMaxLines = 6;
     std::vector<const Zone*> candidates;
-    for (const Zone& z : analysis_.higherTimeframe) {
+    for (const Zone& z : higherAsOf_) {
         const bool covered = std::any_of(shown_.begin(), shown_.end(), [&](int k) {
             const Zone& d = analysis_.zones[static_cast<std::size_t>(k)];
             return z.price >= d.low && z.price <= d.high;
@@ -535,7 +614,7 @@ void LevelOverlay::buildHigherTimeframes() {
             candidates.push_back(&z);
         }
     }
-    const double last = analysis_.lastClose;
+    const double last = closeAsOf_;
     std::stable_sort(candidates.begin(), candidates.end(), [&](const Zone* a, const Zone* b) {
         return std::fabs(a->price - last) < std::fabs(b->price - last);
     });
@@ -565,8 +644,7 @@ void LevelOverlay::buildHigherTimeframes() {
         const QString tf = z->timeframe == Timeframe::Monthly ? tr("Monthly") : tr("Weekly");
         text->setText(tf + QStringLiteral(" · ") + toQString(z->name) + QStringLiteral(" · ") +
                       groupedPrice(z->price));
-        higherItems_.push_back(line);
-        higherItems_.push_back(text);
+        higher_.push_back({line, text});
         higherZones_.push_back(*z);
     }
 }
@@ -603,10 +681,15 @@ void LevelOverlay::buildState() {
 // Panning or zooming to another last bar: the headline and the levels that mattered then.
 void LevelOverlay::onVisibleRangeChanged() {
     const std::vector<char> before = selection_;
+    const std::vector<Zone> higherBefore = higherAsOf_;
     if (!updateState()) {
         return;
     }
-    if (selection_ != before) {
+    const auto samePlace = [](const Zone& a, const Zone& b) {
+        return a.timeframe == b.timeframe && a.price == b.price && a.name == b.name;
+    };
+    if (selection_ != before || !std::equal(higherBefore.begin(), higherBefore.end(),
+                                            higherAsOf_.begin(), higherAsOf_.end(), samePlace)) {
         rebuild();
     } else {
         showState();
@@ -646,15 +729,11 @@ void LevelOverlay::restyle() {
     const ChartTheme& t = view_.theme();
     styledFor_ = t.background;
     // Weekly and monthly levels: dashed, in the colour of their role, quieter than the bands.
-    for (std::size_t k = 0; k + 1 < higherItems_.size(); k += 2) {
-        const Zone& z = higherZones_[k / 2];
-        const bool support = z.price <= analysis_.lastClose;
-        const QColor c = support ? t.support : t.resistance;
-        static_cast<QCPItemStraightLine*>(higherItems_[k])
-            ->setPen(QPen(withAlpha(c, 190), 1.2, Qt::DashLine));
-        auto* text = static_cast<QCPItemText*>(higherItems_[k + 1]);
-        text->setColor(c);
-        text->setBrush(QBrush(withAlpha(t.background, 200)));
+    for (std::size_t k = 0; k < higher_.size(); ++k) {
+        const QColor c = higherZones_[k].kind == LevelKind::Support ? t.support : t.resistance;
+        higher_[k].line->setPen(QPen(withAlpha(c, 190), 1.2, Qt::DashLine));
+        higher_[k].label->setColor(c);
+        higher_[k].label->setBrush(QBrush(withAlpha(t.background, 200)));
     }
     for (const ZoneItems& items : zones_) {
         styleZone(items);
@@ -674,11 +753,10 @@ void LevelOverlay::restyle() {
     }
     if (stateText_ != nullptr && stateEvent() >= 0) {
         const LevelEvent& ev = asOf_[static_cast<std::size_t>(stateEvent())];
-        const Zone& z = analysis_.zones[ev.zone];
         const bool active = ev.retest != RetestState::Failed;
         stateText_->setColor(active ? t.text : t.mutedText);
         stateText_->setBrush(QBrush(withAlpha(t.background, 225)));
-        stateText_->setPen(active ? QPen(zoneColor(z, t), 1.5)
+        stateText_->setPen(active ? QPen(colorOf(static_cast<int>(ev.zone)), 1.5)
                                   : QPen(withAlpha(t.mutedText, 140), 1));
     }
 }
@@ -686,7 +764,7 @@ void LevelOverlay::restyle() {
 void LevelOverlay::styleZone(const ZoneItems& items) {
     const ChartTheme& t = view_.theme();
     const Zone& z = analysis_.zones[static_cast<std::size_t>(items.zone)];
-    const QColor c = zoneColor(z, t);
+    const QColor c = colorOf(items.zone);
     const bool dark = t.background.lightness() < 128;
     const double s = std::clamp(z.strength, 0.0, 100.0) / 100.0;
     const bool emphasised = items.zone == highlighted_ || items.zone == activeZone();
@@ -736,23 +814,43 @@ void LevelOverlay::layoutLabels() {
         }
     }
     placeAllTimeHigh();
-    // A weekly or monthly level's label gives way to the chart's own labels (its line stays).
+    placeHigherTimeframeLabels();
+}
+
+// A weekly or monthly level's label sits above its line, or below it when another label is
+// there (two such levels a few pixels apart), and gives way to the chart's own labels where
+// neither side is free (the line stays, and hovering it explains it).
+void LevelOverlay::placeHigherTimeframeLabels() {
     std::vector<QRectF> taken = eventLabelRects();
     for (const auto& box : {stateBoxRect(), allTimeHighRect()}) {
         if (box) {
             taken.push_back(*box);
         }
     }
-    for (std::size_t k = 1; k < higherItems_.size(); k += 2) {
-        auto* text = static_cast<QCPItemText*>(higherItems_[k]);
-        const QRectF box = pixelRect(*text);
-        const bool clear = std::none_of(taken.begin(), taken.end(),
-                                        [&](const QRectF& o) { return o.intersects(box); });
-        text->setVisible(clear);
-        if (clear) {
-            taken.push_back(box);
+    const QRectF area = view_.priceRect()->rect();
+    for (const HigherItems& h : higher_) {
+        bool clear = false;
+        for (const Qt::Alignment side : {Qt::AlignBottom, Qt::AlignTop}) {
+            h.label->setPositionAlignment(Qt::AlignRight | side);
+            const QRectF box = pixelRect(*h.label);
+            clear = area.contains(box) &&
+                    std::none_of(taken.begin(), taken.end(),
+                                 [&](const QRectF& o) { return o.intersects(box); });
+            if (clear) {
+                taken.push_back(box);
+                break;
+            }
         }
+        h.label->setVisible(clear);
     }
+}
+
+std::vector<std::optional<QRectF>> LevelOverlay::higherTimeframeLabelRects() const {
+    std::vector<std::optional<QRectF>> out;
+    for (const HigherItems& h : higher_) {
+        out.push_back(shownRect(h.label));
+    }
+    return out;
 }
 
 // Under the readout (below the all-time-high line and its label when the line runs through
@@ -1003,15 +1101,18 @@ void LevelOverlay::placeAllTimeHigh() {
 void LevelOverlay::onMouseMove(QMouseEvent* event) {
     const QPointF pos = event->position();
     const int zone = zoneAt(pos);
-    if (zone == hoveredZone_) {
+    const int line = zone < 0 ? higherTimeframeLineAt(pos) : -1;
+    const int hovered = zone >= 0 ? zone : (line >= 0 ? -2 - line : -1);
+    if (hovered == hovered_) {
         return;
     }
-    hoveredZone_ = zone;
-    if (zone < 0) {
+    hovered_ = hovered;
+    if (hovered == -1) {
         QToolTip::hideText();
         return;
     }
-    QToolTip::showText(event->globalPosition().toPoint(), zoneToolTip(zone), view_.plot());
+    QToolTip::showText(event->globalPosition().toPoint(),
+                       zone >= 0 ? zoneToolTip(zone) : higherTimeframeToolTip(line), view_.plot());
 }
 
 }  // namespace retest::ui

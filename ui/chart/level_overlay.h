@@ -70,6 +70,9 @@ public:
     std::optional<QRectF> allTimeHighRect() const;
     /// The weekly and monthly levels drawn on this (daily) chart, nearest to price first.
     const std::vector<Zone>& higherTimeframeLines() const { return higherZones_; }
+    /// Where each of those lines has its label after the last layout (above or below the
+    /// line), nullopt where no place was free of the chart's own labels and the other lines'.
+    std::vector<std::optional<QRectF>> higherTimeframeLabelRects() const;
     /// The headline as of the last visible bar (index into analysis().events), or -1: the
     /// event that answers "is it holding?" then (headlineEvent()), so a view of 2013 reads 2013.
     int stateEvent() const { return stateEvent_; }
@@ -80,15 +83,23 @@ public:
     /// The headline in words as of the last visible bar (drawn under the readout, on two
     /// lines: the event, then its retest and the distance now), empty without one.
     QString stateText() const;
-    /// The explanation shown when hovering the zone.
+    /// The explanation shown when hovering the zone, as of the last visible bar.
     QString zoneToolTip(int zone) const;
-    /// The same explanation for any zone (the levels panel shows it too).
-    static QString describeZone(const Zone& zone);
+    /// The same explanation for any zone (the levels panel shows it too); `asOf`: the zone as
+    /// of that earlier day (zoneAsOf()), without the last bar's strength and explanation.
+    static QString describeZone(const Zone& zone, std::optional<Day> asOf = std::nullopt);
     /// The drawn zone under a pixel of the plot (a few pixels of slack for thin bands), or -1.
     int zoneAt(QPointF pixel) const;
+    /// The weekly or monthly line under a pixel (index into higherTimeframeLines()), or -1;
+    /// hovering it explains it as hovering a zone does, labelled or not.
+    int higherTimeframeLineAt(QPointF pixel) const;
+    /// "Weekly level: the Mar-2000 record high · support", its zone on that chart, its
+    /// strength and its explanation.
+    QString higherTimeframeToolTip(int line) const;
 
     /// The band colour (full opacity) of a zone in a theme.
     static QColor zoneColor(const Zone& zone, const ChartTheme& theme);
+    static QColor roleColor(LevelKind kind, bool manual, const ChartTheme& theme);
 
 private:
     struct ZoneItems {
@@ -130,11 +141,15 @@ private:
                                                    Qt::Alignment align,
                                                    const std::vector<QRectF>& placed) const;
     void placeAllTimeHigh();
+    void placeHigherTimeframeLabels();
     void placeState();
     /// How many visible candles the pixel rectangle `box` covers.
     int candlesUnder(const QRectF& box) const;
     bool matchesView() const;
     bool zoneShown(int zone) const;
+    /// A zone's role and colour as of the last visible bar.
+    LevelKind kindOf(int zone) const;
+    QColor colorOf(int zone) const;
     int barIndexOf(Day day) const;
     void onMouseMove(QMouseEvent* event);
 
@@ -145,7 +160,7 @@ private:
     LevelAnalysis analysis_;
     bool showAuto_ = true;
     int highlighted_ = -1;
-    int hoveredZone_ = -1;
+    int hovered_ = -1;  // the zone under the mouse, or -2 - k for weekly or monthly line k
     QColor styledFor_;
     std::vector<int> shown_;
     std::vector<ZoneItems> zones_;
@@ -156,12 +171,20 @@ private:
     QCPItemStraightLine* athLine_ = nullptr;
     QCPItemText* athText_ = nullptr;
     QCPItemText* stateText_ = nullptr;
-    // The events as of the last visible bar (eventsAsOf()) and the headline among them.
-    // Weekly and monthly levels drawn on a daily chart (line and label each) and their zones.
-    std::vector<QCPAbstractItem*> higherItems_;
+    // Weekly and monthly levels drawn on a daily chart and their zones, in the same order.
+    struct HigherItems {
+        QCPItemStraightLine* line = nullptr;
+        QCPItemText* label = nullptr;
+    };
+    std::vector<HigherItems> higher_;
     std::vector<Zone> higherZones_;
+    // The events as of the last visible bar (eventsAsOf()) and the headline among them; what
+    // the view reads as of that bar.
     std::vector<LevelEvent> asOf_;
-    std::vector<char> selection_;  // defaultSelection() as of that bar
+    std::vector<char> selection_;   // defaultSelection() as of that bar
+    std::vector<LevelKind> kinds_;  // each zone's role then (empty: Zone::kind, the last bar's)
+    double closeAsOf_ = 0;
+    std::vector<Zone> higherAsOf_;  // the weekly and monthly levels then
     int asOfBar_ = -1;
     int stateEvent_ = -1;
 };
