@@ -273,6 +273,27 @@ TEST_F(ContextUi, TnxPaneFromDgs10SitsBetweenPriceAndVolumeAndAlertsAboveFive) {
     EXPECT_EQ(pane.rect()->axis(QCPAxis::atBottom)->range(), view.timeAxis()->range());
 }
 
+// A pane with no value in the visible dates says so, instead of an axis fitted to nothing and
+// a threshold marked "above range"; its values come back with the dates that have them.
+TEST_F(ContextUi, APaneWithNoDataInViewSaysSo) {
+    MarketContext ctx(view, *cache);
+    ctx.apply(frame(), {});
+    ASSERT_TRUE(ctx.addPane(QStringLiteral("LATE")));
+    IndicatorPane& pane = *ctx.panes()[0];
+    pane.setThresholds({2000});
+    view.plot()->replot();  // 2006-07: LATE starts in 2010
+    EXPECT_EQ(pane.noDataText(), QStringLiteral("No LATE data before 2010-01-04"));
+    EXPECT_FALSE(pane.valueAxis()->tickLabels());
+    view.setDateRange(iso("2011-01-01"), iso("2011-12-31"));
+    view.plot()->replot();
+    EXPECT_TRUE(pane.noDataText().isEmpty());
+    EXPECT_TRUE(pane.valueAxis()->tickLabels());
+    EXPECT_GT(pane.valueAxis()->range().lower, 1000);  // fitted to 2011's closes
+    view.setDateRange(iso("2001-01-01"), iso("2001-12-31"));
+    view.plot()->replot();
+    EXPECT_EQ(pane.noDataText(), QStringLiteral("No LATE data before 2010-01-04"));
+}
+
 TEST_F(ContextUi, CrosshairReadsThePriceAndEveryPaneAtTheSameBar) {
     MarketContext ctx(view, *cache);
     ctx.apply(frame(), {});

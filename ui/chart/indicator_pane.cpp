@@ -10,6 +10,8 @@
 #include <limits>
 
 #include "core/analytics/compare.h"
+#include "core/model/date.h"
+#include "core/model/qt_text.h"
 #include "ui/chart/chart_data.h"
 #include "ui/chart/chart_types.h"
 #include "ui/chart/chart_view.h"
@@ -75,6 +77,14 @@ IndicatorPane::IndicatorPane(ChartView& view, QString symbol, QString title, std
     label_->setPadding(QMargins(10, 4, 10, 4));
     label_->setFont(labelFont(true));
     label_->setLayer(view_.crosshairLayer());
+
+    noData_ = new QCPItemText(plot);
+    noData_->setClipAxisRect(rect_);
+    noData_->position->setAxisRect(rect_);
+    noData_->position->setType(QCPItemPosition::ptAxisRectRatio);
+    noData_->position->setCoords(0.5, 0.55);
+    noData_->setFont(labelFont());
+    noData_->setVisible(false);
 
     for (QCPItemStraightLine** line : {&vLine_, &hLine_}) {
         auto* l = new QCPItemStraightLine(plot);
@@ -199,7 +209,15 @@ void IndicatorPane::onRangeChanged() {
             hi = std::max(hi, v);
         }
     }
-    if (lo <= hi) {
+    const bool any = lo <= hi;
+    noData_->setVisible(!any);
+    noData_->setText(any ? QString() : noDataWords(first, last));
+    valueAxis()->setTickLabels(any);
+    for (std::size_t i = 0; i < lines_.size(); ++i) {
+        lines_[i]->setVisible(any);
+        lineLabels_[i]->setVisible(any);
+    }
+    if (any) {
         // Thresholds do not widen the range: one far away would flatten the line.
         const double span = std::max(hi - lo, std::max(std::fabs(hi) * 0.01, 1e-6));
         const double lower = lo - kPad * span;
@@ -300,6 +318,7 @@ void IndicatorPane::applyTheme() {
     back.setAlpha(215);
     label_->setBrush(QBrush(back));
     label_->setColor(t.text);
+    noData_->setColor(t.mutedText);
     for (std::size_t i = 0; i < lines_.size(); ++i) {
         const double v = valueAt(view_.visibleBarRange().second);
         const bool crossed = std::isfinite(v) && v > thresholds_[i];
@@ -314,6 +333,27 @@ void IndicatorPane::applyTheme() {
     vLine_->setPen(cross);
     hLine_->setPen(cross);
     updateReadout();
+}
+
+QString IndicatorPane::noDataWords(int first, int last) const {
+    const std::vector<Bar>& chart = view_.bars();
+    if (bars_.empty() || chart.empty()) {
+        return tr("No %1 data").arg(symbol_);
+    }
+    const int end = static_cast<int>(chart.size()) - 1;
+    const Bar& from = chart[static_cast<std::size_t>(std::clamp(first, 0, end))];
+    const Bar& to = chart[static_cast<std::size_t>(std::clamp(last, 0, end))];
+    if (to.day < bars_.front().day) {
+        return tr("No %1 data before %2").arg(symbol_, toQString(formatIsoDate(bars_.front().day)));
+    }
+    if (from.day > bars_.back().day) {
+        return tr("No %1 data after %2").arg(symbol_, toQString(formatIsoDate(bars_.back().day)));
+    }
+    return tr("No %1 data in these dates").arg(symbol_);
+}
+
+QString IndicatorPane::noDataText() const {
+    return noData_->visible() ? noData_->text() : QString();
 }
 
 QString IndicatorPane::readout() const {

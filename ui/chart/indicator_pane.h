@@ -67,6 +67,9 @@ public:
     QString readout() const;
     /// Where that readout box is drawn (top left of the pane), in plot pixels.
     QRectF readoutRect() const;
+    /// "No ^TNX data before 2020-01-02" while no value falls in the visible range (the pane
+    /// then shows that instead of an axis fitted to nothing); empty otherwise.
+    QString noDataText() const;
     /// True while the last visible value is above a threshold.
     bool alert() const { return alert_; }
     /// How many shaded stretches (sessions above a threshold) are in view.
@@ -93,6 +96,7 @@ private:
     void onHover(int index);
     void applyTheme();
     void updateReadout();
+    QString noDataWords(int first, int last) const;
     bool nearTopEdge(const QPoint& pos) const;
 
     ChartView& view_;
@@ -105,6 +109,7 @@ private:
     QCPAxisRect* rect_ = nullptr;
     QCPGraph* graph_ = nullptr;
     QCPItemText* label_ = nullptr;
+    QCPItemText* noData_ = nullptr;  ///< says so when no value falls in the visible range
     QCPItemStraightLine* vLine_ = nullptr;
     QCPItemStraightLine* hLine_ = nullptr;
     std::vector<QCPItemStraightLine*> lines_;
