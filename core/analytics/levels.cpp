@@ -242,6 +242,31 @@ std::vector<LevelKind> zoneKindsAsOf(const LevelAnalysis& analysis,
     return out;
 }
 
+std::optional<AllTimeHigh> allTimeHighAsOf(const LevelAnalysis& analysis, std::span<const Bar> bars,
+                                           std::size_t lastIndex) {
+    if (bars.empty()) {
+        return std::nullopt;
+    }
+    lastIndex = std::min(lastIndex, bars.size() - 1);
+    std::size_t high = 0;  // the earliest bar of the highest high, as the engine keeps it
+    std::size_t close = 0;
+    for (std::size_t i = 1; i <= lastIndex; ++i) {
+        high = bars[i].high > bars[high].high ? i : high;
+        close = bars[i].close > bars[close].close ? i : close;
+    }
+    AllTimeHigh out{bars[high].high, bars[high].day, bars[close].close, bars[close].day};
+    // The day of the high as the analysis dates it (a weekly or monthly high on its day, not
+    // its period's), when it is the analysis' own high or one of its major peaks.
+    for (const Extreme& peak : analysis.majorPeaks) {
+        out.highDay = peak.index == high ? peak.day : out.highDay;
+    }
+    if (const auto& now = analysis.allTimeHigh) {
+        out.highDay = now->high == out.high ? now->highDay : out.highDay;
+        out.closeDay = now->close == out.close ? now->closeDay : out.closeDay;
+    }
+    return out;
+}
+
 Zone zoneAsOf(Zone zone, std::size_t lastIndex, LevelKind kind) {
     std::erase_if(zone.touches, [&](const LevelTouch& t) { return t.index > lastIndex; });
     zone.firstTouch = zone.touches.empty() ? 0 : zone.touches.front().day;

@@ -233,6 +233,12 @@ std::vector<LevelKind> zoneKindsAsOf(const LevelAnalysis& analysis,
                                      std::span<const LevelEvent> events, std::span<const Bar> bars,
                                      std::size_t lastIndex);
 
+/// The all-time high and highest close as of bar `lastIndex` of `bars`: those of `analysis`
+/// with their days once they have been reached; before that, dated on a major peak's day, or
+/// else (a recent weekly or monthly high) on its bar's. nullopt without bars.
+std::optional<AllTimeHigh> allTimeHighAsOf(const LevelAnalysis& analysis, std::span<const Bar> bars,
+                                           std::size_t lastIndex);
+
 /// `zone` as of bar `lastIndex`, with role `kind` then (zoneKindsAsOf()): its touches up to
 /// that bar (a visit under way then counts when its deepest bar is), their count of
 /// rejections, and whether its role had flipped. Its strength and explanation (Zone::why) stay

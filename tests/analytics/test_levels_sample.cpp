@@ -433,6 +433,35 @@ TEST_F(SampleLevels, ZoneRolesAsOfADayAreThoseOfTheDataCutThere) {
     EXPECT_GT(resistanceThenSupportNow, 5);  // what the whole analysis alone would have shown
 }
 
+TEST_F(SampleLevels, TheAllTimeHighAsOfADayIsThatOfTheDataCutThere) {
+    for (const Timeframe tf : {Timeframe::Daily, Timeframe::Weekly}) {
+        const std::vector<Bar> bars = resample(sample(), tf);
+        const LevelAnalysis all = analyzeLevels(bars, {}, {}, sample());
+        for (const char* cut : {"2000-03-01", "2007-10-01", "2013-06-24", "2020-02-12"}) {
+            SCOPED_TRACE(cut);
+            const auto part = until(bars, d(cut));
+            const LevelAnalysis then = analyzeLevels(part, {}, {}, until(sample(), d(cut)));
+            const auto ath = allTimeHighAsOf(all, bars, part.size() - 1);
+            ASSERT_TRUE(ath && then.allTimeHigh);
+            EXPECT_EQ(ath->high, then.allTimeHigh->high);
+            EXPECT_EQ(ath->close, then.allTimeHigh->close);
+            EXPECT_EQ(ath->closeDay, then.allTimeHigh->closeDay);
+            if (tf == Timeframe::Daily) {
+                EXPECT_EQ(ath->highDay, then.allTimeHigh->highDay);
+            } else {  // a recent weekly high, not yet a major peak, is dated by its week's bar
+                EXPECT_GE(ath->highDay, then.allTimeHigh->highDay);
+                EXPECT_LE(ath->highDay, then.allTimeHigh->highDay + 6);
+            }
+            EXPECT_LE(ath->highDay, d(cut));
+        }
+    }
+    // Before February 2020, the high of that month is not known yet.
+    const LevelAnalysis all = analyzeLevels(sample());
+    const auto part = until(sample(), d("2020-02-12"));
+    EXPECT_EQ(formatIsoDate(allTimeHighAsOf(all, sample(), part.size() - 1)->highDay),
+              "2020-02-12");
+}
+
 // A zone spans its pivot's close-to-wick range plus a small pad: never wider than about two
 // ATRs of the time its pivot was made, on any timeframe.
 TEST_F(SampleLevels, ZonesAreAsNarrowAsAChartistDrawsThem) {

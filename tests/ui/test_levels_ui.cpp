@@ -251,6 +251,20 @@ TEST(LevelOverlay, APastViewReadsItsZonesAsOfItsLastVisibleDay) {
     }
 }
 
+// A week before the February-2020 peak, the all-time high is the one made by then: the chart
+// names no high from its future.
+TEST(LevelOverlay, APastViewLabelsTheAllTimeHighOfItsLastVisibleDay) {
+    Sample s;
+    s.view.setDateRange(*parseIsoDate("2019-06-01"), *parseIsoDate("2020-02-12"));
+    s.layout();
+    const QString text = s.overlay->allTimeHighText();
+    EXPECT_TRUE(text.startsWith(QStringLiteral("All-time high 3,3"))) << text.toStdString();
+    EXPECT_TRUE(text.endsWith(QStringLiteral(" · 2020-02-12"))) << text.toStdString();
+    s.view.applyRangePreset(RangePreset::Max);
+    s.layout();
+    EXPECT_EQ(s.overlay->allTimeHighText(), QStringLiteral("All-time high 3,393.52 · 2020-02-19"));
+}
+
 // The weekly and monthly levels of a view that ends in 2017 are those the weekly and monthly
 // analyses of the bars up to then select: none is named for a swing that came later.
 TEST(LevelOverlay, APastViewShowsTheWeeklyAndMonthlyLevelsKnownThen) {

@@ -198,6 +198,7 @@ bool LevelOverlay::updateState() {
     kinds_.clear();
     higherAsOf_.clear();
     closeAsOf_ = analysis_.lastClose;
+    athAsOf_ = analysis_.allTimeHigh;
     stateEvent_ = -1;
     if (last >= 0) {
         asOf_ = eventsAsOf(analysis_, bars, static_cast<std::size_t>(last));
@@ -209,6 +210,7 @@ bool LevelOverlay::updateState() {
                 defaultSelection(analysis_.zones, asOf_, bars, index, analysis_.sensitivity);
             kinds_ = zoneKindsAsOf(analysis_, asOf_, bars, index);
             closeAsOf_ = bars[index].close;
+            athAsOf_ = allTimeHighAsOf(analysis_, bars, index);
             // The weekly and monthly analyses of the bars up to that day: a weekly bar still
             // being formed then ends on it, as it does in `retest export --to`.
             if (view_.timeframe() == Timeframe::Daily) {
@@ -463,7 +465,7 @@ void LevelOverlay::rebuild() {
             buildEvent(e);
         }
     }
-    if (showAuto_ && analysis_.allTimeHigh) {
+    if (showAuto_ && athAsOf_) {
         buildAllTimeHigh();
     }
     if (showAuto_) {
@@ -651,7 +653,7 @@ void LevelOverlay::buildHigherTimeframes() {
 
 void LevelOverlay::buildAllTimeHigh() {
     QCustomPlot* plot = view_.plot();
-    const AllTimeHigh& ath = *analysis_.allTimeHigh;
+    const AllTimeHigh& ath = *athAsOf_;
     athLine_ = new QCPItemStraightLine(plot);
     athLine_->setLayer(bandLayer_);
     athLine_->setClipAxisRect(view_.priceRect());
@@ -682,14 +684,18 @@ void LevelOverlay::buildState() {
 void LevelOverlay::onVisibleRangeChanged() {
     const std::vector<char> before = selection_;
     const std::vector<Zone> higherBefore = higherAsOf_;
+    const auto athHigh = [this] { return athAsOf_ ? athAsOf_->high : -1.0; };  // -1: none
+    const double athBefore = athHigh();
     if (!updateState()) {
         return;
     }
+    const double ath = athHigh();
     const auto samePlace = [](const Zone& a, const Zone& b) {
         return a.timeframe == b.timeframe && a.price == b.price && a.name == b.name;
     };
-    if (selection_ != before || !std::equal(higherBefore.begin(), higherBefore.end(),
-                                            higherAsOf_.begin(), higherAsOf_.end(), samePlace)) {
+    if (selection_ != before || ath != athBefore ||
+        !std::equal(higherBefore.begin(), higherBefore.end(), higherAsOf_.begin(),
+                    higherAsOf_.end(), samePlace)) {
         rebuild();
     } else {
         showState();
@@ -860,9 +866,8 @@ std::vector<std::optional<QRectF>> LevelOverlay::higherTimeframeLabelRects() con
 void LevelOverlay::placeState() {
     const QRect r = view_.priceRect()->rect();
     const QSizeF size = pixelRect(*stateText_).size();
-    const double line = athText_ != nullptr
-                            ? view_.priceAxis()->coordToPixel(analysis_.allTimeHigh->high)
-                            : -HUGE_VAL;
+    const double line =
+        athText_ != nullptr ? view_.priceAxis()->coordToPixel(athAsOf_->high) : -HUGE_VAL;
     const double label = athText_ != nullptr ? QFontMetricsF(athText_->font()).height() + 10 : 0;
     const auto crossed = [&](double top) {
         return line > top - label && line < top + size.height() + label;
@@ -1042,7 +1047,7 @@ void LevelOverlay::placeAllTimeHigh() {
     if (athText_ == nullptr) {
         return;
     }
-    const AllTimeHigh& ath = *analysis_.allTimeHigh;
+    const AllTimeHigh& ath = *athAsOf_;
     const QRect r = view_.priceRect()->rect();
     const QCPAxis* x = view_.priceRect()->axis(QCPAxis::atBottom);
     const double px = x->coordToPixel(barIndexOf(ath.highDay));

@@ -185,6 +185,7 @@ private:
     std::vector<LevelKind> kinds_;  // each zone's role then (empty: Zone::kind, the last bar's)
     double closeAsOf_ = 0;
     std::vector<Zone> higherAsOf_;  // the weekly and monthly levels then
+    std::optional<AllTimeHigh> athAsOf_;
     int asOfBar_ = -1;
     int stateEvent_ = -1;
 };
