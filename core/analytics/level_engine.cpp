@@ -344,6 +344,7 @@ void LevelEngine::addMember(const Member& m, double atrK, std::size_t now) {
         if (narrow && clearBelow && clearAbove) {
             l.coreLow = lo;
             l.coreHigh = hi;
+            l.recordBounds(now);
             refreshSlot(l);
         }
         l.addMember(m);
@@ -388,6 +389,7 @@ void LevelEngine::addMember(const Member& m, double atrK, std::size_t now) {
     l.pad = pad;
     l.atrRef = atrK;
     l.knownFrom = now;
+    l.recordBounds(now);
     l.addMember(m);
     l.major = m.major;
     l.record = m.record;
@@ -435,6 +437,19 @@ void LevelEngine::Level::refreshBand() {
     b.breakHigh = peakClose > -HUGE_VAL ? std::clamp(peakClose, coreLow, coreHigh) : coreHigh;
     b.breakLow = troughClose < HUGE_VAL ? std::clamp(troughClose, coreLow, coreHigh) : coreLow;
     b.breakLow = std::min(b.breakLow, b.breakHigh);
+}
+
+void LevelEngine::Level::recordBounds(std::size_t from) {
+    const ZoneBounds b{from, low(), high(), coreLow, coreHigh};
+    if (!bounds.empty() && bounds.back().low == b.low && bounds.back().high == b.high &&
+        bounds.back().coreLow == b.coreLow && bounds.back().coreHigh == b.coreHigh) {
+        return;
+    }
+    if (!bounds.empty() && bounds.back().from == from) {
+        bounds.back() = b;  // two pivots confirmed on one bar
+    } else {
+        bounds.push_back(b);
+    }
 }
 
 bool LevelEngine::Level::hasMemberIn(std::size_t from, std::size_t to) const {
@@ -764,6 +779,7 @@ LevelAnalysis LevelEngine::snapshot(std::vector<LevelEvent> events,
         z.low = l.low();
         z.high = l.high();
         z.knownFrom = l.knownFrom;
+        z.bounds = l.bounds;
         z.major = l.major;
         z.record = l.record;
         z.manual = l.manual;

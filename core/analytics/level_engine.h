@@ -158,6 +158,9 @@ private:
         void refreshBand();
         LevelBand band_;
         std::vector<std::size_t> memberBars;  // members' bars, ascending
+        std::vector<ZoneBounds> bounds;       // Zone::bounds
+        /// Notes the bounds from bar `from` on, when they changed.
+        void recordBounds(std::size_t from);
         void addMember(const Member& m);
         bool hasMemberIn(std::size_t from, std::size_t to) const;
         void addTouch(const LevelTouch& t, std::size_t from, std::size_t to);

@@ -212,10 +212,26 @@ std::vector<char> defaultSelection(std::span<const Zone> zones, std::span<const 
 }
 
 LevelKind zoneKind(const Zone& zone, double close, std::optional<LevelEventType> live) {
-    const bool inside = zone.low <= close && close <= zone.high;
-    const bool insideAsSupport = live ? *live == LevelEventType::Breakout : zone.price <= close;
-    const bool below = zone.high < close || (inside && insideAsSupport);
+    return zoneKind(ZoneBounds{0, zone.low, zone.high, zone.coreLow, zone.coreHigh}, zone.price,
+                    close, live);
+}
+
+LevelKind zoneKind(const ZoneBounds& bounds, double price, double close,
+                   std::optional<LevelEventType> live) {
+    const bool inside = bounds.low <= close && close <= bounds.high;
+    const bool insideAsSupport = live ? *live == LevelEventType::Breakout : price <= close;
+    const bool below = bounds.high < close || (inside && insideAsSupport);
     return below ? LevelKind::Support : LevelKind::Resistance;
+}
+
+ZoneBounds boundsAsOf(const Zone& zone, std::size_t lastIndex) {
+    if (zone.bounds.empty()) {
+        return ZoneBounds{0, zone.low, zone.high, zone.coreLow, zone.coreHigh};
+    }
+    const auto later =
+        std::upper_bound(zone.bounds.begin(), zone.bounds.end(), lastIndex,
+                         [](std::size_t index, const ZoneBounds& b) { return index < b.from; });
+    return later == zone.bounds.begin() ? zone.bounds.front() : *std::prev(later);
 }
 
 std::vector<LevelKind> zoneKindsAsOf(const LevelAnalysis& analysis,
@@ -237,7 +253,9 @@ std::vector<LevelKind> zoneKindsAsOf(const LevelAnalysis& analysis,
     const double close = bars[std::min(lastIndex, bars.size() - 1)].close;
     out.reserve(analysis.zones.size());
     for (std::size_t k = 0; k < analysis.zones.size(); ++k) {
-        out.push_back(zoneKind(analysis.zones[k], close, live[k]));
+        const Zone& z = analysis.zones[k];
+        const ZoneBounds b = boundsAsOf(z, lastIndex);
+        out.push_back(zoneKind(b, std::clamp(z.price, b.low, b.high), close, live[k]));
     }
     return out;
 }
@@ -268,6 +286,13 @@ std::optional<AllTimeHigh> allTimeHighAsOf(const LevelAnalysis& analysis, std::s
 }
 
 Zone zoneAsOf(Zone zone, std::size_t lastIndex, LevelKind kind) {
+    const ZoneBounds b = boundsAsOf(zone, lastIndex);
+    zone.low = b.low;
+    zone.high = b.high;
+    zone.coreLow = b.coreLow;
+    zone.coreHigh = b.coreHigh;
+    zone.price = std::clamp(zone.price, b.low, b.high);
+    std::erase_if(zone.bounds, [&](const ZoneBounds& x) { return x.from > lastIndex; });
     std::erase_if(zone.touches, [&](const LevelTouch& t) { return t.index > lastIndex; });
     zone.firstTouch = zone.touches.empty() ? 0 : zone.touches.front().day;
     zone.lastTouch = zone.touches.empty() ? 0 : zone.touches.back().day;

@@ -58,6 +58,15 @@ struct LevelTouch {
     bool rejection = false;  ///< price left the zone on the side it came from
 };
 
+/// A zone's bounds from bar `from` on: a later swing at the level can widen it.
+struct ZoneBounds {
+    std::size_t from = 0;
+    double low = 0;
+    double high = 0;
+    double coreLow = 0;
+    double coreHigh = 0;
+};
+
 struct Zone {
     /// Stable identity: "H2021-11-08" / "L2020-03-23" for the defining peak or trough (its
     /// kind and day), "M<id>" for a manual level. The same level keeps its id as bars arrive.
@@ -93,6 +102,9 @@ struct Zone {
     double coreHigh = 0;
     /// The bar from which the level was known (its first pivot confirmed); 0 for manual levels.
     std::size_t knownFrom = 0;
+    /// Its bounds as they grew, oldest first: the first from knownFrom, the last those above.
+    /// Empty for manual levels, which keep theirs (see boundsAsOf()).
+    std::vector<ZoneBounds> bounds;
     /// Kept by the default selection (the record, the nearest major levels, every live retest,
     /// manual levels, more with a higher sensitivity). Hidden zones stay in the list so events
     /// can name them; views draw only the shown ones.
@@ -225,6 +237,8 @@ const Zone* nearestShownZone(const LevelAnalysis& analysis, LevelKind kind);
 /// resistance while a breakdown is, else the side of its price. Zone::kind is this at the
 /// last bar.
 LevelKind zoneKind(const Zone& zone, double close, std::optional<LevelEventType> live);
+LevelKind zoneKind(const ZoneBounds& bounds, double price, double close,
+                   std::optional<LevelEventType> live);
 
 /// Zone::kind of every zone of `analysis` as of bar `lastIndex` of `bars`, from `events` (as of
 /// that bar, see eventsAsOf()): a view of 2009 reads the old record above it as resistance,
@@ -239,10 +253,13 @@ std::vector<LevelKind> zoneKindsAsOf(const LevelAnalysis& analysis,
 std::optional<AllTimeHigh> allTimeHighAsOf(const LevelAnalysis& analysis, std::span<const Bar> bars,
                                            std::size_t lastIndex);
 
-/// `zone` as of bar `lastIndex`, with role `kind` then (zoneKindsAsOf()): its touches up to
-/// that bar (a visit under way then counts when its deepest bar is), their count of
-/// rejections, and whether its role had flipped. Its strength and explanation (Zone::why) stay
-/// those of the last bar.
+/// The bounds `zone` had on bar `lastIndex` (its first ones before it was known).
+ZoneBounds boundsAsOf(const Zone& zone, std::size_t lastIndex);
+
+/// `zone` as of bar `lastIndex`, with role `kind` then (zoneKindsAsOf()): its bounds then, its
+/// touches up to that bar (a visit under way then counts when its deepest bar is), their count
+/// of rejections, and whether its role had flipped. Its strength and explanation (Zone::why)
+/// stay those of the last bar.
 Zone zoneAsOf(Zone zone, std::size_t lastIndex, LevelKind kind);
 
 /// The default selection as of bar `lastIndex` (Zone::shown is this at the last bar): the zone

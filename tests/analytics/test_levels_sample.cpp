@@ -390,10 +390,10 @@ TEST_F(SampleLevels, EventsAsOfADayAreThoseOfTheDataCutThere) {
     }
 }
 
-// A zone's role as of a day, read from the whole analysis (zoneKindsAsOf()), is the role the
-// data cut there gives it; its touches then are those the cut counts. At the last bar the
-// rule is Zone::kind itself.
-TEST_F(SampleLevels, ZoneRolesAsOfADayAreThoseOfTheDataCutThere) {
+// A zone as of a day, read from the whole analysis (zoneKindsAsOf(), zoneAsOf()), is the zone
+// the data cut there gives: the same bounds (a later swing widened some since), the same role
+// and the same touches. At the last bar the rule is Zone::kind itself.
+TEST_F(SampleLevels, ZonesAsOfADayAreThoseOfTheDataCutThere) {
     const LevelAnalysis all = analyzeLevels(sample());
     const std::size_t lastBar = sample().size() - 1;
     const auto kindsNow = zoneKindsAsOf(all, all.events, sample(), lastBar);
@@ -403,6 +403,7 @@ TEST_F(SampleLevels, ZoneRolesAsOfADayAreThoseOfTheDataCutThere) {
     }
     int compared = 0;
     int resistanceThenSupportNow = 0;
+    int widenedSince = 0;
     for (const char* cut : {"2002-10-09", "2008-11-28", "2009-06-30", "2013-06-24", "2018-12-24"}) {
         SCOPED_TRACE(cut);
         const auto part = until(sample(), d(cut));
@@ -412,15 +413,17 @@ TEST_F(SampleLevels, ZoneRolesAsOfADayAreThoseOfTheDataCutThere) {
         for (const Zone& z : then.zones) {
             const auto it = std::find_if(all.zones.begin(), all.zones.end(),
                                          [&](const Zone& x) { return x.id == z.id; });
-            // The same zone, not widened by a later swing.
-            if (it == all.zones.end() || it->low != z.low || it->high != z.high) {
-                continue;
-            }
+            ASSERT_NE(it, all.zones.end()) << z.id;  // history never rewrites itself
             const auto k = static_cast<std::size_t>(it - all.zones.begin());
             EXPECT_EQ(kinds[k], z.kind) << z.name;
+            const Zone asOf = zoneAsOf(*it, last, kinds[k]);
+            EXPECT_EQ(asOf.low, z.low) << z.name;
+            EXPECT_EQ(asOf.high, z.high) << z.name;
+            EXPECT_EQ(asOf.coreLow, z.coreLow) << z.name;
+            EXPECT_EQ(asOf.coreHigh, z.coreHigh) << z.name;
+            widenedSince += it->low != z.low || it->high != z.high ? 1 : 0;
             // The cut also counts a visit under way on its last day; the whole analysis dates
             // that touch on the visit's deepest bar, which may come later.
-            const Zone asOf = zoneAsOf(*it, last, kinds[k]);
             EXPECT_LE(asOf.touches.size(), z.touches.size()) << z.name;
             EXPECT_GE(asOf.touches.size() + 1, z.touches.size()) << z.name;
             EXPECT_EQ(asOf.firstTouch, z.firstTouch) << z.name;
@@ -430,7 +433,9 @@ TEST_F(SampleLevels, ZoneRolesAsOfADayAreThoseOfTheDataCutThere) {
         }
     }
     EXPECT_GT(compared, 50);
-    EXPECT_GT(resistanceThenSupportNow, 5);  // what the whole analysis alone would have shown
+    // What the whole analysis alone would have shown.
+    EXPECT_GT(resistanceThenSupportNow, 5);
+    EXPECT_GT(widenedSince, 5);
 }
 
 TEST_F(SampleLevels, TheAllTimeHighAsOfADayIsThatOfTheDataCutThere) {

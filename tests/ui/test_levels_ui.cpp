@@ -239,6 +239,18 @@ TEST(LevelOverlay, APastViewReadsItsZonesAsOfItsLastVisibleDay) {
         }
     }
     EXPECT_EQ(records, 2);  // the 2000 and 2007 records
+    // Every band spans the zone as the data cut on that day draws it (some grew later).
+    const auto& bars = s.view.bars();
+    const auto last = static_cast<std::size_t>(s.view.visibleBarRange().second);
+    const LevelAnalysis cut = analyzeLevels(std::span<const Bar>(bars).first(last + 1));
+    for (const int k : s.overlay->shownZones()) {
+        const Zone& z = zones[static_cast<std::size_t>(k)];
+        const auto then = std::find_if(cut.zones.begin(), cut.zones.end(),
+                                       [&](const Zone& c) { return c.id == z.id; });
+        ASSERT_NE(then, cut.zones.end()) << z.name;
+        EXPECT_EQ(s.overlay->band(k)->topLeft->coords().y(), then->high) << z.name;
+        EXPECT_EQ(s.overlay->band(k)->bottomRight->coords().y(), then->low) << z.name;
+    }
 
     s.view.applyRangePreset(RangePreset::Max);
     s.layout();

@@ -195,7 +195,7 @@ bool LevelOverlay::updateState() {
     asOfBar_ = last;
     asOf_.clear();
     selection_.clear();
-    kinds_.clear();
+    viewZones_.clear();
     higherAsOf_.clear();
     closeAsOf_ = analysis_.lastClose;
     athAsOf_ = analysis_.allTimeHigh;
@@ -208,7 +208,11 @@ bool LevelOverlay::updateState() {
             const auto index = static_cast<std::size_t>(last);
             selection_ =
                 defaultSelection(analysis_.zones, asOf_, bars, index, analysis_.sensitivity);
-            kinds_ = zoneKindsAsOf(analysis_, asOf_, bars, index);
+            const std::vector<LevelKind> kinds = zoneKindsAsOf(analysis_, asOf_, bars, index);
+            viewZones_.reserve(kinds.size());
+            for (std::size_t k = 0; k < kinds.size(); ++k) {
+                viewZones_.push_back(zoneAsOf(analysis_.zones[k], index, kinds[k]));
+            }
             closeAsOf_ = bars[index].close;
             athAsOf_ = allTimeHighAsOf(analysis_, bars, index);
             // The weekly and monthly analyses of the bars up to that day: a weekly bar still
@@ -257,37 +261,30 @@ QString LevelOverlay::stateText() const {
 }
 
 QColor LevelOverlay::zoneColor(const Zone& zone, const ChartTheme& theme) {
-    return roleColor(zone.kind, zone.manual, theme);
-}
-
-QColor LevelOverlay::roleColor(LevelKind kind, bool manual, const ChartTheme& theme) {
-    if (manual) {
+    if (zone.manual) {
         return theme.manualLevel;
     }
-    return kind == LevelKind::Support ? theme.support : theme.resistance;
+    return zone.kind == LevelKind::Support ? theme.support : theme.resistance;
 }
 
 QString LevelOverlay::zoneToolTip(int zone) const {
     if (zone < 0 || zone >= static_cast<int>(analysis_.zones.size())) {
         return {};
     }
-    const Zone& z = analysis_.zones[static_cast<std::size_t>(zone)];
-    if (kinds_.empty()) {
-        return describeZone(z);
+    if (viewZones_.empty()) {
+        return describeZone(zoneOf(zone));
     }
     // A view that ends in the past reads the zone as of its last visible day.
-    const auto last = static_cast<std::size_t>(asOfBar_);
-    return describeZone(zoneAsOf(z, last, kindOf(zone)), view_.bars()[last].day);
+    return describeZone(zoneOf(zone), view_.bars()[static_cast<std::size_t>(asOfBar_)].day);
 }
 
-LevelKind LevelOverlay::kindOf(int zone) const {
+const Zone& LevelOverlay::zoneOf(int zone) const {
     const auto k = static_cast<std::size_t>(zone);
-    return k < kinds_.size() ? kinds_[k] : analysis_.zones[k].kind;
+    return viewZones_.empty() ? analysis_.zones[k] : viewZones_[k];
 }
 
 QColor LevelOverlay::colorOf(int zone) const {
-    return roleColor(kindOf(zone), analysis_.zones[static_cast<std::size_t>(zone)].manual,
-                     view_.theme());
+    return zoneColor(zoneOf(zone), view_.theme());
 }
 
 QString LevelOverlay::describeZone(const Zone& z, std::optional<Day> asOf) {
@@ -327,7 +324,7 @@ int LevelOverlay::zoneAt(QPointF pixel) const {
     int best = -1;
     double bestDistance = kHoverSlackPx + 1;
     for (const int zone : shown_) {
-        const Zone& z = analysis_.zones[static_cast<std::size_t>(zone)];
+        const Zone& z = zoneOf(zone);
         const double top = view_.priceAxis()->coordToPixel(z.high);
         const double bottom = view_.priceAxis()->coordToPixel(z.low);
         const double distance =
@@ -479,7 +476,7 @@ void LevelOverlay::rebuild() {
     tagPriorities_.clear();
     const double last = closeAsOf_;
     for (const ZoneItems& items : zones_) {
-        const Zone& z = analysis_.zones[static_cast<std::size_t>(items.zone)];
+        const Zone& z = zoneOf(items.zone);
         const double distance = last > 0 ? std::fabs(z.price - last) / last * 100 : 0;
         double score = z.strength / (1.0 + distance / 8.0);
         if (items.zone == highlighted_) {
@@ -513,7 +510,7 @@ void LevelOverlay::registerTags(bool show) {
 
 void LevelOverlay::buildZone(int zone) {
     QCustomPlot* plot = view_.plot();
-    const Zone& z = analysis_.zones[static_cast<std::size_t>(zone)];
+    const Zone& z = zoneOf(zone);
     ZoneItems items;
     items.zone = zone;
 
@@ -606,7 +603,7 @@ void LevelOverlay::buildHigherTimeframes() {
     std::vector<const Zone*> candidates;
     for (const Zone& z : higherAsOf_) {
         const bool covered = std::any_of(shown_.begin(), shown_.end(), [&](int k) {
-            const Zone& d = analysis_.zones[static_cast<std::size_t>(k)];
+            const Zone& d = zoneOf(k);
             return z.price >= d.low && z.price <= d.high;
         });
         const bool twice = std::any_of(candidates.begin(), candidates.end(), [&](const Zone* c) {
@@ -680,20 +677,29 @@ void LevelOverlay::buildState() {
     showState();
 }
 
+// The prices the chart's items are placed at as of the last visible bar (zones, all-time
+// high): they are rebuilt when these change, restyled otherwise.
+std::vector<double> LevelOverlay::placedPrices() const {
+    std::vector<double> out{athAsOf_ ? athAsOf_->high : -1.0};
+    for (int k = 0; k < static_cast<int>(analysis_.zones.size()); ++k) {
+        const Zone& z = zoneOf(k);
+        out.insert(out.end(), {z.low, z.high, z.price});
+    }
+    return out;
+}
+
 // Panning or zooming to another last bar: the headline and the levels that mattered then.
 void LevelOverlay::onVisibleRangeChanged() {
     const std::vector<char> before = selection_;
     const std::vector<Zone> higherBefore = higherAsOf_;
-    const auto athHigh = [this] { return athAsOf_ ? athAsOf_->high : -1.0; };  // -1: none
-    const double athBefore = athHigh();
+    const std::vector<double> placedBefore = placedPrices();
     if (!updateState()) {
         return;
     }
-    const double ath = athHigh();
     const auto samePlace = [](const Zone& a, const Zone& b) {
         return a.timeframe == b.timeframe && a.price == b.price && a.name == b.name;
     };
-    if (selection_ != before || ath != athBefore ||
+    if (selection_ != before || placedPrices() != placedBefore ||
         !std::equal(higherBefore.begin(), higherBefore.end(), higherAsOf_.begin(),
                     higherAsOf_.end(), samePlace)) {
         rebuild();
@@ -769,7 +775,7 @@ void LevelOverlay::restyle() {
 
 void LevelOverlay::styleZone(const ZoneItems& items) {
     const ChartTheme& t = view_.theme();
-    const Zone& z = analysis_.zones[static_cast<std::size_t>(items.zone)];
+    const Zone& z = zoneOf(items.zone);
     const QColor c = colorOf(items.zone);
     const bool dark = t.background.lightness() < 128;
     const double s = std::clamp(z.strength, 0.0, 100.0) / 100.0;
@@ -811,7 +817,7 @@ void LevelOverlay::layoutLabels() {
         const QRect r = view_.priceRect()->rect();
         const QRectF box = pixelRect(*stateText_);
         for (const ZoneItems& items : zones_) {
-            const double high = analysis_.zones[static_cast<std::size_t>(items.zone)].high;
+            const double high = zoneOf(items.zone).high;
             items.name->position->setCoords(0.0, high);
             const QRectF name = pixelRect(*items.name);
             if (stateText_->visible() && items.name->visible() && name.intersects(box)) {
@@ -921,7 +927,7 @@ void LevelOverlay::placeTags() {
     for (std::size_t i = 0; i < zones_.size(); ++i) {
         ZoneItems& items = zones_[i];
         const auto y = view_.axisTagY(this, i);
-        const double price = analysis_.zones[static_cast<std::size_t>(items.zone)].price;
+        const double price = zoneOf(items.zone).price;
         const bool drawn = y.has_value() || !axis->range().contains(price);
         items.band->setVisible(drawn);
         items.centre->setVisible(drawn);

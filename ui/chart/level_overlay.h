@@ -99,7 +99,6 @@ public:
 
     /// The band colour (full opacity) of a zone in a theme.
     static QColor zoneColor(const Zone& zone, const ChartTheme& theme);
-    static QColor roleColor(LevelKind kind, bool manual, const ChartTheme& theme);
 
 private:
     struct ZoneItems {
@@ -125,6 +124,7 @@ private:
     void showState();
     bool updateState();
     void onVisibleRangeChanged();
+    std::vector<double> placedPrices() const;
     void restyle();
     void styleZone(const ZoneItems& items);
     void layoutLabels();
@@ -147,8 +147,8 @@ private:
     int candlesUnder(const QRectF& box) const;
     bool matchesView() const;
     bool zoneShown(int zone) const;
-    /// A zone's role and colour as of the last visible bar.
-    LevelKind kindOf(int zone) const;
+    /// A zone as of the last visible bar (zoneAsOf()): its bounds, role and touches then.
+    const Zone& zoneOf(int zone) const;
     QColor colorOf(int zone) const;
     int barIndexOf(Day day) const;
     void onMouseMove(QMouseEvent* event);
@@ -181,8 +181,8 @@ private:
     // The events as of the last visible bar (eventsAsOf()) and the headline among them; what
     // the view reads as of that bar.
     std::vector<LevelEvent> asOf_;
-    std::vector<char> selection_;   // defaultSelection() as of that bar
-    std::vector<LevelKind> kinds_;  // each zone's role then (empty: Zone::kind, the last bar's)
+    std::vector<char> selection_;  // defaultSelection() as of that bar
+    std::vector<Zone> viewZones_;  // the zones then (empty: analysis_.zones, the last bar's)
     double closeAsOf_ = 0;
     std::vector<Zone> higherAsOf_;  // the weekly and monthly levels then
     std::optional<AllTimeHigh> athAsOf_;
