@@ -308,6 +308,7 @@ void LevelEngine::addMember(const Member& m, double atrK, std::size_t now) {
         Member& x = l.members[seen->member];
         x.major = x.major || m.major;
         l.major = l.major || m.major;
+        l.noteNaming(seen->member, now);
         return;
     }
     const auto remember = [&](std::size_t level) {
@@ -347,7 +348,7 @@ void LevelEngine::addMember(const Member& m, double atrK, std::size_t now) {
             l.recordBounds(now);
             refreshSlot(l);
         }
-        l.addMember(m);
+        l.addMember(m, now);
         l.major = l.major || m.major;
         l.record = l.record || m.record;
         // The visit that made this pivot may already be a touch: it is the same test.
@@ -390,7 +391,7 @@ void LevelEngine::addMember(const Member& m, double atrK, std::size_t now) {
     l.atrRef = atrK;
     l.knownFrom = now;
     l.recordBounds(now);
-    l.addMember(m);
+    l.addMember(m, now);
     l.major = m.major;
     l.record = m.record;
     l.addTouch(LevelTouch{m.index, m.day, m.wick, !m.peak, true}, m.index, m.index);
@@ -458,8 +459,25 @@ bool LevelEngine::Level::hasMemberIn(std::size_t from, std::size_t to) const {
     return it != memberBars.end() && *it <= to;
 }
 
-void LevelEngine::Level::addMember(const Member& m) {
+// A zone is named for its record pivot, else its major swing, the oldest among equals.
+void LevelEngine::Level::noteNaming(std::size_t k, std::size_t now) {
+    const auto rank = [](const Member& x) { return (x.record ? 2 : 0) + (x.major ? 1 : 0); };
+    const bool better = naming == SIZE_MAX || rank(members[k]) > rank(members[naming]) ||
+                        (rank(members[k]) == rank(members[naming]) && k < naming);
+    if (!better || k == naming) {
+        return;
+    }
+    naming = k;
+    if (!namings.empty() && namings.back().first == now) {
+        namings.back().second = k;  // two pivots confirmed on one bar
+    } else {
+        namings.emplace_back(now, k);
+    }
+}
+
+void LevelEngine::Level::addMember(const Member& m, std::size_t now) {
     members.push_back(m);
+    noteNaming(members.size() - 1, now);
     memberBars.insert(partitionPointNearEnd(memberBars.begin(), memberBars.end(),
                                             [&](std::size_t bar) { return bar <= m.index; }),
                       m.index);
@@ -751,14 +769,7 @@ LevelAnalysis LevelEngine::snapshot(std::vector<LevelEvent> events,
     }
     levelOrder.insert(levelOrder.end(), manual_.begin(), manual_.end());
     auto namePrice = [&](const Level& l, const Member** naming) {
-        *naming = nullptr;
-        for (const Member& m : l.members) {
-            const int pm = (m.record ? 2 : 0) + (m.major ? 1 : 0);
-            const int pn = *naming ? ((*naming)->record ? 2 : 0) + ((*naming)->major ? 1 : 0) : -1;
-            if (pm > pn) {
-                *naming = &m;  // records, then major swings; the oldest among equals
-            }
-        }
+        *naming = l.naming < l.members.size() ? &l.members[l.naming] : nullptr;
         return l.manual ? l.manualPrice : (*naming ? (*naming)->wick : l.coreHigh);
     };
     std::vector<double> keyPrice(levels_.size());
@@ -788,6 +799,12 @@ LevelAnalysis LevelEngine::snapshot(std::vector<LevelEvent> events,
         z.name = l.manual ? l.label
                           : (naming ? pivotName(naming->day, naming->peak, naming->record)
                                     : concat({"the level at ", priceText(z.price)}));
+        if (l.namings.size() > 1) {  // renamed: the names it had before
+            for (const auto& [from, k] : l.namings) {
+                const Member& m = l.members[k];
+                z.names.push_back({from, pivotName(m.day, m.peak, m.record), m.wick});
+            }
+        }
         if (taken != nullptr) {
             z.touches = std::move((*taken)[j]);
         } else {

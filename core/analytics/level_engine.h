@@ -161,7 +161,13 @@ private:
         std::vector<ZoneBounds> bounds;       // Zone::bounds
         /// Notes the bounds from bar `from` on, when they changed.
         void recordBounds(std::size_t from);
-        void addMember(const Member& m);
+        /// Adds pivot `m`, confirmed on bar `now`.
+        void addMember(const Member& m, std::size_t now);
+        /// Member k joined or became major on bar `now`: the zone may be named for it now.
+        void noteNaming(std::size_t k, std::size_t now);
+        std::size_t naming = SIZE_MAX;  // the member the zone is named for
+        std::vector<std::pair<std::size_t, std::size_t>>
+            namings;  // (from bar, member), oldest first
         bool hasMemberIn(std::size_t from, std::size_t to) const;
         void addTouch(const LevelTouch& t, std::size_t from, std::size_t to);
     };

@@ -68,6 +68,9 @@ std::vector<LevelEvent> eventsAsOf(const LevelAnalysis& analysis, std::span<cons
         }
         ev.retest = ev.history.empty() ? RetestState::None : ev.history.back().state;
         ev.retestDay = ev.history.empty() ? 0 : ev.history.back().day;
+        if (ev.zone < analysis.zones.size()) {  // named as its zone was then
+            ev.name = nameAsOf(analysis.zones[ev.zone], lastIndex);
+        }
         measureEventAsOf(ev, bars[lastIndex].close, atrNow);
         out.push_back(std::move(ev));
     }
@@ -234,6 +237,27 @@ ZoneBounds boundsAsOf(const Zone& zone, std::size_t lastIndex) {
     return later == zone.bounds.begin() ? zone.bounds.front() : *std::prev(later);
 }
 
+namespace {
+
+/// The entry of zone.names in force on bar `lastIndex` (the first before it), or nullptr for a
+/// zone never renamed.
+const ZoneName* nameEntryAsOf(const Zone& zone, std::size_t lastIndex) {
+    if (zone.names.empty()) {
+        return nullptr;
+    }
+    const auto later =
+        std::upper_bound(zone.names.begin(), zone.names.end(), lastIndex,
+                         [](std::size_t index, const ZoneName& n) { return index < n.from; });
+    return later == zone.names.begin() ? &zone.names.front() : &*std::prev(later);
+}
+
+}  // namespace
+
+const std::string& nameAsOf(const Zone& zone, std::size_t lastIndex) {
+    const ZoneName* then = nameEntryAsOf(zone, lastIndex);
+    return then != nullptr ? then->name : zone.name;
+}
+
 std::vector<LevelKind> zoneKindsAsOf(const LevelAnalysis& analysis,
                                      std::span<const LevelEvent> events, std::span<const Bar> bars,
                                      std::size_t lastIndex) {
@@ -291,6 +315,11 @@ Zone zoneAsOf(Zone zone, std::size_t lastIndex, LevelKind kind) {
     zone.high = b.high;
     zone.coreLow = b.coreLow;
     zone.coreHigh = b.coreHigh;
+    if (const ZoneName* then = nameEntryAsOf(zone, lastIndex)) {
+        zone.name = then->name;
+        zone.price = then->price;
+        std::erase_if(zone.names, [&](const ZoneName& x) { return x.from > lastIndex; });
+    }
     zone.price = std::clamp(zone.price, b.low, b.high);
     std::erase_if(zone.bounds, [&](const ZoneBounds& x) { return x.from > lastIndex; });
     std::erase_if(zone.touches, [&](const LevelTouch& t) { return t.index > lastIndex; });

@@ -67,6 +67,13 @@ struct ZoneBounds {
     double coreHigh = 0;
 };
 
+/// A zone's name from bar `from` on: a record or major swing joining it later renames it.
+struct ZoneName {
+    std::size_t from = 0;
+    std::string name;
+    double price = 0;  ///< its pivot's wick
+};
+
 struct Zone {
     /// Stable identity: "H2021-11-08" / "L2020-03-23" for the defining peak or trough (its
     /// kind and day), "M<id>" for a manual level. The same level keeps its id as bars arrive.
@@ -105,6 +112,8 @@ struct Zone {
     /// Its bounds as they grew, oldest first: the first from knownFrom, the last those above.
     /// Empty for manual levels, which keep theirs (see boundsAsOf()).
     std::vector<ZoneBounds> bounds;
+    /// Its names as it was renamed, oldest first (the last is name); empty when it never was.
+    std::vector<ZoneName> names;
     /// Kept by the default selection (the record, the nearest major levels, every live retest,
     /// manual levels, more with a higher sensitivity). Hidden zones stay in the list so events
     /// can name them; views draw only the shown ones.
@@ -255,11 +264,13 @@ std::optional<AllTimeHigh> allTimeHighAsOf(const LevelAnalysis& analysis, std::s
 
 /// The bounds `zone` had on bar `lastIndex` (its first ones before it was known).
 ZoneBounds boundsAsOf(const Zone& zone, std::size_t lastIndex);
+/// The name `zone` had on bar `lastIndex` (its first before it was known).
+const std::string& nameAsOf(const Zone& zone, std::size_t lastIndex);
 
-/// `zone` as of bar `lastIndex`, with role `kind` then (zoneKindsAsOf()): its bounds then, its
-/// touches up to that bar (a visit under way then counts when its deepest bar is), their count
-/// of rejections, and whether its role had flipped. Its strength and explanation (Zone::why)
-/// stay those of the last bar.
+/// `zone` as of bar `lastIndex`, with role `kind` then (zoneKindsAsOf()): its name and bounds
+/// then, its touches up to that bar (a visit under way then counts when its deepest bar is),
+/// their count of rejections, and whether its role had flipped. Its strength and explanation
+/// (Zone::why) stay those of the last bar.
 Zone zoneAsOf(Zone zone, std::size_t lastIndex, LevelKind kind);
 
 /// The default selection as of bar `lastIndex` (Zone::shown is this at the last bar): the zone

@@ -391,8 +391,8 @@ TEST_F(SampleLevels, EventsAsOfADayAreThoseOfTheDataCutThere) {
 }
 
 // A zone as of a day, read from the whole analysis (zoneKindsAsOf(), zoneAsOf()), is the zone
-// the data cut there gives: the same bounds (a later swing widened some since), the same role
-// and the same touches. At the last bar the rule is Zone::kind itself.
+// the data cut there gives: the same name and bounds (a later swing renamed or widened some
+// since), the same role and the same touches. At the last bar the rule is Zone::kind itself.
 TEST_F(SampleLevels, ZonesAsOfADayAreThoseOfTheDataCutThere) {
     const LevelAnalysis all = analyzeLevels(sample());
     const std::size_t lastBar = sample().size() - 1;
@@ -404,6 +404,7 @@ TEST_F(SampleLevels, ZonesAsOfADayAreThoseOfTheDataCutThere) {
     int compared = 0;
     int resistanceThenSupportNow = 0;
     int widenedSince = 0;
+    int renamedSince = 0;
     for (const char* cut : {"2002-10-09", "2008-11-28", "2009-06-30", "2013-06-24", "2018-12-24"}) {
         SCOPED_TRACE(cut);
         const auto part = until(sample(), d(cut));
@@ -421,7 +422,11 @@ TEST_F(SampleLevels, ZonesAsOfADayAreThoseOfTheDataCutThere) {
             EXPECT_EQ(asOf.high, z.high) << z.name;
             EXPECT_EQ(asOf.coreLow, z.coreLow) << z.name;
             EXPECT_EQ(asOf.coreHigh, z.coreHigh) << z.name;
+            EXPECT_EQ(asOf.name, z.name);
+            EXPECT_EQ(asOf.price, z.price) << z.name;
+            EXPECT_EQ(nameAsOf(*it, last), z.name);
             widenedSince += it->low != z.low || it->high != z.high ? 1 : 0;
+            renamedSince += it->name != z.name ? 1 : 0;
             // The cut also counts a visit under way on its last day; the whole analysis dates
             // that touch on the visit's deepest bar, which may come later.
             EXPECT_LE(asOf.touches.size(), z.touches.size()) << z.name;
@@ -436,6 +441,7 @@ TEST_F(SampleLevels, ZonesAsOfADayAreThoseOfTheDataCutThere) {
     // What the whole analysis alone would have shown.
     EXPECT_GT(resistanceThenSupportNow, 5);
     EXPECT_GT(widenedSince, 5);
+    EXPECT_GT(renamedSince, 0);  // a major swing joined a zone named for a minor one
 }
 
 TEST_F(SampleLevels, TheAllTimeHighAsOfADayIsThatOfTheDataCutThere) {

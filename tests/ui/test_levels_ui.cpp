@@ -239,7 +239,7 @@ TEST(LevelOverlay, APastViewReadsItsZonesAsOfItsLastVisibleDay) {
         }
     }
     EXPECT_EQ(records, 2);  // the 2000 and 2007 records
-    // Every band spans the zone as the data cut on that day draws it (some grew later).
+    // Every band spans and is named as the data cut on that day has it (some grew later).
     const auto& bars = s.view.bars();
     const auto last = static_cast<std::size_t>(s.view.visibleBarRange().second);
     const LevelAnalysis cut = analyzeLevels(std::span<const Bar>(bars).first(last + 1));
@@ -250,6 +250,9 @@ TEST(LevelOverlay, APastViewReadsItsZonesAsOfItsLastVisibleDay) {
         ASSERT_NE(then, cut.zones.end()) << z.name;
         EXPECT_EQ(s.overlay->band(k)->topLeft->coords().y(), then->high) << z.name;
         EXPECT_EQ(s.overlay->band(k)->bottomRight->coords().y(), then->low) << z.name;
+        EXPECT_TRUE(s.overlay->zoneToolTip(k).startsWith(
+            QStringLiteral("<b>%1</b>").arg(QString::fromStdString(then->name))))
+            << then->name;
     }
 
     s.view.applyRangePreset(RangePreset::Max);
