@@ -227,34 +227,31 @@ LevelKind zoneKind(const ZoneBounds& bounds, double price, double close,
     return below ? LevelKind::Support : LevelKind::Resistance;
 }
 
-ZoneBounds boundsAsOf(const Zone& zone, std::size_t lastIndex) {
-    if (zone.bounds.empty()) {
-        return ZoneBounds{0, zone.low, zone.high, zone.coreLow, zone.coreHigh};
-    }
-    const auto later =
-        std::upper_bound(zone.bounds.begin(), zone.bounds.end(), lastIndex,
-                         [](std::size_t index, const ZoneBounds& b) { return index < b.from; });
-    return later == zone.bounds.begin() ? zone.bounds.front() : *std::prev(later);
-}
-
 namespace {
 
-/// The entry of zone.names in force on bar `lastIndex` (the first before it), or nullptr for a
-/// zone never renamed.
-const ZoneName* nameEntryAsOf(const Zone& zone, std::size_t lastIndex) {
-    if (zone.names.empty()) {
+/// The entry of `history` (ordered by its `from` bar) in force on bar `lastIndex`: the last
+/// one from at or before it, the first one before that; nullptr when there is none.
+template <typename Entry>
+const Entry* inForce(const std::vector<Entry>& history, std::size_t lastIndex) {
+    if (history.empty()) {
         return nullptr;
     }
     const auto later =
-        std::upper_bound(zone.names.begin(), zone.names.end(), lastIndex,
-                         [](std::size_t index, const ZoneName& n) { return index < n.from; });
-    return later == zone.names.begin() ? &zone.names.front() : &*std::prev(later);
+        std::upper_bound(history.begin(), history.end(), lastIndex,
+                         [](std::size_t index, const Entry& e) { return index < e.from; });
+    return later == history.begin() ? &history.front() : &*std::prev(later);
 }
 
 }  // namespace
 
+ZoneBounds boundsAsOf(const Zone& zone, std::size_t lastIndex) {
+    const ZoneBounds* then = inForce(zone.bounds, lastIndex);
+    return then != nullptr ? *then
+                           : ZoneBounds{0, zone.low, zone.high, zone.coreLow, zone.coreHigh};
+}
+
 const std::string& nameAsOf(const Zone& zone, std::size_t lastIndex) {
-    const ZoneName* then = nameEntryAsOf(zone, lastIndex);
+    const ZoneName* then = inForce(zone.names, lastIndex);
     return then != nullptr ? then->name : zone.name;
 }
 
@@ -315,7 +312,7 @@ Zone zoneAsOf(Zone zone, std::size_t lastIndex, LevelKind kind) {
     zone.high = b.high;
     zone.coreLow = b.coreLow;
     zone.coreHigh = b.coreHigh;
-    if (const ZoneName* then = nameEntryAsOf(zone, lastIndex)) {
+    if (const ZoneName* then = inForce(zone.names, lastIndex)) {
         zone.name = then->name;
         zone.price = then->price;
         std::erase_if(zone.names, [&](const ZoneName& x) { return x.from > lastIndex; });
