@@ -183,12 +183,16 @@ std::vector<double> LevelOverlay::eventArrowLengths() const {
 
 // The headline as of the last visible bar. eventsAsOf() is exact (the analysis is causal)
 // and costs one pass over the bars, so it runs only when that bar changes.
+int LevelOverlay::lastVisibleBar() const {
+    if (!matchesView()) {
+        return -1;
+    }
+    return std::clamp(view_.visibleBarRange().second, 0, static_cast<int>(view_.bars().size()) - 1);
+}
+
 bool LevelOverlay::updateState() {
     const auto& bars = view_.bars();
-    int last = -1;
-    if (matchesView()) {
-        last = std::clamp(view_.visibleBarRange().second, 0, static_cast<int>(bars.size()) - 1);
-    }
+    const int last = lastVisibleBar();
     if (last == asOfBar_) {
         return false;
     }
@@ -690,12 +694,14 @@ std::vector<double> LevelOverlay::placedPrices() const {
 
 // Panning or zooming to another last bar: the headline and the levels that mattered then.
 void LevelOverlay::onVisibleRangeChanged() {
-    const std::vector<char> before = selection_;
-    const std::vector<Zone> higherBefore = higherAsOf_;
-    const std::vector<double> placedBefore = placedPrices();
-    if (!updateState()) {
-        return;
+    if (lastVisibleBar() == asOfBar_) {
+        return;  // most pan and zoom steps keep the last visible bar
     }
+    // What the items were built from; updateState() makes it anew.
+    const std::vector<double> placedBefore = placedPrices();
+    const std::vector<char> before = std::move(selection_);
+    const std::vector<Zone> higherBefore = std::move(higherAsOf_);
+    updateState();
     const auto samePlace = [](const Zone& a, const Zone& b) {
         return a.timeframe == b.timeframe && a.price == b.price && a.name == b.name;
     };

@@ -125,6 +125,9 @@ private:
     bool updateState();
     void onVisibleRangeChanged();
     std::vector<double> placedPrices() const;
+    /// The bar the overlay reads as of (the last visible one), or -1 when it does not match
+    /// the chart.
+    int lastVisibleBar() const;
     void restyle();
     void styleZone(const ZoneItems& items);
     void layoutLabels();
