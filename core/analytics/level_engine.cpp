@@ -6,7 +6,6 @@
 #include <charconv>
 #include <cmath>
 #include <cstdio>
-#include <numeric>
 
 #include "core/model/date.h"
 #include "core/model/text.h"
@@ -96,7 +95,7 @@ LevelEngine::LevelEngine(const LevelSettings& settings, std::span<const ManualLe
             l.label = m.label;
         }
         l.id = concat({"M", std::to_string(m.id)});
-        l.refreshBand();
+        l.shape = l.shapeNow();
         manual_.push_back(levels_.size());
         levels_.push_back(std::move(l));
     }
@@ -108,10 +107,7 @@ LevelAnalysis LevelEngine::analyze(std::span<const Bar> bars, const LevelSetting
     LevelEngine engine(settings, manual, daily);
     engine.reserveHistory(bars.size());
     engine.bars_.borrow(bars);
-    for (std::size_t i = 0; i < bars.size(); ++i) {
-        engine.bars_.next();
-        engine.step(i);
-    }
+    engine.advance(0, bars.size());
     std::vector<std::vector<LevelTouch>> touches(engine.levels_.size());
     for (std::size_t j = 0; j < touches.size(); ++j) {
         touches[j] = std::move(engine.levels_[j].touches);
@@ -123,6 +119,8 @@ void LevelEngine::reserveHistory(std::size_t n) {
     atr_.reserve(n);
     slowAtrPct_.reserve(n);
     maxHighBefore_.reserve(n);
+    runs_.reserve(n / kRun + 1);
+    longRuns_.reserve(n / kLongRun + 1);
 }
 
 void LevelEngine::append(std::span<const Bar> bars) {
@@ -133,9 +131,16 @@ void LevelEngine::append(std::span<const Bar> bars) {
         bars_.reserve(room);
         reserveHistory(room);
     }
+    const std::size_t from = bars_.size();
     for (const Bar& b : bars) {
-        append(b);
+        bars_.push(b);
     }
+    advance(from, bars_.size());
+}
+
+void LevelEngine::append(const Bar& bar) {
+    bars_.push(bar);
+    advance(bars_.size() - 1, bars_.size());
 }
 
 // Major swings are a volatility-scaled move: the smoothed ATR% turned into an annual
@@ -153,12 +158,84 @@ double LevelEngine::majorFraction(std::size_t k) {
     return fraction_;
 }
 
-void LevelEngine::append(const Bar& bar) {
-    bars_.push(bar);
-    step(bars_.size() - 1);
+// Levels only meet through the pivots: a level's touches and breakout state depend on the
+// bars and its own geometry, never on another level's. So a batch of bars is taken in two
+// passes. The first finds the pivots bar by bar and shapes the levels, noting each level's
+// changes with their bars. The second walks each level through the batch on its own, taking
+// in its changes on their bars: a level far from price skips whole blocks of bars, and one
+// near price runs a tight loop over its own state. The result is the bar-by-bar pass's, event
+// order included (keepFreshEvents()).
+void LevelEngine::advance(std::size_t from, std::size_t to) {
+    // In stretches whose bars stay in cache while every level walks them.
+    constexpr std::size_t kStretch = 4096;
+    while (to - from > kStretch) {
+        advance(from, from + kStretch);
+        from += kStretch;
+    }
+    const std::size_t count = to;
+    if (bars_.size() < count) {  // analyze(): the bars are read in place, one more each bar
+        for (std::size_t i = from; i < to; ++i) {
+            bars_.next();
+            settle(i);
+        }
+    } else {
+        for (std::size_t i = from; i < to; ++i) {
+            settle(i);
+        }
+    }
+    // The levels the batch may change: those with changes, those counting a failure, the
+    // manual ones, and the detected ones within reach of some bar of the batch.
+    ++batch_;
+    walkMark_.resize(levels_.size(), 0);
+    walked_.clear();
+    const auto list = [&](std::size_t j) {
+        if (walkMark_[j] != batch_) {
+            walkMark_[j] = batch_;
+            walked_.push_back(j);
+        }
+    };
+    for (std::size_t j = 0; j < levels_.size(); ++j) {
+        if (levels_[j].manual || levels_[j].sticky || !levels_[j].changes.empty()) {
+            list(j);
+        }
+    }
+    if (to - from > kLongRun) {
+        for (std::size_t j = 0; j < levels_.size(); ++j) {
+            list(j);
+        }
+    } else {
+        double reachLow = HUGE_VAL;
+        double reachHigh = -HUGE_VAL;
+        for (std::size_t i = std::max<std::size_t>(from, 1); i < to; ++i) {
+            const Reach r = reachAt(i);
+            reachLow = std::min(reachLow, r.from == r.from ? r.from : -HUGE_VAL);
+            reachHigh = std::max(reachHigh, r.to == r.to ? r.to : HUGE_VAL);
+        }
+        for (std::size_t k = firstAtOrAbove(reachLow);
+             k < order_.size() && !(order_[k].low > reachHigh); ++k) {
+            list(order_[k].level);
+        }
+    }
+    for (const std::size_t j : walked_) {
+        walk(j, from, to);
+    }
+    keepFreshEvents(walked_);
 }
 
-void LevelEngine::step(std::size_t i) {
+LevelEngine::Reach LevelEngine::reachAt(std::size_t i) const {
+    const Bar& b = bars_[i];
+    const double atrBefore = atr_[i - 1];
+    Reach r;
+    r.prevClose = bars_[i - 1].close;
+    r.low = std::min(b.low, r.prevClose);
+    r.high = std::max(b.high, r.prevClose);
+    r.from = r.low - kWindowAtr * atrBefore;
+    r.to = r.high + kWindowAtr * atrBefore;
+    r.nearMiss = settings_.rules.touchAtr * atrBefore;
+    return r;
+}
+
+void LevelEngine::settle(std::size_t i) {
     const Bar& b = bars_[i];
     const Bar* prev = i > 0 ? &bars_[i - 1] : nullptr;
     atr_.push_back(atrStream_.next(b, prev));
@@ -167,6 +244,23 @@ void LevelEngine::step(std::size_t i) {
     maxHighBefore_.push_back(i == 0 ? -HUGE_VAL : std::max(maxHighBefore_[i - 1], prev->high));
     athHigh_ = b.high > bars_[athHigh_].high ? i : athHigh_;
     athClose_ = b.close > bars_[athClose_].close ? i : athClose_;
+    if (i % kRun == 0) {
+        runs_.emplace_back();
+        if (i % kLongRun == 0) {
+            longRuns_.emplace_back();
+        }
+    }
+    if (i > 0) {  // bar 0 steps no level
+        const Reach r = reachAt(i);
+        const double slack = 1e-9 * (std::abs(r.low) + std::abs(r.high) + r.nearMiss);
+        // A NaN (never from valid bars) reaches everything rather than nothing.
+        const double low = r.low - r.nearMiss - slack;
+        const double high = r.high + r.nearMiss + slack;
+        for (Run* run : {&runs_.back(), &longRuns_.back()}) {
+            run->low = std::min(run->low, low == low ? low : -HUGE_VAL);
+            run->high = std::max(run->high, high == high ? high : HUGE_VAL);
+        }
+    }
 
     const std::span<const Bar> all = bars_.seen();
     const auto minorThr = [&](std::size_t k, bool) { return minorAtr_ * atr_[k]; };
@@ -184,72 +278,188 @@ void LevelEngine::step(std::size_t i) {
         }
         onPivot(*p, true, major_, i);
     }
-    if (i == 0) {
-        for (const std::size_t m : manual_) {
-            Level& l = levels_[m];
-            l.tracker = RetestTracker(b.close > l.coreHigh  ? PriceSide::Above
-                                      : b.close < l.coreLow ? PriceSide::Below
-                                                            : PriceSide::Unknown);
-        }
-        return;
-    }
-
-    // The levels near this bar, those counting a failure, and the manual ones.
-    const double atrBefore = atr_[i - 1];
-    now_.index = i;
-    now_.clearance = kClearanceAtr * atrBefore;
-    now_.margins = RetestMargins(settings_.rules, atrBefore);
-    const double low = std::min(b.low, prev->close);
-    const double high = std::max(b.high, prev->close);
-    const double from = low - kWindowAtr * atrBefore;
-    const double to = high + kWindowAtr * atrBefore;
-    // A level with no visit under way, and no breakout to follow or one waiting for price to
-    // come back, only changes when price reaches it (within the near-miss allowance) or closes
-    // across it; the bar's range with the previous close covers every close across it.
-    // The levels to step are gathered first: every slot in the window is written and the count
-    // moves only for those that qualify, and each test is worked out in full (& and |, not &&
-    // and ||). Which levels qualify is data, and a mispredicted branch per slot cost more than
-    // the few comparisons it would skip.
-    const double nearMiss = now_.margins.touch;
-    const double prevClose = prev->close;
-    const std::size_t first = windowStart(from);
-    std::size_t last = first;
-    while (last < order_.size() && !(order_[last].low > to)) {
-        ++last;
-    }
-    due_.resize(std::max(due_.size(), last - first));
-    std::size_t dueCount = 0;
-    for (std::size_t k = first; k < last; ++k) {
-        const Slot& s = order_[k];
-        const bool live = (prevClose <= s.dueAtOrBelow) | (prevClose >= s.dueAtOrAbove);
-        const bool near = (s.high + nearMiss >= low) & (s.low - nearMiss <= high);
-        due_[dueCount] = s.level;
-        dueCount += static_cast<std::size_t>(live | near);
-    }
-    for (std::size_t k = 0; k < dueCount; ++k) {
-        stepLevel(levels_[due_[k]], due_[k]);
-    }
-    for (const std::size_t j : sticky_) {
-        stepLevel(levels_[j], j);
-    }
-    for (const std::size_t j : manual_) {
-        stepLevel(levels_[j], j);
-    }
-    sticky_.swap(nextSticky_);
-    nextSticky_.clear();
 }
 
-// firstAtOrAbove(from), walked from the last bar's answer: price moves a few levels at most.
-std::size_t LevelEngine::windowStart(double from) {
-    std::size_t k = std::min(cursor_, order_.size());
-    while (k > 0 && !(order_[k - 1].high < from)) {
-        --k;
+bool LevelEngine::due(const Level& l, std::size_t i) const {
+    const Shape& s = l.shape;
+    const Reach r = reachAt(i);
+    if (s.high < r.from || s.low > r.to) {
+        return false;
     }
-    while (k < order_.size() && order_[k].high < from) {
-        ++k;
+    // A level with no visit under way, and no breakout to follow or one waiting for price to
+    // come back, only changes when price reaches it (within the near-miss allowance) or closes
+    // across it; the bar's range with the previous close covers every close across it. A
+    // breakout (breakdown) waiting for price to come back changes nothing while the close stays
+    // beyond the zone's far edge (RetestTracker::waitsBeyond()).
+    const PriceSide wait = l.visiting ? PriceSide::Unknown : l.tracker.waitsBeyond();
+    const bool everyBar = l.visiting || (l.tracker.open() && wait == PriceSide::Unknown);
+    const double dueAtOrBelow =
+        everyBar ? HUGE_VAL : (wait == PriceSide::Above ? s.high : -HUGE_VAL);
+    const double dueAtOrAbove = wait == PriceSide::Below ? s.low : HUGE_VAL;
+    const bool watched = (r.prevClose <= dueAtOrBelow) | (r.prevClose >= dueAtOrAbove);
+    const bool near = (s.high + r.nearMiss >= r.low) & (s.low - r.nearMiss <= r.high);
+    return watched | near;
+}
+
+// Price moves from one bar's reach to the next without a gap: each reach holds the previous
+// close. So a level price has to come to before anything can happen to it is first reached
+// by a bar within a near miss of it, and the bars before that can be passed over. That holds
+// for a level with no visit under way whose tracker is closed, or waits for price to come
+// back from the side the last close is on (then a close back across the zone's edge comes
+// from a bar that reached it).
+bool LevelEngine::waitsForPrice(const Level& l, std::size_t i) const {
+    if (l.visiting) {
+        return false;
     }
-    cursor_ = k;
-    return k;
+    if (!l.tracker.open()) {
+        return l.tracker.side() != PriceSide::Unknown;  // an unplaced level places itself
+    }
+    const double close = bars_[i].close;
+    switch (l.tracker.waitsBeyond()) {
+        case PriceSide::Above:
+            return close > l.shape.high;
+        case PriceSide::Below:
+            return close < l.shape.low;
+        case PriceSide::Unknown:
+            break;
+    }
+    return false;
+}
+
+std::size_t LevelEngine::deepenVisit(Level& l, std::size_t from, std::size_t to) {
+    const Shape& s = l.shape;
+    const std::span<const Bar> bars = bars_.seen();
+    const double* atr = atr_.data();
+    std::size_t deepest = l.visitDeepest;
+    double depth = l.visitFromAbove ? bars[deepest].low : bars[deepest].high;
+    const double sign = l.visitFromAbove ? -1.0 : 1.0;  // deeper: a lower low, a higher high
+    std::size_t i = from;
+    for (; i < to; ++i) {
+        const Bar& b = bars[i];
+        const double atrBefore = atr[i - 1];
+        const RetestMargins margins(settings_.rules, atrBefore);
+        const double clearance = kClearanceAtr * atrBefore;
+        // The window (reachAt()): a visiting level steps on every bar price is within it.
+        const double prevClose = bars[i - 1].close;
+        const double from3 = std::min(b.low, prevClose) - kWindowAtr * atrBefore;
+        const double to3 = std::max(b.high, prevClose) + kWindowAtr * atrBefore;
+        const bool inWindow = !(s.high < from3 || s.low > to3);
+        const bool leaves = (b.close > s.high + clearance) | (b.close < s.low - clearance);
+        if (!inWindow || leaves || !l.tracker.quiet(b, s.band, margins)) {
+            break;  // stepLevel() decides
+        }
+        const bool inZone = (b.low <= s.high + margins.touch) & (b.high >= s.low - margins.touch);
+        const double extreme = l.visitFromAbove ? b.low : b.high;
+        const bool deeper = inZone & (sign * (extreme - depth) > 0);
+        deepest = deeper ? i : deepest;
+        depth = deeper ? extreme : depth;
+    }
+    l.visitDeepest = deepest;
+    return i;
+}
+
+std::size_t LevelEngine::nextNear(const Level& l, std::size_t from, std::size_t to) const {
+    const double low = l.shape.low;
+    const double high = l.shape.high;
+    std::size_t i = from;
+    while (i < to) {
+        if (i % kLongRun == 0 && !longRuns_[i / kLongRun].reaches(low, high)) {
+            i += kLongRun;
+        } else if (i % kRun == 0 && !runs_[i / kRun].reaches(low, high)) {
+            i += kRun;
+        } else {
+            const Reach r = reachAt(i);
+            if ((high + r.nearMiss >= r.low) & (low - r.nearMiss <= r.high)) {
+                return i;
+            }
+            ++i;
+        }
+    }
+    return to;
+}
+
+void LevelEngine::walk(std::size_t j, std::size_t from, std::size_t to) {
+    Level& l = levels_[j];
+    std::size_t c = 0;  // the next change to take in
+    std::size_t i = from;
+    if (i == 0) {  // the first bar only places the manual levels
+        if (l.manual) {
+            const double close = bars_[0].close;
+            l.tracker = RetestTracker(close > l.shape.band.coreHigh  ? PriceSide::Above
+                                      : close < l.shape.band.coreLow ? PriceSide::Below
+                                                                     : PriceSide::Unknown);
+        }
+        i = 1;
+    }
+    if (!l.changes.empty() && l.changes.front().kind == Change::Kind::Created) {
+        i = std::max(i, l.changes.front().bar);  // nothing to step before it exists
+    }
+    while (i < to) {
+        for (; c < l.changes.size() && l.changes[c].bar <= i; ++c) {
+            takeChange(l, l.changes[c]);
+        }
+        if (l.manual || l.sticky) {
+            stepLevel(l, j, i);
+            ++i;
+            continue;
+        }
+        if (l.visiting) {
+            i = deepenVisit(l, i, c < l.changes.size() ? l.changes[c].bar : to);
+            if (i == to || (c < l.changes.size() && i == l.changes[c].bar)) {
+                continue;
+            }
+        }
+        if (l.createdAt != i && due(l, i)) {
+            stepLevel(l, j, i);
+        }
+        if (!l.sticky && waitsForPrice(l, i)) {
+            // Up to its next change, nothing happens to it before price comes near.
+            i = nextNear(l, i + 1, c < l.changes.size() ? l.changes[c].bar : to);
+        } else {
+            ++i;
+        }
+    }
+    for (; c < l.changes.size(); ++c) {  // none: every change is on a bar of the batch
+        takeChange(l, l.changes[c]);
+    }
+    l.changes.clear();
+}
+
+void LevelEngine::takeChange(Level& l, const Change& c) {
+    l.shape = c.shape;
+    if (c.kind == Change::Kind::Shape) {
+        return;
+    }
+    const LevelTouch& t = c.pivot;
+    l.memberBars.insert(partitionPointNearEnd(l.memberBars.begin(), l.memberBars.end(),
+                                              [&](std::size_t bar) { return bar <= t.index; }),
+                        t.index);
+    if (c.kind == Change::Kind::Created) {
+        l.addTouch(t, t.index, t.index);
+        const double close = bars_[c.bar].close;
+        const LevelBand& band = l.shape.band;
+        l.tracker = RetestTracker(close > band.coreHigh  ? PriceSide::Above
+                                  : close < band.coreLow ? PriceSide::Below
+                                  : t.fromAbove          ? PriceSide::Above
+                                                         : PriceSide::Below);
+        l.createdAt = c.bar;
+        return;
+    }
+    // The visit that made this pivot may already be a touch: it is the same test.
+    // Spans are ordered and disjoint: only the last one starting at or before it can.
+    std::size_t same = l.touches.size();
+    const auto after = partitionPointNearEnd(
+        l.spans.begin(), l.spans.end(),
+        [&](const std::pair<std::size_t, std::size_t>& sp) { return sp.first <= t.index; });
+    if (after != l.spans.begin() && std::prev(after)->second >= t.index) {
+        same = static_cast<std::size_t>(std::prev(after) - l.spans.begin());
+    }
+    if (same == l.touches.size()) {
+        l.addTouch(t, t.index, t.index);
+    } else if (!l.touches[same].rejection) {
+        l.touches[same].rejection = true;
+        l.rejections += 1;
+    }
 }
 
 std::size_t LevelEngine::firstAtOrAbove(double price) const {
@@ -309,11 +519,13 @@ void LevelEngine::addMember(const Member& m, double atrK, std::size_t now) {
         x.major = x.major || m.major;
         l.major = l.major || m.major;
         l.noteNaming(seen->member, now);
+        l.changes.push_back(Change{now, Change::Kind::Shape, l.shapeNow(), {}});
         return;
     }
     const auto remember = [&](std::size_t level) {
         pivotLevel_.insert(seen, PivotSlot{key, level, levels_[level].members.size() - 1});
     };
+    const LevelTouch touch{m.index, m.day, m.wick, !m.peak, true};
     const double span = std::min(std::abs(m.wick - m.close), kMaxCoreAtr * atrK);
     double coreLow = m.peak ? m.wick - span : m.wick;
     double coreHigh = m.peak ? m.wick : m.wick + span;
@@ -346,26 +558,13 @@ void LevelEngine::addMember(const Member& m, double atrK, std::size_t now) {
             l.coreLow = lo;
             l.coreHigh = hi;
             l.recordBounds(now);
-            refreshSlot(l);
+            order_[k].low = l.low();
+            order_[k].high = l.high();
         }
         l.addMember(m, now);
         l.major = l.major || m.major;
         l.record = l.record || m.record;
-        // The visit that made this pivot may already be a touch: it is the same test.
-        // Spans are ordered and disjoint: only the last one starting at or before it can.
-        std::size_t same = l.touches.size();
-        const auto after = partitionPointNearEnd(
-            l.spans.begin(), l.spans.end(),
-            [&](const std::pair<std::size_t, std::size_t>& sp) { return sp.first <= m.index; });
-        if (after != l.spans.begin() && std::prev(after)->second >= m.index) {
-            same = static_cast<std::size_t>(std::prev(after) - l.spans.begin());
-        }
-        if (same == l.touches.size()) {
-            l.addTouch(LevelTouch{m.index, m.day, m.wick, !m.peak, true}, m.index, m.index);
-        } else if (!l.touches[same].rejection) {
-            l.touches[same].rejection = true;
-            l.rejections += 1;
-        }
+        l.changes.push_back(Change{now, Change::Kind::Member, l.shapeNow(), touch});
         remember(order_[k].level);
         return;
     }
@@ -394,50 +593,36 @@ void LevelEngine::addMember(const Member& m, double atrK, std::size_t now) {
     l.addMember(m, now);
     l.major = m.major;
     l.record = m.record;
-    l.addTouch(LevelTouch{m.index, m.day, m.wick, !m.peak, true}, m.index, m.index);
-    const double c = bars_[now].close;
-    l.tracker = RetestTracker(c > coreHigh  ? PriceSide::Above
-                              : c < coreLow ? PriceSide::Below
-                              : m.peak      ? PriceSide::Below
-                                            : PriceSide::Above);
-    l.lastStep = now;  // the confirming bar is part of the swing, not a test of it
+    l.changes.push_back(Change{now, Change::Kind::Created, l.shapeNow(), touch});
     const std::size_t index = levels_.size();
     levels_.push_back(std::move(l));
     remember(index);
     const std::size_t pos = firstAtOrAbove(coreLow);
-    order_.insert(order_.begin() + static_cast<std::ptrdiff_t>(pos), Slot{});
+    order_.insert(order_.begin() + static_cast<std::ptrdiff_t>(pos),
+                  Slot{levels_[index].low(), levels_[index].high(), index});
     for (std::size_t k = pos; k < order_.size(); ++k) {
-        order_[k].level = k == pos ? index : order_[k].level;
         levels_[order_[k].level].slot = k;
     }
-    refreshSlot(levels_[index]);
-    cursor_ += pos < cursor_ ? 1 : 0;
-}
-
-void LevelEngine::refreshSlot(const Level& l) {
-    if (l.slot == SIZE_MAX) {
-        return;  // a manual level: stepped on every bar
-    }
-    Slot& s = order_[l.slot];
-    s.low = l.low();
-    s.high = l.high();
-    const PriceSide wait = l.visiting ? PriceSide::Unknown : l.tracker.waitsBeyond();
-    const bool live = l.visiting || (l.tracker.open() && wait == PriceSide::Unknown);
-    s.dueAtOrBelow = live ? HUGE_VAL : (wait == PriceSide::Above ? s.high : -HUGE_VAL);
-    s.dueAtOrAbove = wait == PriceSide::Below ? s.low : HUGE_VAL;
 }
 
 // Crossings are decided on a closing basis: above the highest close of the level's peaks,
 // below the lowest close of its troughs (the core edge where it has none of that kind).
-void LevelEngine::Level::refreshBand() {
-    LevelBand& b = band_;
+LevelEngine::Shape LevelEngine::Level::shapeNow() const {
+    Shape s;
+    s.low = low();
+    s.high = high();
+    s.mid = (coreLow + coreHigh) / 2;
+    s.price = manual ? manualPrice : s.mid;
+    LevelBand& b = s.band;
     b = LevelBand{coreLow, coreHigh, coreLow, coreHigh};
-    if (manual) {
-        return;
+    if (!manual) {
+        b.breakHigh = peakClose > -HUGE_VAL ? std::clamp(peakClose, coreLow, coreHigh) : coreHigh;
+        b.breakLow = troughClose < HUGE_VAL ? std::clamp(troughClose, coreLow, coreHigh) : coreLow;
+        b.breakLow = std::min(b.breakLow, b.breakHigh);
     }
-    b.breakHigh = peakClose > -HUGE_VAL ? std::clamp(peakClose, coreLow, coreHigh) : coreHigh;
-    b.breakLow = troughClose < HUGE_VAL ? std::clamp(troughClose, coreLow, coreHigh) : coreLow;
-    b.breakLow = std::min(b.breakLow, b.breakHigh);
+    s.canOpen = major || record || manual;
+    s.recordMajor = record && major;
+    return s;
 }
 
 void LevelEngine::Level::recordBounds(std::size_t from) {
@@ -478,15 +663,11 @@ void LevelEngine::Level::noteNaming(std::size_t k, std::size_t now) {
 void LevelEngine::Level::addMember(const Member& m, std::size_t now) {
     members.push_back(m);
     noteNaming(members.size() - 1, now);
-    memberBars.insert(partitionPointNearEnd(memberBars.begin(), memberBars.end(),
-                                            [&](std::size_t bar) { return bar <= m.index; }),
-                      m.index);
     if (m.peak) {
         peakClose = std::max(peakClose, m.close);
     } else {
         troughClose = std::min(troughClose, m.close);
     }
-    refreshBand();  // the core may have moved too (a merge sets it just before)
 }
 
 void LevelEngine::Level::addTouch(const LevelTouch& t, std::size_t from, std::size_t to) {
@@ -515,94 +696,120 @@ void LevelEngine::endVisit(Level& l, bool rejection, std::size_t end) {
                l.visitStart, end);
 }
 
-void LevelEngine::stepLevel(Level& l, std::size_t levelIndex) {
-    const std::size_t i = now_.index;
-    if (l.lastStep == i) {
-        return;
-    }
-    l.lastStep = i;
+void LevelEngine::stepLevel(Level& l, std::size_t j, std::size_t i) {
     const Bar& b = bars_[i];
+    const double atrBefore = atr_[i - 1];
+    const RetestMargins margins(settings_.rules, atrBefore);
     // Touches: a visit starts when the bar's range reaches the zone (a near miss within the
     // retest allowance counts, as chartists count it) and ends with a close clear of it; a
     // rejection when price leaves on the side it came from.
-    const double nearMiss = now_.margins.touch;
-    const bool inZone = b.low <= l.high() + nearMiss && b.high >= l.low() - nearMiss;
-    bool changed = false;  // whether what the scan reads of the level may have moved
+    const double nearMiss = margins.touch;
+    const bool inZone = b.low <= l.shape.high + nearMiss && b.high >= l.shape.low - nearMiss;
     if (inZone | l.visiting) {
-        changed = visit(l, inZone);
+        visit(l, inZone, i, kClearanceAtr * atrBefore);
     }
     // Most bars pass a level by and change nothing of its breakout state.
-    if (!l.tracker.quiet(b, l.band(), now_.margins)) {
-        stepTracker(l, levelIndex, i);
-        changed = true;
-    }
-    if (changed) {
-        refreshSlot(l);
+    if (!l.tracker.quiet(b, l.shape.band, margins)) {
+        stepTracker(l, j, i, atrBefore);
     }
 }
 
-bool LevelEngine::visit(Level& l, bool inZone) {
-    const std::size_t i = now_.index;
+void LevelEngine::visit(Level& l, bool inZone, std::size_t i, double clearance) {
     const Bar& b = bars_[i];
-    bool changed = false;
     if (inZone) {
         if (!l.visiting) {
             l.visiting = true;
-            l.visitFromAbove = bars_[i - 1].close > (l.coreLow + l.coreHigh) / 2;
+            l.visitFromAbove = bars_[i - 1].close > l.shape.mid;
             l.visitStart = i;
             l.visitDeepest = i;
-            changed = true;
         } else {
             const Bar& d = bars_[l.visitDeepest];
             const bool deeper = l.visitFromAbove ? b.low < d.low : b.high > d.high;
             l.visitDeepest = deeper ? i : l.visitDeepest;
         }
     }
-    const bool above = b.close > l.high() + now_.clearance;
-    if (above | (b.close < l.low() - now_.clearance)) {
+    const bool above = b.close > l.shape.high + clearance;
+    if (above | (b.close < l.shape.low - clearance)) {
         endVisit(l, above == l.visitFromAbove, i);
-        changed = true;
     }
-    return changed;
 }
 
-void LevelEngine::stepTracker(Level& l, std::size_t levelIndex, std::size_t i) {
+LevelEvent& LevelEngine::openEvent(Level& l) {
+    return l.openFresh ? fresh_[*l.openEvent].event : events_[*l.openEvent];
+}
+
+void LevelEngine::stepTracker(Level& l, std::size_t j, std::size_t i, double atrBefore) {
     const Bar& b = bars_[i];
-    const double atrBefore = atr_[i - 1];
-    const bool canOpen = l.major || l.record || l.manual;
-    const TrackerStep step = l.tracker.step(b, atrBefore, l.band(), canOpen, settings_.rules);
+    const Shape& s = l.shape;
+    const TrackerStep step = l.tracker.step(b, atrBefore, s.band, s.canOpen, settings_.rules);
     if (step.opened) {
-        LevelEvent& ev = events_.emplace_back();
+        Fresh& f = fresh_.emplace_back();
+        f.bar = i;
+        f.level = j;
+        LevelEvent& ev = f.event;
         ev.type = *step.opened;
         ev.index = i;
         ev.day = b.day;
-        ev.level = l.manual ? l.manualPrice : (l.coreLow + l.coreHigh) / 2;
-        ev.low = l.low();
-        ev.high = l.high();
+        ev.level = s.price;
+        ev.low = s.low;
+        ev.high = s.high;
         ev.close = b.close;
-        ev.record = l.record && l.major;
+        ev.record = s.recordMajor;
         // Room for a typical retest story (about eight steps on long histories) in one
         // allocation, where growing by doubling would take four.
         ev.history.reserve(8);
         ev.id = concat(
             {l.id, ev.type == LevelEventType::Breakout ? "/up/" : "/down/", formatIsoDate(b.day)});
-        l.openEvent = events_.size() - 1;
-        eventLevel_.push_back(levelIndex);
+        l.openEvent = fresh_.size() - 1;
+        l.openFresh = true;
     }
-    for (const auto& s : step.state) {
-        if (s && l.openEvent) {
-            LevelEvent& ev = events_[*l.openEvent];
-            ev.retest = *s;
+    for (const auto& st : step.state) {
+        if (st && l.openEvent) {
+            LevelEvent& ev = openEvent(l);
+            ev.retest = *st;
             ev.retestDay = b.day;
-            ev.history.push_back(RetestStep{*s, i, b.day, b.close});
+            ev.history.push_back(RetestStep{*st, i, b.day, b.close});
         }
     }
     if (!l.tracker.open()) {
         l.openEvent.reset();
+        l.openFresh = false;
     }
-    if (l.tracker.pending() && !l.manual) {
-        nextSticky_.push_back(levelIndex);  // counting a failure: the next bar must see it
+    l.sticky = l.tracker.pending() && !l.manual;  // counting a failure: the next bar must see it
+}
+
+void LevelEngine::keepFreshEvents(std::span<const std::size_t> walked) {
+    if (fresh_.empty()) {
+        return;
     }
+    // Sorted by (bar, place among the levels): detected ones by price, then the manual ones.
+    const std::size_t places = order_.size() + manual_.size();
+    std::vector<std::pair<std::size_t, std::size_t>> keys;  // (key, index into fresh_)
+    keys.reserve(fresh_.size());
+    for (std::size_t f = 0; f < fresh_.size(); ++f) {
+        const Level& l = levels_[fresh_[f].level];
+        const std::size_t place = l.manual ? order_.size() + fresh_[f].level : l.slot;
+        keys.emplace_back(fresh_[f].bar * places + place, f);
+    }
+    std::sort(keys.begin(), keys.end());
+    std::vector<std::size_t> byOrder(fresh_.size());
+    for (std::size_t k = 0; k < keys.size(); ++k) {
+        byOrder[k] = keys[k].second;
+    }
+    std::vector<std::size_t> placed(fresh_.size());
+    for (const std::size_t f : byOrder) {
+        placed[f] = events_.size();
+        events_.push_back(std::move(fresh_[f].event));
+        eventLevel_.push_back(fresh_[f].level);
+    }
+    for (const std::size_t j : walked) {
+        Level& l = levels_[j];
+        if (l.openFresh) {
+            l.openEvent = placed[*l.openEvent];
+            l.openFresh = false;
+        }
+    }
+    fresh_.clear();
 }
 
 namespace {

@@ -7,6 +7,9 @@
 // percent), and, when a swing is confirmed, a level drawn from its close-to-wick span (merged
 // into an overlapping level while the result stays within two ATRs). Then the levels near
 // price step their touches and their breakout/retest state machines (retest_tracker.h).
+// Levels meet only through the pivots, so bars are taken a stretch at a time: the pivots and
+// the levels' geometry bar by bar first, then each level walks the stretch on its own,
+// passing over the bars out of its reach (advance()). The result is the bar-by-bar pass's.
 #pragma once
 
 #include <cmath>
@@ -124,7 +127,31 @@ private:
         bool major = false;
         bool record = false;
     };
+    /// What stepping a level reads of its geometry: the pivots' work up to the bar stepped.
+    struct Shape {
+        double low = 0;  // the zone
+        double high = 0;
+        double mid = 0;            // the core's middle: which side a visit comes from
+        double price = 0;          // LevelEvent::level
+        LevelBand band;            // the prices its tracker watches (see retest_tracker.h)
+        bool canOpen = false;      // a crossing opens an event (major, record or manual)
+        bool recordMajor = false;  // LevelEvent::record
+    };
+    /// A pivot's effect on a level, confirmed on `bar`: taken into the level's walk before the
+    /// walk steps that bar.
+    struct Change {
+        enum class Kind : std::uint8_t {
+            Shape,    // the level became major (the other zigzag saw the same swing)
+            Member,   // a pivot joined it: one more test of the level
+            Created,  // its first pivot
+        };
+        std::size_t bar = 0;
+        Kind kind = Kind::Shape;
+        Shape shape;       // the level's shape from `bar` on
+        LevelTouch pivot;  // the pivot's touch (Member, Created)
+    };
     struct Level {
+        // Geometry: what the pivots make of it, up to the last bar appended (addMember()).
         std::string id;
         double coreLow = 0;
         double coreHigh = 0;
@@ -138,27 +165,14 @@ private:
         std::string label;
         double manualPrice = 0;
         std::size_t knownFrom = 0;
-        std::vector<LevelTouch> touches;                         // by bar
-        std::vector<std::pair<std::size_t, std::size_t>> spans;  // the bars each touch covers
-        int rejections = 0;
-        bool visiting = false;
-        bool visitFromAbove = false;
-        std::size_t visitStart = 0;
-        std::size_t visitDeepest = 0;
-        RetestTracker tracker;
-        std::optional<std::size_t> openEvent;
-        std::size_t lastStep = SIZE_MAX;
         std::size_t slot = SIZE_MAX;  // its place in order_ (none for a manual level)
         double low() const { return coreLow - pad; }
         double high() const { return coreHigh + pad; }
         double peakClose = -HUGE_VAL;   // highest close of its peaks
         double troughClose = HUGE_VAL;  // lowest close of its troughs
-        /// The prices its tracker watches (see retest_tracker.h), kept current by refreshBand().
-        const LevelBand& band() const { return band_; }
-        void refreshBand();
-        LevelBand band_;
-        std::vector<std::size_t> memberBars;  // members' bars, ascending
-        std::vector<ZoneBounds> bounds;       // Zone::bounds
+        /// The shape stepping reads from now on.
+        Shape shapeNow() const;
+        std::vector<ZoneBounds> bounds;  // Zone::bounds
         /// Notes the bounds from bar `from` on, when they changed.
         void recordBounds(std::size_t from);
         /// Adds pivot `m`, confirmed on bar `now`.
@@ -167,7 +181,24 @@ private:
         void noteNaming(std::size_t k, std::size_t now);
         std::size_t naming = SIZE_MAX;  // the member the zone is named for
         std::vector<std::pair<std::size_t, std::size_t>>
-            namings;  // (from bar, member), oldest first
+            namings;                  // (from bar, member), oldest first
+        std::vector<Change> changes;  // made since the walk's last bar, oldest first
+
+        // The walk: the level stepped through the bars (walk()), as of the last bar appended.
+        Shape shape;
+        std::vector<LevelTouch> touches;                         // by bar
+        std::vector<std::pair<std::size_t, std::size_t>> spans;  // the bars each touch covers
+        int rejections = 0;
+        bool visiting = false;
+        bool visitFromAbove = false;
+        std::size_t visitStart = 0;
+        std::size_t visitDeepest = 0;
+        RetestTracker tracker;
+        std::optional<std::size_t> openEvent;  // into events_, or fresh_ when openFresh
+        bool openFresh = false;
+        bool sticky = false;  // counting a failure: the next bar steps it wherever price is
+        std::size_t createdAt = SIZE_MAX;     // the confirming bar: part of the swing, not a test
+        std::vector<std::size_t> memberBars;  // members' bars, ascending
         bool hasMemberIn(std::size_t from, std::size_t to) const;
         void addTouch(const LevelTouch& t, std::size_t from, std::size_t to);
     };
@@ -176,9 +207,46 @@ private:
         std::size_t lastPivot = 0;  // bar after which the next swing's closes are searched
         bool any = false;
     };
+    /// The prices around bar `i` (i > 0) within which a level may change on it: the bar's range
+    /// with the previous close, widened by a near miss (`near*`) and by the window (`from`,
+    /// `to`). Outside the window a bar leaves a level as it is.
+    struct Reach {
+        double low = 0;
+        double high = 0;
+        double from = 0;
+        double to = 0;
+        double nearMiss = 0;
+        double prevClose = 0;
+    };
+    Reach reachAt(std::size_t i) const;
+    /// The bars in runs of 8 and 64: the lowest and highest price a near miss reaches (with a
+    /// hair of slack for rounding), so a walk passes over runs that cannot reach a level.
+    static constexpr std::size_t kRun = 8;
+    static constexpr std::size_t kLongRun = 64;
+    struct Run {
+        double low = HUGE_VAL;
+        double high = -HUGE_VAL;
+        bool reaches(double levelLow, double levelHigh) const {
+            return !(levelHigh < low || levelLow > high);
+        }
+    };
 
-    /// Steps everything for bar `i`, the last of bars_.
-    void step(std::size_t i);
+    /// Appends bars_[from, to): the pivots and levels first, then every level walks them.
+    void advance(std::size_t from, std::size_t to);
+    /// The ATR, zigzags and pivots of bar `i`, the last of bars_.
+    void settle(std::size_t i);
+    /// Steps level `j` through bars [from, to), taking in its changes on their bars.
+    void walk(std::size_t j, std::size_t from, std::size_t to);
+    void takeChange(Level& l, const Change& c);
+    /// Whether level `l` may change on bar `i`: price within reach, or the level watching it.
+    bool due(const Level& l, std::size_t i) const;
+    /// Whether nothing but price coming near can change level `l` after bar `i`.
+    bool waitsForPrice(const Level& l, std::size_t i) const;
+    /// Runs a visit of level `l` on from bar `from` while all it does is go deeper: returns the
+    /// first bar (before `to`) that may do more, unstepped.
+    std::size_t deepenVisit(Level& l, std::size_t from, std::size_t to);
+    /// The first bar in [from, to) where price may come near level `l` (`to` if none).
+    std::size_t nextNear(const Level& l, std::size_t from, std::size_t to) const;
     void reserveHistory(std::size_t n);
     /// The analysis; `taken` (one-shot analysis) is the levels' touches, moved out.
     LevelAnalysis snapshot(std::vector<LevelEvent> events,
@@ -189,14 +257,16 @@ private:
     /// the last pivot).
     std::size_t majorCloseBar(std::size_t k) const;
     void addMember(const Member& m, double atrK, std::size_t now);
-    /// Steps a level on the current bar (now_), once however often it is asked.
-    void stepLevel(Level& level, std::size_t levelIndex);
-    /// Returns whether the visit started or ended.
-    bool visit(Level& level, bool inZone);
-    void stepTracker(Level& level, std::size_t levelIndex, std::size_t i);
-    void endVisit(Level& level, bool rejection, std::size_t end);
+    /// Steps level `j` on bar `i`.
+    void stepLevel(Level& l, std::size_t j, std::size_t i);
+    void visit(Level& l, bool inZone, std::size_t i, double clearance);
+    void stepTracker(Level& l, std::size_t j, std::size_t i, double atrBefore);
+    void endVisit(Level& l, bool rejection, std::size_t end);
+    LevelEvent& openEvent(Level& l);
+    /// Moves the events this batch opened into events_, in the order a bar-by-bar pass opens
+    /// them: by bar, then by price (detected levels), then the manual levels.
+    void keepFreshEvents(std::span<const std::size_t> walked);
     std::size_t firstAtOrAbove(double price) const;
-    std::size_t windowStart(double from);
     double majorFraction(std::size_t k);
 
     LevelSettings settings_;
@@ -207,6 +277,8 @@ private:
     std::vector<double> atr_;
     std::vector<double> slowAtrPct_;     // smoothed ATR / close: the volatility behind major swings
     std::vector<double> maxHighBefore_;  // highest high of bars 0..i-1
+    std::vector<Run> runs_;              // bars [8k, 8k + 8)
+    std::vector<Run> longRuns_;          // bars [64k, 64k + 64)
     AtrStream atrStream_;
     Zigzag minor_;
     Zigzag major_;
@@ -216,35 +288,16 @@ private:
     std::size_t athHigh_ = 0;
     std::size_t athClose_ = 0;
     std::vector<Level> levels_;  // storage, in creation order (manual ones first)
-    /// A detected level as the per-bar scan reads it, kept by refreshSlot().
+    /// A detected level's zone, by price: disjoint, and never reordered.
     struct Slot {
-        double low = 0;  // the zone
+        double low = 0;
         double high = 0;
-        // Steps on any bar whose previous close is at or below `dueAtOrBelow`, or at or above
-        // `dueAtOrAbove`, whether price is near or not: +inf and -inf for a level that needs
-        // every bar (visiting, or following a breakout), the zone's far edge for a breakout
-        // (breakdown) waiting for price to come back (RetestTracker::waitsBeyond(): nothing
-        // changes while the close stays beyond it), neither (-inf, +inf) otherwise.
-        double dueAtOrBelow = -HUGE_VAL;
-        double dueAtOrAbove = HUGE_VAL;
         std::size_t level = 0;
     };
-    void refreshSlot(const Level& l);
-    std::vector<Slot> order_;  // detected levels by price (disjoint)
-    /// The bar being stepped, and what every level stepped on it reads (worked out once).
-    struct BarNow {
-        std::size_t index = 0;
-        double clearance = 0;  // kClearanceAtr x the ATR before the bar
-        RetestMargins margins;
-    };
-    BarNow now_;
-    std::vector<std::size_t> due_;       // the levels step() found to step on this bar
-    std::size_t cursor_ = 0;             // windowStart()'s last answer
+    std::vector<Slot> order_;
     std::size_t fractionAt_ = SIZE_MAX;  // majorFraction()'s last bar and answer
     double fraction_ = 0;
     std::vector<std::size_t> manual_;
-    std::vector<std::size_t> sticky_;  // levels counting a failure: stepped on every bar
-    std::vector<std::size_t> nextSticky_;
     struct PivotSlot {
         std::size_t key = 0;     // the pivot's bar * 2 + (1 for a peak)
         std::size_t level = 0;   // the level holding it
@@ -252,6 +305,16 @@ private:
     };
     std::vector<PivotSlot> pivotLevel_;  // every pivot added, by key
 
+    /// An event opened by the batch being walked, before it takes its place in events_.
+    struct Fresh {
+        std::size_t bar = 0;
+        std::size_t level = 0;
+        LevelEvent event;
+    };
+    std::vector<Fresh> fresh_;
+    std::vector<std::size_t> walked_;    // the levels the batch walks
+    std::vector<std::size_t> walkMark_;  // by level: the batch that last listed it
+    std::size_t batch_ = 0;
     std::vector<LevelEvent> events_;
     std::vector<std::size_t> eventLevel_;
 };
