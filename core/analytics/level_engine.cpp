@@ -194,12 +194,12 @@ void LevelEngine::advance(std::size_t from, std::size_t to) {
             walked_.push_back(j);
         }
     };
-    for (std::size_t j = 0; j < levels_.size(); ++j) {
-        if (levels_[j].manual || levels_[j].sticky || !levels_[j].changes.empty()) {
+    for (const std::vector<std::size_t>* some : {&manual_, &changed_, &sticky_}) {
+        for (const std::size_t j : *some) {
             list(j);
         }
     }
-    if (to - from > kLongRun) {
+    if (to - from > kLongRun || everyBar_) {
         for (std::size_t j = 0; j < levels_.size(); ++j) {
             list(j);
         }
@@ -216,8 +216,13 @@ void LevelEngine::advance(std::size_t from, std::size_t to) {
             list(order_[k].level);
         }
     }
+    changed_.clear();
+    sticky_.clear();
     for (const std::size_t j : walked_) {
         walk(j, from, to);
+        if (levels_[j].sticky) {
+            sticky_.push_back(j);
+        }
     }
     keepFreshEvents(walked_);
 }
@@ -403,7 +408,7 @@ void LevelEngine::walk(std::size_t j, std::size_t from, std::size_t to) {
             ++i;
             continue;
         }
-        if (l.visiting) {
+        if (l.visiting && !everyBar_) {
             i = deepenVisit(l, i, c < l.changes.size() ? l.changes[c].bar : to);
             if (i == to || (c < l.changes.size() && i == l.changes[c].bar)) {
                 continue;
@@ -412,7 +417,7 @@ void LevelEngine::walk(std::size_t j, std::size_t from, std::size_t to) {
         if (l.createdAt != i && due(l, i)) {
             stepLevel(l, j, i);
         }
-        if (!l.sticky && waitsForPrice(l, i)) {
+        if (!l.sticky && !everyBar_ && waitsForPrice(l, i)) {
             // Up to its next change, nothing happens to it before price comes near.
             i = nextNear(l, i + 1, c < l.changes.size() ? l.changes[c].bar : to);
         } else {
@@ -423,6 +428,13 @@ void LevelEngine::walk(std::size_t j, std::size_t from, std::size_t to) {
         takeChange(l, l.changes[c]);
     }
     l.changes.clear();
+}
+
+void LevelEngine::noteChange(std::size_t j, const Change& c) {
+    if (levels_[j].changes.empty()) {
+        changed_.push_back(j);
+    }
+    levels_[j].changes.push_back(c);
 }
 
 void LevelEngine::takeChange(Level& l, const Change& c) {
@@ -519,7 +531,7 @@ void LevelEngine::addMember(const Member& m, double atrK, std::size_t now) {
         x.major = x.major || m.major;
         l.major = l.major || m.major;
         l.noteNaming(seen->member, now);
-        l.changes.push_back(Change{now, Change::Kind::Shape, l.shapeNow(), {}});
+        noteChange(seen->level, Change{now, Change::Kind::Shape, l.shapeNow(), {}});
         return;
     }
     const auto remember = [&](std::size_t level) {
@@ -564,7 +576,7 @@ void LevelEngine::addMember(const Member& m, double atrK, std::size_t now) {
         l.addMember(m, now);
         l.major = l.major || m.major;
         l.record = l.record || m.record;
-        l.changes.push_back(Change{now, Change::Kind::Member, l.shapeNow(), touch});
+        noteChange(order_[k].level, Change{now, Change::Kind::Member, l.shapeNow(), touch});
         remember(order_[k].level);
         return;
     }
@@ -593,9 +605,10 @@ void LevelEngine::addMember(const Member& m, double atrK, std::size_t now) {
     l.addMember(m, now);
     l.major = m.major;
     l.record = m.record;
-    l.changes.push_back(Change{now, Change::Kind::Created, l.shapeNow(), touch});
+    const Shape shape = l.shapeNow();
     const std::size_t index = levels_.size();
     levels_.push_back(std::move(l));
+    noteChange(index, Change{now, Change::Kind::Created, shape, touch});
     remember(index);
     const std::size_t pos = firstAtOrAbove(coreLow);
     order_.insert(order_.begin() + static_cast<std::ptrdiff_t>(pos),

@@ -45,6 +45,10 @@ public:
     void append(const Bar& bar);
     void append(std::span<const Bar> bars);
 
+    /// For tests: every level checks every bar, rather than passing over the bars that cannot
+    /// change it. The analysis must be the same either way.
+    void checkEveryBar(bool every) { everyBar_ = every; }
+
     std::span<const Bar> bars() const { return bars_.seen(); }
     /// Replaces the daily bars (the same history, perhaps with more days after it).
     void setDaily(std::span<const Bar> daily) { daily_ = daily; }
@@ -237,6 +241,7 @@ private:
     void settle(std::size_t i);
     /// Steps level `j` through bars [from, to), taking in its changes on their bars.
     void walk(std::size_t j, std::size_t from, std::size_t to);
+    void noteChange(std::size_t j, const Change& c);
     void takeChange(Level& l, const Change& c);
     /// Whether level `l` may change on bar `i`: price within reach, or the level watching it.
     bool due(const Level& l, std::size_t i) const;
@@ -312,9 +317,12 @@ private:
         LevelEvent event;
     };
     std::vector<Fresh> fresh_;
+    std::vector<std::size_t> changed_;   // the levels with changes to take in
+    std::vector<std::size_t> sticky_;    // the levels counting a failure
     std::vector<std::size_t> walked_;    // the levels the batch walks
     std::vector<std::size_t> walkMark_;  // by level: the batch that last listed it
     std::size_t batch_ = 0;
+    bool everyBar_ = false;  // checkEveryBar()
     std::vector<LevelEvent> events_;
     std::vector<std::size_t> eventLevel_;
 };

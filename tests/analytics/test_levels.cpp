@@ -1,5 +1,6 @@
 // analyzeLevels() end to end on hand-built series: a double top at 130, broken, retested and
-// held (or failed); manual levels; the stream appended bar by bar; inputs too short to analyse.
+// held (or failed); manual levels; the stream appended bar by bar or in pieces; breakouts
+// through two levels on one bar; inputs too short to analyse.
 #include <gtest/gtest.h>
 
 #include <algorithm>
@@ -246,6 +247,69 @@ TEST(Levels, AppendingBarsIsTheSameAsAnalysingTheWhole) {
     for (std::size_t k = 0; k < last.zones.size(); ++k) {
         EXPECT_EQ(last.zones[k].id, whole.zones[k].id);
         EXPECT_EQ(last.zones[k].why, whole.zones[k].why);
+    }
+}
+
+// The engine fed bar by bar (as refreshes feed it) and in pairs of bars.
+std::vector<LevelAnalysis> fedInPieces(const std::vector<Bar>& bars) {
+    std::vector<LevelAnalysis> out;
+    for (const std::size_t piece : {1U, 2U}) {
+        LevelEngine engine;
+        for (std::size_t i = 0; i < bars.size(); i += piece) {
+            engine.append(std::span(bars).subspan(i, std::min(piece, bars.size() - i)));
+        }
+        out.push_back(engine.analysis());
+    }
+    return out;
+}
+
+// Up through the double top at 130, then one bar collapses from 150 to 100: the close far
+// through the level is the first of two that fail the breakout, and the second comes the next
+// day, with price far out of the level's reach. However the bars arrive, the failure is dated
+// that day.
+TEST(Levels, ABreakoutThatCollapsesFailsTheNextDayHoweverTheBarsArrive) {
+    std::vector<double> closes = test::walk({100, 130, 110, 130, 112, 150});
+    const std::size_t collapse = closes.size();
+    for (const double c : {100, 99, 98, 97, 96, 95}) {
+        closes.push_back(c);
+    }
+    const auto bars = test::barsFromCloses(closes);
+    std::vector<LevelAnalysis> analyses = fedInPieces(bars);
+    analyses.push_back(analyzeLevels(bars));
+    for (const LevelAnalysis& a : analyses) {
+        const LevelEvent* breakout = eventThrough(a, 130);
+        ASSERT_NE(breakout, nullptr);
+        EXPECT_EQ(breakout->type, LevelEventType::Breakout);
+        EXPECT_EQ(breakout->retest, RetestState::Failed);
+        EXPECT_EQ(breakout->retestDay, bars[collapse + 1].day);
+    }
+}
+
+// A bar that gaps through two levels breaks out of both; the events are listed from the lower
+// level up, whether the bar came alone or with the rest.
+TEST(Levels, BreakoutsThroughTwoLevelsOnOneBarAreListedFromTheLowerUp) {
+    std::vector<double> closes = test::walk({100, 140, 105, 130, 110, 130, 112});
+    const std::size_t gap = closes.size();
+    for (const double c : {150, 151, 152, 153}) {
+        closes.push_back(c);
+    }
+    const auto bars = test::barsFromCloses(closes);
+    std::vector<LevelAnalysis> analyses = fedInPieces(bars);
+    analyses.push_back(analyzeLevels(bars));
+    for (const LevelAnalysis& a : analyses) {
+        std::vector<const LevelEvent*> onGap;
+        for (const LevelEvent& e : a.events) {
+            if (e.index == gap) {
+                onGap.push_back(&e);
+            }
+        }
+        ASSERT_EQ(onGap.size(), 2U);
+        EXPECT_EQ(onGap[0]->type, LevelEventType::Breakout);
+        EXPECT_EQ(onGap[1]->type, LevelEventType::Breakout);
+        EXPECT_LE(onGap[0]->low, 130);
+        EXPECT_GE(onGap[0]->high, 130);
+        EXPECT_LE(onGap[1]->low, 140);
+        EXPECT_GE(onGap[1]->high, 140);
     }
 }
 

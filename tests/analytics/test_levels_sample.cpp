@@ -4,9 +4,13 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
 #include <fstream>
+#include <string>
+#include <vector>
 
 #include "core/analytics/atr.h"
+#include "core/analytics/level_engine.h"
 #include "core/analytics/levels.h"
 #include "core/analytics/pivots.h"
 #include "core/analytics/resample.h"
@@ -364,6 +368,71 @@ TEST_F(SampleLevels, HistoryNeverRewritesItself) {
         }
         EXPECT_GT(seen.size(), 20U);
         EXPECT_GT(checked, 1000U);
+    }
+}
+
+// Everything an analysis says, in words and exact numbers.
+std::vector<std::string> fingerprint(const LevelAnalysis& a) {
+    std::vector<std::string> out;
+    char buf[160];
+    for (const Zone& z : a.zones) {
+        std::snprintf(buf, sizeof buf, " %.17g %.17g %d %d", z.low, z.high, z.rejections,
+                      static_cast<int>(z.kind));
+        out.push_back("zone " + z.id + " " + z.name + buf + " " + z.why);
+        for (const LevelTouch& t : z.touches) {
+            std::snprintf(buf, sizeof buf, "  touch %zu %.17g %d %d", t.index, t.price,
+                          t.fromAbove ? 1 : 0, t.rejection ? 1 : 0);
+            out.emplace_back(buf);
+        }
+    }
+    for (const LevelEvent& e : a.events) {
+        out.push_back("event " + e.id + " " + e.name + " " + e.description());
+        for (const RetestStep& h : e.history) {
+            std::snprintf(buf, sizeof buf, "  step %d %zu", static_cast<int>(h.state), h.index);
+            out.emplace_back(buf);
+        }
+    }
+    return out;
+}
+
+// A refresh appends however many bars arrived: the engine takes them in batches of any size
+// (within and across its stretches of bars, with manual levels and failures being counted
+// across a batch's end) and says exactly what one pass over all of them says.
+TEST_F(SampleLevels, AppendingInBatchesOfAnySizeIsTheOnePassAnalysis) {
+    const std::span<const Bar> bars(sample());
+    const std::vector<ManualLevelInput> manual{{1'100, "round number", 1}, {2'900, "", 2}};
+    for (const double sensitivity : {0.2, 0.5, 0.9}) {
+        LevelSettings settings;
+        settings.sensitivity = sensitivity;
+        const std::vector<std::string> whole = fingerprint(analyzeLevels(bars, settings, manual));
+        ASSERT_GT(whole.size(), 200U);
+        LevelEngine engine(settings, manual);
+        const std::size_t sizes[] = {1, 63, 64, 65, 700, 4097, 2};
+        for (std::size_t at = 0, k = 0; at < bars.size(); ++k) {
+            const std::size_t n = std::min(sizes[k % std::size(sizes)], bars.size() - at);
+            engine.append(bars.subspan(at, n));
+            at += n;
+        }
+        EXPECT_EQ(fingerprint(engine.analysis()), whole) << "sensitivity " << sensitivity;
+    }
+}
+
+// A level's walk passes over the bars that cannot change it (out of its reach, or a visit
+// that only goes deeper): checking every bar of every level says exactly the same.
+TEST_F(SampleLevels, PassingOverBarsOutOfReachChangesNothing) {
+    const std::vector<ManualLevelInput> manual{{1'100, "round number", 1}, {2'900, "", 2}};
+    for (const Timeframe tf : {Timeframe::Daily, Timeframe::Weekly}) {
+        const std::vector<Bar> bars = resample(sample(), tf);
+        for (const double sensitivity : {0.2, 0.5, 0.9}) {
+            LevelSettings settings;
+            settings.sensitivity = sensitivity;
+            LevelEngine everyBar(settings, manual);
+            everyBar.checkEveryBar(true);
+            everyBar.append(bars);
+            EXPECT_EQ(fingerprint(everyBar.analysis()),
+                      fingerprint(analyzeLevels(bars, settings, manual)))
+                << timeframeName(tf) << " at sensitivity " << sensitivity;
+        }
     }
 }
 
