@@ -162,9 +162,9 @@ double LevelEngine::majorFraction(std::size_t k) {
 // bars and its own geometry, never on another level's. So a batch of bars is taken in two
 // passes. The first finds the pivots bar by bar and shapes the levels, noting each level's
 // changes with their bars. The second walks each level through the batch on its own, taking
-// in its changes on their bars: a level far from price skips whole blocks of bars, and one
-// near price runs a tight loop over its own state. The result is the bar-by-bar pass's, event
-// order included (keepFreshEvents()).
+// in its changes on their bars: a level far from price passes over runs of bars out of its
+// reach (nextNear()), and a visit under way runs a tight loop while it only goes deeper. The result
+// is the bar-by-bar pass's, event order included (keepFreshEvents()).
 void LevelEngine::advance(std::size_t from, std::size_t to) {
     // In stretches whose bars stay in cache while every level walks them.
     constexpr std::size_t kStretch = 4096;

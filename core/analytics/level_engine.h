@@ -212,8 +212,8 @@ private:
         bool any = false;
     };
     /// The prices around bar `i` (i > 0) within which a level may change on it: the bar's range
-    /// with the previous close, widened by a near miss (`near*`) and by the window (`from`,
-    /// `to`). Outside the window a bar leaves a level as it is.
+    /// with the previous close (`low`, `high`), which a near miss widens by `nearMiss` and the
+    /// window to [`from`, `to`]. Outside the window a bar leaves a level as it is.
     struct Reach {
         double low = 0;
         double high = 0;
@@ -247,8 +247,8 @@ private:
     bool due(const Level& l, std::size_t i) const;
     /// Whether nothing but price coming near can change level `l` after bar `i`.
     bool waitsForPrice(const Level& l, std::size_t i) const;
-    /// Runs a visit of level `l` on from bar `from` while all it does is go deeper: returns the
-    /// first bar (before `to`) that may do more, unstepped.
+    /// Runs a visit of level `l` from bar `from` while all it does is go deeper; returns the
+    /// first bar (before `to`) that may do more, not yet stepped.
     std::size_t deepenVisit(Level& l, std::size_t from, std::size_t to);
     /// The first bar in [from, to) where price may come near level `l` (`to` if none).
     std::size_t nextNear(const Level& l, std::size_t from, std::size_t to) const;
