@@ -285,7 +285,9 @@ void LevelEngine::settle(std::size_t i) {
     }
 }
 
-bool LevelEngine::due(const Level& l, std::size_t i) const {
+// The walk's checks on every bar it reads (due(), waitsForPrice(), nextNear(), stepLevel(),
+// visit()) are inline: a call for each level and bar cost more than the checks themselves.
+inline bool LevelEngine::due(const Level& l, std::size_t i) const {
     const Shape& s = l.shape;
     const Reach r = reachAt(i);
     if (s.high < r.from || s.low > r.to) {
@@ -312,7 +314,7 @@ bool LevelEngine::due(const Level& l, std::size_t i) const {
 // for a level with no visit under way whose tracker is closed, or waits for price to come
 // back from the side the last close is on (then a close back across the zone's edge comes
 // from a bar that reached it).
-bool LevelEngine::waitsForPrice(const Level& l, std::size_t i) const {
+inline bool LevelEngine::waitsForPrice(const Level& l, std::size_t i) const {
     if (l.visiting) {
         return false;
     }
@@ -363,7 +365,7 @@ std::size_t LevelEngine::deepenVisit(Level& l, std::size_t from, std::size_t to)
     return i;
 }
 
-std::size_t LevelEngine::nextNear(const Level& l, std::size_t from, std::size_t to) const {
+inline std::size_t LevelEngine::nextNear(const Level& l, std::size_t from, std::size_t to) const {
     const double low = l.shape.low;
     const double high = l.shape.high;
     std::size_t i = from;
@@ -709,7 +711,7 @@ void LevelEngine::endVisit(Level& l, bool rejection, std::size_t end) {
                l.visitStart, end);
 }
 
-void LevelEngine::stepLevel(Level& l, std::size_t j, std::size_t i) {
+inline void LevelEngine::stepLevel(Level& l, std::size_t j, std::size_t i) {
     const Bar& b = bars_[i];
     const double atrBefore = atr_[i - 1];
     const RetestMargins margins(settings_.rules, atrBefore);
@@ -727,7 +729,7 @@ void LevelEngine::stepLevel(Level& l, std::size_t j, std::size_t i) {
     }
 }
 
-void LevelEngine::visit(Level& l, bool inZone, std::size_t i, double clearance) {
+inline void LevelEngine::visit(Level& l, bool inZone, std::size_t i, double clearance) {
     const Bar& b = bars_[i];
     if (inZone) {
         if (!l.visiting) {
