@@ -166,6 +166,9 @@ double LevelEngine::majorFraction(std::size_t k) {
 // reach (nextNear()), and a visit under way runs a tight loop while it only goes deeper. The result
 // is the bar-by-bar pass's, event order included (keepFreshEvents()).
 void LevelEngine::advance(std::size_t from, std::size_t to) {
+    if (from >= to) {
+        return;  // no bars: nothing to place the manual levels against yet
+    }
     // In stretches whose bars stay in cache while every level walks them.
     constexpr std::size_t kStretch = 4096;
     while (to - from > kStretch) {

@@ -350,6 +350,15 @@ TEST(Levels, CopiedAndMovedEnginesKeepTheirOwnBars) {
 TEST(Levels, TooFewBarsGiveEmptyResults) {
     EXPECT_EQ(analyzeLevels({}).asOf, 0);
     EXPECT_FALSE(analyzeLevels({}).allTimeHigh);
+    // Manual levels with no bars yet (a symbol whose history has not arrived).
+    const std::vector<ManualLevelInput> lines{{100, "x"}};
+    EXPECT_EQ(analyzeLevels({}, {}, lines).asOf, 0);
+    LevelEngine waiting({}, lines);
+    waiting.append(std::span<const Bar>{});
+    EXPECT_EQ(waiting.analysis().asOf, 0);
+    const auto first = test::barsFromCloses({101});
+    waiting.append(first);
+    EXPECT_EQ(waiting.analysis().asOf, first.front().day);
     for (const std::size_t n : {1U, 2U, 5U}) {
         const auto bars = test::barsFromCloses(test::walk({100, 100 + static_cast<int>(n) - 1}));
         const LevelAnalysis a = analyzeLevels(bars, {}, std::vector<ManualLevelInput>{{100, "x"}});
