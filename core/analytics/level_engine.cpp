@@ -175,16 +175,11 @@ void LevelEngine::advance(std::size_t from, std::size_t to) {
         advance(from, from + kStretch);
         from += kStretch;
     }
-    const std::size_t count = to;
-    if (bars_.size() < count) {  // analyze(): the bars are read in place, one more each bar
-        for (std::size_t i = from; i < to; ++i) {
+    for (std::size_t i = from; i < to; ++i) {
+        if (bars_.size() == i) {  // analyze(): the bars are read in place, one more each bar
             bars_.next();
-            settle(i);
         }
-    } else {
-        for (std::size_t i = from; i < to; ++i) {
-            settle(i);
-        }
+        settle(i);
     }
     // The levels the batch may change: those with changes, those counting a failure, the
     // manual ones, and the detected ones within reach of some bar of the batch.
@@ -230,7 +225,7 @@ void LevelEngine::advance(std::size_t from, std::size_t to) {
     keepFreshEvents(walked_);
 }
 
-LevelEngine::Reach LevelEngine::reachAt(std::size_t i) const {
+inline LevelEngine::Reach LevelEngine::reachAt(std::size_t i) const {
     const Bar& b = bars_[i];
     const double atrBefore = atr_[i - 1];
     Reach r;
@@ -288,12 +283,12 @@ void LevelEngine::settle(std::size_t i) {
     }
 }
 
-// The walk's checks on every bar it reads (due(), waitsForPrice(), nextNear(), stepLevel(),
-// visit()) are inline: a call for each level and bar cost more than the checks themselves.
+// The walk's checks on every bar it reads (reachAt(), due(), waitsForPrice(), nextNear(),
+// stepLevel(), visit()) are inline: a call for each level and bar cost more than the checks.
 inline bool LevelEngine::due(const Level& l, std::size_t i) const {
     const Shape& s = l.shape;
     const Reach r = reachAt(i);
-    if (s.high < r.from || s.low > r.to) {
+    if (!r.inWindow(s)) {
         return false;
     }
     // A level with no visit under way, and no breakout to follow or one waiting for price to
@@ -307,8 +302,7 @@ inline bool LevelEngine::due(const Level& l, std::size_t i) const {
         everyBar ? HUGE_VAL : (wait == PriceSide::Above ? s.high : -HUGE_VAL);
     const double dueAtOrAbove = wait == PriceSide::Below ? s.low : HUGE_VAL;
     const bool watched = (r.prevClose <= dueAtOrBelow) | (r.prevClose >= dueAtOrAbove);
-    const bool near = (s.high + r.nearMiss >= r.low) & (s.low - r.nearMiss <= r.high);
-    return watched | near;
+    return watched | r.isNear(s);
 }
 
 // Price moves from one bar's reach to the next without a gap: each reach holds the previous
@@ -349,11 +343,8 @@ std::size_t LevelEngine::deepenVisit(Level& l, std::size_t from, std::size_t to)
         const double atrBefore = atr[i - 1];
         const RetestMargins margins(settings_.rules, atrBefore);
         const double clearance = kClearanceAtr * atrBefore;
-        // The window (reachAt()): a visiting level steps on every bar price is within it.
-        const double prevClose = bars[i - 1].close;
-        const double from3 = std::min(b.low, prevClose) - kWindowAtr * atrBefore;
-        const double to3 = std::max(b.high, prevClose) + kWindowAtr * atrBefore;
-        const bool inWindow = !(s.high < from3 || s.low > to3);
+        // A visiting level steps on every bar whose window it is in.
+        const bool inWindow = reachAt(i).inWindow(s);
         const bool leaves = (b.close > s.high + clearance) | (b.close < s.low - clearance);
         if (!inWindow || leaves || !l.tracker.quiet(b, s.band, margins)) {
             break;  // stepLevel() decides
@@ -378,8 +369,7 @@ inline std::size_t LevelEngine::nextNear(const Level& l, std::size_t from, std::
         } else if (i % kRun == 0 && !runs_[i / kRun].reaches(low, high)) {
             i += kRun;
         } else {
-            const Reach r = reachAt(i);
-            if ((high + r.nearMiss >= r.low) & (low - r.nearMiss <= r.high)) {
+            if (reachAt(i).isNear(l.shape)) {
                 return i;
             }
             ++i;
@@ -810,12 +800,8 @@ void LevelEngine::keepFreshEvents(std::span<const std::size_t> walked) {
         keys.emplace_back(fresh_[f].bar * places + place, f);
     }
     std::sort(keys.begin(), keys.end());
-    std::vector<std::size_t> byOrder(fresh_.size());
-    for (std::size_t k = 0; k < keys.size(); ++k) {
-        byOrder[k] = keys[k].second;
-    }
     std::vector<std::size_t> placed(fresh_.size());
-    for (const std::size_t f : byOrder) {
+    for (const auto& [key, f] : keys) {
         placed[f] = events_.size();
         events_.push_back(std::move(fresh_[f].event));
         eventLevel_.push_back(fresh_[f].level);

@@ -221,6 +221,12 @@ private:
         double to = 0;
         double nearMiss = 0;
         double prevClose = 0;
+        /// Whether a level of shape `s` is in the window: the bar may change it.
+        bool inWindow(const Shape& s) const { return !(s.high < from || s.low > to); }
+        /// Whether the bar comes within a near miss of it.
+        bool isNear(const Shape& s) const {
+            return (s.high + nearMiss >= low) & (s.low - nearMiss <= high);
+        }
     };
     Reach reachAt(std::size_t i) const;
     /// The bars in runs of 8 and 64: the lowest and highest price a near miss reaches (with a
