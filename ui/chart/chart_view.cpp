@@ -474,7 +474,6 @@ void ChartView::showIndexRange(int first, int last) {
 }
 
 void ChartView::setXRange(double lower, double upper) {
-    hideCrosshair();  // the bar under the mouse moves away
     programmatic_ = true;
     timeAxis()->setRange(lower, upper);
     programmatic_ = false;
@@ -610,9 +609,12 @@ void ChartView::refreshView() {
         rebuildDrawnData();
     }
     fitYAxes(first_, last_);
-    if (hovered_ < 0) {
-        updateReadout();
+    if (hovered_ >= 0) {
+        // Panned or zoomed by keys or the wheel under a still mouse: the crosshair and the
+        // readout follow the bar now under the mouse, not the one it was over before.
+        placeCrosshair(mousePos_);
     }
+    updateReadout();
     Q_EMIT visibleRangeChanged();
     plot_->replot(QCustomPlot::rpQueuedReplot);
 }
@@ -670,7 +672,13 @@ void ChartView::onMouseMove(QMouseEvent* event) {
     if (bars_.empty() || emptyShown_) {
         return;
     }
-    const QPoint pos = event->position().toPoint();
+    mousePos_ = event->position().toPoint();
+    placeCrosshair(mousePos_);
+    crosshairLayer_->replot();
+}
+
+// The crosshair at the mouse: the bar and price under `pos`, and the readout of that bar.
+void ChartView::placeCrosshair(const QPoint& pos) {
     QCPAxisRect* rect = priceRect_->rect().contains(pos)    ? priceRect_
                         : volumeRect_->rect().contains(pos) ? volumeRect_
                                                             : nullptr;
@@ -705,7 +713,6 @@ void ChartView::onMouseMove(QMouseEvent* event) {
     dateTag_->setVisible(true);
     setHovered(index);
     Q_EMIT crosshairMoved(index, pos);
-    crosshairLayer_->replot();
 }
 
 void ChartView::setHovered(int index) {

@@ -200,6 +200,7 @@ private:
     void fitYAxes(int first, int last);
     void updatePriceTicker();
     void onMouseMove(QMouseEvent* event);
+    void placeCrosshair(const QPoint& pos);
     void setHovered(int index);
     void hideCrosshair();
     void updateReadout();
@@ -246,6 +247,7 @@ private:
     bool emptyShown_ = false;
     int factor_ = 0;  // 0 = drawn data not built yet
     int hovered_ = -1;
+    QPoint mousePos_;  // where the mouse last moved over the plot
     int first_ = 0;
     int last_ = -1;
 };
