@@ -152,7 +152,7 @@ TEST(ChartView, ExportHonoursSizeAndScaleAndFormats) {
 
 TEST(ChartView, RangePresetsSelectTheRightSessionsOfTheSample) {
     Headless h(1600, 1000);
-    const auto bars = sampleBars();
+    const auto& bars = sampleBars();
     ASSERT_EQ(formatIsoDate(bars.back().day), "2020-04-17");
     h.view.setBars(bars, Timeframe::Daily);
     const int last = static_cast<int>(bars.size()) - 1;
@@ -180,7 +180,7 @@ TEST(ChartView, RangePresetsSelectTheRightSessionsOfTheSample) {
 
 TEST(ChartView, SetBarsKeepsThePresetElseShowsTheLastYear) {
     Headless h(1600, 1000);
-    const auto bars = sampleBars();
+    const auto& bars = sampleBars();
     h.view.setBars(bars, Timeframe::Daily);
     EXPECT_EQ(h.view.visibleBarRange().first, firstIndexOnOrAfter(bars, iso("2019-04-17")));
     h.view.applyRangePreset(RangePreset::ThreeMonths);
@@ -191,7 +191,7 @@ TEST(ChartView, SetBarsKeepsThePresetElseShowsTheLastYear) {
 
 TEST(ChartView, PriceAxisFitsTheVisibleBarsOnly) {
     Headless h(1600, 1000);
-    const auto bars = sampleBars();
+    const auto& bars = sampleBars();
     h.view.setBars(bars, Timeframe::Daily);
     h.view.applyRangePreset(RangePreset::Max);
     const QCPRange full = h.view.priceAxis()->range();
@@ -231,7 +231,7 @@ TEST(ChartView, LogToggleChangesTheScaleAndKeepsTheFit) {
 
 TEST(ChartView, ZoomIsLimitedAndZoomedOutViewsAreDecimated) {
     Headless h(1600, 1000);
-    const auto bars = sampleBars();
+    const auto& bars = sampleBars();
     h.view.setBars(bars, Timeframe::Daily);
     h.view.plot()->replot();
     h.view.timeAxis()->setRange(100, 102);  // as a wheel zoom would
@@ -256,7 +256,7 @@ TEST(ChartView, CrosshairReportsTheHoveredBar) {
     view.resize(1200, 700);
     view.show();
     QApplication::processEvents();
-    const auto bars = sampleBars();
+    const auto& bars = sampleBars();
     view.setBars(bars, Timeframe::Daily);
     view.applyRangePreset(RangePreset::ThreeMonths);
     view.plot()->replot();
@@ -284,7 +284,7 @@ TEST(ChartView, PanningByKeysUnderAStillMouseReadsTheBarNowUnderIt) {
     view.resize(1200, 700);
     view.show();
     QApplication::processEvents();
-    const auto bars = sampleBars();
+    const auto& bars = sampleBars();
     view.setBars(bars, Timeframe::Daily);
     view.applyRangePreset(RangePreset::ThreeMonths);
     view.plot()->replot();

@@ -34,7 +34,7 @@ protected:
     void SetUp() override {
         auto cache = PriceCache::open(db);
         ASSERT_TRUE(cache);
-        const auto bars = sampleBars();
+        const auto& bars = sampleBars();
         ASSERT_TRUE(cache.value()->upsertBars("^GSPC", bars, {"S&P 500", "USD", "sample"}));
         // The sample's 2019 sessions under a second name, so the batch has two cached symbols.
         std::vector<Bar> slice;
