@@ -296,7 +296,8 @@ int runScan(Context& ctx) {
         "the\n"
         "breakout or breakdown that answers \"is it holding?\": the latest one through the prior\n"
         "record, else through the level nearest to price, that is still live (not failed, or\n"
-        "failed in the last 20 bars), with its retest state; one line per symbol (or JSON).\n"
+        "failed in the last 20 bars; not left more than 10 ATRs behind over a year ago), with\n"
+        "its retest state; one line per symbol (or JSON).\n"
         "Exit status: 0 when at least one symbol was analysed and the others only lack\n"
         "cached data; 1 when none had data or one failed for another reason."));
     p.addPositionalArgument(QStringLiteral("SYMBOL"),

@@ -1129,7 +1129,7 @@ LevelAnalysis LevelEngine::snapshot(std::vector<LevelEvent> events,
         out.zones[k].shown = shown[k] != 0;
         out.hiddenZones += shown[k] ? 0 : 1;
     }
-    out.headline = headlineEvent(out.events, last);
+    out.headline = headlineEvent(out.events, last, out.asOf);
     return out;
 }
 

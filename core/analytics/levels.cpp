@@ -77,17 +77,27 @@ std::vector<LevelEvent> eventsAsOf(const LevelAnalysis& analysis, std::span<cons
     return out;
 }
 
-std::optional<std::size_t> headlineEvent(std::span<const LevelEvent> events,
-                                         std::size_t lastIndex) {
+std::optional<std::size_t> headlineEvent(std::span<const LevelEvent> events, std::size_t lastIndex,
+                                         Day asOf) {
     if (events.empty()) {
         return std::nullopt;
     }
     constexpr std::size_t kRecentBars = 20;
+    constexpr double kSettledAtr = 10;
+    constexpr Day kSettledDays = 365;
     auto lastChange = [](const LevelEvent& e) {
         return e.history.empty() ? e.index : e.history.back().index;
     };
+    auto lastChangeDay = [](const LevelEvent& e) {
+        return e.history.empty() ? e.day : e.history.back().day;
+    };
+    // A breakout price left far behind more than a year ago, untested since, is history: it
+    // worked, and the question has moved on to the levels price is at now.
+    auto settled = [&](const LevelEvent& e) {
+        return std::abs(e.distanceAtr) > kSettledAtr && asOf - lastChangeDay(e) > kSettledDays;
+    };
     auto live = [&](const LevelEvent& e) {
-        return e.index <= lastIndex &&
+        return e.index <= lastIndex && !settled(e) &&
                (e.retest != RetestState::Failed || lastIndex - lastChange(e) <= kRecentBars);
     };
     // 1. Through a major record (the prior all-time high and its like): the latest one.

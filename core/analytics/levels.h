@@ -233,8 +233,11 @@ std::vector<LevelEvent> eventsAsOf(const LevelAnalysis& analysis, std::span<cons
 
 /// The event that answers the question a trader asks of this chart: the latest breakout or
 /// breakdown through the prior record, else through the major level nearest to price, that is
-/// still live (not failed, or failed within the last 20 bars). std::nullopt when none is.
-std::optional<std::size_t> headlineEvent(std::span<const LevelEvent> events, std::size_t lastIndex);
+/// still live (not failed, or failed within the last 20 bars; not one price left more than 10
+/// ATRs behind with no change for over a year before `asOf`, the day of bar `lastIndex`).
+/// std::nullopt when none is.
+std::optional<std::size_t> headlineEvent(std::span<const LevelEvent> events, std::size_t lastIndex,
+                                         Day asOf);
 
 /// The zone of `kind` nearest the last close (by its price) among those the default selection
 /// shows (Zone::shown): the nearest support or resistance of `levels`, `scan` and the rotation

@@ -107,6 +107,45 @@ TEST(Levels, DoubleTopBreakoutRetestHeld) {
     EXPECT_GE(head.high, 150.5);
 }
 
+// headlineEvent(): the latest live breakout through a major record, else the live one nearest
+// to price; a breakout price left more than 10 ATRs behind over a year ago is not live.
+TEST(Levels, AHeadlineBreakoutPriceLeftBehindLongAgoGivesWayToTheLevelPriceIsAt) {
+    const Day today = *parseIsoDate("2025-12-31");
+    LevelEvent old;  // through a record, held long ago, far below price now
+    old.id = "old";
+    old.index = 100;
+    old.day = today - 1400;
+    old.record = true;
+    old.retest = RetestState::Held;
+    old.history = {RetestStep{RetestState::Held, 120, today - 1370, 0}};
+    old.distanceAtr = 30;
+    LevelEvent near;  // through a lesser level, just under price
+    near.id = "near";
+    near.index = 900;
+    near.day = today - 200;
+    near.distanceAtr = 2;
+    const std::size_t last = 1000;
+    auto headline = [&](const LevelEvent& a, const LevelEvent& b) {
+        const std::vector<LevelEvent> events = {a, b};
+        const auto h = headlineEvent(events, last, today);
+        return h ? events[*h].id : std::string("none");
+    };
+    EXPECT_EQ(headline(old, near), "near");
+    LevelEvent recent = old;  // the same, its retest held within the year
+    recent.history.back().day = today - 300;
+    EXPECT_EQ(headline(recent, near), "old");
+    LevelEvent back = old;  // the same, with price come back within 10 ATRs of it
+    back.distanceAtr = 9;
+    EXPECT_EQ(headline(back, near), "old");
+    LevelEvent untested = old;  // never retested: its own day counts
+    untested.history.clear();
+    untested.retest = RetestState::None;
+    untested.day = today - 300;
+    EXPECT_EQ(headline(untested, near), "old");
+    near.distanceAtr = 6;  // nothing within 5 ATRs of price: no headline rather than history
+    EXPECT_EQ(headline(old, near), "none");
+}
+
 TEST(Levels, DoubleTopBreakoutThatFails) {
     const auto bars = test::barsFromCloses(test::walk(doubleTopThenRetest(120)));
     const LevelAnalysis a = analyzeLevels(bars);

@@ -137,6 +137,23 @@ TEST_F(SampleLevels, BreakoutAboveThe2007TopIsMarch2013AndItsJuneRetestHeld) {
         << breakout->description();
 }
 
+// The headline answers "is it holding?" about the levels price is at. On 2014-10-20 that is
+// the Jan-2014 record high, retested in the October dip and held on 2014-10-15; the 2013
+// breakout above the 2007 top, held in June 2013 and 20% below by then, is history.
+TEST_F(SampleLevels, TheHeadlineOfOctober2014IsItsDipToTheJanuaryRecord) {
+    const LevelAnalysis a = analyzeLevels(until(sample(), d("2014-10-20")));
+    ASSERT_TRUE(a.headline);
+    const LevelEvent& head = a.events[*a.headline];
+    EXPECT_EQ(head.name, "the Jan-2014 record high");
+    EXPECT_EQ(head.day, d("2014-02-27"));
+    EXPECT_EQ(head.retest, RetestState::Held);
+    EXPECT_EQ(head.retestDay, d("2014-10-15"));
+    const bool has2013 = std::any_of(a.events.begin(), a.events.end(), [](const LevelEvent& e) {
+        return e.name == "the Oct-2007 record high" && e.retest == RetestState::Held;
+    });
+    EXPECT_TRUE(has2013) << "still listed, only no longer the headline";
+}
+
 // The September 2018 top was the last record before February 2020: broken out above in 2019,
 // and the breakout failed in the March 2020 crash.
 TEST_F(SampleLevels, PriorAllTimeHighIsSeptember2018AndItsBreakoutFailedIn2020) {
@@ -451,7 +468,7 @@ TEST_F(SampleLevels, EventsAsOfADayAreThoseOfTheDataCutThere) {
             EXPECT_EQ(replay[k].retest, then.events[k].retest);
             EXPECT_EQ(replay[k].description(), then.events[k].description());
         }
-        const auto headline = headlineEvent(replay, part.size() - 1);
+        const auto headline = headlineEvent(replay, part.size() - 1, sample()[part.size() - 1].day);
         EXPECT_EQ(headline.has_value(), then.headline.has_value());
         if (headline && then.headline) {
             EXPECT_EQ(replay[*headline].id, then.events[*then.headline].id);

@@ -105,8 +105,9 @@ TEST_F(RotationBoardOverTheCache, EachSymbolIsAnalysedAsOnItsChartWithTheHeadlin
     const auto manual = cache->addManualLevel("GSPC", 1500, "my line");
     ASSERT_TRUE(manual.ok()) << manual.error().message;
 
-    // 2014-10-20: the 2013 breakout above the Oct-2007 record holds; the newest event is a
-    // breakout above a 2014 high.
+    // 2014-10-20: the February breakout above the Jan-2014 record high held its retest in the
+    // October dip (2014-10-15); the newest event is a breakout above the Jul-2014 record high
+    // that failed on 2014-10-02, further from price.
     const Day until = *parseIsoDate("2014-10-20");
     const std::vector<std::string> asked = {"GSPC", "SPY"};
     auto board = computeRotationBoard(*cache, asked, "SPY", until);
@@ -115,7 +116,7 @@ TEST_F(RotationBoardOverTheCache, EachSymbolIsAnalysedAsOnItsChartWithTheHeadlin
     EXPECT_DOUBLE_EQ(spy.levels.sensitivity, 0.5);  // none stored: the default
     const LevelEvent* headline = spy.headlineEvent();
     ASSERT_NE(headline, nullptr);
-    EXPECT_EQ(headline->id, "H2007-10-11/up/2013-03-28");
+    EXPECT_EQ(headline->id, "H2014-01-15/up/2014-02-27");
     EXPECT_NE(spy.levels.events.back().id, headline->id);
     ASSERT_NE(spy.nearestSupport(), nullptr);
     EXPECT_TRUE(spy.nearestSupport()->shown);

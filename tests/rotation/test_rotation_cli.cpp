@@ -157,7 +157,7 @@ TEST_F(RotationCliTest, LevelsAndEventAreTheOnesScanGives) {
     const QJsonObject scanned = QJsonDocument::fromJson(scan.out.toUtf8()).array()[0].toObject();
     const QJsonObject event = row[QStringLiteral("event")].toObject();
     EXPECT_EQ(event[QStringLiteral("id")].toString(),
-              QStringLiteral("H2007-10-11/up/2013-03-28"));  // held; newer events exist
+              QStringLiteral("H2014-01-15/up/2014-02-27"));  // held; a newer one failed
     EXPECT_EQ(event, scanned[QStringLiteral("event")].toObject());
     for (const QString& key :
          {QStringLiteral("nearestSupport"), QStringLiteral("nearestResistance")}) {
@@ -170,7 +170,7 @@ TEST_F(RotationCliTest, LevelsAndEventAreTheOnesScanGives) {
     const CliRun text =
         runCli(db, QStringList{QStringLiteral("rotation"), QStringLiteral("GSPC")} + asOf);
     EXPECT_TRUE(text.out.contains(
-        QStringLiteral("2013-03-28 breakout the Oct-2007 record high, retest held")))
+        QStringLiteral("2014-02-27 breakout the Jan-2014 record high, retest held")))
         << text.out.toStdString();
 }
 

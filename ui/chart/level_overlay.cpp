@@ -234,7 +234,8 @@ bool LevelOverlay::updateState() {
         } else {
             higherAsOf_ = analysis_.higherTimeframe;
         }
-        if (const auto head = headlineEvent(asOf_, static_cast<std::size_t>(last))) {
+        if (const auto head = headlineEvent(asOf_, static_cast<std::size_t>(last),
+                                            bars[static_cast<std::size_t>(last)].day)) {
             const int zone = static_cast<int>(asOf_[*head].zone);
             const bool drawn = showAuto_ || analysis_.zones[static_cast<std::size_t>(zone)].manual;
             stateEvent_ = drawn ? static_cast<int>(*head) : -1;
