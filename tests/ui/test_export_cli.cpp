@@ -100,6 +100,25 @@ TEST_F(ExportCli, ScaleThemeAndSvg) {
     }
 }
 
+// --to alone ends the range there: the year before it (or --range), not all the history.
+TEST_F(ExportCli, ToWithoutFromShowsTheRangeEndingThatDay) {
+    const auto titleOf = [&](const QStringList& range) {
+        const CliResult r = run(QStringList{QStringLiteral("export"), QStringLiteral("^GSPC"),
+                                            QStringLiteral("--out"), path("to.svg"),
+                                            QStringLiteral("--to"), QStringLiteral("2014-10-20")} +
+                                range);
+        EXPECT_EQ(r.code, 0) << r.err.toStdString();
+        QFile svg(path("to.svg"));
+        EXPECT_TRUE(svg.open(QIODevice::ReadOnly));
+        return QString::fromUtf8(svg.readAll());
+    };
+    EXPECT_TRUE(titleOf({}).contains(QStringLiteral("Daily · 2013-10-21 – 2014-10-20")));
+    EXPECT_TRUE(titleOf({QStringLiteral("--range"), QStringLiteral("3M")})
+                    .contains(QStringLiteral("Daily · 2014-07-21 – 2014-10-20")));
+    EXPECT_TRUE(titleOf({QStringLiteral("--from"), QStringLiteral("2014-01-02")})
+                    .contains(QStringLiteral("Daily · 2014-01-02 – 2014-10-20")));
+}
+
 TEST_F(ExportCli, StoredDrawingsAppearUnlessNoAnnotations) {
     {
         auto cache = PriceCache::open(db);

@@ -15,20 +15,22 @@ namespace retest::ui {
 
 namespace {
 
-/// Shows the request's range on a view that already holds the bars; false when from/to
-/// select no bar at all.
+/// Shows the request's range on a view that already holds the bars: from `from` to `to`, or
+/// the range preset (1Y by default) ending on `to` or the last bar. False when the dates select
+/// no bar at all.
 bool applyExportRange(ChartView& view, const SymbolExportRequest& req) {
     const std::vector<Bar>& bars = view.bars();
-    if (req.from || req.to) {
-        const Day from = req.from.value_or(bars.front().day);
-        const Day to = req.to.value_or(bars.back().day);
-        if (to < bars.front().day || from > bars.back().day) {
-            return false;
-        }
-        view.setDateRange(from, to);
-    } else {
-        view.applyRangePreset(req.range.value_or(RangePreset::OneYear));
+    const RangePreset preset = req.range.value_or(RangePreset::OneYear);
+    if (!req.from && (!req.to || *req.to >= bars.back().day)) {
+        view.applyRangePreset(preset);
+        return true;
     }
+    const Day to = req.to.value_or(bars.back().day);
+    const Day from = req.from.value_or(rangePresetStart(preset, to));
+    if (to < bars.front().day || from > bars.back().day) {
+        return false;
+    }
+    view.setDateRange(from, to);
     return true;
 }
 
