@@ -72,7 +72,7 @@ QString pct(const std::optional<double>& v, int width) {
     return v ? QStringLiteral("%1").arg(*v, width, 'f', 1) : QStringLiteral("%1").arg(u"—", width);
 }
 
-QString rowText(const BoardEntry& b) {
+QString rowText(const RotationBoard& board, const BoardEntry& b) {
     if (!b.error.empty()) {
         return QStringLiteral("%1  %2").arg(toQString(b.symbol), -8).arg(toQString(b.error));
     }
@@ -100,6 +100,9 @@ QString rowText(const BoardEntry& b) {
     }
     if (!b.standIn.empty()) {
         line += QStringLiteral("  (%1 standing in)").arg(toQString(b.standIn));
+    }
+    if (board.behind(b)) {
+        line += QStringLiteral("  (data ends %1)").arg(isoDate(r.asOf));
     }
     return line;
 }
@@ -204,7 +207,7 @@ int runRotation(Context& ctx) {
     } else {
         ctx.out << header() << '\n';
         for (const BoardEntry& b : board->entries) {
-            ctx.out << rowText(b) << '\n';
+            ctx.out << rowText(*board, b) << '\n';
         }
     }
     ctx.out.flush();

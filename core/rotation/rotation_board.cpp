@@ -2,6 +2,7 @@
 // rows computed in parallel.
 #include "core/rotation/rotation_board.h"
 
+#include <algorithm>
 #include <limits>
 #include <mutex>
 #include <optional>
@@ -97,6 +98,9 @@ Result<RotationBoard> computeRotationBoard(const PriceCache& cache,
     });
     if (readError) {
         return *readError;
+    }
+    for (const BoardEntry& e : board.entries) {
+        board.day = e.error.empty() ? std::max(board.day, e.row.asOf) : board.day;
     }
     return board;
 }

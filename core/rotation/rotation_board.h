@@ -27,7 +27,12 @@ struct RotationBoard {
     /// Empty, or why relative strength is missing ("the benchmark QQQ has no cached data").
     std::string benchmarkProblem;
     std::vector<BoardEntry> entries;  ///< in the order asked
+    /// The day the board is as of: the latest last bar among its rows (0 with none).
+    Day day = 0;
     std::size_t withData() const;
+    /// Whether `e` has a row whose data ends before the board's day (a symbol not refreshed,
+    /// or the bundled sample): its returns and relative strength are of another time.
+    bool behind(const BoardEntry& e) const { return e.error.empty() && e.row.asOf < day; }
 };
 
 /// Reads each symbol's bars with day <= `until` (never later ones) and the benchmark's, and

@@ -92,6 +92,25 @@ TEST_F(RotationCliTest, UntilIgnoresLaterBars) {
     EXPECT_LT(early[QStringLiteral("last")].toDouble(), late[QStringLiteral("last")].toDouble());
 }
 
+// A symbol whose data ends before the others' says so on its line of the table.
+TEST_F(RotationCliTest, ARowWhoseDataEndsEarlierSaysSo) {
+    importSeries(tmp, db, QStringLiteral("OLD"), "2024-01-02", "2025-06-30",
+                 [](std::size_t) { return 50.0; });
+    const CliRun r = runCli(db, {QStringLiteral("rotation"), QStringLiteral("AAA"),
+                                 QStringLiteral("OLD"), QStringLiteral("SPY")});
+    ASSERT_EQ(r.code, 0) << r.err.toStdString();
+    const QStringList lines = r.out.split(QLatin1Char('\n'));
+    ASSERT_GE(lines.size(), 4);
+    EXPECT_TRUE(lines[2].startsWith(QStringLiteral("OLD")));
+    EXPECT_TRUE(lines[2].endsWith(QStringLiteral("(data ends 2025-06-30)")))
+        << lines[2].toStdString();
+    EXPECT_FALSE(lines[1].contains(QStringLiteral("data ends"))) << lines[1].toStdString();
+    const CliRun then =
+        runCli(db, {QStringLiteral("rotation"), QStringLiteral("AAA"), QStringLiteral("OLD"),
+                    QStringLiteral("--until"), QStringLiteral("2025-06-30")});
+    EXPECT_FALSE(then.out.contains(QStringLiteral("data ends"))) << then.out.toStdString();
+}
+
 TEST_F(RotationCliTest, AListNameGivesItsSymbolsAndAnEmptyListIsAnError) {
     ASSERT_EQ(
         runCli(db, {QStringLiteral("watchlist"), QStringLiteral("create"), QStringLiteral("Mine")})

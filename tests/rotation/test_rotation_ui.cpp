@@ -153,6 +153,38 @@ TEST_F(RotationUiTest, TheDateControlReplaysTheBoardAsOfAnEarlierDay) {
     EXPECT_EQ(dock.model()->board().entries[0].row.asOf, *parseIsoDate("2025-10-31"));
 }
 
+// A symbol whose data ends months before the others (never refreshed, or the bundled sample)
+// says so on its row, greyed and uncoloured, and stays off the plot: its returns and relative
+// strength are of another time.
+TEST_F(RotationUiTest, ARowWhoseDataEndsEarlierSaysSoAndIsNotPlotted) {
+    std::vector<Bar> old = series([](double i) { return up(i); });
+    while (old.back().day > *parseIsoDate("2025-06-30")) {
+        old.pop_back();
+    }
+    ASSERT_TRUE(cache->upsertBars("OLD", old).ok());
+    ui::RotationDock dock(*cache);
+    dock.setSymbols(QStringLiteral("Test"),
+                    {QStringLiteral("UP"), QStringLiteral("OLD"), QStringLiteral("SPY")});
+    dock.recompute();
+    EXPECT_EQ(dock.statusText(),
+              QStringLiteral("3 of 3 symbols with data; data ending earlier (greyed, not "
+                             "plotted): OLD to 2025-06-30"));
+    const int row = rowOf(dock, QStringLiteral("OLD · to 2025-06-30"));
+    ASSERT_GE(row, 0);
+    const int oneMonth = RotationBoardModel::FirstReturnColumn + 1;
+    EXPECT_FALSE(dock.proxy()->index(row, oneMonth).data(Qt::BackgroundRole).isValid());
+    EXPECT_TRUE(dock.proxy()->index(row, oneMonth).data(Qt::ForegroundRole).isValid());
+    const int current = rowOf(dock, QStringLiteral("UP"));
+    ASSERT_GE(current, 0);
+    EXPECT_TRUE(dock.proxy()->index(current, oneMonth).data(Qt::BackgroundRole).isValid());
+    EXPECT_FALSE(dock.proxy()->index(current, oneMonth).data(Qt::ForegroundRole).isValid());
+    EXPECT_EQ(dock.rotationPlot()->symbols(), QStringList{QStringLiteral("UP")});
+    // Replayed to a day both have, the two rows are alike again.
+    dock.setAsOf(*parseIsoDate("2025-06-30"));
+    EXPECT_GE(rowOf(dock, QStringLiteral("OLD")), 0);
+    EXPECT_EQ(dock.statusText(), QStringLiteral("3 of 3 symbols with data"));
+}
+
 TEST_F(RotationUiTest, ThePlotLabelsEachSymbolAndHoverNamesThePoint) {
     ui::RotationDock dock(*cache);
     dock.setSymbols(QStringLiteral("Test"),

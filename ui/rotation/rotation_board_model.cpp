@@ -111,7 +111,11 @@ std::optional<double> RotationBoardModel::value(const BoardEntry& e, int column)
 
 QVariant RotationBoardModel::display(const BoardEntry& e, int column) const {
     if (column == SymbolColumn) {
-        return toQString(e.symbol);
+        // A row of another time says so where the eye starts: "^GSPC · to 2020-04-17".
+        return board_.behind(e) ? tr("%1 · to %2")
+                                      .arg(toQString(e.symbol),
+                                           QString::fromStdString(formatIsoDate(e.row.asOf)))
+                                : QVariant(toQString(e.symbol));
     }
     if (!e.error.empty()) {
         return column == LastColumn ? QVariant(toQString(e.error)) : QVariant();
@@ -170,8 +174,8 @@ QVariant RotationBoardModel::data(const QModelIndex& index, int role) const {
         }
         case Qt::BackgroundRole: {
             const auto v = value(e, c);
-            if (!v) {
-                return {};
+            if (!v || board_.behind(e)) {
+                return {};  // a row of another time is not coloured against this board's
             }
             if (c >= FirstReturnColumn && c < RsColumn) {
                 // Full colour at a move that is large for the period (4% a week … 30% a year).
@@ -207,10 +211,18 @@ QVariant RotationBoardModel::data(const QModelIndex& index, int role) const {
                     .arg(toQString(e.symbol), QString::fromStdString(formatIsoDate(e.row.asOf)),
                          toQString(e.standIn));
             }
+            if (board_.behind(e)) {
+                return tr("%1: its data ends on %2, before the board's day %3; its returns and "
+                          "relative strength are of that time")
+                    .arg(toQString(e.symbol), QString::fromStdString(formatIsoDate(e.row.asOf)),
+                         QString::fromStdString(formatIsoDate(board_.day)));
+            }
             return tr("%1 as of %2")
                 .arg(toQString(e.symbol), QString::fromStdString(formatIsoDate(e.row.asOf)));
         case Qt::ForegroundRole:
-            return e.error.empty() ? QVariant() : QVariant(QBrush(QColor(0x90, 0x90, 0x90)));
+            return e.error.empty() && !board_.behind(e)
+                       ? QVariant()
+                       : QVariant(QBrush(QColor(0x90, 0x90, 0x90)));
         default:
             return {};
     }

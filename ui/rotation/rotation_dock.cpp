@@ -184,8 +184,20 @@ void RotationDock::recompute() {
     } else if (!board->benchmarkProblem.empty()) {
         status_->setText(QString::fromStdString(board->benchmarkProblem));
     } else {
-        status_->setText(
-            tr("%1 of %2 symbols with data").arg(board->withData()).arg(wanted.size()));
+        QString text = tr("%1 of %2 symbols with data").arg(board->withData()).arg(wanted.size());
+        QStringList behind;
+        for (const BoardEntry& e : board->entries) {
+            if (board->behind(e)) {
+                behind << tr("%1 to %2")
+                              .arg(QString::fromStdString(e.symbol),
+                                   QString::fromStdString(formatIsoDate(e.row.asOf)));
+            }
+        }
+        if (!behind.isEmpty()) {
+            text += tr("; data ending earlier (greyed, not plotted): %1")
+                        .arg(behind.join(QStringLiteral(", ")));
+        }
+        status_->setText(text);
     }
     if (latest_->isChecked()) {
         // Show the day the board is as of, for stepping back from it.

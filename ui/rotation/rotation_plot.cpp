@@ -49,7 +49,8 @@ RotationPlot::RotationPlot(QWidget* parent) : QWidget(parent), plot_(new QCustom
 void RotationPlot::setBoard(const RotationBoard& board) {
     series_.clear();
     for (const BoardEntry& e : board.entries) {
-        if (e.error.empty() && !e.row.tail.empty()) {
+        // A symbol whose data ends earlier would plot another time's rotation among these.
+        if (e.error.empty() && !e.row.tail.empty() && !board.behind(e)) {
             series_.push_back({QString::fromStdString(e.symbol), e.row.tail});
         }
     }
