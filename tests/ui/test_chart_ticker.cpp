@@ -208,6 +208,9 @@ TEST(ChartData, ReadoutShowsOhlcVolumeAndChange) {
               "(+2.68%)");
     EXPECT_EQ(readoutText(bars, 0).find('%'), std::string::npos);  // no previous close
     EXPECT_EQ(readoutText(bars, 2), "");
+    // A series without volume (an index, a yield, a ratio) reads no "Vol 0".
+    EXPECT_EQ(readoutText(bars, 1, 1, false),
+              "2020-04-17   O 2842.43  H 2879.22  L 2830.88  C 2874.56   +75.01 (+2.68%)");
     EXPECT_EQ(formatVolume(1234567), "1.23M");
     EXPECT_EQ(formatVolume(950), "950");
 }

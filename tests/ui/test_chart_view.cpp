@@ -279,6 +279,22 @@ TEST(ChartView, CrosshairReportsTheHoveredBar) {
     EXPECT_TRUE(view.readout().startsWith(QStringLiteral("2020-04-17")));  // back to the last bar
 }
 
+// A yield or a ratio has no volume: the readout says nothing of it, a stock's says "Vol".
+TEST(ChartView, TheReadoutLeavesOutVolumeForASeriesWithNone) {
+    ChartView view;
+    view.resize(1200, 700);
+    std::vector<Bar> bars = sampleBars();
+    view.setBars(bars, Timeframe::Daily);
+    EXPECT_TRUE(view.readout().contains(QStringLiteral("Vol "))) << view.readout().toStdString();
+    for (Bar& b : bars) {
+        b.volume = 0;
+    }
+    view.setBars(bars, Timeframe::Daily);
+    EXPECT_TRUE(view.readout().contains(QStringLiteral("2020-04-17   O")))
+        << view.readout().toStdString();
+    EXPECT_FALSE(view.readout().contains(QStringLiteral("Vol"))) << view.readout().toStdString();
+}
+
 TEST(ChartView, PanningByKeysUnderAStillMouseReadsTheBarNowUnderIt) {
     ChartView view;
     view.resize(1200, 700);

@@ -147,7 +147,7 @@ std::pair<int, int> mergedGroup(int index, int factor, int barCount) {
     return {first, std::min(barCount - 1, first + factor - 1)};
 }
 
-std::string readoutText(std::span<const Bar> bars, int first, int last) {
+std::string readoutText(std::span<const Bar> bars, int first, int last, bool volume) {
     const int n = static_cast<int>(bars.size());
     if (first < 0 || last < first || last >= n) {
         return {};
@@ -165,8 +165,10 @@ std::string readoutText(std::span<const Bar> bars, int first, int last) {
         date += " – " + formatIsoDate(at(last).day);
     }
     std::string text = date + "   O " + formatPrice(b.open) + "  H " + formatPrice(b.high) +
-                       "  L " + formatPrice(b.low) + "  C " + formatPrice(b.close) + "   Vol " +
-                       formatVolume(b.volume);
+                       "  L " + formatPrice(b.low) + "  C " + formatPrice(b.close);
+    if (volume) {
+        text += "   Vol " + formatVolume(b.volume);
+    }
     if (first > 0) {
         const double prev = at(first - 1).close;
         const double change = b.close - prev;

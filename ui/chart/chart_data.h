@@ -60,7 +60,8 @@ std::string readoutText(std::span<const Bar> bars, int index);
 /// The readout of bars [first, last] merged into one candle, as a zoomed-out chart draws them:
 /// "2020-04-13 – 2020-04-17   O (first open)  H (highest)  L (lowest)  C (last close)
 /// Vol (sum)  change versus the close before `first`". One bar reads as readoutText().
-std::string readoutText(std::span<const Bar> bars, int first, int last);
+/// `volume` false leaves "Vol" out, for a series that has none (an index, a yield, a ratio).
+std::string readoutText(std::span<const Bar> bars, int first, int last, bool volume = true);
 
 /// The bars [first, last] that the drawn candle containing bar `index` merges at `factor`
 /// (groups aligned to multiples of `factor`, as decimateBars() makes them).

@@ -739,7 +739,7 @@ void ChartView::updateReadout() {
     const int index = hovered_ >= 0 ? hovered_ : last_;
     const auto [first, last] =
         mergedGroup(index, std::max(factor_, 1), static_cast<int>(bars_.size()));
-    readout_->setText(QString::fromStdString(readoutText(bars_, first, last)));
+    readout_->setText(QString::fromStdString(readoutText(bars_, first, last, hasVolume_)));
     readout_->setVisible(index >= 0 && !bars_.empty());
 }
 
@@ -885,6 +885,7 @@ void ChartView::showBarIndex(int index) {
 void ChartView::fitVolumePane() {
     const bool any =
         std::any_of(bars_.begin(), bars_.end(), [](const Bar& b) { return b.volume > 0; });
+    hasVolume_ = any;
     plot_->plotLayout()->setRowStretchFactor(paneRow(volumeRect_), any ? 0.23 : 0.001);
     volumeAxis()->setTickLabels(any);
     volumeAxis()->setTicks(any);

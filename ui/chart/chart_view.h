@@ -247,7 +247,8 @@ private:
     bool emptyShown_ = false;
     int factor_ = 0;  // 0 = drawn data not built yet
     int hovered_ = -1;
-    QPoint mousePos_;  // where the mouse last moved over the plot
+    QPoint mousePos_;        // where the mouse last moved over the plot
+    bool hasVolume_ = true;  // some bar has volume: the pane and the readout show it
     int first_ = 0;
     int last_ = -1;
 };
