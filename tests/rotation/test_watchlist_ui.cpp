@@ -1,6 +1,5 @@
 // The editable watchlist dock: lists, add/remove/reorder (drag), Delete key, import errors.
 #include <gtest/gtest.h>
-#include <QBrush>
 #include <QComboBox>
 #include <QFile>
 #include <QLocale>
@@ -76,36 +75,6 @@ TEST_F(WatchlistUiTest, ARatioAndTheTnxStandInShowTheirLastClose) {
         model.index(model.rowOf(QStringLiteral("HALF:SPY")), ui::WatchlistModel::ChangeColumn);
     const QString change = model.data(ratioChange, Qt::DisplayRole).toString();
     EXPECT_EQ(change, QStringLiteral("+0.00%"));  // the sides moved alike
-}
-
-// A symbol whose quotes end before the others' (the bundled sample next to refreshed symbols)
-// is greyed, its tooltip says why: its change is not today's.
-TEST_F(WatchlistUiTest, AQuoteOfAnEarlierDayIsGreyed) {
-    std::vector<Bar> recent = test::sampleBars();
-    for (Bar& b : recent) {
-        b.day += 2000;
-    }
-    ASSERT_TRUE(cache->upsertBars("IWM", recent).ok());
-    ASSERT_TRUE(cache->upsertBars("^GSPC", test::sampleBars()).ok());
-    ui::WatchlistModel model(*cache);
-    const auto cell = [&](const QString& symbol, int column, int role) {
-        return model.data(model.index(model.rowOf(symbol), column), role);
-    };
-    for (const int column : {ui::WatchlistModel::SymbolColumn, ui::WatchlistModel::LastColumn,
-                             ui::WatchlistModel::ChangeColumn}) {
-        const QVariant old = cell(QStringLiteral("^GSPC"), column, Qt::ForegroundRole);
-        ASSERT_TRUE(old.isValid()) << column;
-        EXPECT_EQ(old.value<QBrush>().color(), QColor(0x90, 0x90, 0x90)) << column;
-    }
-    EXPECT_FALSE(cell(QStringLiteral("IWM"), ui::WatchlistModel::SymbolColumn, Qt::ForegroundRole)
-                     .isValid());
-    const QString newest = QString::fromStdString(formatIsoDate(recent.back().day));
-    EXPECT_TRUE(cell(QStringLiteral("^GSPC"), 0, Qt::ToolTipRole)
-                    .toString()
-                    .contains(QStringLiteral("Data ends before the others' (%1)").arg(newest)));
-    EXPECT_FALSE(cell(QStringLiteral("IWM"), 0, Qt::ToolTipRole)
-                     .toString()
-                     .contains(QStringLiteral("Data ends")));
 }
 
 TEST_F(WatchlistUiTest, ListsCanBeCreatedChosenRenamedAndEditedAndPersist) {

@@ -137,12 +137,6 @@ void WatchlistModel::refresh() {
             }
         }
     }
-    newestDay_.reset();
-    for (const Row& r : rows_) {
-        if (r.lastDay && (!newestDay_ || *r.lastDay > *newestDay_)) {
-            newestDay_ = r.lastDay;
-        }
-    }
     endResetModel();
     if (!lastError_.isEmpty()) {
         Q_EMIT errorOccurred(lastError_);
@@ -217,10 +211,6 @@ QVariant WatchlistModel::data(const QModelIndex& index, int role) const {
                 if (!r.standIn.isEmpty()) {
                     tip += tr(" (%1 standing in)").arg(r.standIn);
                 }
-                if (behind(r)) {
-                    tip += tr("\nData ends before the others' (%1): greyed")
-                               .arg(QString::fromStdString(formatIsoDate(*newestDay_)));
-                }
             } else {
                 tip += tr("\nNo cached data yet");
             }
@@ -230,11 +220,6 @@ QVariant WatchlistModel::data(const QModelIndex& index, int role) const {
             return index.column() == SymbolColumn ? QVariant(Qt::AlignLeft | Qt::AlignVCenter)
                                                   : QVariant(Qt::AlignRight | Qt::AlignVCenter);
         case Qt::ForegroundRole:
-            // A quote of an earlier day (the bundled sample, a symbol not refreshed) is greyed,
-            // so its change is not read as today's.
-            if (behind(r)) {
-                return QBrush(QColor(0x90, 0x90, 0x90));
-            }
             if (index.column() == ChangeColumn && hasChange) {
                 return QBrush(change >= 0 ? QColor(0x1b, 0x8a, 0x4a) : QColor(0xc6, 0x28, 0x28));
             }

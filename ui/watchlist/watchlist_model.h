@@ -89,13 +89,10 @@ private:
         QString standIn;  ///< whose bars stand in ("DGS10" for ^TNX), else empty
     };
     QString edited(const Result<Ok>& result);
-    /// Whether the row's last bar is older than the newest among the rows.
-    bool behind(const Row& r) const { return r.lastDay && newestDay_ && *r.lastDay < *newestDay_; }
     PriceCache& cache_;
     WatchlistStore store_;
     QString listName_;
     std::vector<Row> rows_;
-    std::optional<Day> newestDay_;  // the latest last bar among the rows
     QString lastError_;
 };
 
