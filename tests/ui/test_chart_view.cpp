@@ -295,34 +295,6 @@ TEST(ChartView, TheReadoutLeavesOutVolumeForASeriesWithNone) {
     EXPECT_FALSE(view.readout().contains(QStringLiteral("Vol"))) << view.readout().toStdString();
 }
 
-TEST(ChartView, PanningByKeysUnderAStillMouseReadsTheBarNowUnderIt) {
-    ChartView view;
-    view.resize(1200, 700);
-    view.show();
-    QApplication::processEvents();
-    const auto& bars = sampleBars();
-    view.setBars(bars, Timeframe::Daily);
-    view.applyRangePreset(RangePreset::ThreeMonths);
-    view.plot()->replot();
-    const int target = view.visibleBarRange().first + 10;
-    const QPointF pos(view.timeAxis()->coordToPixel(target), view.priceRect()->center().y());
-    QMouseEvent move(QEvent::MouseMove, pos, view.plot()->mapToGlobal(pos), Qt::NoButton,
-                     Qt::NoButton, Qt::NoModifier);
-    QApplication::sendEvent(view.plot(), &move);
-    ASSERT_EQ(view.hoveredBar(), target);
-    // Left pans back, Home goes to the first bars, End returns to where the view began.
-    for (const Qt::Key key : {Qt::Key_Left, Qt::Key_Home, Qt::Key_End}) {
-        QKeyEvent press(QEvent::KeyPress, key, Qt::NoModifier);
-        QApplication::sendEvent(&view, &press);
-        const int under = static_cast<int>(std::lround(view.timeAxis()->pixelToCoord(pos.x())));
-        EXPECT_EQ(view.hoveredBar(), under) << key;
-        EXPECT_EQ(under < target, key != Qt::Key_End) << key;
-        const QString date =
-            QString::fromStdString(formatIsoDate(bars[static_cast<std::size_t>(under)].day));
-        EXPECT_TRUE(view.readout().startsWith(date)) << view.readout().toStdString();
-    }
-}
-
 /// A shown 1200x700 view of the sample at 6M, laid out, for mouse-driven tests.
 struct Shown {
     ChartView view;
@@ -340,6 +312,25 @@ struct Shown {
         QApplication::sendEvent(view.plot(), &e);
     }
 };
+
+TEST(ChartView, PanningByKeysUnderAStillMouseReadsTheBarNowUnderIt) {
+    Shown s;
+    const int target = s.view.visibleBarRange().first + 10;
+    const QPointF pos(s.view.timeAxis()->coordToPixel(target), s.view.priceRect()->center().y());
+    s.send(QEvent::MouseMove, pos, Qt::NoButton, Qt::NoButton);
+    ASSERT_EQ(s.view.hoveredBar(), target);
+    // Left pans back, Home goes to the first bars, End returns to where the view began.
+    for (const Qt::Key key : {Qt::Key_Left, Qt::Key_Home, Qt::Key_End}) {
+        QKeyEvent press(QEvent::KeyPress, key, Qt::NoModifier);
+        QApplication::sendEvent(&s.view, &press);
+        const int under = static_cast<int>(std::lround(s.view.timeAxis()->pixelToCoord(pos.x())));
+        EXPECT_EQ(s.view.hoveredBar(), under) << key;
+        EXPECT_EQ(under < target, key != Qt::Key_End) << key;
+        const QString date =
+            QString::fromStdString(formatIsoDate(s.bars[static_cast<std::size_t>(under)].day));
+        EXPECT_TRUE(s.view.readout().startsWith(date)) << s.view.readout().toStdString();
+    }
+}
 
 TEST(ChartView, WheelZoomsTheTimeAxisAroundTheMouse) {
     Shown s;
