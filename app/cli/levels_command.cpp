@@ -16,6 +16,7 @@
 #include "core/context/level_inputs.h"
 #include "core/context/series_loader.h"
 #include "core/model/date.h"
+#include "core/model/qt_text.h"
 #include "core/model/symbol.h"
 #include "core/model/text.h"
 
@@ -28,14 +29,6 @@ namespace {
 QString price(double v, double reference = std::numeric_limits<double>::quiet_NaN()) {
     return QString::fromStdString(formatPrice(v, reference));
 }
-QString signedPct(double v) {
-    if (std::abs(v) < 0.05) {
-        return QStringLiteral("0.0%");  // not "-0.0%" for a level a hair under the close
-    }
-    return (v >= 0 ? QStringLiteral("+") : QString()) + QString::number(v, 'f', 1) +
-           QLatin1Char('%');
-}
-
 /// Options shared by `levels` and `scan`.
 struct AnalysisOptions {
     std::optional<Day> until;
@@ -146,7 +139,7 @@ void printLevelsText(QTextStream& out, const SymbolAnalysis& s, Timeframe tf) {
                    .arg(touches, 2)
                    .arg(touches == 1 ? QStringLiteral("touch  ") : QStringLiteral("touches"))
                    .arg(z.strength, 3, 'f', 0)
-                   .arg(signedPct((z.price / a.lastClose - 1.0) * 100.0), 7)
+                   .arg(signedPercent((z.price / a.lastClose - 1.0) * 100.0, 1), 7)
                    .arg(toQString(z.name));
         out << "      " << toQString(z.why) << '\n';
     }
@@ -192,8 +185,8 @@ QString scanLine(const SymbolAnalysis& s) {
     }
     const LevelAnalysis& a = s.analysis;
     const auto zoneText = [&](const Zone* z) {
-        return z ? QStringLiteral("%1 (%2)").arg(price(z->price),
-                                                 signedPct((z->price / a.lastClose - 1.0) * 100.0))
+        return z ? QStringLiteral("%1 (%2)").arg(
+                       price(z->price), signedPercent((z->price / a.lastClose - 1.0) * 100.0, 1))
                  : QStringLiteral("none");
     };
     QString line = QStringLiteral("%1  %2  last %3  support %4  resistance %5")

@@ -26,4 +26,9 @@ inline QString localePrice(double price) {
     return QLocale().toString(price, 'f', priceDecimals(price));
 }
 
+/// A signed percentage: "+2.68%", "-0.4%", "0.0%" (signedText()).
+inline QString signedPercent(double pct, int decimals) {
+    return toQString(signedText(pct, decimals)) + QLatin1Char('%');
+}
+
 }  // namespace retest

@@ -73,4 +73,19 @@ inline std::string formatPrice(double price,
     return buf;
 }
 
+/// `v` with `decimals` digits after the point and its sign: "+75.01", "-0.40". A value that
+/// rounds to zero has no sign ("0.00", never "-0.0000"): too small to show is neither up nor down.
+inline std::string signedText(double v, int decimals) {
+    char buf[48];
+    std::snprintf(buf, sizeof buf, "%+.*f", decimals, v);
+    const bool zero = std::none_of(buf, buf + std::char_traits<char>::length(buf),
+                                   [](char c) { return c >= '1' && c <= '9'; });
+    return zero && (buf[0] == '+' || buf[0] == '-') ? std::string(buf + 1) : std::string(buf);
+}
+
+/// A change in price with the decimals of the price it is a change of (formatPrice()).
+inline std::string formatChange(double change, double reference) {
+    return signedText(change, priceDecimals(reference));
+}
+
 }  // namespace retest

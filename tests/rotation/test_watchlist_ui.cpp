@@ -74,7 +74,8 @@ TEST_F(WatchlistUiTest, ARatioAndTheTnxStandInShowTheirLastClose) {
     const QModelIndex ratioChange =
         model.index(model.rowOf(QStringLiteral("HALF:SPY")), ui::WatchlistModel::ChangeColumn);
     const QString change = model.data(ratioChange, Qt::DisplayRole).toString();
-    EXPECT_EQ(change, QStringLiteral("+0.00%"));  // the sides moved alike
+    EXPECT_EQ(change, QStringLiteral("0.00%"));  // the sides moved alike: neither up nor down
+    EXPECT_FALSE(model.data(ratioChange, Qt::ForegroundRole).isValid());
 }
 
 TEST_F(WatchlistUiTest, ListsCanBeCreatedChosenRenamedAndEditedAndPersist) {

@@ -211,6 +211,11 @@ TEST(ChartData, ReadoutShowsOhlcVolumeAndChange) {
     // A series without volume (an index, a yield, a ratio) reads no "Vol 0".
     EXPECT_EQ(readoutText(bars, 1, 1, false),
               "2020-04-17   O 2842.43  H 2879.22  L 2830.88  C 2874.56   +75.01 (+2.68%)");
+    // A ratio a hair lower on the day: the change too small to show has no sign.
+    std::vector<Bar> ratio{{iso("2025-11-19"), 0.3612, 0.3620, 0.3601, 0.36104, 0.36104, 0},
+                           {iso("2025-11-20"), 0.3610, 0.3618, 0.3602, 0.36101, 0.36101, 0}};
+    EXPECT_EQ(readoutText(ratio, 1, 1, false),
+              "2025-11-20   O 0.3610  H 0.3618  L 0.3602  C 0.3610   0.0000 (-0.01%)");
     EXPECT_EQ(formatVolume(1234567), "1.23M");
     EXPECT_EQ(formatVolume(950), "950");
 }

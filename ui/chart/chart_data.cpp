@@ -6,6 +6,7 @@
 #include <cstdio>
 
 #include "core/model/date.h"
+#include "core/model/text.h"
 
 namespace retest::ui {
 
@@ -172,11 +173,8 @@ std::string readoutText(std::span<const Bar> bars, int first, int last, bool vol
     if (first > 0) {
         const double prev = at(first - 1).close;
         const double change = b.close - prev;
-        char buf[64];
-        std::snprintf(buf, sizeof buf, "   %s%s (%+.2f%%)", change >= 0 ? "+" : "",
-                      formatPrice(change, b.close).c_str(),
-                      prev != 0 ? 100.0 * change / prev : 0.0);
-        text += buf;
+        appendText(text, {"   ", formatChange(change, b.close), " (",
+                          signedText(prev != 0 ? 100.0 * change / prev : 0.0, 2), "%)"});
     }
     return text;
 }

@@ -11,6 +11,7 @@
 #include <filesystem>
 #include <system_error>
 
+#include "core/model/qt_text.h"
 #include "ui/chart/chart_data.h"
 #include "ui/chart/chart_types.h"
 #include "ui/chart/chart_view.h"
@@ -211,21 +212,18 @@ void ExportLayout::fillHeader(const ImageOptions& options) {
         if (last > 0) {
             const double prev = bars[static_cast<std::size_t>(last) - 1].close;
             const double change = b.close - prev;
-            const QString sign = change >= 0 ? QStringLiteral("+") : QString();
-            header_->left.push_back(
-                {sign + QString::fromStdString(formatPrice(change, b.close)) +
-                     QStringLiteral(" (") + sign +
-                     QString::number(prev != 0 ? 100.0 * change / prev : 0.0, 'f', 2) +
-                     QStringLiteral("%)"),
-                 change >= 0 ? t.up : t.down});
+            header_->left.push_back({toQString(formatChange(change, b.close)) +
+                                         QStringLiteral(" (") +
+                                         signedPercent(prev != 0 ? 100.0 * change / prev : 0.0, 2) +
+                                         QStringLiteral(")"),
+                                     change >= 0 ? t.up : t.down});
         }
         if (first >= 0 && first < last && bars[static_cast<std::size_t>(first)].close != 0) {
             const double from = bars[static_cast<std::size_t>(first)].close;
             const double pct = 100.0 * (b.close - from) / from;
-            header_->left.push_back(
-                {QStringLiteral("·  ") + (pct >= 0 ? QStringLiteral("+") : QString()) +
-                     QString::number(pct, 'f', 1) + QStringLiteral("% over the period shown"),
-                 t.mutedText});
+            header_->left.push_back({QStringLiteral("·  ") + signedPercent(pct, 1) +
+                                         QStringLiteral(" over the period shown"),
+                                     t.mutedText});
         }
     }
     header_->right.push_back({QStringLiteral("Up"), t.mutedText, false, Swatch::CandleUp, t.up});
@@ -256,11 +254,9 @@ QString ChartView::lastPriceText() const {
     if (last_ > 0) {
         const double prev = bars_[static_cast<std::size_t>(last_) - 1].close;
         const double change = b.close - prev;
-        const QString sign = change >= 0 ? QStringLiteral("+") : QString();
-        text += QStringLiteral("  ") + sign + QString::fromStdString(formatPrice(change, b.close)) +
-                QStringLiteral(" (") + sign +
-                QString::number(prev != 0 ? 100.0 * change / prev : 0.0, 'f', 2) +
-                QStringLiteral("%)");
+        text += QStringLiteral("  ") + toQString(formatChange(change, b.close)) +
+                QStringLiteral(" (") + signedPercent(prev != 0 ? 100.0 * change / prev : 0.0, 2) +
+                QStringLiteral(")");
     }
     return text;
 }

@@ -9,6 +9,7 @@
 #include <limits>
 
 #include "core/analytics/compare.h"
+#include "core/model/qt_text.h"
 #include "ui/chart/chart_tickers.h"
 #include "ui/chart/chart_types.h"
 #include "ui/chart/chart_view.h"
@@ -26,12 +27,8 @@ constexpr double kBottomPad = 0.05;
 const QColor kPalette[CompareLayer::kMaxSeries] = {QColor(230, 126, 34), QColor(142, 68, 173),
                                                    QColor(22, 160, 133), QColor(216, 27, 96)};
 
-QString signedPercent(std::optional<double> v) {
-    if (!v) {
-        return QStringLiteral("—");
-    }
-    return (*v >= 0 ? QStringLiteral("+") : QString()) + QString::number(*v, 'f', 1) +
-           QLatin1Char('%');
+QString percentText(std::optional<double> v) {
+    return v ? signedPercent(*v, 1) : QStringLiteral("—");
 }
 
 /// Price axis labels as % change from a base price: ticks at round percentages.
@@ -329,10 +326,10 @@ QStringList CompareLayer::legendTexts() const {
         return out;
     }
     const int index = view_.hoveredBar() >= 0 ? view_.hoveredBar() : view_.visibleBarRange().second;
-    out << mainSymbol_ + QStringLiteral("  ") + signedPercent(percentAt(mainSymbol_, index));
+    out << mainSymbol_ + QStringLiteral("  ") + percentText(percentAt(mainSymbol_, index));
     for (const Drawn& d : series_) {
         out << d.series.symbol + QStringLiteral("  ") +
-                   signedPercent(percentAt(d.series.symbol, index)) +
+                   percentText(percentAt(d.series.symbol, index)) +
                    (exporting_ ? QString() : QStringLiteral("  ✕"));
     }
     return out;

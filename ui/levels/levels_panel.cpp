@@ -288,7 +288,7 @@ void LevelsPanel::fillRow(int row, int zone) {
         kind,
         new SortItem(QString::number(z.touches.size()), double(z.touches.size())),
         new SortItem(QString::number(std::lround(z.strength)), z.strength),
-        new SortItem(QString::asprintf("%+.1f%%", distance), distance),
+        new SortItem(signedPercent(distance, 1), distance),
         new SortItem(z.flipped ? tr("yes") : QString(), z.flipped ? 1 : 0),
         new SortItem(z.manual ? tr("yes") : QString(), z.manual ? 1 : 0),
     };

@@ -13,10 +13,7 @@ namespace retest::ui {
 namespace {
 
 QString pct(const std::optional<double>& v) {
-    return v ? QStringLiteral("%1%2%")
-                   .arg(*v >= 0 ? QStringLiteral("+") : QString())
-                   .arg(*v, 0, 'f', 1)
-             : QStringLiteral("—");
+    return v ? signedPercent(*v, 1) : QStringLiteral("—");
 }
 
 QString zoneText(const Zone* z, double last) {

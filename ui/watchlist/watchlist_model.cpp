@@ -188,10 +188,7 @@ QVariant WatchlistModel::data(const QModelIndex& index, int role) const {
                 case LastColumn:
                     return r.last ? localePrice(*r.last) : QStringLiteral("—");
                 case ChangeColumn:
-                    return hasChange ? QStringLiteral("%1%2%")
-                                           .arg(change >= 0 ? QStringLiteral("+") : QString())
-                                           .arg(change, 0, 'f', 2)
-                                     : QString();
+                    return hasChange ? signedPercent(change, 2) : QString();
                 default:
                     return {};
             }
@@ -221,7 +218,12 @@ QVariant WatchlistModel::data(const QModelIndex& index, int role) const {
                                                   : QVariant(Qt::AlignRight | Qt::AlignVCenter);
         case Qt::ForegroundRole:
             if (index.column() == ChangeColumn && hasChange) {
-                return QBrush(change >= 0 ? QColor(0x1b, 0x8a, 0x4a) : QColor(0xc6, 0x28, 0x28));
+                // Coloured as it reads: a change that rounds to "0.00%" is neither up nor down.
+                const QString shown = signedPercent(change, 2);
+                if (shown.startsWith(QLatin1Char('+')) || shown.startsWith(QLatin1Char('-'))) {
+                    return QBrush(shown.startsWith(QLatin1Char('+')) ? QColor(0x1b, 0x8a, 0x4a)
+                                                                     : QColor(0xc6, 0x28, 0x28));
+                }
             }
             if (!r.last) {
                 return QBrush(QColor(0x90, 0x90, 0x90));
