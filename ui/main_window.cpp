@@ -16,6 +16,7 @@
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QMimeData>
+#include <QScreen>
 #include <QSettings>
 #include <QStatusBar>
 #include <QStringListModel>
@@ -492,7 +493,11 @@ void MainWindow::restoreState() {
     restoreGeometry(settings_.value(QStringLiteral("window/geometry")).toByteArray());
     QMainWindow::restoreState(settings_.value(QStringLiteral("window/state")).toByteArray());
     if (!settings_.contains(QStringLiteral("window/geometry"))) {
-        resize(1400, 860);
+        // First start: most of the screen, so a year of daily candles fits beside the docks
+        // one candle a day (1400 x 860 where the screen is unknown).
+        const QScreen* s = screen();
+        const QSize room = s != nullptr ? s->availableGeometry().size() * 0.9 : QSize(1400, 860);
+        resize(std::min(room.width(), 1680), std::min(room.height(), 1050));
     }
     if (!settings_.contains(QStringLiteral("window/state"))) {
         // First start: the chart gets the room; the board is one key away (Ctrl+Shift+R).
