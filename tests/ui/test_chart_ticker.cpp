@@ -172,11 +172,13 @@ TEST(ChartStyleNames, RoundTrip) {
     EXPECT_FALSE(parseChartStyle("area"));
 }
 
-TEST(ChartData, DecimationFactorKeepsCandlesAtLeastThreePixelsWide) {
-    EXPECT_EQ(decimationFactor(250, 1500), 1);
-    EXPECT_EQ(decimationFactor(500, 1500), 1);
-    EXPECT_EQ(decimationFactor(501, 1500), 2);
-    EXPECT_EQ(decimationFactor(5000, 1000), 15);
+// A daily chart shows daily candles down to two pixels a session: a year (about 252) fits a
+// chart 504 pixels wide, beside the docks of a 1400-pixel window, one candle a day.
+TEST(ChartData, DecimationFactorKeepsCandlesAtLeastTwoPixelsApart) {
+    EXPECT_EQ(decimationFactor(252, 504), 1);
+    EXPECT_EQ(decimationFactor(750, 1500), 1);
+    EXPECT_EQ(decimationFactor(751, 1500), 2);
+    EXPECT_EQ(decimationFactor(5000, 1000), 10);
     EXPECT_EQ(decimationFactor(100, 0), 1);
 }
 

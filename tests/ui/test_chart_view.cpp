@@ -283,13 +283,17 @@ TEST(ChartView, CrosshairReportsTheHoveredBar) {
 TEST(ChartView, TheReadoutLeavesOutVolumeForASeriesWithNone) {
     ChartView view;
     view.resize(1200, 700);
+    view.show();
+    QApplication::processEvents();
     std::vector<Bar> bars = sampleBars();
     view.setBars(bars, Timeframe::Daily);
+    view.plot()->replot();
     EXPECT_TRUE(view.readout().contains(QStringLiteral("Vol "))) << view.readout().toStdString();
     for (Bar& b : bars) {
         b.volume = 0;
     }
     view.setBars(bars, Timeframe::Daily);
+    view.plot()->replot();
     EXPECT_TRUE(view.readout().contains(QStringLiteral("2020-04-17   O")))
         << view.readout().toStdString();
     EXPECT_FALSE(view.readout().contains(QStringLiteral("Vol"))) << view.readout().toStdString();
@@ -416,7 +420,7 @@ TEST(ChartView, ZoomedOutCrosshairReadsTheMergedCandle) {
     s.view.plot()->replot();
     const int factor = s.view.decimationFactor();
     ASSERT_GT(factor, 1);
-    const int target = factor * 300 + 1;  // inside the 301st merged candle
+    const int target = factor * 300 + factor / 2;  // the middle of the 301st merged candle
     const QPointF pos(s.view.timeAxis()->coordToPixel(target), s.view.priceRect()->center().y());
     s.send(QEvent::MouseMove, pos, Qt::NoButton, Qt::NoButton);
     const int first = factor * 300;

@@ -557,29 +557,55 @@ int candlesUnder(Sample& s, const QRectF& box) {
     return n;
 }
 
-// A view that starts at its highs (the 2007 top on the left, the crash below it): the headline
-// leaves the top-left corner, where it would hide the old record's candles, for a free one.
-TEST(LevelOverlay, TheStateBoxLeavesCandlesItWouldHide) {
+// The headline has a band of its own under the lowest low: in a view that starts at its highs
+// (the 2007 top on the left, the crash below it), in a rising one, and in views a year wide
+// ending every quarter from 2008 to 2020, it hides no candle and no breakout label.
+TEST(LevelOverlay, TheStateBoxNeverHidesCandles) {
     Sample s;
-    s.view.setDateRange(*parseIsoDate("2007-06-01"), *parseIsoDate("2009-10-30"));
-    s.layout();
-    s.layout();
-    const auto box = s.overlay->stateBoxRect();
-    ASSERT_TRUE(box.has_value());
-    const QRect pane = s.view.priceRect()->rect();
-    EXPECT_GT(box->top(), pane.center().y()) << "still in the top-left corner";
-    EXPECT_EQ(candlesUnder(s, *box), 0);
-    for (const QRectF& label : s.overlay->eventLabelRects()) {
-        EXPECT_FALSE(label.intersects(*box)) << "a breakout label under the state box";
+    std::vector<std::pair<Day, Day>> views{
+        {*parseIsoDate("2007-06-01"), *parseIsoDate("2009-10-30")},
+        {*parseIsoDate("2009-03-01"), *parseIsoDate("2010-03-31")}};
+    for (Day end = *parseIsoDate("2008-01-31"); end < *parseIsoDate("2020-04-17"); end += 91) {
+        views.emplace_back(end - 365, end);
     }
-    // A view with nothing in the top-left corner keeps the box there, under the readout.
-    s.view.setDateRange(*parseIsoDate("2009-03-01"), *parseIsoDate("2010-03-31"));
+    int checked = 0;
+    // As wide as the chart beside both docks of the window, and narrow, where the box spans
+    // most of the pane and no corner of it is free.
+    for (const QSize size : {QSize(kW, kH), QSize(620, 520)}) {
+        s.view.resize(size);
+        s.view.plot()->setViewport(QRect(QPoint(0, 0), size));
+        for (const auto& [from, to] : views) {
+            s.view.setDateRange(from, to);
+            s.layout();
+            s.layout();
+            const auto box = s.overlay->stateBoxRect();
+            if (!box) {
+                continue;
+            }
+            ++checked;
+            const QRect pane = s.view.priceRect()->rect();
+            const std::string view = formatIsoDate(from) + " to " + formatIsoDate(to) + " at " +
+                                     std::to_string(size.width()) + " px";
+            EXPECT_GT(box->top(), pane.center().y()) << view;
+            EXPECT_EQ(candlesUnder(s, *box), 0) << view;
+            for (const QRectF& label : s.overlay->eventLabelRects()) {
+                EXPECT_FALSE(label.intersects(*box)) << "a breakout label under it, " << view;
+            }
+        }
+    }
+    EXPECT_GT(checked, 60);
+    // Without a headline the prices take the whole pane back.
+    s.view.setDateRange(*parseIsoDate("2000-01-03"), *parseIsoDate("2000-06-30"));
     s.layout();
     s.layout();
-    const auto rising = s.overlay->stateBoxRect();
-    ASSERT_TRUE(rising.has_value());
-    EXPECT_LT(rising->top(), pane.center().y());
-    EXPECT_LT(rising->left(), pane.center().x());
+    ASSERT_FALSE(s.overlay->stateBoxRect().has_value());
+    const QCPRange y = s.view.priceAxis()->range();
+    const auto [first, last] = s.view.visibleBarRange();
+    double low = HUGE_VAL;
+    for (int i = first; i <= last; ++i) {
+        low = std::min(low, s.view.bars()[static_cast<std::size_t>(i)].low);
+    }
+    EXPECT_LT((low - y.lower) / y.size(), 0.05);
 }
 
 TEST(LevelOverlay, HidesAnAnalysisOfOtherBars) {

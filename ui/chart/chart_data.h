@@ -15,7 +15,7 @@
 namespace retest::ui {
 
 /// Bars per drawn candle so that each candle gets at least `minPixels` columns.
-int decimationFactor(double visibleBars, double pixels, double minPixels = 3.0);
+int decimationFactor(double visibleBars, double pixels, double minPixels = 2.0);
 
 /// One drawn candle: `x` is its position in bar-index units (the middle of its group).
 struct DrawnBar {

@@ -29,6 +29,7 @@ constexpr int kReadoutFontPx = 14;
 constexpr int kEmptyFontPx = 19;
 constexpr double kTopPad = 0.12;  // room for the readout above the highest visible high
 constexpr double kBottomPad = 0.05;
+constexpr double kMaxBottomFraction = 0.3;  // a reserved band never takes more of the pane
 
 void styleAxis(QCPAxis* axis, const ChartTheme& t) {
     const QPen axisPen(t.axis, 1);
@@ -84,8 +85,11 @@ ChartView::ChartView(QWidget* parent) : QWidget(parent), plot_(new ChartPlot(thi
     connect(plot_, &QCustomPlot::mouseMove, this, &ChartView::onMouseMove);
     connect(plot_, &QCustomPlot::afterLayout, this, [this] {
         if (!bars_.empty() && !emptyShown_ &&
-            retest::ui::decimationFactor(timeAxis()->range().size(), pixelColumns()) != factor_) {
-            refreshView();
+            (retest::ui::decimationFactor(timeAxis()->range().size(), pixelColumns()) != factor_ ||
+             bottomFraction() != bottomFraction_)) {
+            refreshView();  // a new width, or a new height for the reserved band
+        } else if (!bars_.empty() && !emptyShown_) {
+            updateReadout();  // fitted to the pane's width now
         }
         layoutAxisLabels();  // before the overlays place their items (connected later)
     });
@@ -639,22 +643,49 @@ void ChartView::rebuildDrawnData() {
     volumeDown_->setWidth(width);
 }
 
+void ChartView::setBottomReserve(int pixels) {
+    pixels = std::max(pixels, 0);
+    if (pixels == bottomReserve_) {
+        return;
+    }
+    bottomReserve_ = pixels;
+    if (!bars_.empty() && !emptyShown_) {
+        fitYAxes(first_, last_);
+        plot_->replot(QCustomPlot::rpQueuedReplot);
+    }
+}
+
+double ChartView::bottomFraction() const {
+    const double usual = kBottomPad / (1 + kBottomPad + kTopPad);
+    const int height = priceRect_->rect().height();
+    if (bottomReserve_ <= 0 || height <= 0) {
+        return usual;
+    }
+    return std::clamp(static_cast<double>(bottomReserve_) / height, usual, kMaxBottomFraction);
+}
+
+// The prices fill the pane between a pad above the highest high (the readout's room) and one
+// below the lowest low: kBottomPad of the range, or the band reserved there.
 void ChartView::fitYAxes(int first, int last) {
     const Extremes e = visibleExtremes(bars_, first, last, style_ == ChartStyle::Line);
     if (!e.valid) {
         return;
     }
+    bottomFraction_ = bottomFraction();
+    const double top = kTopPad / (1 + kBottomPad + kTopPad);
+    const double below = bottomFraction_ / (1 - top - bottomFraction_);  // in units of the span
+    const double above = top / (1 - top - bottomFraction_);
     if (logScale_ && e.low > 0) {
         const double lo = std::log(e.low);
         const double hi = std::log(e.high);
         const double span = std::max(hi - lo, 1e-4);
-        priceAxis()->setRange(std::exp(lo - kBottomPad * span), std::exp(hi + kTopPad * span));
+        priceAxis()->setRange(std::exp(lo - below * span), std::exp(hi + above * span));
     } else {
         double span = e.high - e.low;
         if (span <= 0) {
             span = std::max(std::fabs(e.high) * 0.01, 1e-6);
         }
-        priceAxis()->setRange(e.low - kBottomPad * span, e.high + kTopPad * span);
+        priceAxis()->setRange(e.low - below * span, e.high + above * span);
     }
     double maxVolume = e.maxVolume;
     if (factor_ > 1) {  // drawn bars show mean volumes; fit those so the pane is not flat
@@ -739,7 +770,30 @@ void ChartView::updateReadout() {
     const int index = hovered_ >= 0 ? hovered_ : last_;
     const auto [first, last] =
         mergedGroup(index, std::max(factor_, 1), static_cast<int>(bars_.size()));
-    readout_->setText(QString::fromStdString(readoutText(bars_, first, last, hasVolume_)));
+    // On one line when it fits the pane; else the date on a line of its own, and then the
+    // volume left out, so the change at the end is never cut off.
+    const QFontMetrics metrics(readout_->font());
+    const QMargins pad = readout_->padding();
+    // Before the first layout the pane has no width yet: one line, fitted once it has.
+    const int room = priceRect_->width() > 20 ? priceRect_->width() - pad.left() - pad.right() : 0;
+    const auto widest = [&](const QString& text) {
+        int w = 0;
+        for (const QString& line : text.split(QLatin1Char('\n'))) {
+            w = std::max(w, metrics.horizontalAdvance(line));
+        }
+        return w;
+    };
+    QString text = QString::fromStdString(readoutText(bars_, first, last, hasVolume_));
+    for (const bool volume : {hasVolume_, false}) {
+        if (room <= 0 || widest(text) <= room) {
+            break;
+        }
+        text = QString::fromStdString(readoutText(bars_, first, last, volume));
+        if (const qsizetype cut = text.indexOf(QStringLiteral("   O ")); cut > 0) {
+            text = text.left(cut) + QLatin1Char('\n') + text.mid(cut + 3);
+        }
+    }
+    readout_->setText(text);
     readout_->setVisible(index >= 0 && !bars_.empty());
 }
 

@@ -56,6 +56,9 @@ public:
     ChartStyle style() const { return style_; }
     void setLogScale(bool on);
     bool logScale() const { return logScale_; }
+    /// Keeps a band this many pixels high free of candles at the bottom of the price pane (for
+    /// the level overlay's headline box); 0 gives the pane back to the prices.
+    void setBottomReserve(int pixels);
 
     /// Shows a preset span ending at the last bar; it stays active until the user zooms/pans.
     void applyRangePreset(RangePreset preset);
@@ -245,7 +248,10 @@ private:
     std::optional<RangePreset> preset_;
     bool programmatic_ = false;
     bool emptyShown_ = false;
-    int factor_ = 0;  // 0 = drawn data not built yet
+    int factor_ = 0;                // 0 = drawn data not built yet
+    int bottomReserve_ = 0;         // setBottomReserve()
+    double bottomFraction_ = 0;     // the share of the pane below the lowest low, as fitted
+    double bottomFraction() const;  // what it should be at the pane's height now
     int hovered_ = -1;
     QPoint mousePos_;        // where the mouse last moved over the plot
     bool hasVolume_ = true;  // some bar has volume: the pane and the readout show it

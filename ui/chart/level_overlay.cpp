@@ -21,6 +21,7 @@ namespace {
 constexpr int kTagFontPx = 13;
 constexpr int kLabelFontPx = 12;
 constexpr int kStateFontPx = 14;
+constexpr int kStateMargin = 8;  // between the headline box and the pane's edge or the prices
 constexpr int kMaxEvents = 6;
 constexpr double kArrowPx = 22;
 constexpr double kMaxReachPx = 4 * kArrowPx;  // an event label no further from its bar
@@ -451,6 +452,7 @@ void LevelOverlay::removeItems() {
     athLine_ = nullptr;
     athText_ = nullptr;
     stateText_ = nullptr;
+    reserveStateBand();
 }
 
 void LevelOverlay::rebuild() {
@@ -724,6 +726,7 @@ void LevelOverlay::showState() {
         if (stateText_ != nullptr) {
             stateText_->setVisible(false);
         }
+        reserveStateBand();
         return;
     }
     if (stateText_ == nullptr) {
@@ -742,6 +745,19 @@ void LevelOverlay::showState() {
         text = text.left(cut) + QLatin1Char('\n') + text.mid(cut + 2);
     }
     stateText_->setText(text);
+    reserveStateBand();
+}
+
+// The chart keeps a band under the lowest low for the headline while it is shown, so the box
+// never hides the prices it talks about.
+void LevelOverlay::reserveStateBand() {
+    view_.setBottomReserve(stateBand());
+}
+
+int LevelOverlay::stateBand() const {
+    const bool shown = stateText_ != nullptr && stateText_->visible() && matchesView();
+    return shown ? static_cast<int>(std::ceil(pixelRect(*stateText_).height())) + 2 * kStateMargin
+                 : 0;
 }
 
 void LevelOverlay::restyle() {
@@ -809,6 +825,7 @@ void LevelOverlay::layoutLabels() {
     if (show != tagsRegistered_) {
         registerTags(show);  // placed by the chart in the next layout (already queued)
     }
+    reserveStateBand();
     if (!show) {
         return;
     }
@@ -872,40 +889,23 @@ std::vector<std::optional<QRectF>> LevelOverlay::higherTimeframeLabelRects() con
     return out;
 }
 
-// Under the readout (below the all-time-high line and its label when the line runs through
-// that corner, so the two never cover each other). When that covers candles or a breakout's
-// label (a view that starts at its highs, the old record on the left), the bottom-left or
-// bottom-right corner that covers fewer: the headline never hides the prices it talks about.
+// In the band the chart keeps free under the lowest low (reserveStateBand()), at the left; at
+// the right when that hides fewer breakout labels (one may hang into the band).
 void LevelOverlay::placeState() {
     const QRect r = view_.priceRect()->rect();
     const QSizeF size = pixelRect(*stateText_).size();
-    const double line =
-        athText_ != nullptr ? view_.priceAxis()->coordToPixel(athAsOf_->high) : -HUGE_VAL;
-    const double label = athText_ != nullptr ? QFontMetricsF(athText_->font()).height() + 10 : 0;
-    const auto crossed = [&](double top) {
-        return line > top - label && line < top + size.height() + label;
-    };
-    double top = r.top() + 32;
-    if (crossed(top)) {
-        top = line + label + 4;
-    }
-    const double bottom = r.bottom() - 8 - size.height();
+    const double top = r.bottom() - kStateMargin - size.height();
     const std::vector<QRectF> events = eventLabelRects();
     const auto covered = [&](const QRectF& box) {
         const auto hidden = std::count_if(events.begin(), events.end(),
                                           [&](const QRectF& e) { return e.intersects(box); });
         return candlesUnder(box) + 10 * static_cast<int>(hidden);
     };
-    QRectF best(QPointF(r.left() + 8, top), size);
-    int least = covered(best);
-    if (least > 0 && bottom > top + size.height() && !crossed(bottom)) {
-        for (const double left : {r.left() + 8.0, r.right() - 8.0 - size.width()}) {
-            const QRectF box(QPointF(left, bottom), size);
-            if (const int n = covered(box); left > r.left() && n < least) {
-                best = box;
-                least = n;
-            }
-        }
+    QRectF best(QPointF(r.left() + kStateMargin, top), size);
+    const QRectF right(QPointF(r.right() - kStateMargin - size.width(), top), size);
+    if (const int least = covered(best);
+        least > 0 && right.left() > best.left() && covered(right) < least) {
+        best = right;
     }
     stateText_->position->setCoords(best.topLeft());
 }
@@ -1047,8 +1047,8 @@ std::optional<LevelOverlay::EventLabelPlace> LevelOverlay::placeEventLabel(
             }
         }
     }
-    if (box.top() < rect.top() || box.bottom() > rect.bottom()) {
-        return std::nullopt;
+    if (box.top() < rect.top() || box.bottom() > rect.bottom() - stateBand()) {
+        return std::nullopt;  // out of the pane, or in the headline's band
     }
     return EventLabelPlace{align, dx, box, up ? box.top() - anchorY : anchorY - box.bottom()};
 }

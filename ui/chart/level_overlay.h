@@ -146,6 +146,9 @@ private:
     void placeAllTimeHigh();
     void placeHigherTimeframeLabels();
     void placeState();
+    void reserveStateBand();
+    /// The height of the band under the prices the headline box takes (0 while it is hidden).
+    int stateBand() const;
     /// How many visible candles the pixel rectangle `box` covers.
     int candlesUnder(const QRectF& box) const;
     bool matchesView() const;
