@@ -72,15 +72,18 @@ SymbolAnalysis analyse(PriceCache& cache, const QString& symbol, const AnalysisO
     return out;
 }
 
+QJsonValue allTimeHighJson(const LevelAnalysis& a) {
+    if (!a.allTimeHigh) {
+        return {};
+    }
+    return QJsonObject{{QStringLiteral("high"), round4(a.allTimeHigh->high)},
+                       {QStringLiteral("highDate"), isoDate(a.allTimeHigh->highDay)},
+                       {QStringLiteral("close"), round4(a.allTimeHigh->close)},
+                       {QStringLiteral("closeDate"), isoDate(a.allTimeHigh->closeDay)}};
+}
+
 QJsonObject levelsJson(const SymbolAnalysis& s) {
     const LevelAnalysis& a = s.analysis;
-    QJsonObject ath;
-    if (a.allTimeHigh) {
-        ath = {{QStringLiteral("high"), round4(a.allTimeHigh->high)},
-               {QStringLiteral("highDate"), isoDate(a.allTimeHigh->highDay)},
-               {QStringLiteral("close"), round4(a.allTimeHigh->close)},
-               {QStringLiteral("closeDate"), isoDate(a.allTimeHigh->closeDay)}};
-    }
     QJsonArray zones;
     for (const Zone& z : a.zones) {
         zones.append(zoneJson(z, a.lastClose));
@@ -94,7 +97,7 @@ QJsonObject levelsJson(const SymbolAnalysis& s) {
         {QStringLiteral("asOf"), isoDate(a.asOf)},
         {QStringLiteral("last"), round4(a.lastClose)},
         {QStringLiteral("atr"), round4(a.atr)},
-        {QStringLiteral("allTimeHigh"), a.allTimeHigh ? QJsonValue(ath) : QJsonValue()},
+        {QStringLiteral("allTimeHigh"), allTimeHighJson(a)},
         {QStringLiteral("levels"), zones},
         {QStringLiteral("hiddenLevels"), static_cast<int>(a.hiddenZones)},
         {QStringLiteral("events"), events},
@@ -164,6 +167,7 @@ QJsonObject scanJson(const SymbolAnalysis& s) {
                 {QStringLiteral("last"), QJsonValue()},
                 {QStringLiteral("nearestSupport"), QJsonValue()},
                 {QStringLiteral("nearestResistance"), QJsonValue()},
+                {QStringLiteral("allTimeHigh"), QJsonValue()},
                 {QStringLiteral("event"), QJsonValue()}};
     }
     const LevelAnalysis& a = s.analysis;
@@ -176,6 +180,7 @@ QJsonObject scanJson(const SymbolAnalysis& s) {
              sup ? QJsonValue(zoneJson(*sup, a.lastClose)) : QJsonValue()},
             {QStringLiteral("nearestResistance"),
              res ? QJsonValue(zoneJson(*res, a.lastClose)) : QJsonValue()},
+            {QStringLiteral("allTimeHigh"), allTimeHighJson(a)},
             {QStringLiteral("event"), a.headline ? eventJson(a, *a.headline) : QJsonValue()}};
 }
 
@@ -184,16 +189,24 @@ QString scanLine(const SymbolAnalysis& s) {
         return QStringLiteral("%1  %2").arg(s.symbol, -6).arg(s.error);
     }
     const LevelAnalysis& a = s.analysis;
-    const auto zoneText = [&](const Zone* z) {
-        return z ? QStringLiteral("%1 (%2)").arg(
-                       price(z->price), signedPercent((z->price / a.lastClose - 1.0) * 100.0, 1))
-                 : QStringLiteral("none");
+    const auto priceText = [&](double p) {
+        return QStringLiteral("%1 (%2").arg(price(p),
+                                            signedPercent((p / a.lastClose - 1.0) * 100.0, 1));
     };
+    const auto zoneText = [&](const Zone* z) {
+        return z ? priceText(z->price) + QLatin1Char(')') : QStringLiteral("none");
+    };
+    // Above the last level broken, the all-time high is what price has to clear, as the
+    // chart's all-time-high line shows it.
+    const Zone* resistance = nearestShownZone(a, LevelKind::Resistance);
+    const QString above =
+        resistance == nullptr && a.allTimeHigh && a.allTimeHigh->high > a.lastClose
+            ? priceText(a.allTimeHigh->high) + QStringLiteral(", all-time high)")
+            : zoneText(resistance);
     QString line = QStringLiteral("%1  %2  last %3  support %4  resistance %5")
                        .arg(s.symbol, -6)
                        .arg(isoDate(a.asOf), price(a.lastClose),
-                            zoneText(nearestShownZone(a, LevelKind::Support)),
-                            zoneText(nearestShownZone(a, LevelKind::Resistance)));
+                            zoneText(nearestShownZone(a, LevelKind::Support)), above);
     line += QStringLiteral("  ") +
             (a.headline ? eventText(a.events[*a.headline]) + QStringLiteral(" (") +
                               toQString(a.events[*a.headline].description()) + QLatin1Char(')')
@@ -285,12 +298,13 @@ int runLevels(Context& ctx) {
 int runScan(Context& ctx) {
     QCommandLineParser p;
     p.setApplicationDescription(QStringLiteral(
-        "For each SYMBOL (default: the first watchlist) the nearest support and resistance and "
-        "the\n"
-        "breakout or breakdown that answers \"is it holding?\": the latest one through the prior\n"
-        "record, else through the level nearest to price, that is still live (not failed, or\n"
-        "failed in the last 20 bars; not left more than 10 ATRs behind over a year ago), with\n"
-        "its retest state; one line per symbol (or JSON).\n"
+        "For each SYMBOL (default: the first watchlist) the nearest support and resistance (the\n"
+        "all-time high when no level is above price), and the breakout or breakdown that answers\n"
+        "\"is it holding?\": the latest one through the prior record, else through the level\n"
+        "nearest to price, that is still live (not failed, or failed in the last 20 bars; not "
+        "left\n"
+        "more than 10 ATRs behind over a year ago), with its retest state; one line per symbol\n"
+        "(or JSON).\n"
         "Exit status: 0 when at least one symbol was analysed and the others only lack\n"
         "cached data; 1 when none had data or one failed for another reason."));
     p.addPositionalArgument(QStringLiteral("SYMBOL"),

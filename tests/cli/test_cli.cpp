@@ -321,7 +321,24 @@ TEST_F(CliTest, ScanCoversTheWatchlistAndSaysWhatIsMissing) {
     EXPECT_LT(gspc[QStringLiteral("nearestSupport")].toObject()[QStringLiteral("price")].toDouble(),
               2874.56);
     EXPECT_TRUE(gspc[QStringLiteral("event")].isObject());
+    EXPECT_NEAR(gspc[QStringLiteral("allTimeHigh")].toObject()[QStringLiteral("high")].toDouble(),
+                3393.52, 0.01);
     EXPECT_TRUE(a[1].toObject()[QStringLiteral("nearestSupport")].isNull());
+}
+
+// Days after a new record, before the pullback makes a level of it, nothing is drawn above
+// price but the all-time high: that is the resistance a trader watches, not "none".
+TEST_F(CliTest, ScanNamesTheAllTimeHighAsResistanceWhenNoLevelIsAbove) {
+    const CliRun r = runCli(db, {QStringLiteral("scan"), QStringLiteral("^GSPC"),
+                                 QStringLiteral("--until"), QStringLiteral("2017-08-10")});
+    ASSERT_EQ(r.code, 0) << r.err.toStdString();
+    EXPECT_TRUE(
+        r.out.contains(QStringLiteral("last 2438.21  support 2193.81 (-10.0%)  "
+                                      "resistance 2490.87 (+2.2%, all-time high)")))
+        << r.out.toStdString();
+    // At the sample's end the Feb-2020 record is a level of its own.
+    const CliRun last = runCli(db, {QStringLiteral("scan"), QStringLiteral("^GSPC")});
+    EXPECT_FALSE(last.out.contains(QStringLiteral("all-time high)"))) << last.out.toStdString();
 }
 
 // One exit-status rule with `export --watchlist`: some done and the rest only without data is
