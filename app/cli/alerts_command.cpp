@@ -191,7 +191,7 @@ int add(Context& ctx, const QStringList& args) {
         return kFailed;
     }
     AlertStore store(*cache);
-    auto id = store.add(a, today());
+    auto id = addAlert(*cache, a, today());
     if (!id) {
         return fail(ctx, id.error().message);
     }
@@ -277,8 +277,7 @@ int byId(Context& ctx, const QStringList& args, bool rearm) {
     if (!cache) {
         return kFailed;
     }
-    AlertStore store(*cache);
-    auto done = rearm ? store.rearm(id, today()) : store.remove(id);
+    auto done = rearm ? rearmAlert(*cache, id, today()) : AlertStore(*cache).remove(id);
     return done ? kOk : fail(ctx, done.error().message);
 }
 

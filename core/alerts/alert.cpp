@@ -8,6 +8,7 @@
 
 #include "core/analytics/bar_axis.h"
 #include "core/model/date.h"
+#include "core/model/text.h"
 
 namespace retest {
 
@@ -26,9 +27,23 @@ struct LineOnBars {
     }
 };
 
+/// A price as the chart writes it (formatPrice()): "2,481.91" is "2481.91", a yield "4.1630".
 std::string price(double v) {
+    return formatPrice(v);
+}
+
+/// A price the user gave, with every decimal they gave (up to six): a ratio's 0.3555 is not
+/// "0.36", a zone edge's 240.125 not "240.12".
+std::string threshold(double v) {
+    int decimals = priceDecimals(v);
+    for (double scaled = v * std::pow(10.0, decimals);
+         decimals < 6 &&
+         std::abs(scaled - std::round(scaled)) > 1e-7 * std::max(1.0, std::abs(scaled));
+         scaled *= 10) {
+        ++decimals;
+    }
     std::array<char, 64> buf{};
-    std::snprintf(buf.data(), buf.size(), "%.2f", v);
+    std::snprintf(buf.data(), buf.size(), "%.*f", decimals, v);
     return buf.data();
 }
 
@@ -57,12 +72,12 @@ bool satisfied(const Bar& b, const Alert& a, double line) {
 std::string firingDetail(const Bar& b, const Alert& a, double line) {
     switch (a.kind) {
         case AlertKind::EntersZone:
-            return "traded " + price(b.low) + "–" + price(b.high) + " into " + price(a.low) + "–" +
-                   price(a.high) + ", closed " + price(b.close);
+            return "traded " + price(b.low) + "–" + price(b.high) + " into " + threshold(a.low) +
+                   "–" + threshold(a.high) + ", closed " + price(b.close);
         case AlertKind::ClosesAbove:
-            return "closed " + price(b.close) + " above " + price(a.low);
+            return "closed " + price(b.close) + " above " + threshold(a.low);
         case AlertKind::ClosesBelow:
-            return "closed " + price(b.close) + " below " + price(a.low);
+            return "closed " + price(b.close) + " below " + threshold(a.low);
         case AlertKind::ClosesAboveLine:
         case AlertKind::ClosesBelowLine:
             return "closed " + price(b.close) +
@@ -162,11 +177,11 @@ std::optional<AlertKind> parseAlertKind(std::string_view name) {
 std::string describeAlert(const Alert& a) {
     switch (a.kind) {
         case AlertKind::EntersZone:
-            return "enters " + price(a.low) + "–" + price(a.high);
+            return "enters " + threshold(a.low) + "–" + threshold(a.high);
         case AlertKind::ClosesAbove:
-            return "closes above " + price(a.low);
+            return "closes above " + threshold(a.low);
         case AlertKind::ClosesBelow:
-            return "closes below " + price(a.low);
+            return "closes below " + threshold(a.low);
         case AlertKind::RetestHeld:
             return "a retest holds";
         case AlertKind::RetestFailed:
@@ -177,8 +192,8 @@ std::string describeAlert(const Alert& a) {
         case AlertKind::ClosesBelowLine:
             return std::string(a.kind == AlertKind::ClosesAboveLine ? "closes above"
                                                                     : "closes below") +
-                   " the trend line " + price(a.low) + " (" + formatIsoDate(a.lineFrom) + ") → " +
-                   price(a.high) + " (" + formatIsoDate(a.lineTo) + ")";
+                   " the trend line " + threshold(a.low) + " (" + formatIsoDate(a.lineFrom) +
+                   ") → " + threshold(a.high) + " (" + formatIsoDate(a.lineTo) + ")";
     }
     return {};
 }
@@ -208,7 +223,7 @@ std::optional<std::string> alertProblem(const Alert& a) {
         return std::nullopt;
     }
     if (a.low > a.high) {
-        return "the zone's low " + price(a.low) + " is above its high " + price(a.high);
+        return "the zone's low " + threshold(a.low) + " is above its high " + threshold(a.high);
     }
     return std::nullopt;
 }

@@ -88,6 +88,52 @@ Result<Ok> evaluateSymbol(PriceCache& cache, std::mutex& readMutex, SymbolWork& 
 
 }  // namespace
 
+namespace {
+
+/// The last day of the series computed for `symbol` when it has no bars of its own.
+Result<std::optional<Day>> computedSeriesLast(PriceCache& cache, const std::string& symbol) {
+    auto info = cache.symbolInfo(canonicalSymbol(symbol));
+    if (!info) {
+        return info.error();
+    }
+    if (info.value() && info.value()->lastDay) {
+        return std::optional<Day>();  // its own bars: the store reads their last day
+    }
+    SeriesRequest request;
+    request.allowStandIn = true;
+    auto series = loadSeries(cache, symbol, request);
+    if (!series || series->bars.empty()) {
+        return std::optional<Day>();  // no data (yet): the alert waits from today
+    }
+    return std::optional<Day>(series->bars.back().day);
+}
+
+}  // namespace
+
+Result<std::int64_t> addAlert(PriceCache& cache, const Alert& alert, Day nowDay) {
+    auto last = computedSeriesLast(cache, alert.symbol);
+    if (!last) {
+        return last.error();
+    }
+    return AlertStore(cache).add(alert, nowDay, *last);
+}
+
+Result<Ok> rearmAlert(PriceCache& cache, std::int64_t id, Day nowDay) {
+    AlertStore store(cache);
+    auto a = store.find(id);
+    if (!a) {
+        return a.error();
+    }
+    if (!a.value()) {
+        return Error{"no alert has id " + std::to_string(id)};
+    }
+    auto last = computedSeriesLast(cache, a.value()->symbol);
+    if (!last) {
+        return last.error();
+    }
+    return store.rearm(id, nowDay, *last);
+}
+
 Result<AlertCheckReport> checkAlerts(PriceCache& cache, std::span<const std::string> symbols) {
     AlertStore store(cache);
     auto stored = store.all();

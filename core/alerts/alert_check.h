@@ -22,6 +22,13 @@ struct AlertCheckReport {
     std::vector<std::string> skipped;
 };
 
+/// Adds an armed alert watching the bars after the last day of `alert.symbol`'s series: its
+/// own bars, or those computed for it (a ratio such as IWM:SPY, ^TNX from DGS10), so a bar
+/// imported later for a day before `nowDay` is still watched. Without data, from `nowDay`.
+Result<std::int64_t> addAlert(PriceCache& cache, const Alert& alert, Day nowDay);
+/// Arms alert `id` again, watching the bars after its series' last day (as addAlert()).
+Result<Ok> rearmAlert(PriceCache& cache, std::int64_t id, Day nowDay);
+
 /// Checks every armed alert (or only those of `symbols` when not empty). A firing is stored
 /// before the report returns, so a second check never reports it again.
 Result<AlertCheckReport> checkAlerts(PriceCache& cache, std::span<const std::string> symbols = {});

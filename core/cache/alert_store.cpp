@@ -63,7 +63,8 @@ Result<Alert> fromRow(const Use& q) {
 
 AlertStore::AlertStore(PriceCache& cache) : cache_(cache) {}
 
-Result<Day> AlertStore::watchStart(const std::string& symbol, Day nowDay) const {
+Result<Day> AlertStore::watchStart(const std::string& symbol, Day nowDay,
+                                   std::optional<Day> seriesLast) const {
     auto info = cache_.symbolInfo(symbol);
     if (!info) {
         return info.error();
@@ -71,10 +72,11 @@ Result<Day> AlertStore::watchStart(const std::string& symbol, Day nowDay) const 
     if (info.value() && info.value()->lastDay) {
         return *info.value()->lastDay;
     }
-    return nowDay - 1;
+    return seriesLast.value_or(nowDay - 1);
 }
 
-Result<std::int64_t> AlertStore::add(const Alert& alert, Day nowDay) {
+Result<std::int64_t> AlertStore::add(const Alert& alert, Day nowDay,
+                                     std::optional<Day> seriesLast) {
     Alert a = alert;
     a.symbol = canonicalSymbol(a.symbol);
     if (auto problem = symbolProblem(a.symbol)) {
@@ -90,7 +92,7 @@ Result<std::int64_t> AlertStore::add(const Alert& alert, Day nowDay) {
     if (auto problem = alertProblem(a)) {
         return Error{"cannot add the alert on " + a.symbol + ": " + *problem};
     }
-    auto from = watchStart(a.symbol, nowDay);
+    auto from = watchStart(a.symbol, nowDay, seriesLast);
     if (!from) {
         return from.error();
     }
@@ -205,7 +207,7 @@ Result<Ok> AlertStore::markFired(std::int64_t id, const AlertFiring& firing) {
     return Ok{};
 }
 
-Result<Ok> AlertStore::rearm(std::int64_t id, Day nowDay) {
+Result<Ok> AlertStore::rearm(std::int64_t id, Day nowDay, std::optional<Day> seriesLast) {
     auto a = find(id);
     if (!a) {
         return a.error();
@@ -213,7 +215,7 @@ Result<Ok> AlertStore::rearm(std::int64_t id, Day nowDay) {
     if (!a.value()) {
         return Error{"no alert has id " + std::to_string(id)};
     }
-    auto from = watchStart(a.value()->symbol, nowDay);
+    auto from = watchStart(a.value()->symbol, nowDay, seriesLast);
     if (!from) {
         return from.error();
     }

@@ -25,23 +25,27 @@ public:
     explicit AlertStore(PriceCache& cache);
 
     /// Stores an armed alert (id, state and firing ignored) and returns its id. `watchFrom`
-    /// is set here: the symbol's last cached day, or the day before `nowDay` without data.
-    Result<std::int64_t> add(const Alert& alert, Day nowDay);
+    /// is set here: the symbol's last cached day; for a symbol without bars of its own, the
+    /// last day of the series computed for it (`seriesLast`: a ratio, a stand-in; see
+    /// addAlert()), else the day before `nowDay`.
+    Result<std::int64_t> add(const Alert& alert, Day nowDay,
+                             std::optional<Day> seriesLast = std::nullopt);
     Result<StoredAlerts> all() const;
     Result<std::optional<Alert>> find(std::int64_t id) const;
     /// An Error when no alert has that id.
     Result<Ok> remove(std::int64_t id);
     /// Records a firing: state fired, the bar and its detail.
     Result<Ok> markFired(std::int64_t id, const AlertFiring& firing);
-    /// Armed again, watching the bars after the symbol's last cached day.
-    Result<Ok> rearm(std::int64_t id, Day nowDay);
+    /// Armed again, watching the bars after the symbol's last cached day (as add()).
+    Result<Ok> rearm(std::int64_t id, Day nowDay, std::optional<Day> seriesLast = std::nullopt);
 
     /// The highest close of `symbol` on the days before `day`, std::nullopt without such bars:
     /// what a new all-time high must beat, found by SQLite without reading the bars out.
     Result<std::optional<double>> highestCloseBefore(std::string_view symbol, Day day) const;
 
 private:
-    Result<Day> watchStart(const std::string& symbol, Day nowDay) const;
+    Result<Day> watchStart(const std::string& symbol, Day nowDay,
+                           std::optional<Day> seriesLast) const;
     PriceCache& cache_;
 };
 

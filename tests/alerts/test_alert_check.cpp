@@ -173,8 +173,43 @@ TEST_F(AlertCheckTest, ARatioAndTheTnxStandInAreWatchedOnTheirComputedSeries) {
     EXPECT_NEAR(r.fired[0].firedClose, 250.0 / 600.0, 1e-9);
     EXPECT_EQ(r.fired[1].id, yieldId);
     EXPECT_EQ(r.fired[1].firedDay, d("2025-11-13"));
-    EXPECT_EQ(r.fired[1].firedDetail, "closed 5.05 above 5.00 (DGS10 standing in)");
+    EXPECT_EQ(r.fired[1].firedDetail, "closed 5.0500 above 5.0000 (DGS10 standing in)");
     EXPECT_TRUE(check().fired.empty());
+}
+
+// Alerts on a ratio or a stand-in added (or re-armed) today, with data that ends weeks ago:
+// they watch from the computed series' last day, like a symbol's own, so the bars a later
+// import brings for the days in between are watched, not passed over.
+TEST_F(AlertCheckTest, AComputedSeriesIsWatchedFromItsLastDayNotFromToday) {
+    ASSERT_TRUE(cache->upsertBars("IWM", std::vector<Bar>{datedBar("2025-12-31", 246)}).ok());
+    ASSERT_TRUE(cache->upsertBars("SPY", std::vector<Bar>{datedBar("2025-12-31", 682)}).ok());
+    ASSERT_TRUE(cache->upsertBars("DGS10", std::vector<Bar>{datedBar("2025-12-31", 4.18)}).ok());
+    const Day today = d("2026-12-02");
+    Alert ratio;
+    ratio.symbol = "IWM:SPY";
+    ratio.kind = AlertKind::ClosesBelow;
+    ratio.low = 0.3555;
+    const auto ratioId = addAlert(*cache, ratio, today).value();
+    Alert yield;
+    yield.symbol = "^TNX";
+    yield.kind = AlertKind::ClosesAbove;
+    yield.low = 4.2;
+    const auto yieldId = addAlert(*cache, yield, today).value();
+    EXPECT_EQ(AlertStore(*cache).find(ratioId).value()->watchFrom, d("2025-12-31"));
+    EXPECT_EQ(AlertStore(*cache).find(yieldId).value()->watchFrom, d("2025-12-31"));
+    EXPECT_EQ(describeAlert(*AlertStore(*cache).find(ratioId).value()), "closes below 0.3555");
+
+    ASSERT_TRUE(cache->upsertBars("IWM", std::vector<Bar>{datedBar("2026-01-05", 240)}).ok());
+    ASSERT_TRUE(cache->upsertBars("SPY", std::vector<Bar>{datedBar("2026-01-05", 700)}).ok());
+    ASSERT_TRUE(cache->upsertBars("DGS10", std::vector<Bar>{datedBar("2026-01-05", 4.25)}).ok());
+    AlertCheckReport r = check();
+    ASSERT_EQ(r.fired.size(), 2u);
+    EXPECT_EQ(r.fired[0].firedDay, d("2026-01-05"));
+    EXPECT_EQ(r.fired[0].firedDetail, "closed 0.3429 below 0.3555");
+    EXPECT_EQ(r.fired[1].firedDay, d("2026-01-05"));
+
+    ASSERT_TRUE(rearmAlert(*cache, ratioId, today).ok());
+    EXPECT_EQ(AlertStore(*cache).find(ratioId).value()->watchFrom, d("2026-01-05"));
 }
 
 TEST_F(AlertCheckTest, AnAlertOnASymbolWithoutDataWaitsArmedAndSaysSo) {
@@ -225,7 +260,7 @@ TEST_F(AlertCheckTest, BadAlertsAreRefusedAndNothingIsStored) {
     const auto r = AlertStore(*cache).add(zone, d("2025-11-13"));
     ASSERT_FALSE(r.ok());
     EXPECT_EQ(r.error().message,
-              "cannot add the alert on IWM: the zone's low 10.00 is above its high 5.00");
+              "cannot add the alert on IWM: the zone's low 10.00 is above its high 5.0000");
     EXPECT_TRUE(AlertStore(*cache).all()->alerts.empty());
     EXPECT_EQ(AlertStore(*cache).remove(42).error().message, "no alert has id 42");
 }

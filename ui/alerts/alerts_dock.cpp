@@ -151,7 +151,7 @@ void AlertsDock::setLevels(std::vector<Zone> zones) {
 }
 
 QString AlertsDock::addAlert(const Alert& alert) {
-    auto id = AlertStore(cache_).add(alert, today());
+    auto id = retest::addAlert(cache_, alert, today());
     if (!id) {
         return toQString(id.error().message);
     }
@@ -192,7 +192,7 @@ void AlertsDock::removeSelected() {
 
 void AlertsDock::rearmSelected() {
     if (auto id = selectedId()) {
-        if (auto r = AlertStore(cache_).rearm(*id, today()); !r) {
+        if (auto r = rearmAlert(cache_, *id, today()); !r) {
             Q_EMIT message(toQString(r.error().message));
         }
         reload();
