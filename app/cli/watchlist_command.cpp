@@ -7,10 +7,13 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QSaveFile>
+#include <optional>
+#include <string>
 
 #include "app/cli/cli_options.h"
 #include "app/cli/levels_json.h"
 #include "core/cache/watchlist_store.h"
+#include "core/context/series_loader.h"
 #include "core/model/text.h"
 #include "core/model/watchlist.h"
 
@@ -34,11 +37,33 @@ QString joined(const std::vector<std::string>& symbols) {
     return out.join(QLatin1Char(' '));
 }
 
+/// The last bar of `symbol`'s series, as the window's watchlist shows it: its own, or the one
+/// computed for it (a ratio such as IWM:SPY, ^TNX from DGS10); `standIn` names the stand-in.
+std::optional<Bar> lastBar(PriceCache& cache, const std::string& symbol, std::string& standIn) {
+    standIn.clear();
+    auto info = cache.symbolInfo(symbol);
+    std::vector<Bar> last;
+    if (info && info.value() && info.value()->lastDay) {
+        (void)cache.readBars(symbol, *info.value()->lastDay, *info.value()->lastDay, last);
+        return last.empty() ? std::nullopt : std::optional<Bar>(last.back());
+    }
+    SeriesRequest request;
+    request.allowStandIn = true;
+    auto series = loadSeries(cache, symbol, request);
+    if (!series || series->bars.empty()) {
+        return std::nullopt;
+    }
+    if (series->standIn()) {
+        standIn = series->dataSymbol;
+    }
+    return series->bars.back();
+}
+
 /// Notes (not errors) for symbols the cache has no bars of: they can wait on a list.
 void noteMissingData(Context& ctx, PriceCache& cache, const std::vector<std::string>& symbols) {
     for (const std::string& s : symbols) {
-        auto info = cache.symbolInfo(s);
-        if (info && (!info.value() || info.value()->barCount == 0)) {
+        std::string standIn;
+        if (!lastBar(cache, s, standIn)) {
             ctx.err << "retest watchlist: note: " << toQString(s)
                     << " has no cached data yet (retest fetch " << toQString(s)
                     << ", or retest import FILE --symbol " << toQString(s) << ")" << Qt::endl;
@@ -88,24 +113,26 @@ int show(Context& ctx, PriceCache& cache, WatchlistStore& store, const QString& 
     }
     QJsonArray array;
     for (const std::string& s : *members) {
-        auto info = cache.symbolInfo(s);
-        const bool has = info && info.value() && info.value()->lastDay;
-        std::vector<Bar> last;
-        if (has) {
-            (void)cache.readBars(s, *info.value()->lastDay, *info.value()->lastDay, last);
-        }
+        std::string standIn;
+        const std::optional<Bar> last = lastBar(cache, s, standIn);
         if (json) {
-            array.append(
-                QJsonObject{{QStringLiteral("symbol"), toQString(s)},
-                            {QStringLiteral("lastDate"),
-                             has ? QJsonValue(isoDate(*info.value()->lastDay)) : QJsonValue()},
-                            {QStringLiteral("last"),
-                             last.empty() ? QJsonValue() : QJsonValue(round4(last.back().close))}});
-        } else if (last.empty()) {
+            QJsonObject row{
+                {QStringLiteral("symbol"), toQString(s)},
+                {QStringLiteral("lastDate"), last ? QJsonValue(isoDate(last->day)) : QJsonValue()},
+                {QStringLiteral("last"), last ? QJsonValue(round4(last->close)) : QJsonValue()}};
+            if (!standIn.empty()) {
+                row.insert(QStringLiteral("standIn"), toQString(standIn));
+            }
+            array.append(row);
+        } else if (!last) {
             ctx.out << toQString(s) << "  no cached data\n";
         } else {
-            ctx.out << toQString(s) << "  " << isoDate(last.back().day) << "  "
-                    << QString::fromStdString(formatPrice(last.back().close)) << '\n';
+            ctx.out << toQString(s) << "  " << isoDate(last->day) << "  "
+                    << QString::fromStdString(formatPrice(last->close))
+                    << (standIn.empty()
+                            ? QString()
+                            : QStringLiteral("  (%1 standing in)").arg(toQString(standIn)))
+                    << '\n';
         }
     }
     if (json) {

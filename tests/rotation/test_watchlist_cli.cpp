@@ -70,6 +70,41 @@ TEST_F(WatchlistCliTest, CreateAddMoveRenameExportAndDelete) {
     EXPECT_EQ(wl({QStringLiteral("list")}).out, QStringLiteral("Small caps & sectors  10\n"));
 }
 
+// A ratio of two cached symbols and ^TNX with DGS10 standing in have a series, as the window's
+// watchlist shows them: `show` gives their last close, and `add` has nothing to note.
+TEST_F(WatchlistCliTest, ARatioAndTheTnxStandInShowTheirLastClose) {
+    const CliRun add = wl({QStringLiteral("add"), QStringLiteral("Small caps & sectors"),
+                           QStringLiteral("^GSPC:DGS10")});
+    ASSERT_EQ(add.code, 0) << add.err.toStdString();
+    EXPECT_FALSE(add.err.contains(QStringLiteral("no cached data"))) << add.err.toStdString();
+    const CliRun show = wl({QStringLiteral("show")});
+    ASSERT_EQ(show.code, 0) << show.err.toStdString();
+    const QStringList rows = show.out.split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+    const auto row = [&](const QString& symbol) {
+        for (const QString& r : rows) {
+            if (r.startsWith(symbol + QStringLiteral("  "))) {
+                return r;
+            }
+        }
+        return QString();
+    };
+    EXPECT_TRUE(
+        row(QStringLiteral("^GSPC:DGS10")).startsWith(QStringLiteral("^GSPC:DGS10  2020-04-17  ")))
+        << show.out.toStdString();
+    EXPECT_TRUE(row(QStringLiteral("^TNX")).endsWith(QStringLiteral("  (DGS10 standing in)")))
+        << show.out.toStdString();
+    EXPECT_EQ(row(QStringLiteral("IWM")), QStringLiteral("IWM  no cached data"));
+    const CliRun json = wl({QStringLiteral("show"), QStringLiteral("--json")});
+    for (const QJsonValue v :
+         QJsonDocument::fromJson(json.out.toUtf8()).object()[QStringLiteral("symbols")].toArray()) {
+        const QJsonObject o = v.toObject();
+        if (o[QStringLiteral("symbol")].toString() == QStringLiteral("^TNX")) {
+            EXPECT_EQ(o[QStringLiteral("standIn")].toString(), QStringLiteral("DGS10"));
+            EXPECT_GT(o[QStringLiteral("last")].toDouble(), 0);
+        }
+    }
+}
+
 TEST_F(WatchlistCliTest, AFileWithJunkLinesNamesEachAndAddsNothing) {
     const QString path = writeFile("list.txt", "IWM\nnot a symbol\nKRE\nXBI;\nkre\n");
     const CliRun r = wl({QStringLiteral("import"), QStringLiteral("New list"), path});
