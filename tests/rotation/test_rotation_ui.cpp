@@ -239,6 +239,32 @@ TEST_F(RotationUiTest, CrowdedPointsKeepTheirLabelsApart) {
                 << symbols[static_cast<int>(i)].toStdString() << " covers " << other.toStdString();
         }
     }
+    // A label nearer another symbol's point than its own is tied to its own by a line.
+    const std::vector<std::optional<QLineF>> leaders = plot->leaderLines();
+    ASSERT_EQ(leaders.size(), labels.size());
+    const auto gap = [](const QRectF& box, QPointF p) {
+        const double dx = std::max({box.left() - p.x(), 0.0, p.x() - box.right()});
+        const double dy = std::max({box.top() - p.y(), 0.0, p.y() - box.bottom()});
+        return std::hypot(dx, dy);
+    };
+    int tied = 0;
+    for (std::size_t i = 0; i < labels.size(); ++i) {
+        const QPointF own = plot->pointPixel(symbols[static_cast<int>(i)]);
+        bool misleading = false;
+        for (const QString& other : symbols) {
+            misleading =
+                misleading || gap(labels[i], plot->pointPixel(other)) < gap(labels[i], own) - 0.5;
+        }
+        if (misleading) {
+            ASSERT_TRUE(leaders[i].has_value()) << symbols[static_cast<int>(i)].toStdString();
+        }
+        if (leaders[i]) {
+            ++tied;
+            EXPECT_LT(QLineF(leaders[i]->p1(), own).length(), 8.0);  // from its own point
+            EXPECT_LT(gap(labels[i], leaders[i]->p2()), 1.0);        // to its own label
+        }
+    }
+    EXPECT_GT(tied, 0);  // six crowded points: some labels had to move out
 }
 
 }  // namespace

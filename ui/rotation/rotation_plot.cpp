@@ -4,6 +4,7 @@
 #include <QToolTip>
 #include <QVBoxLayout>
 #include <algorithm>
+#include <cmath>
 
 #include "core/model/date.h"
 #include "ui/chart/qcp.h"
@@ -70,6 +71,7 @@ void RotationPlot::rebuild() {
     plot_->clearItems();
     heads_.clear();
     labels_.clear();
+    leaders_.clear();
     // The four quadrants as coloured rectangles around (100, 100), labelled in their corners.
     const QuadrantStyle quadrants[] = {
         {"Leading", QColor(0x2e, 0x9d, 0x55, 40), 1, 1},
@@ -118,14 +120,24 @@ void RotationPlot::rebuild() {
         head->setSize(10);
         head->setPen(QPen(color.darker(130), 1.5));
         head->setBrush(color);
+        // Above the tails (drawn later series over earlier labels), on a light ground.
         auto* label = new QCPItemText(plot_);
+        label->setLayer(QStringLiteral("legend"));
         label->position->setParentAnchor(head->position);
         label->position->setCoords(8, -8);
         label->setPositionAlignment(Qt::AlignLeft | Qt::AlignBottom);
         label->setText(s.symbol);
         label->setColor(color.darker(140));
+        label->setBrush(QBrush(QColor(255, 255, 255, 190)));
+        auto* leader = new QCPItemLine(plot_);
+        leader->setLayer(QStringLiteral("legend"));
+        leader->setPen(QPen(color.darker(140), 1));
+        leader->start->setType(QCPItemPosition::ptAbsolute);
+        leader->end->setType(QCPItemPosition::ptAbsolute);
+        leader->setVisible(false);
         heads_.push_back(head);
         labels_.push_back(label);
+        leaders_.push_back(leader);
     }
     fitAxes();
     plot_->replot(QCustomPlot::rpQueuedReplot);
@@ -189,8 +201,40 @@ void RotationPlot::placeLabels() {
         const Spot& spot = free != spots.end() ? *free : spots.front();
         label->setPositionAlignment(spot.align);
         label->position->setCoords(spot.dx, spot.dy);
-        taken.push_back(boxAt(spot));
+        const QRectF box = boxAt(spot);
+        taken.push_back(box);
+        // Set further out than beside its point, or nearer another point than its own, a
+        // label could be read as a neighbour's: a line from its point to the box's nearest
+        // corner says whose it is.
+        const auto gap = [&](QPointF q) {
+            const double dx = std::max({box.left() - q.x(), 0.0, q.x() - box.right()});
+            const double dy = std::max({box.top() - q.y(), 0.0, q.y() - box.bottom()});
+            return std::hypot(dx, dy);
+        };
+        const bool nearerOther = std::any_of(heads_.begin(), heads_.end(), [&](const auto* h) {
+            return gap(h->position->pixelPosition()) < gap(p) - 0.5;
+        });
+        const bool away = std::abs(spot.dx) > 8 || nearerOther;
+        leaders_[i]->setVisible(away);
+        if (away) {
+            const QPointF corner(spot.dx > 0 ? box.left() : box.right(),
+                                 spot.dy > 0 ? box.top() : box.bottom());
+            const QPointF dir = corner - p;
+            const double length = std::hypot(dir.x(), dir.y());
+            leaders_[i]->start->setCoords(p + dir * (kPoint / length));  // from the disc's edge
+            leaders_[i]->end->setCoords(corner);
+        }
     }
+}
+
+std::vector<std::optional<QLineF>> RotationPlot::leaderLines() const {
+    std::vector<std::optional<QLineF>> out;
+    for (const QCPItemLine* leader : leaders_) {
+        out.push_back(leader->visible() ? std::optional(QLineF(leader->start->pixelPosition(),
+                                                               leader->end->pixelPosition()))
+                                        : std::nullopt);
+    }
+    return out;
 }
 
 std::vector<QRectF> RotationPlot::labelRects() const {

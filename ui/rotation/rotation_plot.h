@@ -3,15 +3,18 @@
 // shows its symbol, week and values.
 #pragma once
 
+#include <QLineF>
 #include <QRectF>
 #include <QString>
 #include <QWidget>
+#include <optional>
 #include <vector>
 
 #include "core/rotation/rotation_board.h"
 
 class QCustomPlot;
 class QCPCurve;
+class QCPItemLine;
 class QCPItemText;
 class QCPItemTracer;
 
@@ -33,6 +36,9 @@ public:
     QPointF pointPixel(const QString& symbol) const;
     /// Where each symbol's label is drawn, in pixels, in the order of symbols().
     std::vector<QRectF> labelRects() const;
+    /// The line from each symbol's point to its label when the label had to move away from it
+    /// (in pixels, in the order of symbols()); none when the label sits right beside it.
+    std::vector<std::optional<QLineF>> leaderLines() const;
     QCustomPlot* plot() const { return plot_; }
 
 Q_SIGNALS:
@@ -57,6 +63,7 @@ private:
     std::vector<Series> series_;
     std::vector<QCPItemTracer*> heads_;  // each series' newest point
     std::vector<QCPItemText*> labels_;   // its symbol
+    std::vector<QCPItemLine*> leaders_;  // from the point to a label set further out
 };
 
 }  // namespace retest::ui
