@@ -196,13 +196,11 @@ QString scanLine(const SymbolAnalysis& s) {
     const auto zoneText = [&](const Zone* z) {
         return z ? priceText(z->price) + QLatin1Char(')') : QStringLiteral("none");
     };
-    // Above the last level broken, the all-time high is what price has to clear, as the
-    // chart's all-time-high line shows it.
-    const Zone* resistance = nearestShownZone(a, LevelKind::Resistance);
-    const QString above =
-        resistance == nullptr && a.allTimeHigh && a.allTimeHigh->high > a.lastClose
-            ? priceText(a.allTimeHigh->high) + QStringLiteral(", all-time high)")
-            : zoneText(resistance);
+    const std::optional<Overhead> over = overhead(a);
+    const QString above = !over ? QStringLiteral("none")
+                          : over->zone
+                              ? zoneText(over->zone)
+                              : priceText(over->price) + QStringLiteral(", all-time high)");
     QString line = QStringLiteral("%1  %2  last %3  support %4  resistance %5")
                        .arg(s.symbol, -6)
                        .arg(isoDate(a.asOf), price(a.lastClose),

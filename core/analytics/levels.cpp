@@ -140,6 +140,16 @@ const Zone* nearestShownZone(const LevelAnalysis& analysis, LevelKind kind) {
     return best;
 }
 
+std::optional<Overhead> overhead(const LevelAnalysis& analysis) {
+    if (const Zone* z = nearestShownZone(analysis, LevelKind::Resistance)) {
+        return Overhead{z->price, z};
+    }
+    if (analysis.allTimeHigh && analysis.allTimeHigh->high > analysis.lastClose) {
+        return Overhead{analysis.allTimeHigh->high, nullptr};
+    }
+    return std::nullopt;
+}
+
 std::vector<char> defaultSelection(std::span<const Zone> zones, std::span<const LevelEvent> events,
                                    std::span<const Bar> bars, std::size_t lastIndex,
                                    double sensitivity) {

@@ -244,6 +244,15 @@ std::optional<std::size_t> headlineEvent(std::span<const LevelEvent> events, std
 /// board. nullptr when there is none.
 const Zone* nearestShownZone(const LevelAnalysis& analysis, LevelKind kind);
 
+/// What price has to clear above the last close: the nearest shown resistance, else the
+/// all-time high when it is above price (days after a record, before the pullback makes a level
+/// of it), as the chart's all-time-high line shows it. `zone` is nullptr for the all-time high.
+struct Overhead {
+    double price = 0;
+    const Zone* zone = nullptr;
+};
+std::optional<Overhead> overhead(const LevelAnalysis& analysis);
+
 /// What `zone` is to a close of `close`: support below it, resistance above; inside it,
 /// support while a breakout through it is live (`live`: the type of its open event, if any),
 /// resistance while a breakdown is, else the side of its price. Zone::kind is this at the

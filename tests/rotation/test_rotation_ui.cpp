@@ -9,6 +9,7 @@
 #include <cmath>
 
 #include "core/model/date.h"
+#include "core/model/qt_text.h"
 #include "tests/support/qt_printers.h"
 #include "tests/support/test_paths.h"
 #include "ui/chart/qcp.h"
@@ -95,6 +96,25 @@ TEST_F(RotationUiTest, TheBoardShowsSortsAndColoursTheList) {
     dock.table()->sortByColumn(RotationBoardModel::FirstReturnColumn, Qt::AscendingOrder);
     EXPECT_EQ(dock.proxy()->index(0, 0).data().toString(), QStringLiteral("NODATA"));
     EXPECT_EQ(dock.proxy()->index(1, 0).data().toString(), QStringLiteral("DOWN"));
+}
+
+// UP keeps making records: no level is above it, and its resistance is the all-time high (the
+// last bar's high), as scan and the chart's all-time-high line give it, not "—".
+TEST_F(RotationUiTest, AboveEveryLevelTheResistanceIsTheAllTimeHigh) {
+    ui::RotationDock dock(*cache);
+    dock.setSymbols(QStringLiteral("Test"), {QStringLiteral("UP"), QStringLiteral("SPY")});
+    dock.recompute();
+    const std::vector<Bar> bars = series([](double i) { return up(i); });
+    const QString resistance =
+        dock.proxy()
+            ->index(rowOf(dock, QStringLiteral("UP")), RotationBoardModel::ResistanceColumn)
+            .data()
+            .toString();
+    EXPECT_EQ(resistance,
+              QStringLiteral("%1 (%2, ATH)")
+                  .arg(localePrice(bars.back().high),
+                       signedPercent((bars.back().high / bars.back().close - 1) * 100, 1)))
+        << resistance.toStdString();
 }
 
 // A ratio in the list is a row like any symbol, its prices with the decimals it needs.

@@ -96,9 +96,10 @@ std::optional<double> RotationBoardModel::value(const BoardEntry& e, int column)
             return r.nearestSupport() ? std::optional<double>(r.nearestSupport()->price / r.last)
                                       : std::nullopt;
         case ResistanceColumn:
-            return r.nearestResistance()
-                       ? std::optional<double>(r.nearestResistance()->price / r.last)
-                       : std::nullopt;
+            if (const auto over = overhead(r.levels)) {
+                return over->price / r.last;
+            }
+            return std::nullopt;
         case EventColumn:
             return r.headlineEvent() ? std::optional<double>(r.headlineEvent()->day) : std::nullopt;
         default:
@@ -139,6 +140,11 @@ QVariant RotationBoardModel::display(const BoardEntry& e, int column) const {
         case SupportColumn:
             return zoneText(r.nearestSupport(), r.last);
         case ResistanceColumn:
+            // Above the last level broken, the all-time high, as scan gives it.
+            if (const auto over = overhead(r.levels); over && over->zone == nullptr) {
+                return QStringLiteral("%1 (%2, ATH)")
+                    .arg(localePrice(over->price), pct((over->price / r.last - 1.0) * 100.0));
+            }
             return zoneText(r.nearestResistance(), r.last);
         case EventColumn:
             if (const LevelEvent* ev = r.headlineEvent()) {
