@@ -137,7 +137,7 @@ TEST_F(ContextUi, TheAllTimeHighLabelStaysClearOfTheCompareLegend) {
             view.plot()->replot();
             const auto ath = levels.allTimeHighRect();
             const std::vector<QRectF> legend = view.reservedAreas();
-            ASSERT_EQ(legend.size(), 3U);  // ^GSPC, HALF and LATE
+            ASSERT_EQ(legend.size(), 4U);  // the readout, ^GSPC, HALF and LATE
             if (!ath) {
                 continue;
             }

@@ -560,6 +560,35 @@ int candlesUnder(Sample& s, const QRectF& box) {
 // The headline has a band of its own under the lowest low: in a view that starts at its highs
 // (the 2007 top on the left, the crash below it), in a rising one, and in views a year wide
 // ending every quarter from 2008 to 2020, it hides no candle and no breakout label.
+// Views ending at and after the Feb-2020 record, on a chart as short as it is with the rotation
+// board open: the all-time-high label never sits under the readout at the top.
+TEST(LevelOverlay, TheAllTimeHighLabelStaysClearOfTheReadout) {
+    Sample s;
+    int checked = 0;
+    for (const QSize size : {QSize(kW, kH), QSize(900, 380)}) {
+        s.view.resize(size);
+        s.view.plot()->setViewport(QRect(QPoint(0, 0), size));
+        for (int end = 0; end < 8; ++end) {
+            for (const int days : {30, 60, 91, 182, 365, 730}) {
+                const Day to = *parseIsoDate("2020-02-19") + end;
+                s.view.setDateRange(to - days, to);
+                s.layout();
+                s.layout();
+                const auto ath = s.overlay->allTimeHighRect();
+                const std::vector<QRectF> reserved = s.view.reservedAreas();
+                ASSERT_EQ(reserved.size(), 1U);  // the readout
+                if (!ath) {
+                    continue;
+                }
+                ++checked;
+                EXPECT_FALSE(reserved.front().intersects(*ath))
+                    << days << " days to " << formatIsoDate(to) << " at " << size.height() << " px";
+            }
+        }
+    }
+    EXPECT_GT(checked, 40);
+}
+
 TEST(LevelOverlay, TheStateBoxNeverHidesCandles) {
     Sample s;
     std::vector<std::pair<Day, Day>> views{

@@ -105,6 +105,10 @@ void ChartView::reserveAreas(QObject* owner, std::function<std::vector<QRectF>()
 
 std::vector<QRectF> ChartView::reservedAreas() const {
     std::vector<QRectF> out;
+    if (readout_->visible() && !readout_->text().isEmpty()) {  // the readout's row, at the top
+        out.emplace_back(readout_->topLeft->pixelPosition(),
+                         readout_->bottomRight->pixelPosition());
+    }
     for (const auto& [owner, areas] : reserved_) {
         if (owner != nullptr) {
             const std::vector<QRectF> some = areas();

@@ -159,6 +159,7 @@ public:
     /// their pixel rectangles whenever labels are placed, and the level labels stay out of
     /// them. Forgotten when `owner` is destroyed.
     void reserveAreas(QObject* owner, std::function<std::vector<QRectF>()> areas);
+    /// Those areas, and the readout's row while it is shown.
     std::vector<QRectF> reservedAreas() const;
 
 Q_SIGNALS:

@@ -1067,7 +1067,7 @@ void LevelOverlay::placeAllTimeHigh() {
     const QFontMetricsF metrics(athText_->font());
     const QSizeF size(metrics.horizontalAdvance(athText_->text()) + 12, metrics.height() + 6);
     std::vector<QRectF> labels = eventLabelRects();
-    const std::vector<QRectF> reserved = view_.reservedAreas();  // the compare legend
+    const std::vector<QRectF> reserved = view_.reservedAreas();  // the readout, the legend
     labels.insert(labels.end(), reserved.begin(), reserved.end());
     std::vector<std::pair<Qt::Alignment, double>> columns{
         {Qt::AlignHCenter, px}, {Qt::AlignRight, px - 6}, {Qt::AlignLeft, px + 6}};
