@@ -14,6 +14,18 @@
 
 namespace {
 
+QtMessageHandler previousHandler = nullptr;
+
+/// A headless command on a machine without a login session (cron, ssh, CI) has no
+/// XDG_RUNTIME_DIR; Qt's offscreen platform then warns on every run that it uses its own
+/// folder, which is all it needs. The commands' output stays what they say.
+void quietRuntimeDirNotice(QtMsgType type, const QMessageLogContext& context, const QString& msg) {
+    if (type == QtWarningMsg && msg.startsWith(QLatin1String("QStandardPaths: XDG_RUNTIME_DIR"))) {
+        return;
+    }
+    previousHandler(type, context, msg);
+}
+
 void describeApplication() {
     // Settings live in ~/.config/Retest/Retest.conf (QSettings' organisation/application).
     QCoreApplication::setOrganizationName(QStringLiteral("Retest"));
@@ -29,6 +41,7 @@ int runCommandLine(int argc, char** argv, const retest::cli::Invocation& inv) {
         if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM")) {
             qputenv("QT_QPA_PLATFORM", "offscreen");
         }
+        previousHandler = qInstallMessageHandler(quietRuntimeDirNotice);
         QApplication app(argc, argv);
         describeApplication();
         return retest::cli::run(inv, out, err);

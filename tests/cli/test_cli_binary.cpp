@@ -20,6 +20,7 @@ Process runRetest(const QStringList& args) {
     env.remove(QStringLiteral("DISPLAY"));
     env.remove(QStringLiteral("WAYLAND_DISPLAY"));
     env.remove(QStringLiteral("QT_QPA_PLATFORM"));  // export must pick a headless platform itself
+    env.remove(QStringLiteral("XDG_RUNTIME_DIR"));  // no login session (cron, ssh, CI)
     p.setProcessEnvironment(env);
     p.start(QString::fromStdString((binaryDir() / "app" / "retest").string()), args);
     if (!p.waitForFinished(120000)) {
@@ -48,6 +49,8 @@ TEST(RetestBinary, ExportNeedsNoDisplay) {
                                  QStringLiteral("^GSPC"), QStringLiteral("--out"), png});
     EXPECT_EQ(r.code, 0) << r.err.toStdString();
     EXPECT_EQ(readFile(tmp.file("a.png")).substr(1, 3), "PNG");
+    EXPECT_EQ(r.out, png + QLatin1Char('\n'));
+    EXPECT_TRUE(r.err.isEmpty()) << r.err.toStdString();  // no word from Qt about the session
 }
 
 TEST(RetestBinary, ErrorsGoToStderrWithNonZeroStatus) {
