@@ -21,6 +21,33 @@ QString commandHelpText(const QCommandLineParser& parser, const QString& command
     return text;
 }
 
+namespace {
+
+// Qt names an unknown option without its dashes ("Unknown option 'bogus'."): name it as typed.
+QString errorWithDashes(const QCommandLineParser& parser, const QStringList& args) {
+    const QStringList unknown = parser.unknownOptionNames();
+    if (unknown.isEmpty()) {
+        return parser.errorText();
+    }
+    QStringList typed;
+    for (const QString& name : unknown) {
+        QString shown = QStringLiteral("--") + name;
+        for (const QString& arg : args) {
+            const QString bare = arg.section(QLatin1Char('='), 0, 0);
+            if (bare == QStringLiteral("-") + name || bare == QStringLiteral("--") + name) {
+                shown = bare;
+                break;
+            }
+        }
+        typed << QLatin1Char('\'') + shown + QLatin1Char('\'');
+    }
+    return (unknown.size() == 1 ? QStringLiteral("Unknown option ")
+                                : QStringLiteral("Unknown options: ")) +
+           typed.join(QStringLiteral(", ")) + QLatin1Char('.');
+}
+
+}  // namespace
+
 ParseOutcome parseCommand(QCommandLineParser& parser, Context& ctx, const QString& command,
                           int positionalMin, int positionalMax) {
     const QCommandLineOption help({QStringLiteral("h"), QStringLiteral("help")},
@@ -30,7 +57,7 @@ ParseOutcome parseCommand(QCommandLineParser& parser, Context& ctx, const QStrin
     QStringList argv = ctx.args;
     argv.prepend(QStringLiteral("retest ") + command);
     if (!parser.parse(argv)) {
-        ctx.err << "retest " << command << ": " << parser.errorText() << "\n\n"
+        ctx.err << "retest " << command << ": " << errorWithDashes(parser, ctx.args) << "\n\n"
                 << commandHelpText(parser, command);
         return ParseOutcome::Error;
     }

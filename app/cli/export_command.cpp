@@ -346,6 +346,10 @@ int runExport(Context& ctx) {
     }
     // Refused before the cache is opened or anything is rendered.
     const auto format = o.outDir.isEmpty() ? ui::imageFormatForPath(o.out) : o.format;
+    if (!format) {
+        ctx.err << "retest export: " << ui::unsupportedFormatError(o.out) << Qt::endl;
+        return kUsage;
+    }
     const ui::ImageOptions& image = o.request.image;
     if (const QString tooBig = ui::exportPixelLimitError(image.width, image.height, image.scale,
                                                          format && ui::isVectorFormat(*format));

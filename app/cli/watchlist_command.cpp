@@ -352,7 +352,8 @@ int runWatchlist(Context& ctx) {
         return runSub(ctx, *cache, sub, rest, p.isSet(QStringLiteral("replace")),
                       p.isSet(QStringLiteral("json")));
     }
-    ctx.err << "retest watchlist: unknown subcommand '" << sub << "'\n\n" << p.helpText();
+    ctx.err << "retest watchlist: unknown subcommand '" << sub << "'\n\n"
+            << commandHelpText(p, QStringLiteral("watchlist"));
     return kUsage;
 }
 

@@ -35,9 +35,10 @@ Result<RotationBoard> computeRotationBoard(const PriceCache& cache,
         return r.error();
     }
     if (benchBars.empty()) {
-        board.benchmarkProblem = "the benchmark " + board.benchmark +
-                                 " has no cached data; relative strength and quadrants are "
-                                 "left empty";
+        board.benchmarkProblem =
+            "the benchmark " + board.benchmark + " has no cached data" +
+            (until == std::numeric_limits<Day>::max() ? "" : " up to " + formatIsoDate(until)) +
+            "; relative strength and quadrants are left empty";
     }
     // The cache's connection reads one symbol at a time; the rows (a level analysis each, the
     // costly part) are computed on every core meanwhile.

@@ -122,7 +122,7 @@ TEST_F(CliTest, ExportFailuresLeaveNoFile) {
     EXPECT_EQ(runCli(db, {QStringLiteral("export"), QStringLiteral("^GSPC"),
                           QStringLiteral("--out"), path(gif)})
                   .code,
-              1);
+              2);  // a usage error, refused before anything is read
     EXPECT_FALSE(std::filesystem::exists(png));
     EXPECT_FALSE(std::filesystem::exists(gif));
     // No half-written or temporary image either: only the cache's own files remain.

@@ -49,6 +49,32 @@ TEST_F(CliHardening, EveryNumericOptionRefusesNaNAndInfinityWithExit2) {
     EXPECT_FALSE(std::filesystem::exists(tmp.file("x.png")));
 }
 
+// Usage errors name what was typed and exit 2, as the help says, wherever they are caught.
+TEST_F(CliHardening, UsageErrorsNameWhatWasTypedAndExit2) {
+    const CliRun one =
+        run({QStringLiteral("levels"), QStringLiteral("^GSPC"), QStringLiteral("--bogus")});
+    EXPECT_EQ(one.code, 2);
+    EXPECT_TRUE(one.err.startsWith(QStringLiteral("retest levels: Unknown option '--bogus'.")))
+        << one.err.toStdString();
+    const CliRun two =
+        run({QStringLiteral("scan"), QStringLiteral("-x"), QStringLiteral("--foo=3")});
+    EXPECT_EQ(two.code, 2);
+    EXPECT_TRUE(two.err.startsWith(QStringLiteral("retest scan: Unknown options: '-x', '--foo'.")))
+        << two.err.toStdString();
+    const QString gif = QString::fromStdString(tmp.file("chart.gif").string());
+    const CliRun format =
+        run({QStringLiteral("export"), QStringLiteral("^GSPC"), QStringLiteral("--out"), gif});
+    EXPECT_EQ(format.code, 2);
+    EXPECT_EQ(format.err, QStringLiteral("retest export: Unsupported image format \".gif\": use "
+                                         ".png, .jpg, .jpeg, .pdf or .svg\n"));
+    EXPECT_FALSE(std::filesystem::exists(tmp.file("chart.gif")));
+    const CliRun sub = run({QStringLiteral("watchlist"), QStringLiteral("bogus")});
+    EXPECT_EQ(sub.code, 2);
+    EXPECT_TRUE(
+        sub.err.contains(QStringLiteral("\n\nUsage: retest watchlist [options] SUBCOMMAND")))
+        << sub.err.toStdString();
+}
+
 TEST_F(CliHardening, HostileSymbolsAreRefusedAtEveryDoorAndNothingIsStored) {
     const QString csv = qpath(sampleCsv());
     const QStringList hostile = {QStringLiteral("A\nB"),

@@ -157,6 +157,14 @@ TEST_F(RotationCliTest, AMissingBenchmarkLeavesRelativeStrengthEmptyAndSaysSo) {
     const QJsonObject aaa = QJsonDocument::fromJson(r.out.toUtf8()).array()[0].toObject();
     EXPECT_TRUE(aaa[QStringLiteral("quadrant")].isNull());
     EXPECT_TRUE(aaa[QStringLiteral("returns")].toObject()[QStringLiteral("1Y")].isDouble());
+    // A benchmark whose data starts later than the day asked for has data, just not by then.
+    const CliRun early = runCli(
+        db, {QStringLiteral("rotation"), QStringLiteral("AAA"), QStringLiteral("--benchmark"),
+             QStringLiteral("BBB"), QStringLiteral("--until"), QStringLiteral("2025-05-01")});
+    EXPECT_EQ(early.code, 0);
+    EXPECT_TRUE(early.err.contains(
+        QStringLiteral("the benchmark BBB has no cached data up to 2025-05-01;")))
+        << early.err.toStdString();
 }
 
 // The board's levels and event are the ones `scan` gives: the headline ("is it holding?"),

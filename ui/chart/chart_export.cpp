@@ -320,9 +320,7 @@ bool ChartView::exportImage(const QString& path, const ImageOptions& options, QS
     const QFileInfo target(path);
     const auto format = imageFormatForPath(path);
     if (!format) {
-        setError(error,
-                 tr("Unsupported image format \"%1\": use .png, .jpg, .jpeg, .pdf or .svg")
-                     .arg(target.suffix().isEmpty() ? path : QLatin1Char('.') + target.suffix()));
+        setError(error, unsupportedFormatError(path));
         return false;
     }
     if (const QString bad = validate(options, isVectorFormat(*format)); !bad.isEmpty()) {

@@ -201,6 +201,13 @@ std::optional<ImageFormat> imageFormatForPath(const QString& path) {
     return parseImageFormat(path.mid(dot + 1).toStdString());
 }
 
+QString unsupportedFormatError(const QString& path) {
+    const qsizetype dot = path.lastIndexOf(QLatin1Char('.'));
+    const bool suffix = dot >= 0 && dot > path.lastIndexOf(QLatin1Char('/'));
+    return QStringLiteral("Unsupported image format \"%1\": use .png, .jpg, .jpeg, .pdf or .svg")
+        .arg(suffix ? path.mid(dot) : path);
+}
+
 std::string_view imageFormatSuffix(ImageFormat format) {
     switch (format) {
         case ImageFormat::Png:

@@ -75,6 +75,8 @@ enum class ImageFormat { Png, Jpeg, Pdf, Svg };
 std::optional<ImageFormat> parseImageFormat(std::string_view text);
 /// The format a file name's extension asks for.
 std::optional<ImageFormat> imageFormatForPath(const QString& path);
+/// Why `path` names no image format: "Unsupported image format ".gif": use .png, …".
+QString unsupportedFormatError(const QString& path);
 /// "png", "jpg", "pdf", "svg".
 std::string_view imageFormatSuffix(ImageFormat format);
 /// PDF and SVG: drawn as vectors, so the pixel scale does not apply.
