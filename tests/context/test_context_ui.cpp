@@ -151,6 +151,64 @@ TEST_F(ContextUi, TheAllTimeHighLabelStaysClearOfTheCompareLegend) {
     EXPECT_GT(checked, 20);
 }
 
+// A compare that outruns the chart sets the top of the scale, one that lags it the bottom: their
+// lines stay under the legend's rows and above the level headline's band, in views a year and two
+// years wide across the sample.
+TEST_F(ContextUi, CompareLinesStayClearOfTheLegendAndTheHeadline) {
+    std::vector<Bar> lead;
+    std::vector<Bar> lag;
+    const std::vector<Bar>& bars = sampleBars();
+    for (std::size_t i = 0; i < bars.size(); ++i) {
+        const double f = std::exp(0.0004 * static_cast<double>(i));
+        const Bar& b = bars[i];
+        lead.push_back(Bar{b.day, b.open * f, b.high * f, b.low * f, b.close * f, b.close * f, 0});
+        lag.push_back(Bar{b.day, b.open / f, b.high / f, b.low / f, b.close / f, b.close / f, 0});
+    }
+    ASSERT_TRUE(cache->upsertBars("LEAD", lead));
+    ASSERT_TRUE(cache->upsertBars("LAG", lag));
+    LevelOverlay levels(view);
+    levels.setAnalysis(analyzeLevels(bars));
+    MarketContext ctx(view, *cache);
+    ASSERT_TRUE(ctx.apply(frame(), {}).isEmpty());
+    ASSERT_TRUE(ctx.addCompare(QStringLiteral("LEAD")));
+    ASSERT_TRUE(ctx.addCompare(QStringLiteral("LAG")));
+    int boxes = 0;
+    for (const char* end : {"2007-10-31", "2009-03-31", "2013-06-28", "2018-12-31", "2020-04-17"}) {
+        for (const int days : {365, 730}) {
+            view.setDateRange(iso(end) - days, iso(end));
+            for (int k = 0; k < 3; ++k) {
+                view.plot()->replot(QCustomPlot::rpImmediateRefresh);
+            }
+            const QRect pane = view.priceRect()->rect();
+            double legendBottom = pane.top();
+            for (const QRectF& r : view.reservedAreas()) {
+                if (r.left() > pane.center().x()) {  // the legend, at the right
+                    legendBottom = std::max(legendBottom, r.bottom());
+                }
+            }
+            ASSERT_GT(legendBottom, pane.top() + 40) << end;  // three rows
+            const auto box = levels.stateBoxRect();
+            boxes += box ? 1 : 0;
+            const auto [first, last] = view.visibleBarRange();
+            const double base = bars[static_cast<std::size_t>(first)].close;
+            for (const QString& symbol : {QStringLiteral("LEAD"), QStringLiteral("LAG")}) {
+                for (int i = first; i <= last; ++i) {
+                    const auto pct = ctx.compare()->percentAt(symbol, i);
+                    ASSERT_TRUE(pct.has_value());
+                    const double y = view.priceAxis()->coordToPixel(base * (1 + *pct / 100));
+                    ASSERT_GT(y, legendBottom) << symbol.toStdString() << " under the legend, "
+                                               << days << " days to " << end;
+                    if (box) {
+                        ASSERT_LT(y, box->top()) << symbol.toStdString() << " under the headline, "
+                                                 << days << " days to " << end;
+                    }
+                }
+            }
+        }
+    }
+    EXPECT_GT(boxes, 5);
+}
+
 // The legend's ✕ removes a compare on screen; an exported image has no use for it.
 TEST_F(ContextUi, AnExportedLegendHasNoRemoveButtons) {
     MarketContext ctx(view, *cache);

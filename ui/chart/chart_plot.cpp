@@ -151,8 +151,11 @@ void VolumeBars::draw(QCPPainter* painter) {
     QCPBarsDataContainer::const_iterator end;
     getVisibleDataBounds(begin, end);
     strips_.clear();
+    // Only the part inside the pane is filled: a bar far taller than it (a volume axis a frame
+    // behind its data) costs a strip per 64 rows of the pane, not of the bar.
+    const QRectF pane = QRectF(mKeyAxis->axisRect()->rect()).adjusted(-1, -1, 1, 1);
     for (auto it = begin; it != end; ++it) {
-        const QRectF bar = getBarRect(it->key, it->value);
+        const QRectF bar = getBarRect(it->key, it->value).normalized().intersected(pane);
         // Qt fills rows qRound(top) .. qRound(bottom) - 1; strips share rounded edges, so
         // they tile the bar with no row filled twice or left out.
         double top = std::round(bar.top());

@@ -29,7 +29,7 @@ constexpr int kReadoutFontPx = 14;
 constexpr int kEmptyFontPx = 19;
 constexpr double kTopPad = 0.12;  // room for the readout above the highest visible high
 constexpr double kBottomPad = 0.05;
-constexpr double kMaxBottomFraction = 0.3;  // a reserved band never takes more of the pane
+constexpr double kMaxBandFraction = 0.3;  // a reserved band never takes more of the pane
 
 void styleAxis(QCPAxis* axis, const ChartTheme& t) {
     const QPen axisPen(t.axis, 1);
@@ -86,7 +86,7 @@ ChartView::ChartView(QWidget* parent) : QWidget(parent), plot_(new ChartPlot(thi
     connect(plot_, &QCustomPlot::afterLayout, this, [this] {
         if (!bars_.empty() && !emptyShown_ &&
             (retest::ui::decimationFactor(timeAxis()->range().size(), pixelColumns()) != factor_ ||
-             bottomFraction() != bottomFraction_)) {
+             bottomFraction() != bottomFraction_ || topFraction() != topFraction_)) {
             refreshView();  // a new width, or a new height for the reserved band
         } else if (!bars_.empty() && !emptyShown_) {
             updateReadout();  // fitted to the pane's width now
@@ -401,6 +401,7 @@ void ChartView::setBars(std::vector<Bar> bars, Timeframe tf) {
         return;
     }
     bars_ = std::move(bars);
+    factor_ = 0;  // the drawn candles are the old bars': a refresh from here on rebuilds them
     timeframe_ = tf;
     emptyShown_ = false;
     emptyText_->setVisible(false);
@@ -653,44 +654,71 @@ void ChartView::setBottomReserve(int pixels) {
         return;
     }
     bottomReserve_ = pixels;
-    if (!bars_.empty() && !emptyShown_) {
-        fitYAxes(first_, last_);
-        plot_->replot(QCustomPlot::rpQueuedReplot);
-    }
+    // Fitted anew in the next layout (the afterLayout handler sees the band changed), with the
+    // overlays that draw more than the bars: not from here, where an overlay may be mid-way
+    // through building its items.
+    plot_->replot(QCustomPlot::rpQueuedReplot);
 }
 
-double ChartView::bottomFraction() const {
-    const double usual = kBottomPad / (1 + kBottomPad + kTopPad);
-    const int height = priceRect_->rect().height();
-    if (bottomReserve_ <= 0 || height <= 0) {
+void ChartView::setTopReserve(int pixels) {
+    pixels = std::max(pixels, 0);
+    if (pixels == topReserve_) {
+        return;
+    }
+    topReserve_ = pixels;
+    plot_->replot(QCustomPlot::rpQueuedReplot);  // as setBottomReserve()
+}
+
+namespace {
+
+/// The share of a pane `height` pixels high a band of `reserve` pixels takes: at least `usual`.
+double bandFraction(int reserve, int height, double usual) {
+    if (reserve <= 0 || height <= 0) {
         return usual;
     }
-    return std::clamp(static_cast<double>(bottomReserve_) / height, usual, kMaxBottomFraction);
+    return std::clamp(static_cast<double>(reserve) / height, usual, kMaxBandFraction);
 }
 
-// The prices fill the pane between a pad above the highest high (the readout's room) and one
-// below the lowest low: kBottomPad of the range, or the band reserved there.
+}  // namespace
+
+double ChartView::bottomFraction() const {
+    return bandFraction(bottomReserve_, priceRect_->rect().height(),
+                        kBottomPad / (1 + kBottomPad + kTopPad));
+}
+
+double ChartView::topFraction() const {
+    return bandFraction(topReserve_, priceRect_->rect().height(),
+                        kTopPad / (1 + kBottomPad + kTopPad));
+}
+
+// The prices fill the pane between a pad above the highest high (the readout's room, or the
+// band reserved there) and one below the lowest low (kBottomPad of the range, or the band).
+void ChartView::fitPriceRange(double low, double high) {
+    bottomFraction_ = bottomFraction();
+    topFraction_ = topFraction();
+    const double prices = 1 - topFraction_ - bottomFraction_;
+    const double below = bottomFraction_ / prices;  // in units of the span
+    const double above = topFraction_ / prices;
+    if (logScale_ && low > 0) {
+        const double lo = std::log(low);
+        const double hi = std::log(high);
+        const double span = std::max(hi - lo, 1e-4);
+        priceAxis()->setRange(std::exp(lo - below * span), std::exp(hi + above * span));
+    } else {
+        double span = high - low;
+        if (span <= 0) {
+            span = std::max(std::fabs(high) * 0.01, 1e-6);
+        }
+        priceAxis()->setRange(low - below * span, high + above * span);
+    }
+}
+
 void ChartView::fitYAxes(int first, int last) {
     const Extremes e = visibleExtremes(bars_, first, last, style_ == ChartStyle::Line);
     if (!e.valid) {
         return;
     }
-    bottomFraction_ = bottomFraction();
-    const double top = kTopPad / (1 + kBottomPad + kTopPad);
-    const double below = bottomFraction_ / (1 - top - bottomFraction_);  // in units of the span
-    const double above = top / (1 - top - bottomFraction_);
-    if (logScale_ && e.low > 0) {
-        const double lo = std::log(e.low);
-        const double hi = std::log(e.high);
-        const double span = std::max(hi - lo, 1e-4);
-        priceAxis()->setRange(std::exp(lo - below * span), std::exp(hi + above * span));
-    } else {
-        double span = e.high - e.low;
-        if (span <= 0) {
-            span = std::max(std::fabs(e.high) * 0.01, 1e-6);
-        }
-        priceAxis()->setRange(e.low - below * span, e.high + above * span);
-    }
+    fitPriceRange(e.low, e.high);
     double maxVolume = e.maxVolume;
     if (factor_ > 1) {  // drawn bars show mean volumes; fit those so the pane is not flat
         maxVolume = 0;

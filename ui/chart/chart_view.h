@@ -59,6 +59,12 @@ public:
     /// Keeps a band this many pixels high free of candles at the bottom of the price pane (for
     /// the level overlay's headline box); 0 gives the pane back to the prices.
     void setBottomReserve(int pixels);
+    /// The same at the top, beyond the readout's row (for the compare legend).
+    void setTopReserve(int pixels);
+    /// Sets the price axis so that [low, high] fills the pane between the bands kept at its top
+    /// and bottom (the readout's pad, the reserves): what fitting to the visible bars does, for
+    /// overlays that draw more than the bars (compares).
+    void fitPriceRange(double low, double high);
 
     /// Shows a preset span ending at the last bar; it stays active until the user zooms/pans.
     void applyRangePreset(RangePreset preset);
@@ -251,8 +257,11 @@ private:
     bool emptyShown_ = false;
     int factor_ = 0;                // 0 = drawn data not built yet
     int bottomReserve_ = 0;         // setBottomReserve()
+    int topReserve_ = 0;            // setTopReserve()
     double bottomFraction_ = 0;     // the share of the pane below the lowest low, as fitted
-    double bottomFraction() const;  // what it should be at the pane's height now
+    double topFraction_ = 0;        // above the highest high
+    double bottomFraction() const;  // what they should be at the pane's height now
+    double topFraction() const;
     int hovered_ = -1;
     QPoint mousePos_;        // where the mouse last moved over the plot
     bool hasVolume_ = true;  // some bar has volume: the pane and the readout show it

@@ -20,8 +20,7 @@ namespace retest::ui {
 namespace {
 
 constexpr int kLegendFontPx = 14;
-constexpr double kTopPad = 0.12;
-constexpr double kBottomPad = 0.05;
+constexpr int kLegendRowPx = 22;  // the legend's rows, from the pane's top
 
 /// Distinct from up/down candles and level bands, readable on light and dark backgrounds.
 const QColor kPalette[CompareLayer::kMaxSeries] = {QColor(230, 126, 34), QColor(142, 68, 173),
@@ -267,16 +266,11 @@ void CompareLayer::onRangeChanged() {
             }
         }
     }
-    if (cmpLo < lo || cmpHi > hi) {
-        const double newLo = std::min(lo, cmpLo);
-        const double newHi = std::max(hi, cmpHi);
-        const double span = newHi - newLo;
-        lo = cmpLo < lo ? cmpLo - kBottomPad * span : lo;
-        hi = cmpHi > hi ? cmpHi + kTopPad * span : hi;
-        if (view_.logScale() && lo <= 0) {
-            lo = std::min(view_.priceAxis()->range().lower, cmpLo * 0.95);
-        }
-        view_.priceAxis()->setRange(lo, hi);
+    // The main bars and the lines together fill the pane, with the chart's bands kept free
+    // (the readout and this legend at the top, the level headline at the bottom).
+    const Extremes e = visibleExtremes(bars, first, last, view_.style() == ChartStyle::Line);
+    if (e.valid && cmpLo <= cmpHi) {
+        view_.fitPriceRange(std::min(e.low, cmpLo), std::max(e.high, cmpHi));
     }
     applyTicker();
     updateLegend();
@@ -300,6 +294,10 @@ std::optional<double> CompareLayer::percentAt(const QString& symbol, int index) 
 }
 
 void CompareLayer::updateLegend() {
+    // The lines stay under the legend's rows at the top right.
+    view_.setTopReserve(series_.empty() || mainLegend_ == nullptr
+                            ? 0
+                            : (count() + 1) * kLegendRowPx + kLegendRowPx / 2);
     if (series_.empty() || mainLegend_ == nullptr) {
         return;
     }
@@ -308,7 +306,8 @@ void CompareLayer::updateLegend() {
     back.setAlpha(215);
     const QStringList texts = legendTexts();
     double y = 0.0;
-    const double step = 22.0 / std::max(100, view_.priceRect()->height());
+    const double step =
+        kLegendRowPx / static_cast<double>(std::max(100, view_.priceRect()->height()));
     for (int k = 0; k <= count(); ++k) {
         QCPItemText* item = k == 0 ? mainLegend_ : series_[static_cast<std::size_t>(k - 1)].legend;
         item->setText(texts.value(k));
