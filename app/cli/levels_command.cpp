@@ -107,13 +107,9 @@ QJsonObject levelsJson(const SymbolAnalysis& s) {
 
 /// "2013-03-28 breakout the Oct-2007 record high [1563.51–1577.73], retest held 2013-06-21".
 QString eventText(const LevelEvent& e) {
-    QString t = QStringLiteral("%1 %2 %3 [%4–%5], retest %6")
-                    .arg(isoDate(e.day), toQString(levelEventTypeName(e.type)), toQString(e.name),
-                         price(e.low), price(e.high), toQString(retestStateName(e.retest)));
-    if (e.retest != RetestState::None) {
-        t += QLatin1Char(' ') + isoDate(e.retestDay);
-    }
-    return t;
+    return QStringLiteral("%1 %2 %3 [%4–%5], %6")
+        .arg(isoDate(e.day), toQString(levelEventTypeName(e.type)), toQString(e.name), price(e.low),
+             price(e.high), toQString(retestSummary(e.retest, e.retestDay)));
 }
 
 void printLevelsText(QTextStream& out, const SymbolAnalysis& s, Timeframe tf) {

@@ -94,9 +94,9 @@ QString rowText(const RotationBoard& board, const BoardEntry& b) {
                      .arg(b.benchmark ? QStringLiteral("benchmark") : QStringLiteral("—"), -9);
     line += pct(r.fromHigh52wPct, 7) + pct(r.fromAthPct, 7);
     if (const LevelEvent* e = r.headlineEvent()) {
-        line += QStringLiteral("  %1 %2 %3, retest %4")
+        line += QStringLiteral("  %1 %2 %3, %4")
                     .arg(isoDate(e->day), toQString(levelEventTypeName(e->type)),
-                         toQString(e->name), toQString(retestStateName(e->retest)));
+                         toQString(e->name), toQString(retestSummary(e->retest)));
     }
     if (!b.standIn.empty()) {
         line += QStringLiteral("  (%1 standing in)").arg(toQString(b.standIn));

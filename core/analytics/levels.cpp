@@ -21,6 +21,21 @@ std::string_view levelEventTypeName(LevelEventType type) {
     return type == LevelEventType::Breakout ? "breakout" : "breakdown";
 }
 
+std::string retestSummary(RetestState state, std::optional<Day> day) {
+    const std::string when = day ? formatIsoDate(*day) : std::string();
+    switch (state) {
+        case RetestState::None:
+            return "not retested yet";
+        case RetestState::Retesting:
+            return day ? concat({"retesting since ", when}) : "retesting";
+        case RetestState::Held:
+            return day ? concat({"retest held ", when}) : "retest held";
+        case RetestState::Failed:
+            return day ? concat({"failed ", when}) : "failed";
+    }
+    return {};
+}
+
 std::string_view retestStateName(RetestState state) {
     switch (state) {
         case RetestState::None:

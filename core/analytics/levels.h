@@ -152,6 +152,10 @@ enum class RetestState {
 };
 /// "none" / "retesting" / "held" / "failed".
 std::string_view retestStateName(RetestState state);
+/// The state of a retest in words, for lists: "not retested yet", "retesting", "retest held",
+/// "failed"; with `day` (the day it changed, not for "not retested yet"), "retesting since
+/// 2025-12-29", "retest held 2025-11-26", "failed 2025-11-14".
+std::string retestSummary(RetestState state, std::optional<Day> day = std::nullopt);
 
 struct RetestStep {
     RetestState state = RetestState::None;

@@ -146,6 +146,18 @@ TEST(Levels, AHeadlineBreakoutPriceLeftBehindLongAgoGivesWayToTheLevelPriceIsAt)
     EXPECT_EQ(headline(old, near), "none");
 }
 
+// The lists (levels, scan, the rotation board) say where a retest stands in words, not
+// "retest none" or "retest retesting".
+TEST(Levels, ARetestStateReadsInWords) {
+    const Day day = *parseIsoDate("2025-12-29");
+    EXPECT_EQ(retestSummary(RetestState::None, day), "not retested yet");
+    EXPECT_EQ(retestSummary(RetestState::Retesting, day), "retesting since 2025-12-29");
+    EXPECT_EQ(retestSummary(RetestState::Held, day), "retest held 2025-12-29");
+    EXPECT_EQ(retestSummary(RetestState::Failed, day), "failed 2025-12-29");
+    EXPECT_EQ(retestSummary(RetestState::Retesting), "retesting");
+    EXPECT_EQ(retestSummary(RetestState::Held), "retest held");
+}
+
 TEST(Levels, DoubleTopBreakoutThatFails) {
     const auto bars = test::barsFromCloses(test::walk(doubleTopThenRetest(120)));
     const LevelAnalysis a = analyzeLevels(bars);

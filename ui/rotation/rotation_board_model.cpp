@@ -151,7 +151,7 @@ QVariant RotationBoardModel::display(const BoardEntry& e, int column) const {
                 return QStringLiteral("%1 %2, %3")
                     .arg(toQString(levelEventTypeName(ev->type)),
                          QString::fromStdString(formatIsoDate(ev->day)),
-                         toQString(retestStateName(ev->retest)));
+                         toQString(retestSummary(ev->retest)));
             }
             return QStringLiteral("—");
         default:
