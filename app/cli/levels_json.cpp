@@ -34,6 +34,7 @@ QJsonValue eventJson(const LevelAnalysis& a, std::size_t i) {
                        {QStringLiteral("date"), isoDate(e.day)},
                        {QStringLiteral("close"), round4(e.close)},
                        {QStringLiteral("level"), round4(e.level)},
+                       {QStringLiteral("line"), round4(e.line)},
                        {QStringLiteral("low"), round4(e.low)},
                        {QStringLiteral("high"), round4(e.high)},
                        {QStringLiteral("name"), toQString(e.name)},

@@ -630,6 +630,8 @@ LevelEngine::Shape LevelEngine::Level::shapeNow() const {
     }
     s.canOpen = major || record || manual;
     s.recordMajor = record && major;
+    s.closeAbove = !manual && peakClose > -HUGE_VAL;
+    s.closeBelow = !manual && troughClose < HUGE_VAL;
     return s;
 }
 
@@ -762,6 +764,12 @@ void LevelEngine::stepTracker(Level& l, std::size_t j, std::size_t i, double atr
         ev.low = s.low;
         ev.high = s.high;
         ev.close = b.close;
+        const bool up = ev.type == LevelEventType::Breakout;
+        ev.line = up ? s.band.breakHigh : s.band.breakLow;
+        using Line = LevelEvent::Line;
+        ev.lineKind = up ? (!s.closeAbove ? Line::ZoneTop
+                                          : (l.record ? Line::RecordClose : Line::ClosingHigh))
+                         : (s.closeBelow ? Line::ClosingLow : Line::ZoneBottom);
         ev.record = s.recordMajor;
         // Room for a typical retest story (about eight steps on long histories) in one
         // allocation, where growing by doubling would take four.
@@ -925,8 +933,16 @@ std::string LevelEvent::description() const {
     const bool up = ev.type == LevelEventType::Breakout;
     std::string text;
     text.reserve(ev.name.size() + 140);  // the longest wording, without reallocating
-    appendText(text, {up ? "Broke out above " : "Broke down below ", ev.name, " on ",
-                      formatIsoDate(ev.day), " (close ", priceText(ev.close), ")"});
+    appendText(text, {up ? "Broke out above " : "Broke down below ", ev.name});
+    // A close that crossed the level's closing line but not the high (low) it is named for says
+    // which line it crossed, so the words never contradict the prices.
+    if (up ? ev.close <= ev.namedPrice : ev.close >= ev.namedPrice) {
+        static constexpr std::array<std::string_view, 5> kLine{" (record close ", " (closing high ",
+                                                               " (closing low ", " (zone top ",
+                                                               " (zone bottom "};
+        appendText(text, {kLine[static_cast<std::size_t>(ev.lineKind)], priceText(ev.line), ")"});
+    }
+    appendText(text, {" on ", formatIsoDate(ev.day), " (close ", priceText(ev.close), ")"});
     const std::string when = formatIsoDate(ev.retestDay);
     switch (ev.retest) {
         case RetestState::None:
@@ -1114,6 +1130,7 @@ LevelAnalysis LevelEngine::snapshot(std::vector<LevelEvent> events,
         LevelEvent& ev = out.events[e];
         ev.zone = zoneOf[eventLevel_[e]];
         ev.name = out.zones[ev.zone].name;
+        ev.namedPrice = out.zones[ev.zone].price;
         measureEventAsOf(ev, out.lastClose, out.atr);
         if (out.priorAllTimeHigh && ev.type == LevelEventType::Breakout &&
             out.zones[ev.zone].low <= out.priorAllTimeHigh->price &&

@@ -140,6 +140,8 @@ private:
         LevelBand band;            // the prices its tracker watches (see retest_tracker.h)
         bool canOpen = false;      // a crossing opens an event (major, record or manual)
         bool recordMajor = false;  // LevelEvent::record
+        bool closeAbove = false;   // band.breakHigh is its peaks' highest close, not the core top
+        bool closeBelow = false;   // band.breakLow is its troughs' lowest close
     };
     /// A pivot's effect on a level, confirmed on `bar`: taken into the level's walk before the
     /// walk steps that bar.

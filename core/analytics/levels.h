@@ -179,6 +179,16 @@ struct LevelEvent {
     double high = 0;
     /// The close that made the event.
     double close = 0;
+    /// The close it crossed: the level's closing high for a breakout (the record close of an
+    /// old all-time high), its closing low for a breakdown. Crossings are on a closing basis,
+    /// so a breakout may close under the high the level is named for, above this line.
+    double line = 0;
+    /// What `line` is: a close of the level's pivots, or its zone's edge (a breakout through a
+    /// level of lows only) or a manual level's price.
+    enum class Line : std::uint8_t { RecordClose, ClosingHigh, ClosingLow, ZoneTop, ZoneBottom };
+    Line lineKind = Line::ClosingHigh;
+    /// The price the level is named for (its pivot's high or low; a manual level's price).
+    double namedPrice = 0;
     /// The level was a major record (an old all-time high) on the event's day.
     bool record = false;
     /// % from the confirming close to the last close (positive = price rose).

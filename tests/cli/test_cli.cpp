@@ -276,6 +276,9 @@ TEST_F(CliTest, LevelsJsonIdsNamesAndHeadlineAreStableOverTime) {
     EXPECT_EQ(head[QStringLiteral("date")].toString(), QStringLiteral("2013-03-28"));
     EXPECT_EQ(head[QStringLiteral("retest")].toObject()[QStringLiteral("state")].toString(),
               QStringLiteral("held"));
+    // The close it crossed: the 2007 record close, under the record high it is named for.
+    EXPECT_DOUBLE_EQ(head[QStringLiteral("line")].toDouble(), 1565.15);
+    EXPECT_LT(head[QStringLiteral("close")].toDouble(), 1576.09);
 
     const QJsonObject now = levelsAsOf({});
     QHash<QString, QJsonObject> eventsNow;
@@ -294,7 +297,8 @@ TEST_F(CliTest, LevelsJsonIdsNamesAndHeadlineAreStableOverTime) {
                                     QStringLiteral("--until"), QStringLiteral("2013-12-31")});
     ASSERT_EQ(text.code, 0);
     EXPECT_TRUE(text.out.contains(QStringLiteral(
-        "Now: Broke out above the Oct-2007 record high on 2013-03-28 (close 1,569.19)")))
+        "Now: Broke out above the Oct-2007 record high (record close 1,565.15) on 2013-03-28 "
+        "(close 1,569.19)")))
         << text.out.toStdString();
     EXPECT_TRUE(text.out.contains(QStringLiteral("more levels hidden")));
     EXPECT_FALSE(text.out.contains(QStringLiteral(" 1 touches")));

@@ -177,7 +177,8 @@ TEST(LevelOverlay, TheHeadlineIsAsOfTheLastVisibleDay) {
     s.layout();
     const QString text = s.overlay->stateText();
     EXPECT_TRUE(text.startsWith(QStringLiteral(
-        "Broke out above the Oct-2007 record high on 2013-03-28 (close 1,569.19); retest held")))
+        "Broke out above the Oct-2007 record high (record close 1,565.15) on 2013-03-28 (close "
+        "1,569.19); retest held")))
         << text.toStdString();
     EXPECT_FALSE(text.contains(QStringLiteral("2020"))) << text.toStdString();
     s.view.applyRangePreset(RangePreset::Max);

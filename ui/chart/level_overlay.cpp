@@ -262,8 +262,7 @@ QString LevelOverlay::stateText() const {
     if (stateText_ == nullptr || !stateText_->visible()) {
         return {};
     }
-    QString text = stateText_->text();
-    return text.replace(QLatin1Char('\n'), QStringLiteral("; "));
+    return stateDescription_;
 }
 
 QColor LevelOverlay::zoneColor(const Zone& zone, const ChartTheme& theme) {
@@ -739,13 +738,45 @@ void LevelOverlay::showState() {
         stateText_->setFont(pixelFont(kStateFontPx, QFont::DemiBold));
     }
     stateText_->setVisible(true);
-    // Two lines so it fits beside the price axis: what happened, then where it stands now.
-    QString text = toQString(asOf_[static_cast<std::size_t>(e)].description());
-    if (const qsizetype cut = text.indexOf(QStringLiteral("; ")); cut > 0) {
-        text = text.left(cut) + QLatin1Char('\n') + text.mid(cut + 2);
-    }
-    stateText_->setText(text);
+    stateDescription_ = toQString(asOf_[static_cast<std::size_t>(e)].description());
+    fitStateText();
     reserveStateBand();
+}
+
+// Two lines so it fits beside the price axis: what happened, then where it stands now (cut at
+// the first "; "). A line wider than the pane is broken at its last space that fits: the box is
+// read whole on a narrow chart too.
+void LevelOverlay::fitStateText() {
+    if (stateText_ == nullptr || !stateText_->visible()) {
+        return;
+    }
+    const QFontMetricsF metrics(stateText_->font());
+    const QMargins pad = stateText_->padding();
+    const int width = view_.priceRect()->width();
+    const double room = width > 20 ? width - 2 * kStateMargin - pad.left() - pad.right() : HUGE_VAL;
+    QStringList parts{stateDescription_};
+    if (const qsizetype cut = stateDescription_.indexOf(QStringLiteral("; ")); cut > 0) {
+        parts = {stateDescription_.left(cut), stateDescription_.mid(cut + 2)};
+    }
+    QStringList lines;
+    for (QString part : parts) {
+        while (metrics.horizontalAdvance(part) > room) {
+            qsizetype cut = part.lastIndexOf(QLatin1Char(' '));
+            while (cut > 0 && metrics.horizontalAdvance(part.left(cut)) > room) {
+                cut = part.lastIndexOf(QLatin1Char(' '), cut - 1);
+            }
+            if (cut <= 0) {
+                break;  // one word wider than the pane: cut at its edge
+            }
+            lines << part.left(cut);
+            part = part.mid(cut + 1);
+        }
+        lines << part;
+    }
+    const QString text = lines.join(QLatin1Char('\n'));
+    if (text != stateText_->text()) {
+        stateText_->setText(text);
+    }
 }
 
 // The chart keeps a band under the lowest low for the headline while it is shown, so the box
@@ -825,6 +856,7 @@ void LevelOverlay::layoutLabels() {
     if (show != tagsRegistered_) {
         registerTags(show);  // placed by the chart in the next layout (already queued)
     }
+    fitStateText();  // to the pane's width now
     reserveStateBand();
     if (!show) {
         return;

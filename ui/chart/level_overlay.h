@@ -147,6 +147,7 @@ private:
     void placeHigherTimeframeLabels();
     void placeState();
     void reserveStateBand();
+    void fitStateText();
     /// The height of the band under the prices the headline box takes (0 while it is hidden).
     int stateBand() const;
     /// How many visible candles the pixel rectangle `box` covers.
@@ -177,6 +178,7 @@ private:
     QCPItemStraightLine* athLine_ = nullptr;
     QCPItemText* athText_ = nullptr;
     QCPItemText* stateText_ = nullptr;
+    QString stateDescription_;  // the headline's description, unbroken
     // Weekly and monthly levels drawn on a daily chart and their zones, in the same order.
     struct HigherItems {
         QCPItemStraightLine* line = nullptr;
