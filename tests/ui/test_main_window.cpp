@@ -220,6 +220,20 @@ TEST_F(MainWindowTest, LevelsPanelShowsEveryColumnWholeAt1600x1000) {
     EXPECT_FALSE(header->isSectionHidden(ui::LevelsPanel::ColFlipped));
 }
 
+// In a small window the docks give way, not the chart: the levels table scrolls, and the chart
+// keeps room for a year of daily candles and its readout.
+TEST_F(MainWindowTest, ASmallWindowKeepsTheChartReadable) {
+    auto s = settings();
+    ui::MainWindow w(*cache, *s);
+    w.resize(1100, 750);
+    w.show();
+    ASSERT_TRUE(QTest::qWaitForWindowExposed(&w));
+    QTRY_VERIFY_WITH_TIMEOUT(w.levelsPanel()->table()->rowCount() > 3, 10000);
+    QApplication::processEvents();
+    EXPECT_GE(w.chartView()->width(), 480);
+    EXPECT_LE(w.width(), 1100);
+}
+
 TEST_F(MainWindowTest, OpensOnTheSampleAsCandles) {
     auto s = settings();
     ui::MainWindow w(*cache, *s);

@@ -71,7 +71,9 @@ ChartView::ChartView(QWidget* parent) : QWidget(parent), plot_(new ChartPlot(thi
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(plot_);
-    setMinimumSize(320, 200);
+    // The chart keeps a readable width when the window is small: the docks give way first
+    // (the levels table scrolls), not the prices.
+    setMinimumSize(480, 200);
     setFocusPolicy(Qt::StrongFocus);  // a click on the plot gives the chart the keyboard
     plot_->setMouseTracking(true);
     plot_->installEventFilter(this);
@@ -237,6 +239,7 @@ void ChartView::buildCrosshair() {
     readout_->position->setCoords(0, 0);
     readout_->setPositionAlignment(Qt::AlignLeft | Qt::AlignTop);
     readout_->setPadding(QMargins(10, 6, 10, 6));
+    readout_->setTextAlignment(Qt::AlignLeft | Qt::AlignTop);  // two lines start at one edge
 
     for (QCPAbstractItem* item : std::initializer_list<QCPAbstractItem*>{
              vLinePrice_, vLineVolume_, hLinePrice_, hLineVolume_, priceTag_, dateTag_, readout_}) {
@@ -807,7 +810,9 @@ void ChartView::updateReadout() {
     const QFontMetrics metrics(readout_->font());
     const QMargins pad = readout_->padding();
     // Before the first layout the pane has no width yet: one line, fitted once it has.
-    const int room = priceRect_->width() > 20 ? priceRect_->width() - pad.left() - pad.right() : 0;
+    // (A few pixels spare: the item lays its text out with the font's bounding box.)
+    const int room =
+        priceRect_->width() > 20 ? priceRect_->width() - pad.left() - pad.right() - 8 : 0;
     const auto widest = [&](const QString& text) {
         int w = 0;
         for (const QString& line : text.split(QLatin1Char('\n'))) {
