@@ -115,8 +115,14 @@ MainWindow::MainWindow(PriceCache& cache, QSettings& settings, QWidget* parent)
     restoreState();
 }
 
-// Children go in any order: every view lets go of the document and the chart when they do.
-MainWindow::~MainWindow() = default;
+// Children go in any order: every view lets go of the document and the chart when they do. A
+// child going may still signal (the chart refits when a compare gives its legend's band back):
+// nothing reaches this window's slots once it is being destroyed.
+MainWindow::~MainWindow() {
+    for (QObject* child : findChildren<QObject*>()) {
+        child->disconnect(this);
+    }
+}
 
 LevelOverlay* MainWindow::levelOverlay() const {
     return documentChart_->levelOverlay();

@@ -102,6 +102,7 @@ CompareLayer::CompareLayer(ChartView& view, QString mainSymbol)
 CompareLayer::~CompareLayer() {
     if (plot_ != nullptr) {  // else the chart went first, and its items with it
         clear();
+        view_.setTopReserve(0);
     }
 }
 
@@ -231,6 +232,7 @@ void CompareLayer::realignIfBarsChanged() {
 void CompareLayer::onRangeChanged() {
     if (series_.empty()) {
         base_ = -1;
+        view_.setTopReserve(0);  // no legend: the prices have the top back
         return;
     }
     realignIfBarsChanged();
