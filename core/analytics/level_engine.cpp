@@ -630,8 +630,9 @@ LevelEngine::Shape LevelEngine::Level::shapeNow() const {
     }
     s.canOpen = major || record || manual;
     s.recordMajor = record && major;
-    s.closeAbove = !manual && peakClose > -HUGE_VAL;
-    s.closeBelow = !manual && troughClose < HUGE_VAL;
+    // The line is a close only where clamping into the core (or under the other line) left it so.
+    s.closeAbove = !manual && peakClose > -HUGE_VAL && b.breakHigh == peakClose;
+    s.closeBelow = !manual && troughClose < HUGE_VAL && b.breakLow == troughClose;
     return s;
 }
 
@@ -766,10 +767,16 @@ void LevelEngine::stepTracker(Level& l, std::size_t j, std::size_t i, double atr
         ev.close = b.close;
         const bool up = ev.type == LevelEventType::Breakout;
         ev.line = up ? s.band.breakHigh : s.band.breakLow;
+        // What the line is: a close of the level's peaks or troughs, else an edge of its core.
         using Line = LevelEvent::Line;
-        ev.lineKind = up ? (!s.closeAbove ? Line::ZoneTop
-                                          : (l.record ? Line::RecordClose : Line::ClosingHigh))
-                         : (s.closeBelow ? Line::ClosingLow : Line::ZoneBottom);
+        const Line high = l.record ? Line::RecordClose : Line::ClosingHigh;
+        if (up ? s.closeAbove : s.closeBelow) {
+            ev.lineKind = up ? high : Line::ClosingLow;
+        } else if (!up && s.closeAbove && ev.line == s.band.breakHigh) {
+            ev.lineKind = high;  // the troughs' close lies above the peaks': the peaks' line
+        } else {
+            ev.lineKind = ev.line >= s.band.coreHigh ? Line::ZoneTop : Line::ZoneBottom;
+        }
         ev.record = s.recordMajor;
         // Room for a typical retest story (about eight steps on long histories) in one
         // allocation, where growing by doubling would take four.

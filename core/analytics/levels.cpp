@@ -85,6 +85,7 @@ std::vector<LevelEvent> eventsAsOf(const LevelAnalysis& analysis, std::span<cons
         ev.retestDay = ev.history.empty() ? 0 : ev.history.back().day;
         if (ev.zone < analysis.zones.size()) {  // named as its zone was then
             ev.name = nameAsOf(analysis.zones[ev.zone], lastIndex);
+            ev.namedPrice = namedPriceAsOf(analysis.zones[ev.zone], lastIndex);
         }
         measureEventAsOf(ev, bars[lastIndex].close, atrNow);
         out.push_back(std::move(ev));
@@ -288,6 +289,11 @@ ZoneBounds boundsAsOf(const Zone& zone, std::size_t lastIndex) {
 const std::string& nameAsOf(const Zone& zone, std::size_t lastIndex) {
     const ZoneName* then = inForce(zone.names, lastIndex);
     return then != nullptr ? then->name : zone.name;
+}
+
+double namedPriceAsOf(const Zone& zone, std::size_t lastIndex) {
+    const ZoneName* then = inForce(zone.names, lastIndex);
+    return then != nullptr ? std::clamp(then->price, zone.low, zone.high) : zone.price;
 }
 
 std::vector<LevelKind> zoneKindsAsOf(const LevelAnalysis& analysis,
