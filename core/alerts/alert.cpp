@@ -192,8 +192,8 @@ std::string describeAlert(const Alert& a) {
         case AlertKind::ClosesBelowLine:
             return std::string(a.kind == AlertKind::ClosesAboveLine ? "closes above"
                                                                     : "closes below") +
-                   " the trend line " + threshold(a.low) + " (" + formatIsoDate(a.lineFrom) +
-                   ") → " + threshold(a.high) + " (" + formatIsoDate(a.lineTo) + ")";
+                   " the trend line " + price(a.low) + " (" + formatIsoDate(a.lineFrom) + ") → " +
+                   price(a.high) + " (" + formatIsoDate(a.lineTo) + ")";
     }
     return {};
 }

@@ -2,6 +2,7 @@
 // marks the chart; a corrupt row is named and skipped.
 #include <gtest/gtest.h>
 #include <sqlite3.h>
+#include <QDoubleSpinBox>
 #include <QSignalSpy>
 #include <QTableWidget>
 #include <QTest>
@@ -10,6 +11,7 @@
 #include "tests/alerts/dated_bars.h"
 #include "tests/support/qt_printers.h"
 #include "tests/support/test_paths.h"
+#include "ui/alerts/alert_dialog.h"
 #include "ui/alerts/alert_marks.h"
 #include "ui/alerts/alerts_dock.h"
 #include "ui/chart/chart_view.h"
@@ -86,6 +88,17 @@ TEST_F(AlertsUiTest, ACorruptRowIsNamedAndTheOthersStillShow) {
     dock.reload();
     EXPECT_EQ(dock.table()->rowCount(), 1);
     EXPECT_EQ(dock.statusText(), QStringLiteral("alert 2 on IWM: the price is negative; skipped"));
+}
+
+// The dialog keeps the decimals of the symbol's prices: a ratio's 0.3555 is stored as typed,
+// not as 0.36 (which IWM:SPY at 0.3610 has already crossed); a stock's stay at two.
+TEST(AlertDialogDecimals, ARatiosThresholdIsKeptAsTyped) {
+    ui::AlertDialog ratio(alertChoicesForPrice("IWM:SPY", 0.3610, "IWM:SPY"), {});
+    EXPECT_EQ(ratio.lowBox()->decimals(), 4);
+    ratio.lowBox()->setValue(0.3555);
+    EXPECT_DOUBLE_EQ(ratio.alert().low, 0.3555);
+    ui::AlertDialog stock(alertChoicesForPrice("IWM", 246.16, "IWM"), {});
+    EXPECT_EQ(stock.lowBox()->decimals(), 2);
 }
 
 TEST_F(AlertsUiTest, AnAlertWithBadNumbersIsRefusedWithTheReason) {

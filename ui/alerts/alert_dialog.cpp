@@ -73,16 +73,23 @@ AlertDialog::AlertDialog(std::vector<Alert> choices, std::vector<Zone> levels, Q
     for (const Alert& a : choices_) {
         kind_->addItem(kindLabel(a.kind), static_cast<int>(a.kind));
     }
+    // The decimals of the symbol's prices, as the chart writes them: a ratio's 0.3555 or a
+    // yield's 4.125 is kept, not rounded to 0.36 or 4.13.
+    double typical = 0;
+    for (const Alert& a : choices_) {
+        typical = std::max({typical, a.low, a.high});
+    }
     for (QDoubleSpinBox* spin : {low_, high_}) {
         spin->setRange(0, 1e9);
-        spin->setDecimals(2);
+        spin->setDecimals(typical > 0 ? priceDecimals(typical) : 2);
     }
     level_->addItem(tr("— (type the prices)"), -1);
     for (std::size_t i = 0; i < levels_.size(); ++i) {
         const Zone& z = levels_[i];
-        level_->addItem(
-            tr("%1 %2–%3").arg(toQString(z.name)).arg(z.low, 0, 'f', 2).arg(z.high, 0, 'f', 2),
-            static_cast<int>(i));
+        level_->addItem(tr("%1 %2–%3")
+                            .arg(toQString(z.name), toQString(formatPrice(z.low)),
+                                 toQString(formatPrice(z.high))),
+                        static_cast<int>(i));
     }
     // Wide enough for a level's note ("the Nov-2021 record high 242.20–245.34") in full.
     note_->setMinimumWidth(note_->fontMetrics().averageCharWidth() * 46);
@@ -149,11 +156,10 @@ void AlertDialog::loadChoice() {
         high_->setValue(a->high);
     }
     if (isLineAlert(k)) {  // the drawn line, as it is: its points are moved on the chart
-        line_->setText(tr("Trend line %1 (%2) → %3 (%4), extended to the right")
-                           .arg(a->low, 0, 'f', 2)
-                           .arg(toQString(formatIsoDate(a->lineFrom)))
-                           .arg(a->high, 0, 'f', 2)
-                           .arg(toQString(formatIsoDate(a->lineTo))));
+        line_->setText(
+            tr("Trend line %1 (%2) → %3 (%4), extended to the right")
+                .arg(toQString(formatPrice(a->low)), toQString(formatIsoDate(a->lineFrom)),
+                     toQString(formatPrice(a->high)), toQString(formatIsoDate(a->lineTo))));
     }
     // A note the user typed stays; one this dialog filled in follows the choice.
     if (note_->text() == loadedNote_) {
