@@ -67,7 +67,7 @@ bool readTarget(QCommandLineParser& p, Context& ctx, ExportOptions& o) {
         if (o.out.isEmpty()) {
             return fail(ctx, "--out FILE is required (.png, .jpg, .pdf or .svg)");
         }
-        return true;  // an unsupported extension is reported by the export itself
+        return true;  // the extension is checked in runExport(), before the cache is opened
     }
     // `--watchlist NAME`: the word after the flag names the list (or `--list NAME`).
     o.list = p.positionalArguments().isEmpty() ? p.value(QStringLiteral("list"))

@@ -252,8 +252,9 @@ int runLevels(Context& ctx) {
     QCommandLineParser p;
     p.setApplicationDescription(QStringLiteral(
         "Support and resistance zones of SYMBOL, its all-time high, and every breakout or\n"
-        "breakdown through a major level with the state of its retest (none, retesting, held,\n"
-        "failed). Each level explains itself: touches, dates, strength."));
+        "breakdown through a major level with the state of its retest (not retested yet,\n"
+        "retesting since, retest held, failed; in JSON none, retesting, held, failed). Each\n"
+        "level explains itself: touches, dates, strength."));
     p.addPositionalArgument(QStringLiteral("SYMBOL"),
                             QStringLiteral("A cached symbol, or a ratio such as IWM:SPY."));
     addAnalysisOptions(p);

@@ -317,6 +317,38 @@ struct Shown {
     }
 };
 
+// A chart as narrow and short as beside the docks of a small window with the rotation board
+// open: the readout takes two lines, and the highest candles stay under it, whole.
+TEST(ChartView, ATwoLineReadoutCoversNoCandle) {
+    ChartView view;
+    view.resize(560, 330);
+    view.show();
+    QApplication::processEvents();
+    const std::vector<Bar> bars = sampleBars();
+    view.setBars(bars, Timeframe::Daily);
+    int checked = 0;
+    for (const RangePreset preset : {RangePreset::OneYear, RangePreset::SixMonths}) {
+        view.applyRangePreset(preset);
+        for (int k = 0; k < 3; ++k) {
+            view.plot()->replot(QCustomPlot::rpImmediateRefresh);
+        }
+        ASSERT_TRUE(view.readout().contains(QLatin1Char('\n'))) << view.readout().toStdString();
+        const QRectF readout = view.reservedAreas().front();
+        const auto [first, last] = view.visibleBarRange();
+        for (int i = first; i <= last; ++i) {
+            const double x = view.timeAxis()->coordToPixel(i);
+            if (x < readout.left() || x > readout.right()) {
+                continue;
+            }
+            ++checked;
+            EXPECT_GT(view.priceAxis()->coordToPixel(bars[static_cast<std::size_t>(i)].high),
+                      readout.bottom())
+                << formatIsoDate(bars[static_cast<std::size_t>(i)].day);
+        }
+    }
+    EXPECT_GT(checked, 100);
+}
+
 TEST(ChartView, PanningByKeysUnderAStillMouseReadsTheBarNowUnderIt) {
     Shown s;
     const int target = s.view.visibleBarRange().first + 10;

@@ -212,11 +212,15 @@ void ExportLayout::fillHeader(const ImageOptions& options) {
         if (last > 0) {
             const double prev = bars[static_cast<std::size_t>(last) - 1].close;
             const double change = b.close - prev;
-            header_->left.push_back({toQString(formatChange(change, b.close)) +
-                                         QStringLiteral(" (") +
+            const QString shown = toQString(formatChange(change, b.close));
+            // Coloured as it reads: a change that rounds to zero is neither up nor down.
+            const QColor color = shown.startsWith(QLatin1Char('+'))   ? t.up
+                                 : shown.startsWith(QLatin1Char('-')) ? t.down
+                                                                      : t.mutedText;
+            header_->left.push_back({shown + QStringLiteral(" (") +
                                          signedPercent(prev != 0 ? 100.0 * change / prev : 0.0, 2) +
                                          QStringLiteral(")"),
-                                     change >= 0 ? t.up : t.down});
+                                     color});
         }
         if (first >= 0 && first < last && bars[static_cast<std::size_t>(first)].close != 0) {
             const double from = bars[static_cast<std::size_t>(first)].close;

@@ -690,7 +690,7 @@ double ChartView::bottomFraction() const {
 }
 
 double ChartView::topFraction() const {
-    return bandFraction(topReserve_, priceRect_->rect().height(),
+    return bandFraction(std::max(topReserve_, readoutBand_), priceRect_->rect().height(),
                         kTopPad / (1 + kBottomPad + kTopPad));
 }
 
@@ -832,6 +832,10 @@ void ChartView::updateReadout() {
     }
     readout_->setText(text);
     readout_->setVisible(index >= 0 && !bars_.empty());
+    if (hovered_ < 0) {  // at rest: the highs stay under it (fitted in the next layout)
+        readoutBand_ = static_cast<int>((text.count(QLatin1Char('\n')) + 1) * metrics.height()) +
+                       pad.top() + pad.bottom() + 6;
+    }
 }
 
 void ChartView::resizeEvent(QResizeEvent* event) {

@@ -258,6 +258,7 @@ private:
     int factor_ = 0;                // 0 = drawn data not built yet
     int bottomReserve_ = 0;         // setBottomReserve()
     int topReserve_ = 0;            // setTopReserve()
+    int readoutBand_ = 0;           // the resting readout's height: the top band is never less
     double bottomFraction_ = 0;     // the share of the pane below the lowest low, as fitted
     double topFraction_ = 0;        // above the highest high
     double bottomFraction() const;  // what they should be at the pane's height now
