@@ -41,15 +41,7 @@ QString joined(const std::vector<std::string>& symbols) {
 /// computed for it (a ratio such as IWM:SPY, ^TNX from DGS10); `standIn` names the stand-in.
 std::optional<Bar> lastBar(PriceCache& cache, const std::string& symbol, std::string& standIn) {
     standIn.clear();
-    auto info = cache.symbolInfo(symbol);
-    std::vector<Bar> last;
-    if (info && info.value() && info.value()->lastDay) {
-        (void)cache.readBars(symbol, *info.value()->lastDay, *info.value()->lastDay, last);
-        return last.empty() ? std::nullopt : std::optional<Bar>(last.back());
-    }
-    SeriesRequest request;
-    request.allowStandIn = true;
-    auto series = loadSeries(cache, symbol, request);
+    auto series = loadSeriesTail(cache, symbol);
     if (!series || series->bars.empty()) {
         return std::nullopt;
     }

@@ -86,10 +86,6 @@ Result<Ok> evaluateSymbol(PriceCache& cache, std::mutex& readMutex, SymbolWork& 
     return Ok{};
 }
 
-}  // namespace
-
-namespace {
-
 /// The last day of the series computed for `symbol` when it has no bars of its own.
 Result<std::optional<Day>> computedSeriesLast(PriceCache& cache, const std::string& symbol) {
     auto info = cache.symbolInfo(canonicalSymbol(symbol));
@@ -99,9 +95,7 @@ Result<std::optional<Day>> computedSeriesLast(PriceCache& cache, const std::stri
     if (info.value() && info.value()->lastDay) {
         return std::optional<Day>();  // its own bars: the store reads their last day
     }
-    SeriesRequest request;
-    request.allowStandIn = true;
-    auto series = loadSeries(cache, symbol, request);
+    auto series = loadSeriesTail(cache, symbol);
     if (!series || series->bars.empty()) {
         return std::optional<Day>();  // no data (yet): the alert waits from today
     }

@@ -92,6 +92,39 @@ Result<Ok> checkSymbolText(std::string_view text) {
     return Ok{};
 }
 
+Result<LoadedSeries> loadSeriesTail(const PriceCache& cache, std::string_view symbol) {
+    const std::string s = canonicalSymbol(symbol);
+    const auto lastDayOf = [&](const std::string& side) -> std::optional<Day> {
+        auto info = cache.symbolInfo(side);
+        return info && info.value() ? info.value()->lastDay : std::nullopt;
+    };
+    std::optional<Day> last = lastDayOf(s);
+    if (!last) {
+        std::vector<std::string> sides;
+        if (const auto standIn = standInFor(s)) {
+            sides = {*standIn};
+        } else if (looksLikeRatio(s)) {
+            if (const auto ratio = parseRatioSymbol(s)) {
+                sides = {ratio->numerator, ratio->denominator};
+            }
+        }
+        for (const std::string& side : sides) {
+            const std::optional<Day> day = lastDayOf(side);
+            if (!day) {
+                last.reset();  // a side without bars: loadSeries says so
+                break;
+            }
+            last = last ? std::min(*last, *day) : *day;
+        }
+    }
+    SeriesRequest request;
+    request.allowStandIn = true;
+    if (last) {
+        request.from = *last - 14;
+    }
+    return loadSeries(cache, symbol, request);
+}
+
 Result<LoadedSeries> loadSeries(const PriceCache& cache, std::string_view symbol,
                                 const SeriesRequest& request) {
     LoadedSeries out;

@@ -51,6 +51,12 @@ void adjustForSplitsAndDividends(std::vector<Bar>& bars);
 Result<LoadedSeries> loadSeries(const PriceCache& cache, std::string_view symbol,
                                 const SeriesRequest& request = {});
 
+/// loadSeries (a stand-in allowed) over the series' last two weeks only, which hold at least
+/// two sessions across holidays: the last quote and the one before it without reading the whole
+/// history. A ratio's last day is the earlier of its sides'. Used by the watchlist, `watchlist
+/// show` and the alerts' watched day.
+Result<LoadedSeries> loadSeriesTail(const PriceCache& cache, std::string_view symbol);
+
 /// loadSeries, but no bars at all is an Error too: "no cached data for KRE".
 Result<LoadedSeries> loadSeriesWithData(const PriceCache& cache, std::string_view symbol,
                                         const SeriesRequest& request = {});

@@ -92,41 +92,12 @@ void WatchlistModel::refresh() {
         }
     }
     // A ratio member (IWM:SPY) and ^TNX without bars of its own show what their chart shows:
-    // the ratio of the sides' closes, DGS10 standing in. Read from two weeks before the
-    // earlier of the sides' last days (their rows hold them), not their whole history.
-    const auto lastDayOf = [&](const std::string& symbol) -> std::optional<Day> {
-        const int row = rowOf(toQString(symbol));
-        return row < 0 ? std::nullopt : rows_[static_cast<std::size_t>(row)].lastDay;
-    };
+    // the ratio of the sides' closes, DGS10 standing in; from their last two weeks only.
     for (Row& r : rows_) {
         if (r.last) {
             continue;
         }
-        const std::string sym = toUtf8(r.symbol);
-        std::vector<std::string> sides;
-        if (const auto standIn = standInFor(sym)) {
-            sides = {*standIn};
-        } else if (looksLikeRatio(sym)) {
-            if (const auto ratio = parseRatioSymbol(sym)) {
-                sides = {ratio->numerator, ratio->denominator};
-            }
-        }
-        std::optional<Day> from;
-        for (const std::string& side : sides) {
-            const std::optional<Day> last = lastDayOf(side);
-            if (!last) {
-                from.reset();  // a side without bars: nothing to show
-                break;
-            }
-            from = from ? std::min(*from, *last) : *last;
-        }
-        if (!from) {
-            continue;
-        }
-        SeriesRequest request;
-        request.from = *from - 14;
-        request.allowStandIn = true;
-        const auto series = loadSeries(cache_, sym, request);
+        const auto series = loadSeriesTail(cache_, toUtf8(r.symbol));
         if (series && !series->bars.empty()) {
             const std::vector<Bar>& bars = series->bars;
             r.standIn = series->standIn() ? toQString(series->dataSymbol) : QString();
