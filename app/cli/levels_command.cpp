@@ -185,22 +185,20 @@ QString scanLine(const SymbolAnalysis& s) {
         return QStringLiteral("%1  %2").arg(s.symbol, -6).arg(s.error);
     }
     const LevelAnalysis& a = s.analysis;
-    const auto priceText = [&](double p) {
-        return QStringLiteral("%1 (%2").arg(price(p),
-                                            signedPercent((p / a.lastClose - 1.0) * 100.0, 1));
+    // "2458.86 (-0.9%)", "258.20 (+4.9%, all-time high)"
+    const auto priceText = [&](double p, QStringView note = {}) {
+        return QStringLiteral("%1 (%2%3)")
+            .arg(price(p), signedPercent((p / a.lastClose - 1.0) * 100.0, 1), note);
     };
-    const auto zoneText = [&](const Zone* z) {
-        return z ? priceText(z->price) + QLatin1Char(')') : QStringLiteral("none");
-    };
+    const Zone* support = nearestShownZone(a, LevelKind::Support);
     const std::optional<Overhead> over = overhead(a);
-    const QString above = !over ? QStringLiteral("none")
-                          : over->zone
-                              ? zoneText(over->zone)
-                              : priceText(over->price) + QStringLiteral(", all-time high)");
+    const QString below = support ? priceText(support->price) : QStringLiteral("none");
+    const QString above =
+        !over ? QStringLiteral("none")
+              : priceText(over->price, over->zone ? QStringView() : u", all-time high");
     QString line = QStringLiteral("%1  %2  last %3  support %4  resistance %5")
                        .arg(s.symbol, -6)
-                       .arg(isoDate(a.asOf), price(a.lastClose),
-                            zoneText(nearestShownZone(a, LevelKind::Support)), above);
+                       .arg(isoDate(a.asOf), price(a.lastClose), below, above);
     line += QStringLiteral("  ") +
             (a.headline ? eventText(a.events[*a.headline]) + QStringLiteral(" (") +
                               toQString(a.events[*a.headline].description()) + QLatin1Char(')')
@@ -296,10 +294,9 @@ int runScan(Context& ctx) {
         "For each SYMBOL (default: the first watchlist) the nearest support and resistance (the\n"
         "all-time high when no level is above price), and the breakout or breakdown that answers\n"
         "\"is it holding?\": the latest one through the prior record, else through the level\n"
-        "nearest to price, that is still live (not failed, or failed in the last 20 bars; not "
-        "left\n"
-        "more than 10 ATRs behind over a year ago), with its retest state; one line per symbol\n"
-        "(or JSON).\n"
+        "nearest to price, that is still live (not failed, or failed in the last 20 bars; not\n"
+        "left more than 10 ATRs behind over a year ago), with its retest state; one line per\n"
+        "symbol (or JSON).\n"
         "Exit status: 0 when at least one symbol was analysed and the others only lack\n"
         "cached data; 1 when none had data or one failed for another reason."));
     p.addPositionalArgument(QStringLiteral("SYMBOL"),
