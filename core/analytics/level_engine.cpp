@@ -330,7 +330,7 @@ inline bool LevelEngine::waitsForPrice(const Level& l, std::size_t i) const {
     return false;
 }
 
-std::size_t LevelEngine::deepenVisit(Level& l, std::size_t from, std::size_t to) {
+std::size_t LevelEngine::deepenVisit(Level& l, std::size_t j, std::size_t from, std::size_t to) {
     const Shape& s = l.shape;
     const std::span<const Bar> bars = bars_.seen();
     const double* atr = atr_.data();
@@ -346,14 +346,22 @@ std::size_t LevelEngine::deepenVisit(Level& l, std::size_t from, std::size_t to)
         // A visiting level steps on every bar whose window it is in.
         const bool inWindow = reachAt(i).inWindow(s);
         const bool leaves = (b.close > s.high + clearance) | (b.close < s.low - clearance);
-        if (!inWindow || leaves || !l.tracker.quiet(b, s.band, margins)) {
-            break;  // stepLevel() decides
+        if (!inWindow || leaves) {
+            break;  // stepLevel() ends the visit
         }
         const bool inZone = (b.low <= s.high + margins.touch) & (b.high >= s.low - margins.touch);
         const double extreme = l.visitFromAbove ? b.low : b.high;
         const bool deeper = inZone & (sign * (extreme - depth) > 0);
         deepest = deeper ? i : deepest;
         depth = deeper ? extreme : depth;
+        // The bar moves the breakout's state: stepped here, as stepLevel() would after visit().
+        if (!l.tracker.quiet(b, s.band, margins)) {
+            stepTracker(l, j, i, atrBefore);
+            if (l.sticky) {  // counting a failure: the walk steps it on every bar from here
+                ++i;
+                break;
+            }
+        }
     }
     l.visitDeepest = deepest;
     return i;
@@ -404,8 +412,8 @@ void LevelEngine::walk(std::size_t j, std::size_t from, std::size_t to) {
             continue;
         }
         if (l.visiting && !everyBar_) {
-            i = deepenVisit(l, i, c < l.changes.size() ? l.changes[c].bar : to);
-            if (i == to || (c < l.changes.size() && i == l.changes[c].bar)) {
+            i = deepenVisit(l, j, i, c < l.changes.size() ? l.changes[c].bar : to);
+            if (i == to || (c < l.changes.size() && i == l.changes[c].bar) || l.sticky) {
                 continue;
             }
         }

@@ -255,9 +255,10 @@ private:
     bool due(const Level& l, std::size_t i) const;
     /// Whether nothing but price coming near can change level `l` after bar `i`.
     bool waitsForPrice(const Level& l, std::size_t i) const;
-    /// Runs a visit of level `l` from bar `from` while all it does is go deeper; returns the
-    /// first bar (before `to`) that may do more, not yet stepped.
-    std::size_t deepenVisit(Level& l, std::size_t from, std::size_t to);
+    /// Steps level `j` (`l`), in a visit from bar `from`, while the visit goes on: the bars go
+    /// deeper or move its breakout's state. Returns the first bar (before `to`) not stepped:
+    /// one that may end the visit, or the one after a failure starts to count.
+    std::size_t deepenVisit(Level& l, std::size_t j, std::size_t from, std::size_t to);
     /// The first bar in [from, to) where price may come near level `l` (`to` if none).
     std::size_t nextNear(const Level& l, std::size_t from, std::size_t to) const;
     void reserveHistory(std::size_t n);
