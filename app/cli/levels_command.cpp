@@ -72,16 +72,6 @@ SymbolAnalysis analyse(PriceCache& cache, const QString& symbol, const AnalysisO
     return out;
 }
 
-QJsonValue allTimeHighJson(const LevelAnalysis& a) {
-    if (!a.allTimeHigh) {
-        return {};
-    }
-    return QJsonObject{{QStringLiteral("high"), round4(a.allTimeHigh->high)},
-                       {QStringLiteral("highDate"), isoDate(a.allTimeHigh->highDay)},
-                       {QStringLiteral("close"), round4(a.allTimeHigh->close)},
-                       {QStringLiteral("closeDate"), isoDate(a.allTimeHigh->closeDay)}};
-}
-
 QJsonObject levelsJson(const SymbolAnalysis& s) {
     const LevelAnalysis& a = s.analysis;
     QJsonArray zones;

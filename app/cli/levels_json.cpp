@@ -71,4 +71,14 @@ QJsonObject zoneJson(const Zone& z, double last) {
         {QStringLiteral("why"), toQString(z.why)}};
 }
 
+QJsonValue allTimeHighJson(const LevelAnalysis& a) {
+    if (!a.allTimeHigh) {
+        return {};
+    }
+    return QJsonObject{{QStringLiteral("high"), round4(a.allTimeHigh->high)},
+                       {QStringLiteral("highDate"), isoDate(a.allTimeHigh->highDay)},
+                       {QStringLiteral("close"), round4(a.allTimeHigh->close)},
+                       {QStringLiteral("closeDate"), isoDate(a.allTimeHigh->closeDay)}};
+}
+
 }  // namespace retest::cli

@@ -21,5 +21,8 @@ double round4(double v);
 QJsonValue eventJson(const LevelAnalysis& a, std::size_t i);
 /// A zone with its distance from the last close `last`.
 QJsonObject zoneJson(const Zone& z, double last);
+/// The all-time high (its high and highest close, with their dates), null with no bars: what
+/// price has to clear when no level is above it.
+QJsonValue allTimeHighJson(const LevelAnalysis& a);
 
 }  // namespace retest::cli

@@ -27,7 +27,7 @@ QJsonObject rowJson(const BoardEntry& b) {
     if (!b.error.empty()) {
         o.insert(QStringLiteral("error"), toQString(b.error));
         for (const char* key : {"last", "returns", "rs", "rsMomentum", "quadrant", "fromHigh52wPct",
-                                "fromAthPct", "event"}) {
+                                "fromAthPct", "allTimeHigh", "event"}) {
             o.insert(QLatin1String(key), QJsonValue());
         }
         return o;
@@ -63,6 +63,8 @@ QJsonObject rowJson(const BoardEntry& b) {
              sup ? QJsonValue(zoneJson(*sup, r.last)) : QJsonValue());
     o.insert(QStringLiteral("nearestResistance"),
              res ? QJsonValue(zoneJson(*res, r.last)) : QJsonValue());
+    // Above every level, the board's resistance is the all-time high: the same as `scan`'s.
+    o.insert(QStringLiteral("allTimeHigh"), allTimeHighJson(r.levels));
     o.insert(QStringLiteral("event"),
              r.levels.headline ? eventJson(r.levels, *r.levels.headline) : QJsonValue());
     return o;
@@ -136,9 +138,9 @@ int runRotation(Context& ctx) {
         "RS-Ratio 4 weeks earlier); the RRG quadrant (leading: both >= 100; weakening: ratio\n"
         ">= 100, momentum < 100; lagging: both < 100; improving: ratio < 100, momentum >= 100);\n"
         "the distance from the 52-week and all-time highs; the nearest shown support and\n"
-        "resistance (JSON); and the breakout or breakdown that answers \"is it holding?\", as\n"
-        "`scan` gives it. Levels are analysed as on each symbol's chart (its manual levels and\n"
-        "sensitivity)."));
+        "resistance and the all-time high (JSON); and the breakout or breakdown that answers\n"
+        "\"is it holding?\", as `scan` gives it. Levels are analysed as on each symbol's chart\n"
+        "(its manual levels and sensitivity)."));
     p.addPositionalArgument(QStringLiteral("LIST|SYMBOL"),
                             QStringLiteral("A watchlist name, or symbols (ratios such as "
                                            "IWM:SPY too)."),

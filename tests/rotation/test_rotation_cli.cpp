@@ -193,6 +193,10 @@ TEST_F(RotationCliTest, LevelsAndEventAreTheOnesScanGives) {
             << key.toStdString();
         EXPECT_FALSE(row[key].toObject()[QStringLiteral("id")].toString().isEmpty());
     }
+    // What price has to clear above every level: the all-time high, as `scan` gives it.
+    const QJsonObject ath = row[QStringLiteral("allTimeHigh")].toObject();
+    EXPECT_EQ(ath, scanned[QStringLiteral("allTimeHigh")].toObject());
+    EXPECT_EQ(ath[QStringLiteral("highDate")].toString(), QStringLiteral("2014-09-19"));
     // The text table names the level as everywhere else.
     const CliRun text =
         runCli(db, QStringList{QStringLiteral("rotation"), QStringLiteral("GSPC")} + asOf);
