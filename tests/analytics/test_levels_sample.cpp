@@ -494,6 +494,7 @@ TEST_F(SampleLevels, ZonesAsOfADayAreThoseOfTheDataCutThere) {
     int resistanceThenSupportNow = 0;
     int widenedSince = 0;
     int renamedSince = 0;
+    int renamedPriceSince = 0;
     for (const char* cut : {"2002-10-09", "2008-11-28", "2009-06-30", "2013-06-24", "2018-12-24"}) {
         SCOPED_TRACE(cut);
         const auto part = until(sample(), d(cut));
@@ -514,6 +515,9 @@ TEST_F(SampleLevels, ZonesAsOfADayAreThoseOfTheDataCutThere) {
             EXPECT_EQ(asOf.name, z.name);
             EXPECT_EQ(asOf.price, z.price) << z.name;
             EXPECT_EQ(nameAsOf(*it, last), z.name);
+            // The price an event's words compare its close with ("(record close …)").
+            EXPECT_EQ(namedPriceAsOf(*it, last), z.price) << z.name;
+            renamedPriceSince += it->name != z.name && it->price != z.price ? 1 : 0;
             widenedSince += it->low != z.low || it->high != z.high ? 1 : 0;
             renamedSince += it->name != z.name ? 1 : 0;
             // The cut also counts a visit under way on its last day; the whole analysis dates
@@ -530,7 +534,8 @@ TEST_F(SampleLevels, ZonesAsOfADayAreThoseOfTheDataCutThere) {
     // What the whole analysis alone would have shown.
     EXPECT_GT(resistanceThenSupportNow, 5);
     EXPECT_GT(widenedSince, 5);
-    EXPECT_GT(renamedSince, 0);  // a major swing joined a zone named for a minor one
+    EXPECT_GT(renamedSince, 0);       // a major swing joined a zone named for a minor one
+    EXPECT_GT(renamedPriceSince, 0);  // and the zone's named price moved with its name
 }
 
 TEST_F(SampleLevels, TheAllTimeHighAsOfADayIsThatOfTheDataCutThere) {
