@@ -402,9 +402,15 @@ void LevelEngine::walk(std::size_t j, std::size_t from, std::size_t to) {
     if (!l.changes.empty() && l.changes.front().kind == Change::Kind::Created) {
         i = std::max(i, l.changes.front().bar);  // nothing to step before it exists
     }
+    // Every change is on a bar of the batch: `next`, the bar of the next one, is `to` when none.
+    const std::size_t changes = l.changes.size();
+    std::size_t next = changes > 0 ? l.changes.front().bar : to;
     while (i < to) {
-        for (; c < l.changes.size() && l.changes[c].bar <= i; ++c) {
-            takeChange(l, l.changes[c]);
+        if (next <= i) {
+            for (; c < changes && l.changes[c].bar <= i; ++c) {
+                takeChange(l, l.changes[c]);
+            }
+            next = c < changes ? l.changes[c].bar : to;
         }
         if (l.manual || l.sticky) {
             stepLevel(l, j, i);
@@ -412,8 +418,8 @@ void LevelEngine::walk(std::size_t j, std::size_t from, std::size_t to) {
             continue;
         }
         if (l.visiting && !everyBar_) {
-            i = deepenVisit(l, j, i, c < l.changes.size() ? l.changes[c].bar : to);
-            if (i == to || (c < l.changes.size() && i == l.changes[c].bar) || l.sticky) {
+            i = deepenVisit(l, j, i, next);
+            if (i == next || l.sticky) {
                 continue;
             }
         }
@@ -422,12 +428,12 @@ void LevelEngine::walk(std::size_t j, std::size_t from, std::size_t to) {
         }
         if (!l.sticky && !everyBar_ && waitsForPrice(l, i)) {
             // Up to its next change, nothing happens to it before price comes near.
-            i = nextNear(l, i + 1, c < l.changes.size() ? l.changes[c].bar : to);
+            i = nextNear(l, i + 1, next);
         } else {
             ++i;
         }
     }
-    for (; c < l.changes.size(); ++c) {  // none: every change is on a bar of the batch
+    for (; c < changes; ++c) {  // none: every change is on a bar of the batch
         takeChange(l, l.changes[c]);
     }
     l.changes.clear();
