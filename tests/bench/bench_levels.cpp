@@ -15,9 +15,9 @@
 // On a busy machine, count instructions instead: they repeat exactly from run to run.
 //   RETEST_BENCH_SMOKE=1 valgrind --tool=callgrind --toggle-collect='retest::analyzeLevels*'
 //       build-rel/tests/bench/bench_levels --benchmark_filter=NONE
-// counts the summary's two analyses of 100k bars (half the total is one; about 92 million
-// instructions, some 920 a bar, in December 2026, after each level began to walk the bars on
-// its own: 103 million before).
+// counts the summary's two analyses of 100k bars (half the total is one; about 87 million
+// instructions, some 870 a bar, in December 2026: 92 million before a visit stepped its retest
+// in its own loop, 103 million before each level walked the bars on its own).
 #include <benchmark/benchmark.h>
 
 #include <algorithm>
