@@ -74,6 +74,37 @@ protected:
     ChartView view;
 };
 
+// In percent, as in price, the axis' labels give way to the level tags: a level at the base
+// close put its tag where "0%" was, and the label showed through under it.
+TEST_F(ContextUi, PercentLabelsGiveWayToTheLevelTags) {
+    MarketContext ctx(view, *cache);
+    ASSERT_TRUE(ctx.apply(frame(), {}).isEmpty());
+    ASSERT_TRUE(ctx.addCompare(QStringLiteral("half")));
+    const double base = sampleBars()[std::size_t(ctx.compare()->baseIndex())].close;
+    QObject owner;
+    view.setAxisTags(&owner, {ChartView::AxisTag{base, 1}});
+    view.plot()->replot();
+    const auto y = view.axisTagY(&owner, 0);
+    ASSERT_TRUE(y.has_value());
+    const QCPAxis* a = view.priceAxis();
+    const auto ticks = a->tickVector();
+    const auto labels = a->tickVectorLabels();
+    const double half =
+        (ChartView::axisTagHeight() + QFontMetrics(a->tickLabelFont()).height()) / 2.0;
+    int shown = 0;
+    for (int i = 0; i < ticks.size(); ++i) {
+        if (!labels[i].isEmpty()) {
+            ++shown;
+            EXPECT_TRUE(labels[i].endsWith(QLatin1Char('%'))) << labels[i].toStdString();
+            EXPECT_GE(std::fabs(a->coordToPixel(ticks[i]) - *y), half - 1)
+                << labels[i].toStdString() << " under the tag";
+        }
+    }
+    EXPECT_GE(shown, 3);  // the others still read
+    EXPECT_FALSE(labels.contains(QStringLiteral("0%")));
+    view.setAxisTags(&owner, {});
+}
+
 TEST_F(ContextUi, ComparesRebaseToTheFirstVisibleBarAndFollowPan) {
     MarketContext ctx(view, *cache);
     ASSERT_TRUE(ctx.apply(frame(), {}).isEmpty());
@@ -94,8 +125,8 @@ TEST_F(ContextUi, ComparesRebaseToTheFirstVisibleBarAndFollowPan) {
     view.plot()->replot();
     const QVector<QString> labels = view.priceAxis()->tickVectorLabels();
     ASSERT_FALSE(labels.isEmpty());
-    for (const QString& l : labels) {
-        EXPECT_TRUE(l.endsWith(QLatin1Char('%'))) << l.toStdString();
+    for (const QString& l : labels) {  // empty where a label gives way to the pane's edge
+        EXPECT_TRUE(l.isEmpty() || l.endsWith(QLatin1Char('%'))) << l.toStdString();
     }
     EXPECT_TRUE(labels.contains(QStringLiteral("0%")));
 

@@ -942,8 +942,7 @@ void ChartView::layoutAxisLabels() {
             r = QCPRange(std::max(r.lower, 0.0), std::isfinite(r.upper) ? r.upper : 1e300);
         }
     }
-    // Another ticker may stand in for a while (compare overlays show % on the price axis):
-    // only Retest's own tickers give way.
+    // The price ticker, or a compare overlay's percent ticker standing in for it, gives way.
     bool changed = false;
     if (auto ticker = qSharedPointerDynamicCast<GivingWayTicker>(axis->ticker())) {
         changed |= ticker->setHiddenBands(std::move(priceBands));

@@ -30,8 +30,9 @@ QString percentText(std::optional<double> v) {
     return v ? signedPercent(*v, 1) : QStringLiteral("—");
 }
 
-/// Price axis labels as % change from a base price: ticks at round percentages.
-class PercentTicker : public QCPAxisTicker {
+/// Price axis labels as % change from a base price: ticks at round percentages. Like the
+/// price ticker, a label gives way to the tags on the axis (the chart sets the bands).
+class PercentTicker : public GivingWayTicker {
 public:
     explicit PercentTicker(double base) : base_(base) { setTickCount(7); }
 
@@ -55,8 +56,11 @@ public:
             ticks.append(price);
             if (tickLabels != nullptr) {
                 const double shown = std::fabs(p) < 1e-9 ? 0.0 : p;
-                tickLabels->append((shown > 0 ? QStringLiteral("+") : QString()) +
-                                   QString::number(shown, 'f', decimals) + QLatin1Char('%'));
+                tickLabels->append(labelHidden(price)
+                                       ? QString()
+                                       : (shown > 0 ? QStringLiteral("+") : QString()) +
+                                             QString::number(shown, 'f', decimals) +
+                                             QLatin1Char('%'));
             }
         }
         if (subTicks != nullptr) {
