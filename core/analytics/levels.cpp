@@ -230,6 +230,24 @@ std::vector<char> defaultSelection(std::span<const Zone> zones, std::span<const 
             shown[(*side)[k]] = 1;
         }
     }
+    // The first level price meets on each side, major or not: the support and resistance a
+    // trader watches next (a swing low 2 % under price, not only the major one 30 % under it).
+    std::optional<std::size_t> nearestAbove;
+    std::optional<std::size_t> nearestBelow;
+    for (std::size_t k = 0; k < zones.size(); ++k) {
+        if (!known(zones[k])) {
+            continue;
+        }
+        auto& nearest = zones[k].low > close ? nearestAbove : nearestBelow;
+        if (!nearest || distance(zones[k]) < distance(zones[*nearest])) {
+            nearest = k;
+        }
+    }
+    for (const auto& nearest : {nearestAbove, nearestBelow}) {
+        if (nearest) {
+            shown[*nearest] = 1;
+        }
+    }
     // Higher sensitivity: the strongest of the rest, nearer ones first.
     const auto extra = static_cast<std::size_t>(std::lround(std::max(0.0, s - 0.5) * 2 * 16));
     std::vector<std::size_t> rest;

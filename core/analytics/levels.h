@@ -114,9 +114,9 @@ struct Zone {
     std::vector<ZoneBounds> bounds;
     /// Its names as it was renamed, oldest first (the last is name); empty when it never was.
     std::vector<ZoneName> names;
-    /// Kept by the default selection (the record, the nearest major levels, every live retest,
-    /// manual levels, more with a higher sensitivity). Hidden zones stay in the list so events
-    /// can name them; views draw only the shown ones.
+    /// Kept by the default selection (the record, the nearest major levels, the nearest level
+    /// on each side, every live retest, manual levels, more with a higher sensitivity). Hidden
+    /// zones stay in the list so events can name them; views draw only the shown ones.
     bool shown = true;
     /// Set on zones found on weekly or monthly bars and shown on a lower timeframe.
     std::optional<Timeframe> timeframe;
@@ -303,7 +303,8 @@ Zone zoneAsOf(Zone zone, std::size_t lastIndex, LevelKind kind);
 
 /// The default selection as of bar `lastIndex` (Zone::shown is this at the last bar): the zone
 /// of the all-time high and of the prior record, the nearest major levels above and below the
-/// close (two at sensitivity 0, three at 0.5, four at 1), every level with a live retest in
+/// close (two at sensitivity 0, three at 0.5, four at 1), the nearest level of any kind on
+/// each side (a zone holding the close counts as below), every level with a live retest in
 /// `events` (as of that bar, see eventsAsOf()), manual levels, and with a sensitivity above 0.5
 /// up to 16 of the strongest others near price. Zones not yet known then are never selected.
 std::vector<char> defaultSelection(std::span<const Zone> zones, std::span<const LevelEvent> events,

@@ -653,6 +653,34 @@ TEST_F(SampleLevels, TheDefaultShowsAHandfulAndCountsTheRest) {
     EXPECT_GT(shownMore, shown);
 }
 
+// Whatever else the default hides, the first level price meets on each side is shown, major or
+// not: `scan`'s support was a major low 30 % under price while a swing low 2 % under it hid.
+TEST_F(SampleLevels, TheNearestLevelOnEachSideIsAlwaysShown) {
+    int minorNearest = 0;
+    for (std::size_t end = 600; end < sample().size(); end += 250) {
+        const std::span<const Bar> part(sample().data(), end);
+        const LevelAnalysis a = analyzeLevels(part);
+        const Zone* above = nullptr;
+        const Zone* below = nullptr;
+        for (const Zone& z : a.zones) {
+            const bool up = z.low > a.lastClose;
+            const double away = up ? z.low - a.lastClose : std::max(0.0, a.lastClose - z.high);
+            const Zone*& nearest = up ? above : below;
+            if (nearest == nullptr || away < (up ? nearest->low - a.lastClose
+                                                 : std::max(0.0, a.lastClose - nearest->high))) {
+                nearest = &z;
+            }
+        }
+        for (const Zone* z : {above, below}) {
+            if (z != nullptr) {
+                EXPECT_TRUE(z->shown) << "as of " << formatIsoDate(a.asOf) << ": " << z->name;
+                minorNearest += z->major || z->record ? 0 : 1;
+            }
+        }
+    }
+    EXPECT_GT(minorNearest, 3);  // often a minor swing: the nearest major one is farther
+}
+
 // The daily chart can carry the weekly and monthly major levels, marked as such, named on the
 // day of their extreme like the daily ones.
 TEST_F(SampleLevels, HigherTimeframeLevelsAreMarkedAndMajor) {

@@ -223,7 +223,7 @@ void LevelsPanel::refresh() {
     }
     table_->setSortingEnabled(true);
     fitNameColumn();
-    // The default selection (Zone::shown): the record, the nearest major levels, live retests;
+    // The default selection (Zone::shown): the record, the nearest levels, live retests;
     // the rest are one slider move away, and the panel says how many.
     for (int row = 0; row < table_->rowCount(); ++row) {
         const Zone& z = a.zones[static_cast<std::size_t>(zoneAtRow(row))];
