@@ -100,6 +100,7 @@ std::optional<std::size_t> headlineEvent(std::span<const LevelEvent> events, std
     }
     constexpr std::size_t kRecentBars = 20;
     constexpr double kSettledAtr = 10;
+    constexpr double kSettledPct = 25;  // for weekly and monthly bars, whose ATR is wide
     constexpr Day kSettledDays = 365;
     auto lastChange = [](const LevelEvent& e) {
         return e.history.empty() ? e.index : e.history.back().index;
@@ -110,7 +111,9 @@ std::optional<std::size_t> headlineEvent(std::span<const LevelEvent> events, std
     // A breakout price left far behind more than a year ago, untested since, is history: it
     // worked, and the question has moved on to the levels price is at now.
     auto settled = [&](const LevelEvent& e) {
-        return std::abs(e.distanceAtr) > kSettledAtr && asOf - lastChangeDay(e) > kSettledDays;
+        const bool farBehind =
+            std::abs(e.distanceAtr) > kSettledAtr || std::abs(e.distancePct) > kSettledPct;
+        return farBehind && asOf - lastChangeDay(e) > kSettledDays;
     };
     auto live = [&](const LevelEvent& e) {
         return e.index <= lastIndex && !settled(e) &&

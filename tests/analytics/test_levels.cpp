@@ -108,7 +108,7 @@ TEST(Levels, DoubleTopBreakoutRetestHeld) {
 }
 
 // headlineEvent(): the latest live breakout through a major record, else the live one nearest
-// to price; a breakout price left more than 10 ATRs behind over a year ago is not live.
+// to price; a breakout price left more than 10 ATRs (or 25 %) behind over a year ago is not live.
 TEST(Levels, AHeadlineBreakoutPriceLeftBehindLongAgoGivesWayToTheLevelPriceIsAt) {
     const Day today = *parseIsoDate("2025-12-31");
     LevelEvent old;  // through a record, held long ago, far below price now
@@ -136,7 +136,14 @@ TEST(Levels, AHeadlineBreakoutPriceLeftBehindLongAgoGivesWayToTheLevelPriceIsAt)
     EXPECT_EQ(headline(recent, near), "old");
     LevelEvent back = old;  // the same, with price come back within 10 ATRs of it
     back.distanceAtr = 9;
+    back.distancePct = 20;
     EXPECT_EQ(headline(back, near), "old");
+    // On monthly bars ten ATRs are a long way: ^TNX's 2021 breakout, held in January 2022, is 6
+    // monthly ATRs but 114 % under the yield at the end of 2025. Far in percent is far too.
+    LevelEvent monthly = back;
+    monthly.distanceAtr = 6;
+    monthly.distancePct = 114;
+    EXPECT_EQ(headline(monthly, near), "near");
     LevelEvent untested = old;  // never retested: its own day counts
     untested.history.clear();
     untested.retest = RetestState::None;
