@@ -215,13 +215,14 @@ std::vector<char> defaultSelection(std::span<const Zone> zones, std::span<const 
             shown[ev.zone] = 1;
         }
     }
-    // The nearest major levels on each side.
+    // The nearest major levels on each side. Manual levels are shown anyway and take no place
+    // here or below: drawing one never hides a detected level.
     const std::size_t eachSide = 2 + static_cast<std::size_t>(std::floor(2 * s));
     std::vector<std::size_t> above;
     std::vector<std::size_t> below;
     for (std::size_t k = 0; k < zones.size(); ++k) {
         const Zone& z = zones[k];
-        if (known(z) && (z.major || z.record)) {
+        if (known(z) && !z.manual && (z.major || z.record)) {
             (z.low > close ? above : below).push_back(k);
         }
     }
@@ -238,7 +239,7 @@ std::vector<char> defaultSelection(std::span<const Zone> zones, std::span<const 
     std::optional<std::size_t> nearestAbove;
     std::optional<std::size_t> nearestBelow;
     for (std::size_t k = 0; k < zones.size(); ++k) {
-        if (!known(zones[k])) {
+        if (!known(zones[k]) || zones[k].manual) {
             continue;
         }
         auto& nearest = zones[k].low > close ? nearestAbove : nearestBelow;

@@ -9,6 +9,7 @@
 #include "core/analytics/levels.h"
 #include "core/model/date.h"
 #include "tests/analytics/series_builder.h"
+#include "tests/support/test_paths.h"
 
 namespace retest {
 namespace {
@@ -257,6 +258,35 @@ TEST(Levels, ManualLevelsBecomeTrackedZones) {
     EXPECT_EQ(through[1]->type, LevelEventType::Breakout);
     EXPECT_GT(through[1]->index, 146U);
     EXPECT_EQ(through[1]->retest, RetestState::None);
+}
+
+// Your own levels are shown in addition to the default set: drawing one at 225 on IWM hid
+// "the Feb-2023 high" by taking its place among the nearest major levels.
+TEST(Levels, AManualLevelHidesNoDetectedLevel) {
+    const auto& bars = test::sampleBars();
+    const LevelAnalysis plain = analyzeLevels(bars);
+    std::vector<std::string> shownBefore;
+    for (const Zone& z : plain.zones) {
+        if (z.shown) {
+            shownBefore.push_back(z.id);
+        }
+    }
+    ASSERT_GE(shownBefore.size(), 3U);
+    // Manual levels at prices around the last close, where they would take the nearest places.
+    const double last = plain.lastClose;
+    for (const double price : {last * 0.97, last * 1.02, last * 0.9, last * 1.1}) {
+        SCOPED_TRACE(price);
+        const std::vector<ManualLevelInput> manual = {{price, "mine", 7}};
+        const LevelAnalysis a = analyzeLevels(bars, {}, manual);
+        std::vector<std::string> shown;
+        for (const Zone& z : a.zones) {
+            if (z.shown && !z.manual) {
+                shown.push_back(z.id);
+            }
+        }
+        EXPECT_EQ(shown, shownBefore);
+        EXPECT_EQ(a.hiddenZones, plain.hiddenZones);
+    }
 }
 
 TEST(Levels, ManualLevelOnADetectedZoneIsTheUsersOwnZoneBesideIt) {
