@@ -134,7 +134,9 @@ void printLevelsText(QTextStream& out, const SymbolAnalysis& s, Timeframe tf) {
     }
     if (a.hiddenZones > 0) {
         out << "  (" << a.hiddenZones << (a.hiddenZones == 1 ? " more level" : " more levels")
-            << " hidden; a higher --sensitivity shows them, --json lists all)\n";
+            << (a.sensitivity >= 1.0 ? " hidden, the weakest far from price; --json lists all)\n"
+                                     : " hidden; a higher --sensitivity shows them, --json "
+                                       "lists all)\n");
     }
     out << "\nBreakouts and breakdowns (oldest first):\n";
     if (a.events.empty()) {

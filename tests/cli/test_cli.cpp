@@ -301,7 +301,16 @@ TEST_F(CliTest, LevelsJsonIdsNamesAndHeadlineAreStableOverTime) {
         "(close 1,569.19)")))
         << text.out.toStdString();
     EXPECT_TRUE(text.out.contains(QStringLiteral("more levels hidden")));
+    EXPECT_TRUE(text.out.contains(QStringLiteral("a higher --sensitivity shows them")));
     EXPECT_FALSE(text.out.contains(QStringLiteral(" 1 touches")));
+    // At full sensitivity nothing higher exists: the note says what the hidden ones are.
+    const CliRun most = runCli(
+        db, {QStringLiteral("levels"), QStringLiteral("^GSPC"), QStringLiteral("--until"),
+             QStringLiteral("2013-12-31"), QStringLiteral("--sensitivity"), QStringLiteral("1")});
+    ASSERT_EQ(most.code, 0);
+    EXPECT_TRUE(most.out.contains(QStringLiteral("hidden, the weakest far from price")))
+        << most.out.toStdString();
+    EXPECT_FALSE(most.out.contains(QStringLiteral("a higher --sensitivity")));
 }
 
 TEST_F(CliTest, ScanCoversTheWatchlistAndSaysWhatIsMissing) {

@@ -775,11 +775,19 @@ TEST(LevelsPanel, SensitivityChangesTheZoneCount) {
     EXPECT_EQ(panel.table()->rowCount() - few, static_cast<int>(s.doc->levels().hiddenZones));
     EXPECT_TRUE(panel.stateLine().contains(QStringLiteral("more levels hidden")))
         << panel.stateLine().toStdString();
+    EXPECT_TRUE(panel.stateLine().contains(QStringLiteral("raise the sensitivity")));
     panel.sensitivitySlider()->setValue(95);
     panel.flushSensitivity();
     const int many = visibleRows();
     EXPECT_GT(many, few);
     EXPECT_EQ(s.overlay->bandCount(), many);
+    // At the top of the slider there is nothing to raise: the hint says what the rest are.
+    panel.sensitivitySlider()->setValue(panel.sensitivitySlider()->maximum());
+    panel.flushSensitivity();
+    ASSERT_GT(s.doc->levels().hiddenZones, 0U);
+    EXPECT_FALSE(panel.stateLine().contains(QStringLiteral("raise the sensitivity")))
+        << panel.stateLine().toStdString();
+    EXPECT_TRUE(panel.stateLine().contains(QStringLiteral("the weakest, far from price")));
 }
 
 /// Not a check: writes the review images to $RETEST_LEVELS_PNG_DIR for a human to look at.

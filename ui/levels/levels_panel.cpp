@@ -237,9 +237,13 @@ void LevelsPanel::refresh() {
     QString state = a.headline ? tr("Now: %1").arg(toQString(a.events[*a.headline].description()))
                                : tr("No live breakout or breakdown at this sensitivity.");
     if (doc_.showAutoLevels() && a.hiddenZones > 0) {
-        state += QLatin1Char('\n') + tr("%1 more %2 hidden: raise the sensitivity to show them.")
+        // At full sensitivity there is nothing to raise: the rest are the weakest, far away.
+        const QString hint = a.sensitivity >= 1.0 ? tr("the weakest, far from price.")
+                                                  : tr("raise the sensitivity to show them.");
+        state += QLatin1Char('\n') + tr("%1 more %2 hidden: %3")
                                          .arg(a.hiddenZones)
-                                         .arg(a.hiddenZones == 1 ? tr("level") : tr("levels"));
+                                         .arg(a.hiddenZones == 1 ? tr("level") : tr("levels"))
+                                         .arg(hint);
     }
     state_->setText(state);
     showSelection();
