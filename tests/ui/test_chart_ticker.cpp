@@ -218,6 +218,11 @@ TEST(ChartData, ReadoutShowsOhlcVolumeAndChange) {
                            {iso("2025-11-20"), 0.3610, 0.3618, 0.3602, 0.36101, 0.36101, 0}};
     EXPECT_EQ(readoutText(ratio, 1, 1, false),
               "2025-11-20   O 0.3610  H 0.3618  L 0.3602  C 0.3610   0.0000 (-0.01%)");
+    // A bar across 10 reads with one precision, the close's, as its change does.
+    std::vector<Bar> across{{iso("2025-11-19"), 10.2, 10.4, 9.9, 10.0, 10.0, 0},
+                            {iso("2025-11-20"), 10.0, 11.0, 9.0, 10.5, 10.5, 0}};
+    EXPECT_EQ(readoutText(across, 1, 1, false),
+              "2025-11-20   O 10.00  H 11.00  L 9.00  C 10.50   +0.50 (+5.00%)");
     EXPECT_EQ(formatVolume(1234567), "1.23M");
     EXPECT_EQ(formatVolume(950), "950");
 }

@@ -165,8 +165,11 @@ std::string readoutText(std::span<const Bar> bars, int first, int last, bool vol
     if (last > first) {
         date += " – " + formatIsoDate(at(last).day);
     }
-    std::string text = date + "   O " + formatPrice(b.open) + "  H " + formatPrice(b.high) +
-                       "  L " + formatPrice(b.low) + "  C " + formatPrice(b.close);
+    // One precision for the whole bar, the close's (as its change has): "L 9.0000" beside
+    // "H 11.00" read as two different instruments.
+    const auto price = [&](double p) { return formatPrice(p, b.close); };
+    std::string text = date + "   O " + price(b.open) + "  H " + price(b.high) + "  L " +
+                       price(b.low) + "  C " + price(b.close);
     if (volume) {
         text += "   Vol " + formatVolume(b.volume);
     }
