@@ -11,6 +11,7 @@
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QInputDialog>
+#include <QKeyEvent>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenuBar>
@@ -558,6 +559,16 @@ void MainWindow::saveState() {
     QAction* range = rangeGroup_->checkedAction();
     settings_.setValue(QStringLiteral("chart/range"), range != nullptr ? range->data() : -1);
     settings_.sync();
+}
+
+void MainWindow::keyPressEvent(QKeyEvent* event) {
+    const bool up = event->key() == Qt::Key_Up;
+    if ((up || event->key() == Qt::Key_Down) && event->modifiers() == Qt::NoModifier) {
+        watchlist_->step(up ? -1 : 1);
+        event->accept();
+        return;
+    }
+    QMainWindow::keyPressEvent(event);
 }
 
 void MainWindow::closeEvent(QCloseEvent* event) {

@@ -92,6 +92,8 @@ public:
 
 protected:
     void closeEvent(QCloseEvent* event) override;
+    /// Up/Down the chart leaves (it uses Left/Right, Home/End, +/-) switch the watchlist's symbol.
+    void keyPressEvent(QKeyEvent* event) override;
     void dragEnterEvent(QDragEnterEvent* event) override;
     void dropEvent(QDropEvent* event) override;
 

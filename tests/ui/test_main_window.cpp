@@ -24,6 +24,7 @@
 #include "tests/support/test_paths.h"
 #include "ui/annotations/annotation_controller.h"
 #include "ui/chart/chart_view.h"
+#include "ui/chart/qcp.h"
 #include "ui/chart_document.h"
 #include "ui/levels/levels_panel.h"
 #include "ui/main_window.h"
@@ -280,6 +281,17 @@ TEST_F(MainWindowTest, ClickAndArrowKeysSwitchSymbols) {
     QTest::keyClick(view, Qt::Key_Down);
     EXPECT_EQ(w.document()->symbol(), QStringLiteral("^GSPC"));
     EXPECT_FALSE(w.chartView()->isEmptyStateShown());
+
+    // With the chart focused (clicked), Up/Down still go through the watchlist.
+    QWidget* chart = w.chartView()->plot();
+    chart->setFocus();
+    QTest::keyClick(chart, Qt::Key_Down);
+    EXPECT_EQ(w.document()->symbol(), QStringLiteral("GSPC19"));
+    EXPECT_EQ(w.watchlistDock()->currentSymbol(), QStringLiteral("GSPC19"));
+    QTest::keyClick(chart, Qt::Key_Up);
+    EXPECT_EQ(w.document()->symbol(), QStringLiteral("^GSPC"));
+    QTest::keyClick(chart, Qt::Key_Left);  // the chart's own keys stay the chart's
+    EXPECT_EQ(w.document()->symbol(), QStringLiteral("^GSPC"));
 }
 
 TEST_F(MainWindowTest, LastSymbolAndViewChoicesPersist) {

@@ -10,6 +10,7 @@
 #include <QMessageBox>
 #include <QTableView>
 #include <QToolButton>
+#include <algorithm>
 
 #include "ui/watchlist/watchlist_model.h"
 
@@ -142,6 +143,20 @@ void WatchlistDock::report(const QString& problem, const QString& done) {
         Q_EMIT message(problem);
     } else if (!done.isEmpty()) {
         Q_EMIT message(done);
+    }
+}
+
+void WatchlistDock::step(int rows) {
+    const int count = model_.rowCount();
+    if (count == 0) {
+        return;
+    }
+    const QModelIndex current = view_->selectionModel()->currentIndex();
+    const int row = current.isValid() ? std::clamp(current.row() + rows, 0, count - 1) : 0;
+    if (!current.isValid() || row != current.row()) {
+        view_->selectionModel()->setCurrentIndex(
+            model_.index(row, 0), QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+        view_->scrollTo(model_.index(row, 0));
     }
 }
 

@@ -28,6 +28,9 @@ public:
     QComboBox* listChooser() const { return chooser_; }
     /// Removes the current row's symbol from the list (the Delete key); a message or "".
     QString removeCurrent();
+    /// Makes the symbol `rows` rows below the current one current (above when negative), as
+    /// Up/Down in the list do; the first or last row stays where it is.
+    void step(int rows);
 
     /// The row's context menu (also used by tests): "Compare with Chart", "Show in a Pane".
     QMenu* contextMenuFor(const QString& symbol);
