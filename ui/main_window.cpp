@@ -646,7 +646,8 @@ void MainWindow::applyMarketContext() {
         context_->clear();
         return;
     }
-    if (document_->isRatio()) {  // a ratio has no real candles: a line unless asked otherwise
+    // A ratio, or a series of closes only (DGS10), has no real candles: a line.
+    if (document_->isRatio() || closesOnly(document_->bars())) {
         chart_->setStyle(ChartStyle::Line);
     } else if (QAction* style = styleGroup_->checkedAction()) {
         chart_->setStyle(static_cast<ChartStyle>(style->data().toInt()));

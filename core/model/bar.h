@@ -2,7 +2,9 @@
 // analytic consumes: a plain value in a contiguous array, no Qt.
 #pragma once
 
+#include <algorithm>
 #include <cstdint>
+#include <span>
 
 namespace retest {
 
@@ -21,5 +23,13 @@ struct Bar {
 
     friend bool operator==(const Bar&, const Bar&) = default;
 };
+
+/// A series of closes only (a yield or a rate from FRED): no bar has a range, so candles
+/// would be dashes. False with no bars.
+inline bool closesOnly(std::span<const Bar> bars) {
+    return !bars.empty() && std::all_of(bars.begin(), bars.end(), [](const Bar& b) {
+        return b.open == b.close && b.high == b.close && b.low == b.close;
+    });
+}
 
 }  // namespace retest

@@ -294,6 +294,26 @@ TEST_F(MainWindowTest, ClickAndArrowKeysSwitchSymbols) {
     EXPECT_EQ(w.document()->symbol(), QStringLiteral("^GSPC"));
 }
 
+// A series of closes only (the 10-year yield from FRED) is drawn as a line: its candles were
+// scattered dashes. A symbol with real bars goes back to the chosen style.
+TEST_F(MainWindowTest, ASeriesOfClosesOnlyIsDrawnAsALine) {
+    std::vector<Bar> closes;
+    for (const Bar& b : sampleBars()) {
+        closes.push_back(Bar{b.day, b.close, b.close, b.close, b.close, b.close, 0});
+    }
+    ASSERT_TRUE(cache->upsertBars("CLOSES", closes));
+    auto s = settings();
+    ui::MainWindow w(*cache, *s);
+    w.show();
+    ASSERT_TRUE(QTest::qWaitForWindowExposed(&w));
+    w.showSymbol(QStringLiteral("^GSPC"));
+    EXPECT_EQ(w.chartView()->style(), ui::ChartStyle::Candles);
+    w.showSymbol(QStringLiteral("CLOSES"));
+    EXPECT_EQ(w.chartView()->style(), ui::ChartStyle::Line);
+    w.showSymbol(QStringLiteral("^GSPC"));
+    EXPECT_EQ(w.chartView()->style(), ui::ChartStyle::Candles);
+}
+
 TEST_F(MainWindowTest, LastSymbolAndViewChoicesPersist) {
     {
         auto s = settings();
