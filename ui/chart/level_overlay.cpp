@@ -67,8 +67,15 @@ LevelOverlay::LevelOverlay(ChartView& view, QObject* parent)
     if (plot->layer(labels) == nullptr) {
         plot->addLayer(labels, plot->layer(QStringLiteral("axes")), QCustomPlot::limAbove);
     }
+    // The state box is drawn over the drawings: a trend line or a zone under it no longer
+    // strikes through its words (it has a background of its own and a band of the pane).
+    const QString state = QStringLiteral("levelState");
+    if (plot->layer(state) == nullptr) {
+        plot->addLayer(state, plot->layer(QStringLiteral("overlay")), QCustomPlot::limAbove);
+    }
     bandLayer_ = plot->layer(bands);
     labelLayer_ = plot->layer(labels);
+    stateLayer_ = plot->layer(state);
     connect(plot, &QCustomPlot::afterLayout, this, &LevelOverlay::layoutLabels);
     connect(&view_, &ChartView::visibleRangeChanged, this, &LevelOverlay::onVisibleRangeChanged);
     connect(plot, &QCustomPlot::mouseMove, this, &LevelOverlay::onMouseMove);
@@ -730,7 +737,7 @@ void LevelOverlay::showState() {
     }
     if (stateText_ == nullptr) {
         stateText_ = new QCPItemText(view_.plot());
-        stateText_->setLayer(labelLayer_);
+        stateText_->setLayer(stateLayer_);
         stateText_->setClipAxisRect(view_.priceRect());
         stateText_->position->setType(QCPItemPosition::ptAbsolute);
         stateText_->setPositionAlignment(Qt::AlignLeft | Qt::AlignTop);
@@ -850,7 +857,7 @@ void LevelOverlay::styleZone(const ZoneItems& items) {
 
 void LevelOverlay::layoutLabels() {
     const bool show = matchesView();
-    for (QCPLayer* layer : {bandLayer_, labelLayer_}) {
+    for (QCPLayer* layer : {bandLayer_, labelLayer_, stateLayer_}) {
         layer->setVisible(show);
     }
     if (show != tagsRegistered_) {

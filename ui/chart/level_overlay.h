@@ -164,6 +164,7 @@ private:
     QPointer<QCustomPlot> plot_;  ///< null once the chart is gone: nothing left to remove
     QCPLayer* bandLayer_ = nullptr;
     QCPLayer* labelLayer_ = nullptr;
+    QCPLayer* stateLayer_ = nullptr;  // the state box: above the drawings, below the crosshair
     LevelAnalysis analysis_;
     bool showAuto_ = true;
     int highlighted_ = -1;
