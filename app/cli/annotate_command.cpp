@@ -12,13 +12,18 @@
 #include "core/model/bounded_file.h"
 #include "core/model/date.h"
 #include "core/model/qt_text.h"
+#include "core/model/text.h"
 
 namespace retest::cli {
 
 namespace {
 
+/// A price as typed, with no more decimals than prices are shown with (priceDecimals()): a
+/// line dragged in the window is stored at a pixel's price, 227.94062580442545, and lists as
+/// "227.94"; "2100" stays "2100". --json keeps every digit.
 QString priceText(double v) {
-    return QString::number(v, 'g', QLocale::FloatingPointShortest);
+    const double scale = std::pow(10.0, priceDecimals(v));
+    return QString::number(std::round(v * scale) / scale, 'g', QLocale::FloatingPointShortest);
 }
 
 /// One way of adding: the option, its kind and the words it takes (value + positionals).

@@ -85,6 +85,11 @@ TEST_F(AnnotateCli, EveryAddFormPrintsItsIdAndListShowsIt) {
             ids[6] + QStringLiteral(" vline 2020-02-19 \"top\""),
         }));
     EXPECT_TRUE(annotate({QStringLiteral("IWM"), QStringLiteral("--list")}).out.isEmpty());
+    // A line dragged in the window sits at a pixel's price: listed as prices are shown.
+    const QString dragged = add(
+        {QStringLiteral("^GSPC"), QStringLiteral("--hline"), QStringLiteral("227.94062580442545")});
+    EXPECT_TRUE(annotate({QStringLiteral("^GSPC"), QStringLiteral("--list")})
+                    .out.contains(dragged + QStringLiteral(" hline 227.94\n")));
 }
 
 TEST_F(AnnotateCli, ListJsonIsAnArrayOfTheDocumentedObjects) {
