@@ -530,6 +530,11 @@ void MainWindow::restoreState() {
         }
     }
 
+    // The list last shown, when it is still stored (else the first one).
+    if (const QString list = settings_.value(QStringLiteral("watchlist/list")).toString();
+        !list.isEmpty()) {
+        watchlistModel_->setCurrentList(list);
+    }
     QString symbol = settings_.value(QStringLiteral("chart/symbol")).toString();
     if (symbol.isEmpty() || watchlistModel_->rowOf(symbol) < 0) {
         symbol = QStringLiteral("^GSPC");
@@ -549,6 +554,7 @@ void MainWindow::saveState() {
     settings_.setValue(QStringLiteral("window/geometry"), saveGeometry());
     settings_.setValue(QStringLiteral("window/state"), QMainWindow::saveState());
     settings_.setValue(QStringLiteral("chart/symbol"), document_->symbol());
+    settings_.setValue(QStringLiteral("watchlist/list"), watchlistModel_->currentList());
     settings_.setValue(QStringLiteral("chart/timeframe"), static_cast<int>(document_->timeframe()));
     settings_.setValue(QStringLiteral("chart/log"), logAction_->isChecked());
     settings_.setValue(QStringLiteral("chart/adjusted"), adjustedAction_->isChecked());

@@ -5,6 +5,7 @@
 #include <QAction>
 #include <QApplication>
 #include <QClipboard>
+#include <QComboBox>
 #include <QGuiApplication>
 #include <QHeaderView>
 #include <QImage>
@@ -322,6 +323,10 @@ TEST_F(MainWindowTest, LastSymbolAndViewChoicesPersist) {
         ASSERT_TRUE(QTest::qWaitForWindowExposed(&w));
         w.showSymbol(QStringLiteral("GSPC19"));
         w.document()->setTimeframe(Timeframe::Weekly);
+        auto* lists = qobject_cast<ui::WatchlistModel*>(w.watchlistDock()->view()->model());
+        ASSERT_NE(lists, nullptr);
+        ASSERT_TRUE(lists->createList(QStringLiteral("Second")).isEmpty());
+        ASSERT_TRUE(lists->addSymbol(QStringLiteral("GSPC19")).isEmpty());
         w.close();
     }
     auto s = settings();
@@ -329,6 +334,11 @@ TEST_F(MainWindowTest, LastSymbolAndViewChoicesPersist) {
     EXPECT_EQ(w.document()->symbol(), QStringLiteral("GSPC19"));
     EXPECT_EQ(w.document()->timeframe(), Timeframe::Weekly);
     EXPECT_EQ(w.watchlistDock()->currentSymbol(), QStringLiteral("GSPC19"));
+    // The list last shown comes back, not the first stored one.
+    auto* lists = qobject_cast<ui::WatchlistModel*>(w.watchlistDock()->view()->model());
+    ASSERT_NE(lists, nullptr);
+    EXPECT_EQ(lists->currentList(), QStringLiteral("Second"));
+    EXPECT_EQ(w.watchlistDock()->listChooser()->currentText(), QStringLiteral("Second"));
 }
 
 TEST_F(MainWindowTest, ImportReportsAndRefusesBadFilesWithoutTouchingTheCache) {
