@@ -215,15 +215,27 @@ std::vector<char> defaultSelection(std::span<const Zone> zones, std::span<const 
             shown[ev.zone] = 1;
         }
     }
-    // The nearest major levels on each side. Manual levels are shown anyway and take no place
-    // here or below: drawing one never hides a detected level.
+    // On each side of price: the nearest major levels, and the first level price meets, major
+    // or not (the support a trader watches next: a swing low 2 % under price, not only the major
+    // one 30 % under it). Manual levels are shown anyway and take no place here or below:
+    // drawing one never hides a detected level.
     const std::size_t eachSide = 2 + static_cast<std::size_t>(std::floor(2 * s));
     std::vector<std::size_t> above;
     std::vector<std::size_t> below;
+    std::optional<std::size_t> nearestAbove;
+    std::optional<std::size_t> nearestBelow;
     for (std::size_t k = 0; k < zones.size(); ++k) {
         const Zone& z = zones[k];
-        if (known(z) && !z.manual && (z.major || z.record)) {
-            (z.low > close ? above : below).push_back(k);
+        if (!known(z) || z.manual) {
+            continue;
+        }
+        const bool up = z.low > close;
+        if (z.major || z.record) {
+            (up ? above : below).push_back(k);
+        }
+        auto& nearest = up ? nearestAbove : nearestBelow;
+        if (!nearest || distance(z) < distance(zones[*nearest])) {
+            nearest = k;
         }
     }
     for (auto* side : {&above, &below}) {
@@ -232,19 +244,6 @@ std::vector<char> defaultSelection(std::span<const Zone> zones, std::span<const 
         });
         for (std::size_t k = 0; k < side->size() && k < eachSide; ++k) {
             shown[(*side)[k]] = 1;
-        }
-    }
-    // The first level price meets on each side, major or not: the support and resistance a
-    // trader watches next (a swing low 2 % under price, not only the major one 30 % under it).
-    std::optional<std::size_t> nearestAbove;
-    std::optional<std::size_t> nearestBelow;
-    for (std::size_t k = 0; k < zones.size(); ++k) {
-        if (!known(zones[k]) || zones[k].manual) {
-            continue;
-        }
-        auto& nearest = zones[k].low > close ? nearestAbove : nearestBelow;
-        if (!nearest || distance(zones[k]) < distance(zones[*nearest])) {
-            nearest = k;
         }
     }
     for (const auto& nearest : {nearestAbove, nearestBelow}) {
