@@ -128,7 +128,7 @@ void printLevelsText(QTextStream& out, const SymbolAnalysis& s, Timeframe tf) {
                    .arg(touches, 2)
                    .arg(touches == 1 ? QStringLiteral("touch  ") : QStringLiteral("touches"))
                    .arg(z.strength, 3, 'f', 0)
-                   .arg(signedPercent((z.price / a.lastClose - 1.0) * 100.0, 1), 7)
+                   .arg(toQString(zoneDistanceText(z, a.lastClose)), 7)
                    .arg(toQString(z.name));
         out << "      " << toQString(z.why) << '\n';
     }
@@ -177,17 +177,26 @@ QString scanLine(const SymbolAnalysis& s) {
         return QStringLiteral("%1  %2").arg(s.symbol, -6).arg(s.error);
     }
     const LevelAnalysis& a = s.analysis;
-    // "2458.86 (-0.9%)", "258.20 (+4.9%, all-time high)"
-    const auto priceText = [&](double p, QStringView note = {}) {
-        return QStringLiteral("%1 (%2%3)")
-            .arg(price(p), signedPercent((p / a.lastClose - 1.0) * 100.0, 1), note);
+    // "2458.86 (-0.9%)", "2458.86 (inside 2439.43–2469.80)", "258.20 (+4.9%, all-time high)"
+    const auto zoneText = [&](const Zone& z) {
+        if (inZone(z, a.lastClose)) {
+            return QStringLiteral("%1 (inside %2–%3)")
+                .arg(price(z.price), price(z.low), price(z.high));
+        }
+        return QStringLiteral("%1 (%2)").arg(price(z.price),
+                                             toQString(zoneDistanceText(z, a.lastClose)));
     };
     const Zone* support = nearestShownZone(a, LevelKind::Support);
     const std::optional<Overhead> over = overhead(a);
-    const QString below = support ? priceText(support->price) : QStringLiteral("none");
-    const QString above =
-        !over ? QStringLiteral("none")
-              : priceText(over->price, over->zone ? QStringView() : u", all-time high");
+    const QString below = support ? zoneText(*support) : QStringLiteral("none");
+    QString above = QStringLiteral("none");
+    if (over && over->zone != nullptr) {
+        above = zoneText(*over->zone);
+    } else if (over) {
+        above = QStringLiteral("%1 (%2, all-time high)")
+                    .arg(price(over->price),
+                         signedPercent((over->price / a.lastClose - 1.0) * 100.0, 1));
+    }
     QString line = QStringLiteral("%1  %2  last %3  support %4  resistance %5")
                        .arg(s.symbol, -6)
                        .arg(isoDate(a.asOf), price(a.lastClose), below, above);

@@ -159,6 +159,34 @@ const Zone* nearestShownZone(const LevelAnalysis& analysis, LevelKind kind) {
     return best;
 }
 
+std::vector<std::optional<std::size_t>> latestEventOfEachZone(const LevelAnalysis& analysis) {
+    std::vector<std::optional<std::size_t>> latest(analysis.zones.size());
+    for (std::size_t k = 0; k < analysis.events.size(); ++k) {
+        if (analysis.events[k].zone < latest.size()) {
+            latest[analysis.events[k].zone] = k;
+        }
+    }
+    return latest;
+}
+
+bool inZone(const Zone& zone, double price) {
+    return price >= zone.low && price <= zone.high;
+}
+
+double zoneDistancePct(const Zone& zone, double close) {
+    if (close <= 0 || inZone(zone, close)) {
+        return 0;
+    }
+    return (zone.price / close - 1.0) * 100.0;
+}
+
+std::string zoneDistanceText(const Zone& zone, double close) {
+    if (inZone(zone, close)) {
+        return "inside";
+    }
+    return signedText(zoneDistancePct(zone, close), 1) + "%";
+}
+
 std::optional<Overhead> overhead(const LevelAnalysis& analysis) {
     if (const Zone* z = nearestShownZone(analysis, LevelKind::Resistance)) {
         return Overhead{z->price, z};

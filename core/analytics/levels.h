@@ -259,6 +259,20 @@ std::optional<std::size_t> headlineEvent(std::span<const LevelEvent> events, std
 /// board. nullptr when there is none.
 const Zone* nearestShownZone(const LevelAnalysis& analysis, LevelKind kind);
 
+/// The latest event of each zone of `analysis` (an index into its events, which are in bar
+/// order), std::nullopt for a zone price never broke through: what the levels panel's Retest
+/// column shows.
+std::vector<std::optional<std::size_t>> latestEventOfEachZone(const LevelAnalysis& analysis);
+
+/// Whether `price` is within the zone (its padded low to high).
+bool inZone(const Zone& zone, double price);
+/// How far a zone is from `close`, as every list of levels gives it: in percent from `close` to
+/// the zone's price, 0 when `close` is within the zone (a support can sit on a line above price
+/// while price retests it from inside).
+double zoneDistancePct(const Zone& zone, double close);
+/// zoneDistancePct() in words: "+2.7%", "-0.4%", or "inside" within the zone.
+std::string zoneDistanceText(const Zone& zone, double close);
+
 /// What price has to clear above the last close: the nearest shown resistance, else the
 /// all-time high when it is above price (days after a record, before the pullback makes a level
 /// of it), as the chart's all-time-high line shows it. `zone` is nullptr for the all-time high.

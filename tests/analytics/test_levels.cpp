@@ -459,6 +459,23 @@ TEST(Levels, TooFewBarsGiveEmptyResults) {
     }
 }
 
+// A retest from inside the zone: the support's line (its record wick) can be above the close. The
+// lists say "inside", not "+0.4%", so a support never reads as above price.
+TEST(Levels, DistanceToAZoneIsInsideWithinItAndToItsPriceOutside) {
+    Zone z;
+    z.low = 2439.43;
+    z.high = 2469.80;
+    z.price = 2458.86;
+    EXPECT_EQ(zoneDistanceText(z, 2448.77), "inside");
+    EXPECT_EQ(zoneDistancePct(z, 2448.77), 0);
+    EXPECT_TRUE(inZone(z, 2439.43));
+    EXPECT_TRUE(inZone(z, 2469.80));
+    EXPECT_EQ(zoneDistanceText(z, 2305.11), "+6.7%");
+    EXPECT_NEAR(zoneDistancePct(z, 2305.11), (2458.86 / 2305.11 - 1) * 100, 1e-9);
+    EXPECT_EQ(zoneDistanceText(z, 2600), "-5.4%");
+    EXPECT_FALSE(inZone(z, 2469.81));
+}
+
 TEST(Levels, SensitivityOutOfRangeIsClamped) {
     const auto bars = test::barsFromCloses(test::walk(doubleTopThenRetest(160)));
     LevelSettings low;

@@ -354,6 +354,21 @@ TEST_F(CliTest, ScanNamesTheAllTimeHighAsResistanceWhenNoLevelIsAbove) {
     EXPECT_FALSE(last.out.contains(QStringLiteral("all-time high)"))) << last.out.toStdString();
 }
 
+// On the sample's last day price closed inside the Jan-2018 record it had just broken out of: the
+// support's line (2872.87) is under that close here, but it can be above it (^RUT the day after
+// its 2025 breakout), so the distance of a zone price is inside is "inside", not a percentage.
+TEST_F(CliTest, ScanAndLevelsSayPriceIsInsideTheZoneItIsRetesting) {
+    const CliRun scan = runCli(db, {QStringLiteral("scan"), QStringLiteral("^GSPC")});
+    ASSERT_EQ(scan.code, 0) << scan.err.toStdString();
+    EXPECT_TRUE(
+        scan.out.contains(QStringLiteral("last 2874.56  support 2872.87 (inside 2870.95–2874.79)")))
+        << scan.out.toStdString();
+    const CliRun levels = runCli(db, {QStringLiteral("levels"), QStringLiteral("^GSPC")});
+    ASSERT_EQ(levels.code, 0) << levels.err.toStdString();
+    EXPECT_TRUE(levels.out.contains(QStringLiteral("91   inside  the Jan-2018 record high")))
+        << levels.out.toStdString();
+}
+
 // One exit-status rule with `export --watchlist`: some done and the rest only without data is
 // success; none with data ("all skipped") is a failure.
 TEST_F(CliTest, ScanExitStatusSeparatesAllSkippedFromSomeDone) {

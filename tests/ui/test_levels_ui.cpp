@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include <QCheckBox>
+#include <QHeaderView>
 #include <QImage>
 #include <QSlider>
 #include <QTableWidget>
@@ -724,6 +725,38 @@ TEST(LevelsPanel, ListsEveryZoneAndHighlightsTheSelectedOne) {
     EXPECT_LE(touch, last);
     EXPECT_FALSE(panel.removeButton()->isEnabled());  // not a manual level
     EXPECT_FALSE(panel.stateLine().isEmpty());
+}
+
+// Each row says where its level's retest stands, as the CLI and the state box do: on the sample's
+// last day price has just broken out above the Jan-2018 record and closed inside its zone.
+TEST(LevelsPanel, RowsShowTheRetestStateAndInsideTheZone) {
+    Sample s;
+    LevelsPanel panel(*s.doc);
+    int row = -1;
+    for (int r = 0; r < panel.table()->rowCount(); ++r) {
+        if (panel.table()->item(r, LevelsPanel::ColName)->text() ==
+            QStringLiteral("the Jan-2018 record high")) {
+            row = r;
+        }
+    }
+    ASSERT_GE(row, 0);
+    EXPECT_EQ(panel.table()->item(row, LevelsPanel::ColDistance)->text(), QStringLiteral("inside"));
+    const QTableWidgetItem* retest = panel.table()->item(row, LevelsPanel::ColRetest);
+    EXPECT_EQ(retest->text(), QStringLiteral("\u2191 not yet"));
+    EXPECT_TRUE(retest->toolTip().startsWith(
+        QStringLiteral("Broke out above the Jan-2018 record high on 2020-04-17 (close 2,874.56)")))
+        << retest->toolTip().toStdString();
+    EXPECT_FALSE(panel.table()->horizontalHeader()->isSectionHidden(LevelsPanel::ColRetest));
+    // A level price never broke through has an empty cell; a failed one says so.
+    bool failed = false;
+    bool empty = false;
+    for (int r = 0; r < panel.table()->rowCount(); ++r) {
+        const QString text = panel.table()->item(r, LevelsPanel::ColRetest)->text();
+        failed = failed || text.endsWith(QStringLiteral("failed"));
+        empty = empty || text.isEmpty();
+    }
+    EXPECT_TRUE(failed);
+    EXPECT_TRUE(empty);
 }
 
 TEST(LevelsPanel, ManualLevelsAddAndRemoveRows) {

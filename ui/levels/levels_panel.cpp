@@ -50,6 +50,23 @@ public:
     }
 };
 
+// "↑ held", "↓ retesting", "↑ failed", "↑ not yet": the latest event's direction and state.
+QString retestCellText(const LevelEvent& e) {
+    const QString arrow =
+        e.type == LevelEventType::Breakout ? QStringLiteral("\u2191 ") : QStringLiteral("\u2193 ");
+    switch (e.retest) {
+        case RetestState::None:
+            return arrow + LevelsPanel::tr("not yet");
+        case RetestState::Retesting:
+            return arrow + LevelsPanel::tr("retesting");
+        case RetestState::Held:
+            return arrow + LevelsPanel::tr("held");
+        case RetestState::Failed:
+            return arrow + LevelsPanel::tr("failed");
+    }
+    return {};
+}
+
 }  // namespace
 
 LevelsPanel::LevelsPanel(ChartDocument& doc, QWidget* parent)
@@ -104,10 +121,14 @@ void LevelsPanel::buildUi() {
 
     table_ = new QTableWidget(0, ColumnCount, body);
     table_->setHorizontalHeaderLabels({tr("Level"), tr("Price"), tr("Kind"), tr("Touches"),
-                                       tr("Strength"), tr("Distance"), tr("Flipped"),
+                                       tr("Strength"), tr("Distance"), tr("Retest"), tr("Flipped"),
                                        tr("Manual")});
     table_->horizontalHeaderItem(ColDistance)
-        ->setToolTip(tr("The zone's centre relative to the last close"));
+        ->setToolTip(tr("The level's price relative to the last close; \"inside\" when the "
+                        "close is within its zone"));
+    table_->horizontalHeaderItem(ColRetest)->setToolTip(
+        tr("The latest breakout (\u2191) or breakdown (\u2193) through the level "
+           "and the state of its retest"));
     table_->setSelectionBehavior(QAbstractItemView::SelectRows);
     table_->setSelectionMode(QAbstractItemView::SingleSelection);
     table_->setEditTriggers(QAbstractItemView::NoEditTriggers);
@@ -166,14 +187,16 @@ void LevelsPanel::sizeColumns() {
     header->setTextElideMode(Qt::ElideRight);
     table_->setTextElideMode(Qt::ElideRight);
     table_->setWordWrap(false);
-    const int order[] = {ColName,  ColKind,     ColStrength, ColTouches,
-                         ColPrice, ColDistance, ColFlipped,  ColManual};
+    const int order[] = {ColName,     ColKind,   ColStrength, ColTouches, ColPrice,
+                         ColDistance, ColRetest, ColFlipped,  ColManual};
     for (int visual = 0; visual < ColumnCount; ++visual) {
         header->moveSection(header->visualIndex(order[visual]), visual);
     }
-    // Flipped and Manual are yes/no extras (a manual level's kind is already in its own
-    // colour, a flip is in the tooltip): hidden at first so the rest fit beside the chart;
-    // the header's context menu shows or hides any column.
+    // Touches, Flipped and Manual are extras (the touches are in the strength and, with their
+    // dates, in the tooltip; a manual level's kind is in its own colour; a flip is in the
+    // tooltip): hidden at first so the rest fit beside the chart; the header's context menu
+    // shows or hides any column.
+    header->setSectionHidden(ColTouches, true);
     header->setSectionHidden(ColFlipped, true);
     header->setSectionHidden(ColManual, true);
     header->setContextMenuPolicy(Qt::ActionsContextMenu);
@@ -218,8 +241,10 @@ void LevelsPanel::refresh() {
     table_->setSortingEnabled(false);
     table_->clearContents();
     table_->setRowCount(static_cast<int>(a.zones.size()));
+    const auto latest = latestEventOfEachZone(a);
     for (int z = 0; z < static_cast<int>(a.zones.size()); ++z) {
-        fillRow(z, z);
+        const auto& k = latest[static_cast<std::size_t>(z)];
+        fillRow(z, z, k ? &a.events[*k] : nullptr);
     }
     table_->setSortingEnabled(true);
     fitNameColumn();
@@ -276,10 +301,10 @@ void LevelsPanel::showSensitivity() {
     }
 }
 
-void LevelsPanel::fillRow(int row, int zone) {
+void LevelsPanel::fillRow(int row, int zone, const LevelEvent* latest) {
     const LevelAnalysis& a = doc_.levels();
     const Zone& z = a.zones[static_cast<std::size_t>(zone)];
-    const double distance = a.lastClose > 0 ? (z.price / a.lastClose - 1) * 100 : 0;
+    const double distance = zoneDistancePct(z, a.lastClose);
     const QString name = toQString(z.name.empty() ? formatPrice(z.price) : z.name);
     auto* nameItem = new SortItem(name, z.price);
     nameItem->setData(kZoneIdRole, toQString(z.id));
@@ -292,13 +317,16 @@ void LevelsPanel::fillRow(int row, int zone) {
         kind,
         new SortItem(QString::number(z.touches.size()), double(z.touches.size())),
         new SortItem(QString::number(std::lround(z.strength)), z.strength),
-        new SortItem(signedPercent(distance, 1), distance),
+        new SortItem(toQString(zoneDistanceText(z, a.lastClose)), distance),
+        new SortItem(latest ? retestCellText(*latest) : QString(),
+                     latest ? static_cast<double>(latest->day) : 0),
         new SortItem(z.flipped ? tr("yes") : QString(), z.flipped ? 1 : 0),
         new SortItem(z.manual ? tr("yes") : QString(), z.manual ? 1 : 0),
     };
     const QString tip = LevelOverlay::describeZone(z);
     for (int c = 0; c < ColumnCount; ++c) {
-        items[static_cast<std::size_t>(c)]->setToolTip(tip);
+        items[static_cast<std::size_t>(c)]->setToolTip(
+            c == ColRetest && latest ? toQString(latest->description()) : tip);
         if (c != ColName && c != ColKind) {
             items[static_cast<std::size_t>(c)]->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
         }

@@ -37,6 +37,7 @@ public:
         ColTouches,
         ColStrength,
         ColDistance,
+        ColRetest,
         ColFlipped,
         ColManual,
         ColumnCount
@@ -93,7 +94,7 @@ private:
     void sizeColumns();
     void fitNameColumn();
     void refresh();
-    void fillRow(int row, int zone);
+    void fillRow(int row, int zone, const LevelEvent* latest);
     void onSelectionChanged();
     void onSliderMoved(int value);
     void showSelection();

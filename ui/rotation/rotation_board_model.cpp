@@ -20,8 +20,9 @@ QString zoneText(const Zone* z, double last) {
     if (z == nullptr) {
         return QStringLiteral("—");
     }
-    return QStringLiteral("%1 (%2)").arg(localePrice(z->price),
-                                         pct((z->price / last - 1.0) * 100.0));
+    return QStringLiteral("%1 (%2)").arg(
+        localePrice(z->price),
+        inZone(*z, last) ? RotationBoardModel::tr("inside") : pct(zoneDistancePct(*z, last)));
 }
 
 QColor quadrantColor(Quadrant q) {
@@ -93,11 +94,13 @@ std::optional<double> RotationBoardModel::value(const BoardEntry& e, int column)
         case AthColumn:
             return r.fromAthPct;
         case SupportColumn:
-            return r.nearestSupport() ? std::optional<double>(r.nearestSupport()->price / r.last)
-                                      : std::nullopt;
+            return r.nearestSupport()
+                       ? std::optional<double>(zoneDistancePct(*r.nearestSupport(), r.last))
+                       : std::nullopt;
         case ResistanceColumn:
             if (const auto over = overhead(r.levels)) {
-                return over->price / r.last;
+                return over->zone != nullptr ? zoneDistancePct(*over->zone, r.last)
+                                             : (over->price / r.last - 1.0) * 100.0;
             }
             return std::nullopt;
         case EventColumn:
