@@ -552,6 +552,31 @@ TEST(LevelOverlay, LabelsGiveWayToEachOtherInEveryView) {
     expectLabelsGiveWay(readme, "README image");
 }
 
+// The year to the sample's end: five breakouts through the Jan-2018 record failed before price
+// broke out again on its last day (and more failed through other levels). Each failed one keeps a
+// short arrow and no "Breakout" label, so the labels left are the breakouts still standing.
+TEST(LevelOverlay, FailedEventsAreArrowsWithoutLabels) {
+    Sample s;
+    s.view.applyRangePreset(RangePreset::OneYear);
+    s.layout();
+    s.layout();
+    const auto last = static_cast<std::size_t>(s.view.visibleBarRange().second);
+    const std::vector<LevelEvent> asOf = eventsAsOf(s.doc->levels(), s.view.bars(), last);
+    int failed = 0;
+    int labelled = 0;
+    for (const LevelOverlay::EventMark& m : s.overlay->eventMarks()) {
+        ASSERT_LT(static_cast<std::size_t>(m.event), asOf.size());
+        const LevelEvent& e = asOf[static_cast<std::size_t>(m.event)];
+        if (e.retest == RetestState::Failed) {
+            ++failed;
+            EXPECT_FALSE(m.labelled) << e.description();
+        }
+        labelled += m.labelled ? 1 : 0;
+    }
+    EXPECT_GE(failed, 5);  // the grey arrows are there
+    EXPECT_EQ(s.overlay->eventLabelRects().size(), static_cast<std::size_t>(labelled));
+}
+
 // Views ending every month from 2007 to 2020, three months wide: the headline's zone often runs
 // just under the state box in the top-left corner, and its name must then move out from under it.
 TEST(LevelOverlay, ZoneNamesStayClearOfTheStateBox) {

@@ -189,6 +189,16 @@ std::vector<double> LevelOverlay::eventArrowLengths() const {
     return out;
 }
 
+std::vector<LevelOverlay::EventMark> LevelOverlay::eventMarks() const {
+    std::vector<EventMark> out;
+    for (const EventItems& e : events_) {
+        if (e.arrow->visible()) {
+            out.push_back({e.event, e.text->visible()});
+        }
+    }
+    return out;
+}
+
 // The headline as of the last visible bar. eventsAsOf() is exact (the analysis is causal)
 // and costs one pass over the bars, so it runs only when that bar changes.
 int LevelOverlay::lastVisibleBar() const {
@@ -381,6 +391,11 @@ QString LevelOverlay::higherTimeframeToolTip(int line) const {
         text += QStringLiteral("<br><i>%1</i>").arg(toQString(z.why).toHtmlEscaped());
     }
     return text;
+}
+
+bool LevelOverlay::failedInView(int event) const {
+    return event >= 0 && event < static_cast<int>(asOf_.size()) &&
+           asOf_[static_cast<std::size_t>(event)].retest == RetestState::Failed;
 }
 
 bool LevelOverlay::zoneShown(int zone) const {
@@ -813,7 +828,9 @@ void LevelOverlay::restyle() {
     }
     for (const EventItems& e : events_) {
         const LevelEvent& ev = analysis_.events[static_cast<std::size_t>(e.event)];
-        const QColor c = ev.type == LevelEventType::Breakout ? t.up : t.down;
+        const QColor c = failedInView(e.event)                 ? withAlpha(t.mutedText, 200)
+                         : ev.type == LevelEventType::Breakout ? t.up
+                                                               : t.down;
         e.arrow->setPen(QPen(c, 2));
         e.text->setColor(c);
         e.text->setBrush(QBrush(withAlpha(t.background, 200)));
@@ -990,19 +1007,35 @@ void LevelOverlay::placeTags() {
 // The newest few events in view. Each label hangs below (breakout) or above (breakdown) the
 // candles under its whole width, not only its own bar's, and steps further away from a label
 // already placed; the arrow stretches to reach it, up to four arrow lengths. A label with no
-// room left that near is left out with its arrow.
+// room left that near is left out with its arrow. An event that had failed by the last visible
+// bar keeps a short grey arrow and no label: five "Breakout" labels through one old record,
+// four of them failed, read as five breakouts.
 void LevelOverlay::placeEvents() {
     const auto [first, last] = view_.visibleBarRange();
     const auto& bars = view_.bars();
     const QCPAxis* y = view_.priceAxis();
     std::vector<QRectF> placed;
+    int failedShown = 0;
     for (auto it = events_.rbegin(); it != events_.rend(); ++it) {
         const LevelEvent& ev = analysis_.events[static_cast<std::size_t>(it->event)];
         const int index = static_cast<int>(ev.index);
         const bool up = ev.type == LevelEventType::Breakout;
+        const bool inView =
+            index >= first && index <= last && index < static_cast<int>(bars.size());
+        if (failedInView(it->event)) {
+            const bool mark = inView && failedShown < kMaxEvents;
+            failedShown += mark ? 1 : 0;
+            it->arrow->setVisible(mark);
+            it->text->setVisible(false);
+            if (mark) {
+                const Bar& b = bars[static_cast<std::size_t>(index)];
+                it->arrow->end->setCoords(index, up ? b.low : b.high);
+                it->arrow->start->setCoords(0, up ? kArrowPx : -kArrowPx);
+            }
+            continue;
+        }
         std::optional<EventLabelPlace> place;
-        if (index >= first && index <= last && index < static_cast<int>(bars.size()) &&
-            static_cast<int>(placed.size()) < kMaxEvents) {
+        if (inView && static_cast<int>(placed.size()) < kMaxEvents) {
             const QFontMetricsF metrics(it->text->font());
             const QSizeF size(metrics.horizontalAdvance(it->text->text()) + 8,
                               metrics.height() + 2);
@@ -1020,8 +1053,7 @@ void LevelOverlay::placeEvents() {
         if (place && place->reach > kMaxReachPx) {
             place.reset();
         }
-        const bool markOnly = !place && it->event == stateEvent_ && index >= first &&
-                              index <= last && index < static_cast<int>(bars.size());
+        const bool markOnly = !place && it->event == stateEvent_ && inView;
         it->arrow->setVisible(place.has_value() || markOnly);
         it->text->setVisible(place.has_value());
         if (markOnly) {

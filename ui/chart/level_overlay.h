@@ -64,6 +64,13 @@ public:
     std::vector<QRectF> eventLabelRects() const;
     /// The pixel lengths of the breakout/breakdown arrows shown after the last layout.
     std::vector<double> eventArrowLengths() const;
+    /// The events drawn after the last layout (indices into the analysis' events), each with
+    /// whether its label is shown: what a reader of the chart sees marked.
+    struct EventMark {
+        int event = -1;
+        bool labelled = false;
+    };
+    std::vector<EventMark> eventMarks() const;
     /// Pixel rectangles of the zone names and of the state box shown after the last layout.
     std::vector<QRectF> zoneNameRects() const;
     std::optional<QRectF> stateBoxRect() const;
@@ -154,6 +161,8 @@ private:
     int candlesUnder(const QRectF& box) const;
     bool matchesView() const;
     bool zoneShown(int zone) const;
+    /// The event had failed by the last visible bar: drawn as a grey arrow with no label.
+    bool failedInView(int event) const;
     /// A zone as of the last visible bar (zoneAsOf()): its bounds, role and touches then.
     const Zone& zoneOf(int zone) const;
     QColor colorOf(int zone) const;
