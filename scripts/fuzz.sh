@@ -11,7 +11,8 @@ targets=(${FUZZ_TARGETS:-csv yahoo stooq annotation_json symbol})
 build="$root/build-fuzz"
 
 CC=clang CXX=clang++ cmake -S "$root" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
-    -DRETEST_FUZZ=ON -DRETEST_BUILD_BENCHMARKS=OFF >/dev/null
+    -DCMAKE_CXX_FLAGS_RELWITHDEBINFO="-O2 -g1 -DNDEBUG" -DRETEST_FUZZ=ON \
+    -DRETEST_BUILD_BENCHMARKS=OFF >/dev/null
 cmake --build "$build" -j "$(nproc)" --target "${targets[@]/#/fuzz_}"
 
 work=$(mktemp -d)

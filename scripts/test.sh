@@ -15,8 +15,10 @@ if [ "${1:-}" = "--sanitize" ]; then
     export ASAN_OPTIONS=detect_leaks=0   # Qt's and fontconfig's process-lifetime caches
     export UBSAN_OPTIONS=print_stacktrace=1
 fi
+# Line tables only (-g1): failures and sanitizer reports keep their file:line, and the build
+# spends about a quarter less time than with full debug info (-g).
 cmake -S "$root" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DRETEST_WERROR=ON \
-    "${extra[@]}" >/dev/null
+    -DCMAKE_CXX_FLAGS_RELWITHDEBINFO="-O2 -g1 -DNDEBUG" "${extra[@]}" >/dev/null
 cmake --build "$build" -j "$(nproc)"
 (cd "$build" && ctest --output-on-failure -j "$(nproc)" --timeout 600)
 "$root/scripts/fuzz.sh" 5
