@@ -513,6 +513,39 @@ Day LevelEngine::dayOfExtreme(std::size_t index, bool high) const {
     return end;
 }
 
+// "The Mar-2020 low" is the low of March 2020: a lesser trough of that month (the 12th, before
+// the crash's bottom on the 23rd) is "the 12-Mar-2020 low", from the bar that went lower. The
+// month is the extreme's (a weekly bar may end in the next one), read off the daily bars when
+// the engine has them.
+std::size_t LevelEngine::outdoneInMonth(const Member& m, std::size_t last) const {
+    const CivilDate c = civilFromDay(m.day);
+    const Day monthStart = dayFromCivil(c.year, c.month, 1);
+    const Day nextMonth =
+        c.month == 12 ? dayFromCivil(c.year + 1, 1, 1) : dayFromCivil(c.year, c.month + 1, 1);
+    const std::span<const Bar> days = daily_.empty() ? bars_.seen() : daily_;
+    const Day lastDay = bars_[last].day;
+    auto it = std::lower_bound(days.begin(), days.end(), monthStart,
+                               [](const Bar& b, Day d) { return b.day < d; });
+    for (; it != days.end() && it->day < nextMonth && it->day <= lastDay; ++it) {
+        if (m.peak ? it->high <= m.wick : it->low >= m.wick) {
+            continue;
+        }
+        if (it->day < m.day) {
+            return m.index;
+        }
+        // The bar of this timeframe that holds that day.
+        const std::span<const Bar> seen = bars_.seen();
+        const auto holder = std::lower_bound(seen.begin(), seen.end(), it->day,
+                                             [](const Bar& b, Day d) { return b.day < d; });
+        return std::max(m.index, static_cast<std::size_t>(holder - seen.begin()));
+    }
+    return SIZE_MAX;
+}
+
+std::string LevelEngine::memberName(const Member& m, std::size_t last) const {
+    return pivotName(m.day, m.peak, m.record, outdoneInMonth(m, last) <= last);
+}
+
 void LevelEngine::onPivot(const Pivot& p, bool major, Zigzag& zz, std::size_t now) {
     const std::size_t from = zz.any ? zz.lastPivot + 1 : 0;
     zz.lastPivot = p.index;
@@ -1045,12 +1078,25 @@ LevelAnalysis LevelEngine::snapshot(std::vector<LevelEvent> events,
         const Member* naming = nullptr;
         z.price = std::clamp(namePrice(l, &naming), z.low, z.high);
         z.name = l.manual ? l.label
-                          : (naming ? pivotName(naming->day, naming->peak, naming->record)
+                          : (naming ? memberName(*naming, last)
                                     : concat({"the level at ", priceText(z.price)}));
-        if (l.namings.size() > 1) {  // renamed: the names it had before
-            for (const auto& [from, k] : l.namings) {
+        // Renamed (another pivot names it, or a later bar of its month outdid it): the names
+        // it had before, each from its bar.
+        if (!l.manual) {
+            for (std::size_t n = 0; n < l.namings.size(); ++n) {
+                const auto [from, k] = l.namings[n];
+                const std::size_t until =
+                    n + 1 < l.namings.size() ? l.namings[n + 1].first : last + 1;
                 const Member& m = l.members[k];
-                z.names.push_back({from, pivotName(m.day, m.peak, m.record), m.wick});
+                const std::size_t outdone = outdoneInMonth(m, last);
+                z.names.push_back(
+                    {from, pivotName(m.day, m.peak, m.record, outdone <= from), m.wick});
+                if (outdone > from && outdone < until) {
+                    z.names.push_back({outdone, pivotName(m.day, m.peak, m.record, true), m.wick});
+                }
+            }
+            if (z.names.size() < 2) {
+                z.names.clear();
             }
         }
         if (taken != nullptr) {
@@ -1122,7 +1168,7 @@ LevelAnalysis LevelEngine::snapshot(std::vector<LevelEvent> events,
         for (std::size_t k = 0; k < cited.size() && k < 4; ++k) {
             const Member& m = *cited[k];
             why += k == 0 ? "; holds " : " and ";
-            appendText(why, {pivotName(m.day, m.peak, m.record), " ", priceText(m.wick)});
+            appendText(why, {memberName(m, last), " ", priceText(m.wick)});
             if (m.close != m.wick) {
                 appendText(why, {" (close ", priceText(m.close), ")"});
             }

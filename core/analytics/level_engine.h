@@ -265,6 +265,12 @@ private:
     /// The analysis; `taken` (one-shot analysis) is the levels' touches, moved out.
     LevelAnalysis snapshot(std::vector<LevelEvent> events,
                            std::vector<std::vector<LevelTouch>>* taken) const;
+    /// The first bar, up to `last`, from which member `m` is no longer the extreme of its
+    /// month (a bar of that month went beyond its wick): from then on it is named with its day.
+    /// `m.index` when a bar before it already had; SIZE_MAX when none has by `last`.
+    std::size_t outdoneInMonth(const Member& m, std::size_t last) const;
+    /// pivotName() of member `m` as of bar `last`.
+    std::string memberName(const Member& m, std::size_t last) const;
     void onPivot(const Pivot& p, bool major, Zigzag& zz, std::size_t now);
     Day dayOfExtreme(std::size_t index, bool high) const;
     /// The bar of major pivot k's extreme close between its neighbours (to the last bar for

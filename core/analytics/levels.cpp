@@ -50,9 +50,10 @@ std::string_view retestStateName(RetestState state) {
     return "none";
 }
 
-std::string pivotName(Day day, bool peak, bool record) {
+std::string pivotName(Day day, bool peak, bool record, bool withDay) {
     const CivilDate c = civilFromDay(day);
-    return concat({"the ", monthAbbrev(c.month), "-", std::to_string(c.year),
+    return concat({"the ", withDay ? std::to_string(c.day) + "-" : std::string(),
+                   monthAbbrev(c.month), "-", std::to_string(c.year),
                    peak ? (record ? " record high" : " high") : " low"});
 }
 

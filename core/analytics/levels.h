@@ -335,7 +335,8 @@ std::vector<Zone> higherTimeframeZones(std::span<const Bar> daily, Timeframe tf,
 std::vector<Zone> higherTimeframeZones(LevelAnalysis analysis, Timeframe tf);
 
 /// "the Nov-2021 record high" for a peak (record: above every earlier high when made) or
-/// "the Mar-2020 low" for a trough, dated `day`.
-std::string pivotName(Day day, bool peak, bool record);
+/// "the Mar-2020 low" for a trough, dated `day`; with `withDay`, "the 12-Mar-2020 low": a
+/// lesser swing of a month whose high (low) was elsewhere, so two zones never share a name.
+std::string pivotName(Day day, bool peak, bool record, bool withDay = false);
 
 }  // namespace retest

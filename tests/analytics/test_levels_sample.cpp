@@ -6,6 +6,8 @@
 #include <cmath>
 #include <cstdio>
 #include <fstream>
+#include <regex>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -592,21 +594,43 @@ TEST_F(SampleLevels, ZonesAreAsNarrowAsAChartistDrawsThem) {
 // record high" a peak above every earlier high; list, events and JSON all read zone.name.
 TEST_F(SampleLevels, NamesAreTrue) {
     const LevelAnalysis a = analyzeLevels(sample());
+    const std::regex form(R"(the (?:(\d{1,2})-)?([A-Z][a-z]{2})-(\d{4}) (record high|high|low))");
     std::size_t lows = 0;
+    std::size_t withDay = 0;
+    std::set<std::string> names;
     for (const Zone& z : a.zones) {
-        const auto year = z.name.find('-');
-        if (z.manual || year == std::string::npos) {
+        if (z.manual) {
             continue;
         }
-        const int y = std::stoi(z.name.substr(year + 1, 4));
-        const bool low = z.name.ends_with(" low");
-        double nearest = HUGE_VAL;
+        EXPECT_TRUE(names.insert(z.name).second) << "two zones are " << z.name;
+        std::smatch m;
+        ASSERT_TRUE(std::regex_match(z.name, m, form)) << z.name;
+        const int year = std::stoi(m[3]);
+        unsigned month = 1;
+        while (month <= 12 && m[2] != monthAbbrev(month)) {
+            ++month;
+        }
+        const bool low = m[4] == "low";
+        // The month's extreme, and the bar that made the named price.
+        double extreme = low ? HUGE_VAL : -HUGE_VAL;
+        std::optional<unsigned> madeOn;
         for (const Bar& b : sample()) {
-            if (civilFromDay(b.day).year == y) {
-                nearest = std::min(nearest, std::abs((low ? b.low : b.high) - z.price));
+            const CivilDate c = civilFromDay(b.day);
+            if (c.year == year && c.month == month) {
+                extreme = low ? std::min(extreme, b.low) : std::max(extreme, b.high);
+                if ((low ? b.low : b.high) == z.price) {
+                    madeOn = c.day;
+                }
             }
         }
-        EXPECT_LT(nearest, 1e-9) << z.name << " at " << z.price << " did not trade in " << y;
+        ASSERT_TRUE(madeOn) << z.name << " at " << z.price << " did not trade then";
+        if (m[1].matched) {  // "the 12-Mar-2020 low": that day's, not the month's extreme
+            EXPECT_EQ(static_cast<unsigned>(std::stoi(m[1])), *madeOn) << z.name;
+            EXPECT_NE(extreme, z.price) << z.name << " is its month's extreme";
+            ++withDay;
+        } else {  // "the Mar-2009 low": the month's
+            EXPECT_EQ(extreme, z.price) << z.name << " at " << z.price;
+        }
         lows += low ? 1 : 0;
     }
     EXPECT_GT(lows, 3U);
