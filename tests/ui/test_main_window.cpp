@@ -182,13 +182,15 @@ TEST_F(MainWindowTest, LevelsPanelShowsEveryColumnWholeAt1600x1000) {
     QApplication::processEvents();
     QHeaderView* header = table->horizontalHeader();
     int right = 0;
-    // The yes/no extras start hidden; the header's menu brings them back.
+    // The extras start hidden; the header's menu brings them back.
+    EXPECT_TRUE(header->isSectionHidden(ui::LevelsPanel::ColTouches));
     EXPECT_TRUE(header->isSectionHidden(ui::LevelsPanel::ColFlipped));
     EXPECT_TRUE(header->isSectionHidden(ui::LevelsPanel::ColManual));
-    ASSERT_EQ(header->actions().size(), 7);  // every column but the name
+    ASSERT_EQ(header->actions().size(), 8);  // every column but the name
     for (int c = 0; c < table->columnCount(); ++c) {
         const std::string name = table->horizontalHeaderItem(c)->text().toStdString();
-        if (c == ui::LevelsPanel::ColFlipped || c == ui::LevelsPanel::ColManual) {
+        if (c == ui::LevelsPanel::ColTouches || c == ui::LevelsPanel::ColFlipped ||
+            c == ui::LevelsPanel::ColManual) {
             continue;
         }
         ASSERT_FALSE(header->isSectionHidden(c)) << name;
@@ -204,7 +206,7 @@ TEST_F(MainWindowTest, LevelsPanelShowsEveryColumnWholeAt1600x1000) {
             }
             continue;
         }
-        EXPECT_GE(header->sectionSize(c), header->sectionSizeHint(c)) << name;  // "Touches"
+        EXPECT_GE(header->sectionSize(c), header->sectionSizeHint(c)) << name;  // "Strength"
         EXPECT_GE(header->sectionSize(c),
                   static_cast<QAbstractItemView*>(table)->sizeHintForColumn(c))
             << name;

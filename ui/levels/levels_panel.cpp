@@ -223,12 +223,12 @@ void LevelsPanel::fitNameColumn() {
             wanted = std::max(wanted, metrics.horizontalAdvance(item->text()) + 16);
         }
     }
-    // Room for the longest name the analysis gives ("the Nov-2021 record high", in the widest
-    // month): a longer label of the user's own is cut.
+    // Room for the longest name the analysis gives ("the 28-Nov-2021 record high", in the
+    // widest month): a longer label of the user's own is cut.
     int longestName = 0;
     for (unsigned month = 1; month <= 12; ++month) {
         const QString name =
-            QStringLiteral("the %1-2000 record high").arg(QLatin1String(monthAbbrev(month)));
+            QStringLiteral("the 28-%1-2000 record high").arg(QLatin1String(monthAbbrev(month)));
         longestName = std::max(longestName, metrics.horizontalAdvance(name));
     }
     const int cap = longestName + 16;
