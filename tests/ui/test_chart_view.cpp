@@ -15,6 +15,7 @@
 #include <span>
 #include <sstream>
 
+#include "core/analytics/resample.h"
 #include "core/model/date.h"
 #include "tests/support/test_paths.h"
 #include "ui/chart/chart_data.h"
@@ -176,6 +177,39 @@ TEST(ChartView, RangePresetsSelectTheRightSessionsOfTheSample) {
     EXPECT_EQ(formatIsoDate(bars[static_cast<std::size_t>(first)].day), "2008-01-02");
     EXPECT_EQ(formatIsoDate(bars[static_cast<std::size_t>(lastIn2008)].day), "2008-12-31");
     EXPECT_FALSE(h.view.rangePreset().has_value());
+}
+
+// A month of weekly (or monthly) bars is fewer than the ten the closest zoom shows: the view
+// shows the last ten whole bars, not five widened on both sides into half a bar at the left
+// and a third of the width of empty weeks at the right.
+TEST(ChartView, AShortPresetShowsTheLastTenWholeBars) {
+    Headless h(1600, 1000);
+    const std::vector<Bar> weekly = resample(sampleBars(), Timeframe::Weekly);
+    h.view.setBars(weekly, Timeframe::Weekly);
+    h.view.applyRangePreset(RangePreset::OneMonth);
+    const int last = static_cast<int>(weekly.size()) - 1;
+    EXPECT_EQ(h.view.visibleBarRange(), std::pair(last - 9, last));
+    const QCPRange x = h.view.timeAxis()->range();
+    EXPECT_NEAR(x.lower, last - 9 - 0.5, 1e-9);  // the first bar whole
+    EXPECT_LE(x.upper, last + 0.5 + 1.0);        // one bar's room at the right, no more
+}
+
+// Panned so that a candle is cut by the left edge: the part drawn is inside the pane. The bar of
+// 2012-08-03 reaches far below the eleven after it (their lows are 92 % of their range above).
+TEST(ChartView, ThePriceFitTakesInACandleCutByTheEdge) {
+    Headless h(1600, 1000);
+    const auto& bars = sampleBars();
+    h.view.setBars(bars, Timeframe::Daily);
+    const int cut = firstIndexOnOrAfter(bars, iso("2012-08-03"));
+    ASSERT_EQ(formatIsoDate(bars[static_cast<std::size_t>(cut)].day), "2012-08-03");
+    h.view.timeAxis()->setRange(cut + 0.2, cut + 11);  // its right edge is in view
+    EXPECT_EQ(h.view.visibleBarRange().first, cut + 1);
+    double lowestAfter = 1e300;
+    for (int i = cut + 1; i <= cut + 11; ++i) {
+        lowestAfter = std::min(lowestAfter, bars[static_cast<std::size_t>(i)].low);
+    }
+    ASSERT_LT(bars[static_cast<std::size_t>(cut)].low, lowestAfter);
+    EXPECT_LE(h.view.priceAxis()->range().lower, bars[static_cast<std::size_t>(cut)].low);
 }
 
 TEST(ChartView, SetBarsKeepsThePresetElseShowsTheLastYear) {

@@ -30,6 +30,8 @@ constexpr int kEmptyFontPx = 19;
 constexpr double kTopPad = 0.12;  // room for the readout above the highest visible high
 constexpr double kBottomPad = 0.05;
 constexpr double kMaxBandFraction = 0.3;  // a reserved band never takes more of the pane
+constexpr int kMinVisibleBars = 10;       // the closest zoom, and the shortest preset's width
+constexpr double kCandleWidth = 0.72;     // of a bar's slot
 
 void styleAxis(QCPAxis* axis, const ChartTheme& t) {
     const QPen axisPen(t.axis, 1);
@@ -481,6 +483,12 @@ void ChartView::setDateRange(Day from, Day to) {
 
 void ChartView::showIndexRange(int first, int last) {
     const int n = static_cast<int>(bars_.size());
+    // At least the zoom limit's ten bars, whole: a month of weekly bars shows more of the past,
+    // not a window widened on both sides with half a bar at the left and empty weeks at the right.
+    if (last - first + 1 < kMinVisibleBars) {
+        first = std::max(0, last - (kMinVisibleBars - 1));
+        last = std::min(n - 1, first + kMinVisibleBars - 1);
+    }
     const double rightPad = last == n - 1 ? std::max(1.0, 0.02 * (last - first + 1)) : 0.0;
     setXRange(first - 0.5, last + 0.5 + rightPad);
 }
@@ -506,7 +514,7 @@ void ChartView::onTimeRangeChanged(const QCPRange& /*range*/) {
     const double lowBound = -0.5 - margin;
     const double highBound = n - 0.5 + margin;
     const double maxWidth = highBound - lowBound;
-    const double minWidth = std::min(10.0, maxWidth);
+    const double minWidth = std::min(static_cast<double>(kMinVisibleBars), maxWidth);
     const QCPRange current = timeAxis()->range();
     QCPRange r = current;
     if (r.size() < minWidth || r.size() > maxWidth) {
@@ -620,7 +628,11 @@ void ChartView::refreshView() {
         factor_ = factor;
         rebuildDrawnData();
     }
-    fitYAxes(first_, last_);
+    // The price fit takes in a candle cut by either edge too: half a bar at the left, drawn,
+    // must not run off the pane.
+    const double half = kCandleWidth / 2 * factor_;
+    fitYAxes(std::clamp(static_cast<int>(std::ceil(r.lower - half)), 0, n - 1),
+             std::clamp(static_cast<int>(std::floor(r.upper + half)), 0, n - 1));
     if (hovered_ >= 0) {
         // Panned or zoomed by keys or the wheel under a still mouse: the crosshair and the
         // readout follow the bar now under the mouse, not the one it was over before.
@@ -645,7 +657,7 @@ void ChartView::rebuildDrawnData() {
     financial_->data()->set(ohlc, true);
     volumeUp_->data()->set(up, true);
     volumeDown_->data()->set(down, true);
-    const double width = 0.72 * factor_;
+    const double width = kCandleWidth * factor_;
     financial_->setWidth(width);
     volumeUp_->setWidth(width);
     volumeDown_->setWidth(width);
