@@ -149,6 +149,21 @@ TEST_F(AnnotationTools, DraggingMovesAndUndoPutsItBack) {
     EXPECT_EQ(stored().size(), 1U);
 }
 
+// A note on the newest bar would run off the pane's right edge: it turns to the left of its
+// point, read whole, and a click on it there selects it.
+TEST_F(AnnotationTools, ANoteAtTheRightEdgeTurnsLeftOfItsPoint) {
+    const Bar& last = view.bars().back();
+    const std::int64_t id = doc->addDrawing(
+        makeNote({last.day, last.close}, "Retest of the Jan-2018 record, watch it"));
+    ASSERT_GT(id, 0);
+    view.plot()->replot();
+    const QPoint point = at("2020-04-17", last.close);
+    const QRect pane = view.priceRect()->rect();
+    ASSERT_GT(point.x() + 200, pane.right());  // the note is far wider than the room left
+    EXPECT_EQ(tools->layer().hitTest(QPointF(point) + QPointF(-150, -8)), id);
+    EXPECT_NE(tools->layer().hitTest(QPointF(point) + QPointF(20, -8)), id);
+}
+
 TEST_F(AnnotationTools, MagnetSnapsToTheBarsHigh) {
     tools->setMagnet(true);
     const Bar& bar = view.bars()[static_cast<std::size_t>(indexOf(iso("2020-02-19")))];

@@ -47,10 +47,19 @@ double segmentDistance(QPointF p, QPointF a, QPointF b) {
     return std::hypot(p.x() - q.x(), p.y() - q.y());
 }
 
-QRectF noteRect(const Annotation& a, QPointF at) {
+/// A note's box: above and right of its point, or turned to the left (below) of it where the
+/// pane's right (top) edge would cut it, so a note on the newest bars is read whole.
+QRectF noteRect(const Annotation& a, QPointF at, const QRectF& pane) {
     const QFontMetricsF m(fontOf(a));
     const QSizeF text = m.size(0, QString::fromStdString(a.label));
-    return {at.x(), at.y() - text.height() - 8, text.width() + 12, text.height() + 8};
+    QRectF box(at.x(), at.y() - text.height() - 8, text.width() + 12, text.height() + 8);
+    if (box.right() > pane.right() && at.x() - box.width() >= pane.left()) {
+        box.moveRight(at.x());
+    }
+    if (box.top() < pane.top() && at.y() + box.height() <= pane.bottom()) {
+        box.moveTop(at.y());
+    }
+    return box;
 }
 
 }  // namespace
@@ -260,7 +269,7 @@ void AnnotationPainter::drawLabel(QCPPainter* painter, const Annotation& a, QPoi
 }
 
 void AnnotationPainter::drawNote(QCPPainter* painter, const Annotation& a) const {
-    const QRectF box = noteRect(a, owner_.toPixel(a.points[0]));
+    const QRectF box = noteRect(a, owner_.toPixel(a.points[0]), owner_.view().priceRect()->rect());
     QColor back = owner_.view().theme().background;
     back.setAlpha(230);
     painter->setPen(QPen(colorOf(a), std::max(1.0, a.style.width)));
@@ -473,7 +482,7 @@ std::int64_t AnnotationLayer::hitTest(QPointF pixel, int* handle) const {
                           .contains(pixel);
                 break;
             case AnnotationKind::Note:
-                hit = noteRect(a, g.p1()).contains(pixel);
+                hit = noteRect(a, g.p1(), view_.priceRect()->rect()).contains(pixel);
                 break;
             default:
                 hit = segmentDistance(pixel, g.p1(), g.p2()) <= kHitSlack;
