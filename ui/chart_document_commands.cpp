@@ -119,10 +119,11 @@ SensitivityCommand::SensitivityCommand(ChartDocument& doc, double before, double
 
 bool SensitivityCommand::mergeWith(const QUndoCommand* other) {
     const auto* next = dynamic_cast<const SensitivityCommand*>(other);
-    if (next == nullptr || &next->doc_ != &doc_) {
+    if (next == nullptr || &next->doc_ != &doc_ || next->last_ - last_ > kRun) {
         return false;
     }
     after_ = next->after_;
+    last_ = next->last_;
     setObsolete(after_ == before_);
     return true;
 }

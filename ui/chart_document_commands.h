@@ -8,6 +8,7 @@
 #pragma once
 
 #include <QUndoCommand>
+#include <chrono>
 #include <cstdint>
 #include <map>
 #include <optional>
@@ -141,9 +142,11 @@ private:
     Row row_;
 };
 
-/// A sensitivity change; a run of changes (a dragged slider) merges into one step.
+/// A sensitivity change; a run of changes (a dragged slider, each change within kRun of the
+/// last) merges into one step, and two drags a moment apart are two.
 class SensitivityCommand : public QUndoCommand {
 public:
+    static constexpr std::chrono::milliseconds kRun{1000};
     SensitivityCommand(ChartDocument& doc, double before, double after);
     void redo() override { doc_.writes().setSensitivity(after_); }
     void undo() override { doc_.writes().setSensitivity(before_); }
@@ -154,6 +157,7 @@ private:
     ChartDocument& doc_;
     double before_;
     double after_;
+    std::chrono::steady_clock::time_point last_ = std::chrono::steady_clock::now();
 };
 
 /// "Horizontal line", "Zone", … for menus and undo texts.

@@ -5,12 +5,15 @@
 #include <QSignalSpy>
 #include <QTest>
 #include <QUndoStack>
+#include <chrono>
+#include <thread>
 
 #include "core/import/csv_importer.h"
 #include "core/model/date.h"
 #include "tests/support/qt_printers.h"
 #include "tests/support/test_paths.h"
 #include "ui/chart_document.h"
+#include "ui/chart_document_commands.h"
 
 namespace retest::test {
 namespace {
@@ -196,7 +199,7 @@ TEST_F(ChartDocumentTest, DrawingEditsUndoAndRedoThroughTheCache) {
     EXPECT_EQ(doc.drawings().size(), 1U);
 }
 
-TEST_F(ChartDocumentTest, SensitivityChangesMergeIntoOneUndoStep) {
+TEST_F(ChartDocumentTest, SensitivityChangesInOneRunMergeIntoOneUndoStep) {
     ui::ChartDocument doc(*cache);
     doc.setSynchronousLevels(true);
     doc.setSymbol(QStringLiteral("^GSPC"));
@@ -212,6 +215,12 @@ TEST_F(ChartDocumentTest, SensitivityChangesMergeIntoOneUndoStep) {
     doc.undoStack().redo();
     EXPECT_DOUBLE_EQ(doc.levelSettings().sensitivity, 0.9);
     EXPECT_EQ(doc.levels().zones.size(), many);
+    // A second drag a moment later is a step of its own: undo takes back only that one.
+    std::this_thread::sleep_for(ui::SensitivityCommand::kRun + std::chrono::milliseconds(100));
+    doc.setSensitivity(0.3);
+    EXPECT_EQ(doc.undoStack().count(), 2);
+    doc.undoStack().undo();
+    EXPECT_DOUBLE_EQ(doc.levelSettings().sensitivity, 0.9);
 }
 
 TEST_F(ChartDocumentTest, SensitivityIsRememberedPerSymbolInTheCache) {
