@@ -21,6 +21,7 @@
 #include <QSettings>
 #include <QStatusBar>
 #include <QStringListModel>
+#include <QTimer>
 #include <QToolBar>
 
 #include "core/import/csv_importer.h"
@@ -114,6 +115,27 @@ MainWindow::MainWindow(PriceCache& cache, QSettings& settings, QWidget* parent)
     });
 
     restoreState();
+
+    if (auto version = cache_.dataVersion()) {
+        cacheVersion_ = version.value();
+    }
+    auto* cacheWatch = new QTimer(this);
+    connect(cacheWatch, &QTimer::timeout, this, &MainWindow::showCacheChanges);
+    cacheWatch->start(kCacheWatchMs);
+}
+
+bool MainWindow::showCacheChanges() {
+    const auto version = cache_.dataVersion();
+    if (!version || version.value() == cacheVersion_) {
+        return false;
+    }
+    cacheVersion_ = version.value();
+    watchlistModel_->refresh();
+    refresh_->setWatchlist(watchlistModel_->symbols());
+    rotation_->setSymbols(watchlistModel_->currentList(), watchlistModel_->listSymbols());
+    refreshCompleter();
+    document_->reload();
+    return true;
 }
 
 // Children go in any order: every view lets go of the document and the chart when they do. A

@@ -5,7 +5,9 @@
 
 #include <QMainWindow>
 #include <QStringList>
+#include <cstdint>
 #include <functional>
+#include <optional>
 
 #include "core/cache/price_cache.h"
 
@@ -89,6 +91,11 @@ public:
     /// Opens any symbol, a ratio such as IWM:SPY too; a bad or unknown one leaves the chart
     /// as it was and explains why in the status bar. True when shown.
     bool openSymbol(const QString& text);
+    /// Shows what another process committed to the cache since the last look (`retest import`,
+    /// `retest annotate`, `retest watchlist` in a terminal): the watchlists and the chart are
+    /// read again. A timer calls it every kCacheWatchMs. True when something had changed.
+    bool showCacheChanges();
+    static constexpr int kCacheWatchMs = 2000;
 
 protected:
     void closeEvent(QCloseEvent* event) override;
@@ -134,6 +141,7 @@ private:
     QAction* addToWatchlistAction_ = nullptr;
     MarketContext* context_ = nullptr;
     QLineEdit* compareEdit_ = nullptr;
+    std::optional<std::int64_t> cacheVersion_;  // PriceCache::dataVersion() when last looked
 
     QAction* importAction_ = nullptr;
     QAction* quitAction_ = nullptr;

@@ -30,6 +30,7 @@ struct CacheStatements {
     Statement selectBars, upsertBar, deleteBars;
     Statement upsertAction, selectActions, deleteActions;
     Statement upsertSymbol, updateSummary, deleteSymbol, selectSymbol, selectSymbols, anyBar;
+    Statement dataVersion;
     Statement insertLevel, selectLevels, deleteLevel, updateLevel;
 };
 
@@ -84,6 +85,7 @@ std::vector<StatementSql> statementSql() {
         {&S::selectSymbol, std::string(kSymbolColumns) + "WHERE symbol = ?1"},
         {&S::selectSymbols, std::string(kSymbolColumns) + "ORDER BY symbol"},
         {&S::anyBar, "SELECT EXISTS(SELECT 1 FROM bars)"},
+        {&S::dataVersion, "PRAGMA data_version"},
         {&S::insertLevel,
          "INSERT INTO manual_levels(symbol, price, label, created) VALUES(?1, ?2, ?3, ?4)"},
         {&S::selectLevels,
@@ -503,6 +505,14 @@ Result<bool> PriceCache::isEmpty() const {
         return Ctx{db_, *stmts_, path_}.sql("cannot read the bars");
     }
     return q.columnInt64(0) == 0;
+}
+
+Result<std::int64_t> PriceCache::dataVersion() const {
+    Use q(stmts_->dataVersion);
+    if (q.step() != SQLITE_ROW) {
+        return Ctx{db_, *stmts_, path_}.sql("cannot read the data version");
+    }
+    return q.columnInt64(0);
 }
 
 Result<Ok> PriceCache::removeSymbol(std::string_view symbol) {

@@ -138,6 +138,10 @@ public:
     Result<std::optional<SymbolInfo>> symbolInfo(std::string_view symbol) const;
     /// True when no symbol has any bar (first start).
     Result<bool> isEmpty() const;
+    /// SQLite's data_version: it changes when another connection (the command line, a second
+    /// window) commits to the file, never for this connection's own writes. The window polls
+    /// it to show what `retest import` or `retest annotate` changed while it was open.
+    Result<std::int64_t> dataVersion() const;
     /// Removes a symbol's bars and metadata (never its manual levels or annotations).
     Result<Ok> removeSymbol(std::string_view symbol);
 

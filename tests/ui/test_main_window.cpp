@@ -20,7 +20,10 @@
 #include <QTest>
 #include <map>
 
+#include "core/annotations/annotation.h"
+#include "core/cache/annotation_store.h"
 #include "core/import/csv_importer.h"
+#include "core/model/date.h"
 #include "tests/support/qt_printers.h"
 #include "tests/support/test_paths.h"
 #include "ui/annotations/annotation_controller.h"
@@ -251,6 +254,36 @@ TEST_F(MainWindowTest, OpensOnTheSampleAsCandles) {
                 w.chartView()->title().startsWith(QStringLiteral("^GSPC · Daily")))
         << w.chartView()->title().toStdString();
     EXPECT_EQ(w.watchlistDock()->currentSymbol(), QStringLiteral("^GSPC"));
+}
+
+// `retest annotate ^GSPC --note ...` in a terminal while the window is open: the window reads
+// the cache again and shows the note (the timer does this every two seconds). Its own edits
+// are not read back.
+TEST_F(MainWindowTest, WhatAnotherProcessWritesToTheCacheShowsUp) {
+    auto s = settings();
+    ui::MainWindow w(*cache, *s);
+    w.resize(1200, 800);
+    w.show();
+    ASSERT_TRUE(QTest::qWaitForWindowExposed(&w));
+    ASSERT_EQ(w.document()->symbol(), QStringLiteral("^GSPC"));
+    EXPECT_FALSE(w.showCacheChanges());
+
+    Annotation own = makeNote({*parseIsoDate("2020-03-23"), 2191.86}, "from the window");
+    ASSERT_GT(w.document()->addDrawing(own), 0);
+    EXPECT_FALSE(w.showCacheChanges());  // its own write
+
+    {
+        auto other = PriceCache::open(tmp.file("cache.sqlite"));  // the command line's
+        ASSERT_TRUE(other) << other.error().message;
+        Annotation note = makeNote({*parseIsoDate("2020-04-17"), 2874.56}, "from the CLI");
+        note.symbol = "^GSPC";
+        ASSERT_TRUE(other.value()->annotationStore().add(note));
+    }
+    EXPECT_EQ(w.document()->drawings().size(), 1U);
+    EXPECT_TRUE(w.showCacheChanges());
+    ASSERT_EQ(w.document()->drawings().size(), 2U);
+    EXPECT_EQ(w.document()->drawings().back().label, "from the CLI");
+    EXPECT_FALSE(w.showCacheChanges());  // nothing new since
 }
 
 TEST_F(MainWindowTest, ClickAndArrowKeysSwitchSymbols) {
