@@ -212,6 +212,31 @@ TEST(ChartView, ThePriceFitTakesInACandleCutByTheEdge) {
     EXPECT_LE(h.view.priceAxis()->range().lower, bars[static_cast<std::size_t>(cut)].low);
 }
 
+// Zoomed out, one candle stands for several bars: when the left edge cuts it, the fit takes in
+// all of its bars, not only those within a candle's half-width of the edge. 2000 quiet sessions
+// around 100 with one spike down to 50, in the half of its candle that is off-screen.
+TEST(ChartView, ThePriceFitTakesInAllBarsOfACutMergedCandle) {
+    std::vector<Bar> bars;
+    Day day = iso("2015-01-05");
+    for (int i = 0; i < 2000; ++i) {
+        bars.push_back({day, 100, 101, 99, 100, 100, 1e6});
+        day += weekdayOf(day) == 4 ? 3 : 1;
+    }
+    Headless h(600, 400);
+    h.view.setBars(bars, Timeframe::Daily);
+    h.view.timeAxis()->setRange(200, 1700);
+    const int f = h.view.decimationFactor();
+    ASSERT_GE(f, 3);
+    const int group = 400 - 400 % f;  // a candle's first bar: left of its centre
+    bars[static_cast<std::size_t>(group)].low = 50;
+    h.view.setBars(bars, Timeframe::Daily);
+    const double centre = group + (f - 1) / 2.0;
+    h.view.timeAxis()->setRange(centre + 0.3 * f, centre + 0.3 * f + 1500);
+    ASSERT_EQ(h.view.decimationFactor(), f);
+    ASSERT_GT(h.view.visibleBarRange().first, group);  // its bar is off-screen
+    EXPECT_LE(h.view.priceAxis()->range().lower, 50);
+}
+
 TEST(ChartView, SetBarsKeepsThePresetElseShowsTheLastYear) {
     Headless h(1600, 1000);
     const auto& bars = sampleBars();

@@ -628,11 +628,15 @@ void ChartView::refreshView() {
         factor_ = factor;
         rebuildDrawnData();
     }
-    // The price fit takes in a candle cut by either edge too: half a bar at the left, drawn,
-    // must not run off the pane.
-    const double half = kCandleWidth / 2 * factor_;
-    fitYAxes(std::clamp(static_cast<int>(std::ceil(r.lower - half)), 0, n - 1),
-             std::clamp(static_cast<int>(std::floor(r.upper + half)), 0, n - 1));
+    // The price fit takes in a candle cut by either edge too: half a candle at the left, drawn,
+    // must not run off the pane. Zoomed out, candle k stands for bars [k f, k f + f) (f =
+    // factor_), centred on their middle, kCandleWidth f wide: the fit takes all of its bars.
+    const int f = std::max(factor_, 1);
+    const double centre = (f - 1) / 2.0;
+    const double half = kCandleWidth / 2 * f;
+    const int firstCandle = static_cast<int>(std::ceil((r.lower - half - centre) / f));
+    const int lastCandle = static_cast<int>(std::floor((r.upper + half - centre) / f));
+    fitYAxes(std::clamp(firstCandle * f, 0, n - 1), std::clamp(lastCandle * f + f - 1, 0, n - 1));
     if (hovered_ >= 0) {
         // Panned or zoomed by keys or the wheel under a still mouse: the crosshair and the
         // readout follow the bar now under the mouse, not the one it was over before.
