@@ -5,6 +5,7 @@
 #include <QFutureWatcher>
 #include <QUndoStack>
 #include <QtConcurrent/QtConcurrentRun>
+#include <algorithm>
 #include <atomic>
 #include <limits>
 
@@ -196,6 +197,39 @@ bool ChartDocument::reload() {
     Q_EMIT drawingsChanged();
     requestAnalysis();
     return data_.loadError.isEmpty();
+}
+
+bool ChartDocument::reloadIfChanged() {
+    if (data_.symbol.isEmpty()) {
+        return false;
+    }
+    const ChartData fresh = loadChartData(cache_, data_.symbol, data_.timeframe, until_, adjusted_);
+    if (fresh.bars != data_.bars || fresh.daily != data_.daily ||
+        fresh.loadError != data_.loadError) {
+        reload();
+        return true;
+    }
+    const std::vector<ManualLevel> levelsBefore = manualLevels_;
+    const std::vector<Annotation> drawingsBefore = drawings_;
+    const double sensitivityBefore = levelSettings_.sensitivity;
+    loadEdits();
+    loadSensitivity();
+    const bool levels =
+        !std::equal(manualLevels_.begin(), manualLevels_.end(), levelsBefore.begin(),
+                    levelsBefore.end(), [](const ManualLevel& a, const ManualLevel& b) {
+                        return a.id == b.id && a.price == b.price && a.label == b.label;
+                    });
+    const bool drawings = drawings_ != drawingsBefore;
+    if (levels) {
+        Q_EMIT manualLevelsChanged();
+    }
+    if (drawings) {
+        Q_EMIT drawingsChanged();
+    }
+    if (levels || levelSettings_.sensitivity != sensitivityBefore) {
+        requestAnalysis();
+    }
+    return levels || drawings || levelSettings_.sensitivity != sensitivityBefore;
 }
 
 void ChartDocument::loadEdits() {

@@ -63,6 +63,10 @@ public:
     bool setSymbol(const QString& symbol);
     /// Reloads the current symbol (after an import or a refresh); keeps the undo history.
     bool reload();
+    /// After another process wrote to the cache (MainWindow::showCacheChanges()): reloads the
+    /// current symbol when its bars changed, else only its levels, drawings and sensitivity
+    /// when they did, so the view keeps its range. True when anything was read anew.
+    bool reloadIfChanged();
     void setTimeframe(Timeframe tf);
     /// Shows the data as it stood at the end of `day` (bars after it are not read), so levels,
     /// breakouts and retests are those a user saw then. std::nullopt: all data.

@@ -134,7 +134,8 @@ bool MainWindow::showCacheChanges() {
     refresh_->setWatchlist(watchlistModel_->symbols());
     rotation_->setSymbols(watchlistModel_->currentList(), watchlistModel_->listSymbols());
     refreshCompleter();
-    document_->reload();
+    alerts_->checkNow();
+    document_->reloadIfChanged();  // the chart keeps its range unless its bars changed
     return true;
 }
 

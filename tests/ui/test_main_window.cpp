@@ -279,10 +279,14 @@ TEST_F(MainWindowTest, WhatAnotherProcessWritesToTheCacheShowsUp) {
         note.symbol = "^GSPC";
         ASSERT_TRUE(other.value()->annotationStore().add(note));
     }
+    // The user had panned to 2008: a new drawing does not move the view.
+    w.chartView()->setDateRange(*parseIsoDate("2008-01-01"), *parseIsoDate("2008-12-31"));
+    const auto panned = w.chartView()->visibleBarRange();
     EXPECT_EQ(w.document()->drawings().size(), 1U);
     EXPECT_TRUE(w.showCacheChanges());
     ASSERT_EQ(w.document()->drawings().size(), 2U);
     EXPECT_EQ(w.document()->drawings().back().label, "from the CLI");
+    EXPECT_EQ(w.chartView()->visibleBarRange(), panned);
     EXPECT_FALSE(w.showCacheChanges());  // nothing new since
 }
 
