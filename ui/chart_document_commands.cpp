@@ -119,11 +119,11 @@ SensitivityCommand::SensitivityCommand(ChartDocument& doc, double before, double
 
 bool SensitivityCommand::mergeWith(const QUndoCommand* other) {
     const auto* next = dynamic_cast<const SensitivityCommand*>(other);
-    if (next == nullptr || &next->doc_ != &doc_ || next->last_ - last_ > kRun) {
+    if (next == nullptr || &next->doc_ != &doc_ || next->asked_ - done_ > kRun) {
         return false;
     }
     after_ = next->after_;
-    last_ = next->last_;
+    done_ = next->done_;
     setObsolete(after_ == before_);
     return true;
 }

@@ -142,13 +142,17 @@ private:
     Row row_;
 };
 
-/// A sensitivity change; a run of changes (a dragged slider, each change within kRun of the
-/// last) merges into one step, and two drags a moment apart are two.
+/// A sensitivity change; a run of changes (a dragged slider: each change asked for within kRun
+/// of the last one's analysis ending) merges into one step, and two drags a moment apart are
+/// two. The time an analysis takes is not counted.
 class SensitivityCommand : public QUndoCommand {
 public:
     static constexpr std::chrono::milliseconds kRun{1000};
     SensitivityCommand(ChartDocument& doc, double before, double after);
-    void redo() override { doc_.writes().setSensitivity(after_); }
+    void redo() override {
+        doc_.writes().setSensitivity(after_);
+        done_ = std::chrono::steady_clock::now();
+    }
     void undo() override { doc_.writes().setSensitivity(before_); }
     int id() const override { return 1; }
     bool mergeWith(const QUndoCommand* other) override;
@@ -157,7 +161,8 @@ private:
     ChartDocument& doc_;
     double before_;
     double after_;
-    std::chrono::steady_clock::time_point last_ = std::chrono::steady_clock::now();
+    std::chrono::steady_clock::time_point asked_ = std::chrono::steady_clock::now();
+    std::chrono::steady_clock::time_point done_ = asked_;
 };
 
 /// "Horizontal line", "Zone", … for menus and undo texts.
