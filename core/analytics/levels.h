@@ -67,7 +67,9 @@ struct ZoneBounds {
     double coreHigh = 0;
 };
 
-/// A zone's name from bar `from` on: a record or major swing joining it later renames it.
+/// A zone's name from bar `from` on: a record or major swing joining it later renames it, and
+/// so does a later bar of its pivot's month going beyond it ("the Mar-2020 low" becomes "the
+/// 12-Mar-2020 low" on the bar that went lower).
 struct ZoneName {
     std::size_t from = 0;
     std::string name;
