@@ -354,9 +354,11 @@ TEST_F(CliTest, ScanNamesTheAllTimeHighAsResistanceWhenNoLevelIsAbove) {
     EXPECT_FALSE(last.out.contains(QStringLiteral("all-time high)"))) << last.out.toStdString();
 }
 
-// On the sample's last day price closed inside the Jan-2018 record it had just broken out of: the
-// support's line (2872.87) is under that close here, but it can be above it (^RUT the day after
-// its 2025 breakout), so the distance of a zone price is inside is "inside", not a percentage.
+// On the sample's last day price closed inside the Jan-2018 record it had just broken out of.
+// The support's line (2872.87) is under that close here; it can be above it (^RUT the day after
+// its 2025 breakout read "support 2458.86 (+0.4%)"): either way a zone price is inside reads
+// "inside" (the unit test DistanceToAZoneIsInsideWithinItAndToItsPriceOutside has the line above).
+// The previous text, "(-0.1%)", fails this test.
 TEST_F(CliTest, ScanAndLevelsSayPriceIsInsideTheZoneItIsRetesting) {
     const CliRun scan = runCli(db, {QStringLiteral("scan"), QStringLiteral("^GSPC")});
     ASSERT_EQ(scan.code, 0) << scan.err.toStdString();

@@ -1008,8 +1008,8 @@ void LevelOverlay::placeTags() {
 // candles under its whole width, not only its own bar's, and steps further away from a label
 // already placed; the arrow stretches to reach it, up to four arrow lengths. A label with no
 // room left that near is left out with its arrow. An event that had failed by the last visible
-// bar keeps a short grey arrow and no label: five "Breakout" labels through one old record,
-// four of them failed, read as five breakouts.
+// bar keeps a short grey arrow and no label: six "Breakout" labels through one old record,
+// five of them failed, read as six breakouts.
 void LevelOverlay::placeEvents() {
     const auto [first, last] = view_.visibleBarRange();
     const auto& bars = view_.bars();

@@ -192,9 +192,9 @@ void LevelsPanel::sizeColumns() {
     for (int visual = 0; visual < ColumnCount; ++visual) {
         header->moveSection(header->visualIndex(order[visual]), visual);
     }
-    // Touches, Flipped and Manual are extras (the touches are in the strength and, with their
-    // dates, in the tooltip; a manual level's kind is in its own colour; a flip is in the
-    // tooltip): hidden at first so the rest fit beside the chart; the header's context menu
+    // Touches, Flipped and Manual are extras (the touches are in the strength and, with the
+    // first and last dates, in the tooltip; a manual level's kind is in its own colour; a flip is
+    // in the tooltip): hidden at first so the rest fit beside the chart; the header's context menu
     // shows or hides any column.
     header->setSectionHidden(ColTouches, true);
     header->setSectionHidden(ColFlipped, true);
