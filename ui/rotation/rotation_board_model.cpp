@@ -20,9 +20,8 @@ QString zoneText(const Zone* z, double last) {
     if (z == nullptr) {
         return QStringLiteral("—");
     }
-    return QStringLiteral("%1 (%2)").arg(
-        localePrice(z->price),
-        inZone(*z, last) ? RotationBoardModel::tr("inside") : pct(zoneDistancePct(*z, last)));
+    return QStringLiteral("%1 (%2)").arg(localePrice(z->price),
+                                         toQString(zoneDistanceText(*z, last)));
 }
 
 QColor quadrantColor(Quadrant q) {
