@@ -275,7 +275,7 @@ void LevelEngine::settle(std::size_t i) {
     }
     if (auto p = major_.stream.step(all, i, majorThr)) {
         majorPivots_.push_back(*p);
-        majorRecord_.push_back(p->high && p->price > maxHighBefore_[p->index] ? 1 : 0);
+        majorRecord_.push_back(isRecord(*p) ? 1 : 0);
         if (majorPivots_.size() > 1) {
             majorCloseBar_.push_back(majorCloseBar(majorPivots_.size() - 2));  // now settled
         }
@@ -496,6 +496,15 @@ std::size_t LevelEngine::majorCloseBar(std::size_t k) const {
     return extremeCloseBar(bars_.seen(), from, to, p.index, p.high);
 }
 
+// A peak above every earlier high is a record only when the bars before it cover a year: the
+// first swings of a history that starts in 2020 were below the 2018 high that it does not hold
+// (^RUT's Jan-2020 high was no record), and a chartist's new high is a 52-week one at least.
+bool LevelEngine::isRecord(const Pivot& p) const {
+    constexpr Day kRecordHistoryDays = 365;
+    return p.high && p.price > maxHighBefore_[p.index] &&
+           bars_[p.index].day - bars_.front().day >= kRecordHistoryDays;
+}
+
 Day LevelEngine::dayOfExtreme(std::size_t index, bool high) const {
     const Day end = bars_[index].day;
     if (daily_.empty()) {
@@ -558,7 +567,7 @@ void LevelEngine::onPivot(const Pivot& p, bool major, Zigzag& zz, std::size_t no
     m.close = bars_[best].close;
     m.peak = p.high;
     m.major = major;
-    m.record = p.high && p.price > maxHighBefore_[p.index];
+    m.record = isRecord(p);
     addMember(m, atr_[p.index], now);
 }
 
@@ -702,9 +711,11 @@ bool LevelEngine::Level::hasMemberIn(std::size_t from, std::size_t to) const {
     return it != memberBars.end() && *it <= to;
 }
 
-// A zone is named for its record pivot, else its major swing, the oldest among equals.
+// A zone is named for its oldest record or major swing (its oldest pivot while it has none):
+// the name it is known by stays when a later swing tests it ("the Mar-2000 high" when July
+// 2007 went a point above it).
 void LevelEngine::Level::noteNaming(std::size_t k, std::size_t now) {
-    const auto rank = [](const Member& x) { return (x.record ? 2 : 0) + (x.major ? 1 : 0); };
+    const auto rank = [](const Member& x) { return x.record || x.major ? 1 : 0; };
     const bool better = naming == SIZE_MAX || rank(members[k]) > rank(members[naming]) ||
                         (rank(members[k]) == rank(members[naming]) && k < naming);
     if (!better || k == naming) {

@@ -273,6 +273,9 @@ private:
     std::string memberName(const Member& m, std::size_t last) const;
     void onPivot(const Pivot& p, bool major, Zigzag& zz, std::size_t now);
     Day dayOfExtreme(std::size_t index, bool high) const;
+    /// Whether peak `p` was a record when made: above every earlier high, with a year of bars
+    /// before it.
+    bool isRecord(const Pivot& p) const;
     /// The bar of major pivot k's extreme close between its neighbours (to the last bar for
     /// the last pivot).
     std::size_t majorCloseBar(std::size_t k) const;

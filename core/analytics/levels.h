@@ -99,11 +99,11 @@ struct Zone {
     std::string why;      ///< the strength in words
     /// Holds a major peak or trough (or is manual): breakouts and retests are tracked for it.
     bool major = false;
-    /// Holds a peak that was an all-time high when it was made.
+    /// Holds a peak that was an all-time high when it was made (with a year of bars before it).
     bool record = false;
     bool manual = false;
     /// "the Nov-2021 record high", "the Mar-2020 low", or the manual label: named for its
-    /// defining pivot (records first, then major swings, then the oldest).
+    /// defining pivot (its oldest record or major swing, else its oldest pivot).
     std::string name;
     /// The pivots' close-to-wick span the zone was drawn from; low/high add a small ATR pad.
     /// Breakouts are a close beyond the core.
@@ -336,9 +336,10 @@ std::vector<Zone> higherTimeframeZones(std::span<const Bar> daily, Timeframe tf,
 /// refreshes).
 std::vector<Zone> higherTimeframeZones(LevelAnalysis analysis, Timeframe tf);
 
-/// "the Nov-2021 record high" for a peak (record: above every earlier high when made) or
-/// "the Mar-2020 low" for a trough, dated `day`; with `withDay`, "the 12-Mar-2020 low": a
-/// lesser swing of a month whose high (low) was elsewhere, so two zones never share a name.
+/// "the Nov-2021 record high" for a peak (record: above every earlier high when made, with a
+/// year of history before it) or "the Mar-2020 low" for a trough, dated `day`; with
+/// `withDay`, "the 12-Mar-2020 low": a lesser swing of a month whose high (low) was elsewhere,
+/// so two zones never share a name.
 std::string pivotName(Day day, bool peak, bool record, bool withDay = false);
 
 }  // namespace retest

@@ -35,6 +35,16 @@ inline std::vector<double> walk(const std::vector<int>& waypoints) {
     return closes;
 }
 
+/// A year of bars: the history a peak needs before it to count as a record.
+inline constexpr std::size_t kYearOfBars = 365;
+
+/// `closes` after kYearOfBars closes at its first one, flat: no swing, but a year of history.
+inline std::vector<double> afterAFlatYear(const std::vector<double>& closes) {
+    std::vector<double> out(kYearOfBars, closes.empty() ? 0.0 : closes.front());
+    out.insert(out.end(), closes.begin(), closes.end());
+    return out;
+}
+
 /// Bars with the given closes; each opens at the previous close.
 inline std::vector<Bar> barsFromCloses(const std::vector<double>& closes, double halfRange = 0.5) {
     std::vector<Bar> bars;

@@ -39,7 +39,10 @@ const LevelEvent* eventThrough(const LevelAnalysis& a, double price) {
 }
 
 TEST(Levels, DoubleTopBreakoutRetestHeld) {
-    const auto bars = test::barsFromCloses(test::walk(doubleTopThenRetest(160)));
+    // A flat year first: history enough for the tops to be records (LevelEngine::isRecord()).
+    constexpr std::size_t y = test::kYearOfBars;
+    const auto bars =
+        test::barsFromCloses(test::afterAFlatYear(test::walk(doubleTopThenRetest(160))));
     const LevelAnalysis a = analyzeLevels(bars);
     EXPECT_EQ(a.asOf, bars.back().day);
     EXPECT_DOUBLE_EQ(a.lastClose, 160);
@@ -49,8 +52,8 @@ TEST(Levels, DoubleTopBreakoutRetestHeld) {
 
     // Both tops are major peaks; the first one was the record, exceeded since.
     ASSERT_GE(a.majorPeaks.size(), 2U);
-    EXPECT_EQ(a.majorPeaks[0].index, 30U);
-    EXPECT_EQ(a.majorPeaks[1].index, 70U);
+    EXPECT_EQ(a.majorPeaks[0].index, y + 30);
+    EXPECT_EQ(a.majorPeaks[1].index, y + 70);
     ASSERT_TRUE(a.priorAllTimeHigh);
     EXPECT_DOUBLE_EQ(a.priorAllTimeHigh->price, 150.5);  // the 150 top was the last record
 
@@ -64,15 +67,15 @@ TEST(Levels, DoubleTopBreakoutRetestHeld) {
     EXPECT_TRUE(top->flipped);
     EXPECT_TRUE(top->major);
     EXPECT_TRUE(top->record);
-    EXPECT_EQ(top->name, "the Feb-2020 record high");  // top A, day 30 of a series from Jan 6
-    EXPECT_EQ(top->id, "H2020-02-05");
+    EXPECT_EQ(top->name, "the Feb-2021 record high");  // top A, day 395 of a series from Jan 6
+    EXPECT_EQ(top->id, "H2021-02-04");
     // Top A, top B (rejections from below), the breakout (passing through), the pullback
     // (a rejection from above).
     ASSERT_EQ(top->touches.size(), 4U);
-    EXPECT_EQ(top->touches[0].index, 30U);
-    EXPECT_EQ(top->touches[1].index, 70U);
+    EXPECT_EQ(top->touches[0].index, y + 30);
+    EXPECT_EQ(top->touches[1].index, y + 70);
     EXPECT_FALSE(top->touches[2].rejection);
-    EXPECT_EQ(top->touches[3].index, 145U);
+    EXPECT_EQ(top->touches[3].index, y + 145);
     EXPECT_TRUE(top->touches[3].fromAbove);
     EXPECT_EQ(top->rejections, 3);
     EXPECT_NE(top->why.find("4 touches"), std::string::npos) << top->why;
@@ -82,23 +85,23 @@ TEST(Levels, DoubleTopBreakoutRetestHeld) {
     const LevelEvent* ev = eventThrough(a, 130.5);
     ASSERT_NE(ev, nullptr);
     EXPECT_EQ(ev->type, LevelEventType::Breakout);
-    // The first close above the tops' close (130) on the climb from 112: 131, bar 107.
-    EXPECT_EQ(ev->index, 107U);
+    // The first close above the tops' close (130) on the climb from 112: 131.
+    EXPECT_EQ(ev->index, y + 107);
     EXPECT_DOUBLE_EQ(ev->close, 131);
-    EXPECT_EQ(ev->id, "H2020-02-05/up/" + formatIsoDate(bars[107].day));
+    EXPECT_EQ(ev->id, "H2021-02-04/up/" + formatIsoDate(bars[y + 107].day));
     EXPECT_EQ(ev->name, top->name);
     EXPECT_EQ(ev->retest, RetestState::Held);
     // The pullback to 131 reached the zone (low 130.5) and closed above 130: tested and held.
     ASSERT_EQ(ev->history.size(), 2U);
     EXPECT_EQ(ev->history[0].state, RetestState::Retesting);
-    EXPECT_EQ(ev->history[0].index, 145U);
+    EXPECT_EQ(ev->history[0].index, y + 145);
     EXPECT_EQ(ev->history[1].state, RetestState::Held);
-    EXPECT_EQ(ev->history[1].index, 145U);
+    EXPECT_EQ(ev->history[1].index, y + 145);
     EXPECT_GT(ev->distancePct, 20);
-    EXPECT_EQ(ev->description(), "Broke out above the Feb-2020 record high on " +
-                                     formatIsoDate(bars[107].day) +
-                                     " (close 131.00); retest held on " +
-                                     formatIsoDate(bars[145].day) + "; now 22.5% above the zone");
+    EXPECT_EQ(ev->description(),
+              "Broke out above the Feb-2021 record high on " + formatIsoDate(bars[y + 107].day) +
+                  " (close 131.00); retest held on " + formatIsoDate(bars[y + 145].day) +
+                  "; now 22.5% above the zone");
     // The headline is the latest breakout through a record: the one above the 150 top, the
     // record before the last leg up.
     ASSERT_TRUE(a.headline);
@@ -106,6 +109,33 @@ TEST(Levels, DoubleTopBreakoutRetestHeld) {
     EXPECT_EQ(head.type, LevelEventType::Breakout);
     EXPECT_LE(head.low, 150.5);
     EXPECT_GE(head.high, 150.5);
+}
+
+// A peak above every earlier bar is a record only with a year of history before it: a series
+// that starts in January 2020 does not hold the 2018 high its first top was under (^RUT's
+// Jan-2020 high, 1,715, was 27 points below it). The same double top without the flat year
+// is "the Feb-2020 high", and its breakout is through a major level, not a record.
+TEST(Levels, APeakIsARecordOnlyWithAYearOfHistoryBeforeIt) {
+    const auto bars = test::barsFromCloses(test::walk(doubleTopThenRetest(160)));
+    const LevelAnalysis a = analyzeLevels(bars);
+    const Zone* top = zoneHolding(a, 130.5);
+    ASSERT_NE(top, nullptr);
+    EXPECT_TRUE(top->major);
+    EXPECT_FALSE(top->record);
+    EXPECT_EQ(top->name, "the Feb-2020 high");
+    EXPECT_EQ(top->touches.size(), 4U);  // the same tests of it
+    const LevelEvent* ev = eventThrough(a, 130.5);
+    ASSERT_NE(ev, nullptr);
+    EXPECT_EQ(ev->index, 107U);  // the same breakout
+    EXPECT_FALSE(ev->record);
+    EXPECT_EQ(ev->retest, RetestState::Held);
+    EXPECT_EQ(ev->description().rfind("Broke out above the Feb-2020 high on ", 0), 0U)
+        << ev->description();
+    // No top of half a year of history is an old all-time high.
+    EXPECT_FALSE(a.priorAllTimeHigh);
+    for (const Zone& z : a.zones) {
+        EXPECT_FALSE(z.record) << z.name;
+    }
 }
 
 // headlineEvent(): the latest live breakout through a major record, else the live one nearest
@@ -302,7 +332,7 @@ TEST(Levels, ManualLevelOnADetectedZoneIsTheUsersOwnZoneBesideIt) {
     EXPECT_TRUE(mine->shown);
     // The detected double top is still there, with its own name and events.
     const auto top = std::find_if(a.zones.begin(), a.zones.end(), [](const Zone& z) {
-        return !z.manual && z.name == "the Feb-2020 record high";
+        return !z.manual && z.name == "the Feb-2020 high";
     });
     ASSERT_NE(top, a.zones.end());
     EXPECT_EQ(top->manualId, 0);

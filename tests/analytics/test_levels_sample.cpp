@@ -142,6 +142,29 @@ TEST_F(SampleLevels, BreakoutAboveThe2007TopIsMarch2013AndItsJuneRetestHeld) {
         << breakout->description();
 }
 
+// The 2000 top keeps its name when July 2007 went three points above it: a record (the sample
+// had seven years by then) that tested the zone, cited in its explanation, not a new name. The
+// top itself, 12 weeks into the sample, is no record: the data cannot know what came before.
+TEST_F(SampleLevels, The2000TopKeepsItsNameWhenJuly2007TestsIt) {
+    const LevelAnalysis a = analyzeLevels(until(sample(), d("2008-06-30")));
+    const auto top = std::find_if(a.zones.begin(), a.zones.end(), [](const Zone& z) {
+        return z.low <= 1552.87 && 1552.87 <= z.high;
+    });
+    ASSERT_NE(top, a.zones.end());
+    EXPECT_EQ(top->name, "the Mar-2000 high");
+    EXPECT_TRUE(top->names.empty()) << "renamed";
+    EXPECT_TRUE(top->record);  // it holds the Jul-2007 record
+    EXPECT_NE(top->why.find("the Mar-2000 high 1,552.87 (close 1,527.46) and the Jul-2007 record "
+                            "high 1,555.90"),
+              std::string::npos)
+        << top->why;
+    for (const LevelEvent& e : a.events) {
+        if (e.zone == static_cast<std::size_t>(top - a.zones.begin())) {
+            EXPECT_EQ(e.name, "the Mar-2000 high") << e.id;
+        }
+    }
+}
+
 // The headline answers "is it holding?" about the levels price is at. On 2014-10-20 that is
 // the Jan-2014 record high, retested in the October dip and held on 2014-10-15; the 2013
 // breakout above the 2007 top, held in June 2013 and 20% below by then, is history.

@@ -366,7 +366,7 @@ TEST(LevelOverlay, WeeklyLevelLabelsGiveWayBelowTheirLineAndExplainThemselves) {
             EXPECT_FALSE(rects[a]->intersects(*rects[b]));
         }
     }
-    EXPECT_GE(close, 1);  // the 2007 and 2000 records, 24 points apart
+    EXPECT_GE(close, 1);  // the 2007 record and the 2000 top, 24 points apart
     for (std::size_t k = 0; k < lines.size(); ++k) {
         const double y = s.view.priceAxis()->coordToPixel(lines[k].price);
         if (!onScreen(y)) {
