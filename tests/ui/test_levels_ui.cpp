@@ -599,6 +599,33 @@ TEST(LevelOverlay, ZoneNamesStayClearOfTheStateBox) {
     EXPECT_GT(checked, 20);
 }
 
+// The headline names its zone on the chart, held or failed: "Broke out above the Jan-2018 record
+// high …; failed on …" points at a line the reader can find, not at one price tag among many.
+TEST(LevelOverlay, TheHeadlinesZoneIsNamedOnTheChartEvenOnceFailed) {
+    Sample s;
+    int failed = 0;
+    for (Day end = *parseIsoDate("2001-01-31"); end < *parseIsoDate("2020-04-17"); end += 61) {
+        s.view.setDateRange(end - 182, end);
+        s.layout();
+        s.layout();
+        const int head = s.overlay->stateEvent();
+        if (head < 0) {
+            continue;
+        }
+        const auto last = static_cast<std::size_t>(s.view.visibleBarRange().second);
+        const LevelEvent e =
+            eventsAsOf(s.doc->levels(), s.view.bars(), last)[static_cast<std::size_t>(head)];
+        if (!s.view.priceAxis()->range().contains(s.doc->levels().zones[e.zone].price)) {
+            continue;  // its line is off the chart
+        }
+        failed += e.retest == RetestState::Failed ? 1 : 0;
+        const std::vector<int> named = s.overlay->namedZones();
+        EXPECT_NE(std::find(named.begin(), named.end(), static_cast<int>(e.zone)), named.end())
+            << "view ending " << formatIsoDate(end) << ": " << e.description();
+    }
+    EXPECT_GE(failed, 3);
+}
+
 // Candles of `s`'s view whose high-low range meets the pixel rectangle `box`.
 int candlesUnder(Sample& s, const QRectF& box) {
     const auto& bars = s.view.bars();

@@ -271,6 +271,21 @@ int LevelOverlay::activeZone() const {
     return ev.retest == RetestState::Failed ? -1 : static_cast<int>(ev.zone);
 }
 
+int LevelOverlay::headlineZone() const {
+    const int e = stateEvent();
+    return e < 0 ? -1 : static_cast<int>(asOf_[static_cast<std::size_t>(e)].zone);
+}
+
+std::vector<int> LevelOverlay::namedZones() const {
+    std::vector<int> out;
+    for (const ZoneItems& items : zones_) {
+        if (items.name->visible()) {
+            out.push_back(items.zone);
+        }
+    }
+    return out;
+}
+
 QString LevelOverlay::allTimeHighText() const {
     return athText_ != nullptr ? athText_->text() : QString();
 }
@@ -498,7 +513,7 @@ void LevelOverlay::rebuild() {
     }
     buildState();
     restyle();
-    // Tag priorities: the highlighted, active and manual zones first, then the strongest near
+    // Tag priorities: the highlighted, headline and manual zones first, then the strongest near
     // the price; the chart keeps the most important ones when the axis has no room for all.
     tagPrices_.clear();
     tagPriorities_.clear();
@@ -509,7 +524,7 @@ void LevelOverlay::rebuild() {
         double score = z.strength / (1.0 + distance / 8.0);
         if (items.zone == highlighted_) {
             score += 3000;
-        } else if (items.zone == activeZone()) {
+        } else if (items.zone == headlineZone()) {
             score += 2000;
         } else if (z.manual) {
             score += 1000;
@@ -995,7 +1010,8 @@ void LevelOverlay::placeTags() {
         items.band->setVisible(drawn);
         items.centre->setVisible(drawn);
         items.tag->setVisible(y.has_value());
-        const bool named = items.zone == highlighted_ || items.zone == activeZone() ||
+        // The headline names its zone, failed or not: the chart shows which line that is.
+        const bool named = items.zone == highlighted_ || items.zone == headlineZone() ||
                            analysis_.zones[static_cast<std::size_t>(items.zone)].manual;
         items.name->setVisible(y.has_value() && named);
         if (y) {

@@ -83,8 +83,13 @@ public:
     /// The headline as of the last visible bar (index into analysis().events), or -1: the
     /// event that answers "is it holding?" then (headlineEvent()), so a view of 2013 reads 2013.
     int stateEvent() const { return stateEvent_; }
-    /// The headline's zone while it is retesting, held or not yet retested; else -1.
+    /// The headline's zone while it is retesting, held or not yet retested (drawn emphasised);
+    /// else -1.
     int activeZone() const;
+    /// The headline's zone, whatever its state (its name is on the chart), or -1.
+    int headlineZone() const;
+    /// The zones whose names are drawn after the last layout.
+    std::vector<int> namedZones() const;
     /// "All-time high 3,393.52 · 2020-02-19", empty when there is none.
     QString allTimeHighText() const;
     /// The headline in words as of the last visible bar (drawn under the readout, on two
