@@ -145,14 +145,23 @@ void LevelEngine::append(const Bar& bar) {
 
 // Major swings are a volatility-scaled move: the smoothed ATR% turned into an annual
 // volatility (bars per year from the dates seen so far), times the sensitivity's multiple.
-// The same rule on daily, weekly and monthly bars marks about the same swings.
+// The same rule on daily, weekly and monthly bars marks about the same swings. For the first
+// bar, the only one with no span of dates behind it, the gap to the second tells the timeframe
+// (the zigzag asks from the second bar on): taken as daily, a monthly chart's first bar needed
+// a 60% fall to be a swing, and ^RUT's Jan-2020 high before the 2020 crash was none.
 double LevelEngine::majorFraction(std::size_t k) {
     if (fractionAt_ == k) {
         return fraction_;  // the zigzag asks for the same extreme bar after bar
     }
     fractionAt_ = k;
     const double days = static_cast<double>(bars_[k].day - bars_.front().day);
-    const double perYear = k > 0 && days > 0 ? 365.25 * static_cast<double>(k) / days : 252.0;
+    double perYear = 252.0;
+    if (k > 0 && days > 0) {
+        perYear = 365.25 * static_cast<double>(k) / days;
+    } else if (bars_.size() > 1) {
+        const Day gap = bars_[1].day - bars_[0].day;
+        perYear = gap <= 4 ? 252.0 : gap <= 10 ? 52.0 : 12.0;
+    }
     const double annual = slowAtrPct_[k] * std::sqrt(std::clamp(perYear, 1.0, 365.0)) / 1.25;
     fraction_ = std::clamp(majorVol_ * annual, 0.03, 0.6);
     return fraction_;

@@ -309,6 +309,26 @@ TEST_F(SampleLevels, WeeklyAndMonthlyChartsStillSeeTheBigTops) {
     }
 }
 
+// A weekly or monthly chart whose history starts at a top sees the fall from it as a major swing:
+// the first bar has no dates behind it to count bars per year, and taken as a daily bar it needed
+// a 60% fall (^RUT's monthly chart from January 2020 missed the Jan-2020 high before the crash).
+TEST_F(SampleLevels, AHistoryThatStartsAtATopSeesItOnEveryTimeframe) {
+    std::vector<Bar> fromTheTop;
+    for (const Bar& b : sample()) {
+        if (b.day >= d("2007-10-01")) {
+            fromTheTop.push_back(b);
+        }
+    }
+    for (const Timeframe tf : {Timeframe::Daily, Timeframe::Weekly, Timeframe::Monthly}) {
+        SCOPED_TRACE(std::string(timeframeName(tf)));
+        const LevelAnalysis a = analyzeLevels(resample(fromTheTop, tf), {}, {}, fromTheTop);
+        ASSERT_FALSE(a.majorPeaks.empty());
+        EXPECT_EQ(a.majorPeaks.front().day, d("2007-10-11"));
+        EXPECT_NEAR(a.majorPeaks.front().price, 1576.09, 0.005);
+        EXPECT_NE(extremeOn(a.majorTroughs, d("2009-03-06"), d("2009-03-06")), nullptr);
+    }
+}
+
 // "--until DATE" slices the bars: the result must be what the truncated file gives, and what
 // was already known then (ATR, confirmed swings) must not change when later bars arrive.
 TEST_F(SampleLevels, NoLookAhead) {
