@@ -5,7 +5,9 @@
 
 #include <QLocale>
 #include <QSaveFile>
+#include <algorithm>
 #include <cmath>
+#include <span>
 
 #include "app/cli/cli_options.h"
 #include "core/annotations/annotation_json.h"
@@ -62,10 +64,11 @@ const char* kDescription =
     "      above; --json prints a JSON array (id, kind, points as date+price, label, style).\n"
     "  retest annotate SYM --remove ID\n"
     "  retest annotate SYM --export FILE.json\n"
-    "  retest annotate SYM --import FILE.json [--replace]\n"
+    "  retest annotate SYM --import FILE.json [--replace] [--force]\n"
     "      adds the file's annotations to SYM (--replace: instead of SYM's current ones).\n"
     "      The whole file (a regular file, at most 16 MiB) is checked first; a bad file\n"
-    "      changes nothing.\n"
+    "      changes nothing. Annotations whose prices are all far from SYM's (drawn on\n"
+    "      another symbol: IWM's on ^RUT) are refused unless --force is given.\n"
     "Dates are YYYY-MM-DD. Adding or importing needs SYM's prices in the cache (import or\n"
     "fetch them first). Annotations are kept when a symbol's prices are re-imported,\n"
     "refreshed or removed.";
@@ -95,6 +98,9 @@ struct Options {
                                   QStringLiteral("FILE")};
     QCommandLineOption replace{QStringLiteral("replace"),
                                QStringLiteral("With --import: replace SYM's annotations.")};
+    QCommandLineOption force{
+        QStringLiteral("force"),
+        QStringLiteral("With --import: import even when no annotation is near SYM's prices.")};
 };
 
 int usageError(Context& ctx, const QString& message) {
@@ -338,8 +344,34 @@ int exportForm(Context& ctx, PriceCache& cache, const std::string& symbol, const
     return kOk;
 }
 
+/// Ok when `list` can belong to `symbol`'s chart (priceSpanFitsChart()); else the reason.
+Result<Ok> checkPricesFit(PriceCache& cache, const std::string& symbol,
+                          std::span<const Annotation> list, const std::string& file) {
+    const auto span = annotationPriceSpan(list);
+    if (!span) {
+        return Ok{};  // only date markers: they fit any chart
+    }
+    auto bars = cache.readAllBars(symbol);
+    if (!bars) {
+        return bars.error();
+    }
+    double low = HUGE_VAL;
+    double high = -HUGE_VAL;
+    for (const Bar& b : *bars) {
+        low = std::min(low, b.low);
+        high = std::max(high, b.high);
+    }
+    if (!(low > 0) || priceSpanFitsChart(*span, low, high)) {
+        return Ok{};
+    }
+    return Error{concat({file, ": its annotations lie between ", formatPrice(span->first), " and ",
+                         formatPrice(span->second), ", far from ", symbol, "'s prices (",
+                         formatPrice(low), " to ", formatPrice(high),
+                         "): were they drawn on another symbol? --force imports them anyway"})};
+}
+
 int importForm(Context& ctx, PriceCache& cache, const std::string& symbol, const QString& file,
-               bool replace) {
+               bool replace, bool force) {
     if (const int missing = requireCachedBars(ctx, cache, symbol); missing != kOk) {
         return missing;
     }
@@ -349,6 +381,11 @@ int importForm(Context& ctx, PriceCache& cache, const std::string& symbol, const
         return failure(ctx, bytes.error().message);
     }
     auto parsed = annotationsFromJson(*bytes, file.toStdString());
+    if (parsed.ok() && !force) {
+        if (auto fits = checkPricesFit(cache, symbol, *parsed, file.toStdString()); !fits.ok()) {
+            parsed = fits.error();
+        }
+    }
     auto ids = parsed.ok() ? (replace ? cache.annotationStore().replace(symbol, *parsed)
                                       : cache.annotationStore().append(symbol, *parsed))
                            : Result<std::vector<std::int64_t>>(parsed.error());
@@ -391,6 +428,9 @@ int checkOneAction(Context& ctx, const QCommandLineParser& p, const Options& o,
     if (p.isSet(o.replace) && !p.isSet(o.importFrom)) {
         return usageError(ctx, QStringLiteral("--replace goes with --import"));
     }
+    if (p.isSet(o.force) && !p.isSet(o.importFrom)) {
+        return usageError(ctx, QStringLiteral("--force goes with --import"));
+    }
     return kOk;
 }
 
@@ -407,7 +447,7 @@ int runAnnotate(Context& ctx) {
                                        QLatin1String(f.valueName)));
     }
     p.addOptions({o.label, o.color, o.line, o.width, o.extendRight, o.list, o.json, o.remove,
-                  o.exportTo, o.importFrom, o.replace});
+                  o.exportTo, o.importFrom, o.replace, o.force});
     if (auto r = parseCommand(p, ctx, QStringLiteral("annotate"), 1, -1); r != ParseOutcome::Run) {
         return r == ParseOutcome::Done ? kOk : kUsage;
     }
@@ -441,7 +481,8 @@ int runAnnotate(Context& ctx) {
     if (p.isSet(o.exportTo)) {
         return exportForm(ctx, *cache, symbol, p.value(o.exportTo));
     }
-    return importForm(ctx, *cache, symbol, p.value(o.importFrom), p.isSet(o.replace));
+    return importForm(ctx, *cache, symbol, p.value(o.importFrom), p.isSet(o.replace),
+                      p.isSet(o.force));
 }
 
 }  // namespace retest::cli

@@ -1,6 +1,7 @@
 // Kind and style names, colour text, per-kind point rules and validation of annotations.
 #include "core/annotations/annotation.h"
 
+#include <algorithm>
 #include <array>
 #include <charconv>
 #include <cmath>
@@ -148,6 +149,25 @@ bool annotationUsesDay(AnnotationKind kind) {
 
 bool annotationUsesPrice(AnnotationKind kind) {
     return kind != AnnotationKind::DateMarker;
+}
+
+std::optional<std::pair<double, double>> annotationPriceSpan(std::span<const Annotation> list) {
+    std::optional<std::pair<double, double>> span;
+    for (const Annotation& a : list) {
+        if (!annotationUsesPrice(a.kind)) {
+            continue;
+        }
+        for (const AnchorPoint& p : a.points) {
+            span = span ? std::pair{std::min(span->first, p.price), std::max(span->second, p.price)}
+                        : std::pair{p.price, p.price};
+        }
+    }
+    return span;
+}
+
+bool priceSpanFitsChart(std::pair<double, double> span, double low, double high) {
+    constexpr double kRoom = 1.5;
+    return span.first <= high * kRoom && span.second >= low / kRoom;
 }
 
 Result<Ok> validateAnnotation(const Annotation& a) {

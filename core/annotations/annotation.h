@@ -5,8 +5,10 @@
 
 #include <cstdint>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "core/model/bar.h"
@@ -78,6 +80,17 @@ int annotationPointCount(AnnotationKind kind);
 bool annotationUsesDay(AnnotationKind kind);
 /// False for DateMarker (its price is ignored and kept at 0).
 bool annotationUsesPrice(AnnotationKind kind);
+
+/// The lowest and highest price of the annotations' points (date markers have none), or
+/// std::nullopt when none has a price.
+std::optional<std::pair<double, double>> annotationPriceSpan(std::span<const Annotation> list);
+
+/// Whether annotations spanning prices `span` (annotationPriceSpan()) can belong to a chart
+/// that traded between `low` and `high` (both > 0): some point lies between low / 1.5 and
+/// high x 1.5 (room for a target above the all-time high, a stop under the low). IWM's
+/// drawings at 170–250 fit neither ^RUT's 1,000–2,600 nor VTWO's 60–104: they were drawn on
+/// another symbol.
+bool priceSpanFitsChart(std::pair<double, double> span, double low, double high);
 
 /// Ok, or one sentence saying what is wrong: wrong number of points, non-finite price, zone
 /// low above high, trend line on a single day, empty note, date outside 0001..9999, bad width

@@ -85,7 +85,7 @@ _retest() {
         annotate)
             options="--hline --zone --note --trend --rect --arrow --vline --label --color --line
                      --width --extend-right --list --json --remove --export --import --replace
-                     --help" ;;
+                     --force --help" ;;
         *) return ;;
     esac
     if [[ $cur == -* ]]; then

@@ -5,6 +5,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <fstream>
 
 #include "tests/cli/cli_runner.h"
 #include "tests/support/test_paths.h"
@@ -253,6 +254,39 @@ TEST_F(AnnotateCli, BadFileIsRefusedNamingFileAnnotationAndReasonAndChangesNothi
         before);
 }
 
+// Drawings made on ^GSPC (2,100 to 3,400) imported into a symbol that trades at 15 to 18:
+// refused, naming both price ranges, with nothing stored; --force imports them anyway.
+TEST_F(AnnotateCli, DrawingsFarFromTheSymbolsPricesAreRefusedUnlessForced) {
+    addEveryForm();
+    const auto file = tmp.file("gspc.json");
+    ASSERT_EQ(annotate({QStringLiteral("^GSPC"), QStringLiteral("--export"), qpath(file)}).code, 0);
+    const auto csv = tmp.file("TINY.csv");
+    {
+        std::ofstream out(csv);
+        out << "Date,Open,High,Low,Close,Volume\n"
+               "2020-03-20,16,17,15,16.5,1000\n"
+               "2020-03-23,16.5,18,16,17,1000\n";
+    }
+    ASSERT_EQ(runCli(db, {QStringLiteral("import"), qpath(csv), QStringLiteral("--symbol"),
+                          QStringLiteral("TINY")})
+                  .code,
+              0);
+    const CliRun refused =
+        annotate({QStringLiteral("TINY"), QStringLiteral("--import"), qpath(file)});
+    EXPECT_EQ(refused.code, 1);
+    EXPECT_TRUE(refused.err.contains(QStringLiteral(
+        "its annotations lie between 2100.00 and 3393.52, far from TINY's prices (15.00 to "
+        "18.00): were they drawn on another symbol? --force imports them anyway")))
+        << refused.err.toStdString();
+    EXPECT_TRUE(refused.err.contains(QStringLiteral("Nothing was imported")));
+    EXPECT_EQ(annotate({QStringLiteral("TINY"), QStringLiteral("--list")}).out, QString());
+
+    const CliRun forced = annotate({QStringLiteral("TINY"), QStringLiteral("--import"), qpath(file),
+                                    QStringLiteral("--force")});
+    EXPECT_EQ(forced.code, 0) << forced.err.toStdString();
+    EXPECT_EQ(lines(annotate({QStringLiteral("TINY"), QStringLiteral("--list")}).out).size(), 7);
+}
+
 // Issue 13: drawings for a symbol that is not in the cache were stored where nobody sees them.
 TEST_F(AnnotateCli, ASymbolWithoutCachedPricesIsRefused) {
     for (const QStringList& args :
@@ -320,6 +354,8 @@ TEST_F(AnnotateCli, MistakesAreUsageErrorsThatStoreNothing) {
          "one action at a time"},
         {{QStringLiteral("^GSPC"), QStringLiteral("--list"), QStringLiteral("--replace")},
          "--replace goes with --import"},
+        {{QStringLiteral("^GSPC"), QStringLiteral("--list"), QStringLiteral("--force")},
+         "--force goes with --import"},
         {{QStringLiteral("^GSPC"), QStringLiteral("--hline"), QStringLiteral("1"),
           QStringLiteral("--color"), QStringLiteral("red")},
          "--color 'red'"},

@@ -83,5 +83,26 @@ TEST(Annotation, ValidationSaysWhatIsWrong) {
     EXPECT_EQ(problem(tiny), "note: font size must be above 0 and at most 200");
 }
 
+// The price span of a set of drawings, and whether it can belong to a chart: IWM's trend line
+// and zone (175 to 258) fit neither ^RUT (966 to 2,596) nor VTWO (35.5 to 104), and fit SPY.
+TEST(Annotation, DrawingsFitAChartWhoseRangeTheyReach) {
+    const std::vector<Annotation> iwm = {
+        makeTwoPoint(AnnotationKind::TrendLine, {100, 175.11}, {300, 228.09}),
+        makeZone(210.43, 258.04), makeDateMarker(400)};
+    const auto span = annotationPriceSpan(iwm);
+    ASSERT_TRUE(span);
+    EXPECT_DOUBLE_EQ(span->first, 175.11);
+    EXPECT_DOUBLE_EQ(span->second, 258.04);
+    EXPECT_FALSE(priceSpanFitsChart(*span, 966.22, 2595.98));
+    EXPECT_FALSE(priceSpanFitsChart(*span, 35.53, 103.99));
+    EXPECT_TRUE(priceSpanFitsChart(*span, 218.26, 689.70));
+    // A target half as high again as the all-time high, or a stop a third under the low, fits.
+    EXPECT_TRUE(priceSpanFitsChart({150, 150}, 50, 100));
+    EXPECT_TRUE(priceSpanFitsChart({34, 34}, 50, 100));
+    EXPECT_FALSE(priceSpanFitsChart({151, 160}, 50, 100));
+    // Date markers have no price.
+    EXPECT_FALSE(annotationPriceSpan(std::vector<Annotation>{makeDateMarker(400)}));
+}
+
 }  // namespace
 }  // namespace retest
