@@ -59,6 +59,16 @@ std::int64_t ChartDocument::Writes::addManual(const ManualLevel& level) {
     return id.value();
 }
 
+std::int64_t ChartDocument::Writes::restoreManual(const ManualLevel& level) {
+    auto id = doc.cache_.restoreManualLevel(level);
+    if (!id) {
+        check(id.error());
+        return 0;
+    }
+    reloadManual();
+    return id.value();
+}
+
 bool ChartDocument::Writes::updateManual(const ManualLevel& level) {
     const bool ok =
         check(doc.cache_.updateManualLevel(manualIds.resolve(level.id), level.price, level.label));
@@ -81,6 +91,18 @@ std::int64_t ChartDocument::Writes::addDrawing(const Annotation& a) {
     stored.id = 0;
     stored.symbol = toUtf8(doc.data_.symbol);
     auto id = doc.cache_.annotationStore().add(stored);
+    if (!id) {
+        check(id.error());
+        return 0;
+    }
+    reloadDrawings();
+    return id.value();
+}
+
+std::int64_t ChartDocument::Writes::restoreDrawing(const Annotation& a) {
+    Annotation stored = a;
+    stored.symbol = toUtf8(doc.data_.symbol);
+    auto id = doc.cache_.annotationStore().restore(stored);
     if (!id) {
         check(id.error());
         return 0;

@@ -2,9 +2,11 @@
 // writes the cache when it is done, undone or redone; a write that fails makes the command
 // obsolete (QUndoStack drops it) and reaches the user through ChartDocument::errorOccurred.
 //
-// Undoing an add and redoing it stores a new row with a new id; the document remembers which
-// id became which, so later commands in the stack (and callers holding the first id) still
-// find the row.
+// Undoing a removal (or an add, then redoing it) stores the row again under its id, so a manual
+// level's zone keeps its id ("M42") and a drawing its number for `retest annotate`. When another
+// window or the command line took that id meanwhile, the row gets a new one and the document
+// remembers which id became which, so later commands in the stack (and callers holding the
+// first id) still find the row.
 #pragma once
 
 #include <QUndoCommand>
@@ -34,9 +36,12 @@ struct ChartDocument::Writes {
     // Each returns the id written (0 on failure) or success, reloads the list from the cache
     // and emits the document's signal; failures are reported and kept in lastError.
     std::int64_t addManual(const ManualLevel& level);
+    /// Stores a removed row again, under its id when that is free (see the file comment).
+    std::int64_t restoreManual(const ManualLevel& level);
     bool updateManual(const ManualLevel& level);
     bool removeManual(std::int64_t id);
     std::int64_t addDrawing(const Annotation& a);
+    std::int64_t restoreDrawing(const Annotation& a);
     bool updateDrawing(const Annotation& a);
     bool removeDrawing(std::int64_t id);
     void setSensitivity(double sensitivity);
@@ -61,6 +66,9 @@ struct RowOps<ManualLevel> {
     static std::int64_t add(ChartDocument::Writes& w, const ManualLevel& r) {
         return w.addManual(r);
     }
+    static std::int64_t restore(ChartDocument::Writes& w, const ManualLevel& r) {
+        return w.restoreManual(r);
+    }
     static bool update(ChartDocument::Writes& w, const ManualLevel& r) { return w.updateManual(r); }
     static bool remove(ChartDocument::Writes& w, std::int64_t id) { return w.removeManual(id); }
     static IdRemap& ids(ChartDocument::Writes& w) { return w.manualIds; }
@@ -70,6 +78,9 @@ template <>
 struct RowOps<Annotation> {
     static std::int64_t add(ChartDocument::Writes& w, const Annotation& r) {
         return w.addDrawing(r);
+    }
+    static std::int64_t restore(ChartDocument::Writes& w, const Annotation& r) {
+        return w.restoreDrawing(r);
     }
     static bool update(ChartDocument::Writes& w, const Annotation& r) { return w.updateDrawing(r); }
     static bool remove(ChartDocument::Writes& w, std::int64_t id) { return w.removeDrawing(id); }
@@ -86,12 +97,15 @@ public:
     }
     void redo() override {
         auto& w = doc_.writes();
-        const std::int64_t id = RowOps<Row>::add(w, row_);
         if (firstId_ == 0) {
-            firstId_ = id;
-        } else {
-            RowOps<Row>::ids(w).remap(RowOps<Row>::ids(w).resolve(firstId_), id);
+            firstId_ = RowOps<Row>::add(w, row_);
+            setObsolete(firstId_ == 0);
+            return;
         }
+        Row again = row_;
+        again.id = RowOps<Row>::ids(w).resolve(firstId_);
+        const std::int64_t id = RowOps<Row>::restore(w, again);
+        RowOps<Row>::ids(w).remap(again.id, id);
         setObsolete(id == 0);
     }
     void undo() override { setObsolete(!RowOps<Row>::remove(doc_.writes(), firstId_)); }
@@ -121,7 +135,7 @@ private:
     Row after_;
 };
 
-/// Removes a row; undo stores it again (under a new id, remapped).
+/// Removes a row; undo stores it again (under its id when free, else a new one, remapped).
 template <typename Row>
 class RemoveRowCommand : public QUndoCommand {
 public:
@@ -132,8 +146,10 @@ public:
     void redo() override { setObsolete(!RowOps<Row>::remove(doc_.writes(), row_.id)); }
     void undo() override {
         auto& w = doc_.writes();
-        const std::int64_t id = RowOps<Row>::add(w, row_);
-        RowOps<Row>::ids(w).remap(RowOps<Row>::ids(w).resolve(row_.id), id);
+        Row again = row_;
+        again.id = RowOps<Row>::ids(w).resolve(row_.id);
+        const std::int64_t id = RowOps<Row>::restore(w, again);
+        RowOps<Row>::ids(w).remap(again.id, id);
         setObsolete(id == 0);
     }
 

@@ -86,9 +86,9 @@ Result<Ok> AnnotationStore::prepare() {
     const std::string cols = kColumns;
     const std::pair<Statement*, std::string> all[] = {
         {&s.insert,
-         "INSERT INTO annotations(symbol, kind, day1, price1, day2, price2, label, color, "
+         "INSERT INTO annotations(id, symbol, kind, day1, price1, day2, price2, label, color, "
          "width, line, extend_right, font_size, created, updated) "
-         "VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?13)"},
+         "VALUES(?14, ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?13)"},
         {&s.update,
          "UPDATE annotations SET symbol = ?1, kind = ?2, day1 = ?3, price1 = ?4, day2 = ?5, "
          "price2 = ?6, label = ?7, color = ?8, width = ?9, line = ?10, extend_right = ?11, "
@@ -189,7 +189,7 @@ Result<std::vector<std::int64_t>> AnnotationStore::write(std::string_view symbol
         Use u(s.insert);
         u.bind(1, std::string_view(sym));
         bindAnnotation(u, a, kind, line);
-        u.bind(13, now);
+        u.bind(13, now).bindNull(14);
         if (!u.bindsOk() || u.step() != SQLITE_DONE) {
             return sqlFail(db_, path_, "cannot save an annotation of " + sym);
         }
@@ -199,6 +199,32 @@ Result<std::vector<std::int64_t>> AnnotationStore::write(std::string_view symbol
         return sqlFail(db_, path_, "cannot save the annotations of " + sym);
     }
     return ids;
+}
+
+Result<std::int64_t> AnnotationStore::restore(const Annotation& a) {
+    if (a.id <= 0) {
+        return add(a);
+    }
+    if (auto r = checkStorable(path_, a, ""); !r.ok()) {
+        return r.error();
+    }
+    const std::string kind(annotationKindName(a.kind));
+    const std::string line(lineStyleName(a.style.line));
+    int rc = SQLITE_OK;
+    {
+        Use u(s_->insert);
+        u.bind(1, std::string_view(a.symbol));
+        bindAnnotation(u, a, kind, line);
+        u.bind(13, nowUnix()).bind(14, a.id);
+        rc = u.step();  // the bind error, if any
+    }
+    if (rc == SQLITE_CONSTRAINT) {  // the id is taken (imported since, in another window)
+        return add(a);
+    }
+    if (rc != SQLITE_DONE) {
+        return sqlFail(db_, path_, "cannot save an annotation of " + a.symbol);
+    }
+    return a.id;
 }
 
 Result<Ok> AnnotationStore::update(const Annotation& a) {

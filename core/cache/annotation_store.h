@@ -31,6 +31,9 @@ public:
     /// Validates `a` (and that it names a symbol), stores it and returns its new id (a.id is
     /// ignored). Every write is one transaction.
     Result<std::int64_t> add(const Annotation& a);
+    /// Stores `a` again under a.id when no annotation has that id (undoing its removal), else
+    /// under a new id; returns the id it got.
+    Result<std::int64_t> restore(const Annotation& a);
     /// Rewrites annotation a.id (its symbol too); an Error when no annotation has that id.
     Result<Ok> update(const Annotation& a);
     /// An Error when no annotation has that id.

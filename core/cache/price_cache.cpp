@@ -87,7 +87,8 @@ std::vector<StatementSql> statementSql() {
         {&S::anyBar, "SELECT EXISTS(SELECT 1 FROM bars)"},
         {&S::dataVersion, "PRAGMA data_version"},
         {&S::insertLevel,
-         "INSERT INTO manual_levels(symbol, price, label, created) VALUES(?1, ?2, ?3, ?4)"},
+         "INSERT INTO manual_levels(id, symbol, price, label, created) "
+         "VALUES(?5, ?1, ?2, ?3, ?4)"},
         {&S::selectLevels,
          "SELECT id, symbol, price, label FROM manual_levels WHERE symbol = ?1 ORDER BY id"},
         {&S::deleteLevel, "DELETE FROM manual_levels WHERE id = ?1"},
@@ -540,11 +541,35 @@ Result<std::int64_t> PriceCache::addManualLevel(std::string_view symbol, double 
         return c.plain("a manual level needs a symbol and a finite price");
     }
     Use u(stmts_->insertLevel);
-    u.bind(1, symbol).bind(2, price).bindTextOrNull(3, label).bind(4, nowUnix());
+    u.bind(1, symbol).bind(2, price).bindTextOrNull(3, label).bind(4, nowUnix()).bindNull(5);
     if (u.step() != SQLITE_DONE) {
         return c.sql("cannot save the level of " + std::string(symbol));
     }
     return static_cast<std::int64_t>(sqlite3_last_insert_rowid(db_));
+}
+
+Result<std::int64_t> PriceCache::restoreManualLevel(const ManualLevel& level) {
+    const Ctx c{db_, *stmts_, path_};
+    if (level.id <= 0 || level.symbol.empty() || !std::isfinite(level.price)) {
+        return addManualLevel(level.symbol, level.price, level.label);
+    }
+    int rc = SQLITE_OK;
+    {
+        Use u(stmts_->insertLevel);
+        u.bind(1, std::string_view(level.symbol))
+            .bind(2, level.price)
+            .bindTextOrNull(3, level.label)
+            .bind(4, nowUnix())
+            .bind(5, level.id);
+        rc = u.step();
+    }
+    if (rc == SQLITE_CONSTRAINT) {  // the id is taken (another level, added since)
+        return addManualLevel(level.symbol, level.price, level.label);
+    }
+    if (rc != SQLITE_DONE) {
+        return c.sql("cannot save the level of " + level.symbol);
+    }
+    return level.id;
 }
 
 Result<std::vector<ManualLevel>> PriceCache::manualLevels(std::string_view symbol) const {

@@ -148,6 +148,9 @@ public:
     /// Manual levels, kept per symbol and independent of the price data.
     Result<std::int64_t> addManualLevel(std::string_view symbol, double price,
                                         std::string_view label);
+    /// Stores `level` again under level.id when no level has that id (undoing its removal, so
+    /// its zone keeps the id "M<id>"), else under a new id; returns the id it got.
+    Result<std::int64_t> restoreManualLevel(const ManualLevel& level);
     Result<std::vector<ManualLevel>> manualLevels(std::string_view symbol) const;
     /// Error when no level has that id.
     Result<Ok> removeManualLevel(std::int64_t id);

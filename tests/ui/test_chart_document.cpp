@@ -2,9 +2,11 @@
 // levels recomputed off the GUI thread (at most one at a time), and every edit (manual levels,
 // drawings, sensitivity) undoable through the document's one history and kept in the cache.
 #include <gtest/gtest.h>
+
 #include <QSignalSpy>
 #include <QTest>
 #include <QUndoStack>
+#include <algorithm>
 #include <chrono>
 #include <thread>
 
@@ -138,7 +140,7 @@ TEST_F(ChartDocumentTest, ManualLevelEditsUndoAndRedoThroughTheCache) {
     EXPECT_TRUE(doc.manualLevels().empty());
     EXPECT_TRUE(manualZoneIds(doc.levels()).empty());
 
-    undo.redo();  // the add again: a new row, and the first id still finds it
+    undo.redo();  // the add again, under its first id
     ASSERT_EQ(stored().size(), 1U);
     const std::int64_t now = doc.resolveManualId(*id);
     EXPECT_EQ(stored().front().id, now);
@@ -179,7 +181,7 @@ TEST_F(ChartDocumentTest, DrawingEditsUndoAndRedoThroughTheCache) {
     undo.undo();  // remove
     ASSERT_EQ(stored().size(), 1U);
     EXPECT_DOUBLE_EQ(stored().front().points[0].price, 3100);
-    undo.undo();  // move, on the row stored again under a new id
+    undo.undo();  // move, on the row stored again under its id
     EXPECT_DOUBLE_EQ(stored().front().points[0].price, 3000);
     undo.undo();  // add
     EXPECT_TRUE(stored().empty());
@@ -197,6 +199,54 @@ TEST_F(ChartDocumentTest, DrawingEditsUndoAndRedoThroughTheCache) {
     Annotation bad = makeZone(3200, 3100);  // low above high
     EXPECT_EQ(doc.addDrawing(bad), 0);
     EXPECT_EQ(doc.drawings().size(), 1U);
+}
+
+// Undoing a removal (or redoing an add) stores the row under its own id again: the manual
+// zone's id ("M<id>") and its events' ids in JSON stay, and `retest annotate --remove ID` still
+// names the drawing. Only when the command line took the id meanwhile does it get a new one,
+// which the first id still finds.
+TEST_F(ChartDocumentTest, UndoingARemovalKeepsTheRowsId) {
+    ui::ChartDocument doc(*cache);
+    doc.setSynchronousLevels(true);
+    doc.setSymbol(QStringLiteral("^GSPC"));
+    QUndoStack& undo = doc.undoStack();
+
+    const auto level = doc.addManualLevel(1500, QStringLiteral("neckline"));
+    ASSERT_TRUE(level);
+    const std::int64_t drawing = doc.addDrawing(makeHorizontalLine(3000));
+    ASSERT_NE(drawing, 0);
+    ASSERT_TRUE(doc.removeManualLevel(*level));
+    ASSERT_TRUE(doc.removeDrawing(drawing));
+    undo.undo();
+    undo.undo();
+    ASSERT_EQ(cache->manualLevels("^GSPC").value().size(), 1U);
+    EXPECT_EQ(cache->manualLevels("^GSPC").value().front().id, *level);
+    EXPECT_EQ(manualZoneIds(doc.levels()), std::vector<std::int64_t>{*level});
+    ASSERT_EQ(cache->annotationStore().ofSymbol("^GSPC").value().size(), 1U);
+    EXPECT_EQ(cache->annotationStore().ofSymbol("^GSPC").value().front().id, drawing);
+    EXPECT_EQ(doc.resolveManualId(*level), *level);
+
+    undo.undo();  // the drawing's add
+    undo.undo();  // the level's add
+    undo.redo();
+    undo.redo();
+    EXPECT_EQ(cache->manualLevels("^GSPC").value().front().id, *level);
+    EXPECT_EQ(cache->annotationStore().ofSymbol("^GSPC").value().front().id, drawing);
+
+    // The command line stores a level under the removed one's id: the undo gives a new id.
+    ASSERT_TRUE(doc.removeManualLevel(*level));
+    ASSERT_TRUE(cache->restoreManualLevel(ManualLevel{*level, "^GSPC", 1234, "from the CLI"}));
+    undo.undo();
+    const auto levels = cache->manualLevels("^GSPC").value();
+    ASSERT_EQ(levels.size(), 2U);
+    const std::int64_t moved = doc.resolveManualId(*level);
+    EXPECT_NE(moved, *level);
+    EXPECT_TRUE(std::any_of(levels.begin(), levels.end(), [&](const ManualLevel& m) {
+        return m.id == moved && m.label == "neckline";
+    }));
+    EXPECT_TRUE(std::any_of(levels.begin(), levels.end(), [&](const ManualLevel& m) {
+        return m.id == *level && m.label == "from the CLI";
+    }));
 }
 
 TEST_F(ChartDocumentTest, SensitivityChangesInOneRunMergeIntoOneUndoStep) {
