@@ -51,6 +51,25 @@ TEST_F(AnnotationCache, EveryKindRoundTripsExactlyAndSurvivesReopening) {
     EXPECT_EQ(*(*again)->annotationStore().ofSymbol("^GSPC"), stored);
 }
 
+// Undo's restore: a removed annotation comes back exactly, under its id; an annotation whose id
+// is taken (another row has it) gets a new one and the other row is untouched.
+TEST_F(AnnotationCache, RestoreKeepsTheIdWhenItIsFree) {
+    const std::vector<Annotation> stored = storeAll("^GSPC");
+    ASSERT_TRUE(cache->annotationStore().remove(stored[2].id).ok());
+    auto id = cache->annotationStore().restore(stored[2]);
+    ASSERT_TRUE(id.ok()) << id.error().message;
+    EXPECT_EQ(*id, stored[2].id);
+    EXPECT_EQ(*cache->annotationStore().ofSymbol("^GSPC"), stored);
+
+    Annotation copy = stored[3];
+    copy.label = "a copy";
+    auto other = cache->annotationStore().restore(copy);  // stored[3] still has that id
+    ASSERT_TRUE(other.ok()) << other.error().message;
+    EXPECT_NE(*other, stored[3].id);
+    EXPECT_EQ(**cache->annotationStore().byId(stored[3].id), stored[3]);
+    EXPECT_EQ((*cache->annotationStore().byId(*other))->label, "a copy");
+}
+
 TEST_F(AnnotationCache, UpdateAndRemoveChangeOnlyTheirAnnotation) {
     std::vector<Annotation> stored = storeAll("^GSPC");
     Annotation moved = stored[1];
