@@ -216,9 +216,9 @@ Result<std::int64_t> AnnotationStore::restore(const Annotation& a) {
         u.bind(1, std::string_view(a.symbol));
         bindAnnotation(u, a, kind, line);
         u.bind(13, nowUnix()).bind(14, a.id);
-        rc = u.step();  // the bind error, if any
+        rc = u.step();  // a failed bind's code, if one failed
     }
-    if (rc == SQLITE_CONSTRAINT) {  // the id is taken (imported since, in another window)
+    if ((rc & 0xff) == SQLITE_CONSTRAINT) {  // the id is taken (imported since, in another window)
         return add(a);
     }
     if (rc != SQLITE_DONE) {

@@ -563,7 +563,7 @@ Result<std::int64_t> PriceCache::restoreManualLevel(const ManualLevel& level) {
             .bind(5, level.id);
         rc = u.step();
     }
-    if (rc == SQLITE_CONSTRAINT) {  // the id is taken (another level, added since)
+    if ((rc & 0xff) == SQLITE_CONSTRAINT) {  // the id is taken (another level, added since)
         return addManualLevel(level.symbol, level.price, level.label);
     }
     if (rc != SQLITE_DONE) {
