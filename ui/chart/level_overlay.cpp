@@ -132,14 +132,22 @@ QCPItemRect* LevelOverlay::band(int zone) const {
     return nullptr;
 }
 
-std::vector<int> LevelOverlay::taggedZones() const {
+std::vector<int> LevelOverlay::zonesShowing(QCPItemText* ZoneItems::*text) const {
     std::vector<int> out;
     for (const ZoneItems& z : zones_) {
-        if (z.tag->visible()) {
+        if ((z.*text)->visible()) {
             out.push_back(z.zone);
         }
     }
     return out;
+}
+
+std::vector<int> LevelOverlay::taggedZones() const {
+    return zonesShowing(&ZoneItems::tag);
+}
+
+std::vector<int> LevelOverlay::namedZones() const {
+    return zonesShowing(&ZoneItems::name);
 }
 
 namespace {
@@ -274,16 +282,6 @@ int LevelOverlay::activeZone() const {
 int LevelOverlay::headlineZone() const {
     const int e = stateEvent();
     return e < 0 ? -1 : static_cast<int>(asOf_[static_cast<std::size_t>(e)].zone);
-}
-
-std::vector<int> LevelOverlay::namedZones() const {
-    std::vector<int> out;
-    for (const ZoneItems& items : zones_) {
-        if (items.name->visible()) {
-            out.push_back(items.zone);
-        }
-    }
-    return out;
 }
 
 QString LevelOverlay::allTimeHighText() const {

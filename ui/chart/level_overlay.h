@@ -120,6 +120,8 @@ private:
         QCPItemText* tag = nullptr;
         QCPItemText* name = nullptr;
     };
+    /// The zones whose `text` item (tag or name) is visible.
+    std::vector<int> zonesShowing(QCPItemText* ZoneItems::*text) const;
     struct EventItems {
         int event = -1;
         QCPItemLine* arrow = nullptr;
