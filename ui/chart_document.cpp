@@ -214,22 +214,19 @@ bool ChartDocument::reloadIfChanged() {
     const double sensitivityBefore = levelSettings_.sensitivity;
     loadEdits();
     loadSensitivity();
-    const bool levels =
-        !std::equal(manualLevels_.begin(), manualLevels_.end(), levelsBefore.begin(),
-                    levelsBefore.end(), [](const ManualLevel& a, const ManualLevel& b) {
-                        return a.id == b.id && a.price == b.price && a.label == b.label;
-                    });
+    const bool levels = manualLevels_ != levelsBefore;
     const bool drawings = drawings_ != drawingsBefore;
+    const bool sensitivity = levelSettings_.sensitivity != sensitivityBefore;
     if (levels) {
         Q_EMIT manualLevelsChanged();
     }
     if (drawings) {
         Q_EMIT drawingsChanged();
     }
-    if (levels || levelSettings_.sensitivity != sensitivityBefore) {
+    if (levels || sensitivity) {
         requestAnalysis();
     }
-    return levels || drawings || levelSettings_.sensitivity != sensitivityBefore;
+    return levels || drawings || sensitivity;
 }
 
 void ChartDocument::loadEdits() {

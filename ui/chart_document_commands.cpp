@@ -50,13 +50,9 @@ void ChartDocument::Writes::reloadDrawings() {
 }
 
 std::int64_t ChartDocument::Writes::addManual(const ManualLevel& level) {
-    auto id = doc.cache_.addManualLevel(level.symbol, level.price, level.label);
-    if (!id) {
-        check(id.error());
-        return 0;
-    }
-    reloadManual();
-    return id.value();
+    ManualLevel fresh = level;
+    fresh.id = 0;  // a new row
+    return restoreManual(fresh);
 }
 
 std::int64_t ChartDocument::Writes::restoreManual(const ManualLevel& level) {
@@ -87,16 +83,9 @@ bool ChartDocument::Writes::removeManual(std::int64_t id) {
 }
 
 std::int64_t ChartDocument::Writes::addDrawing(const Annotation& a) {
-    Annotation stored = a;
-    stored.id = 0;
-    stored.symbol = toUtf8(doc.data_.symbol);
-    auto id = doc.cache_.annotationStore().add(stored);
-    if (!id) {
-        check(id.error());
-        return 0;
-    }
-    reloadDrawings();
-    return id.value();
+    Annotation fresh = a;
+    fresh.id = 0;  // a new row
+    return restoreDrawing(fresh);
 }
 
 std::int64_t ChartDocument::Writes::restoreDrawing(const Annotation& a) {

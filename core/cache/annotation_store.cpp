@@ -135,7 +135,13 @@ Result<Ok> checkStorable(const std::filesystem::path& path, const Annotation& a,
 }  // namespace
 
 Result<std::int64_t> AnnotationStore::add(const Annotation& a) {
-    auto ids = write(a.symbol, std::span<const Annotation>(&a, 1), false);
+    Annotation fresh = a;
+    fresh.id = 0;
+    return restore(fresh);
+}
+
+Result<std::int64_t> AnnotationStore::restore(const Annotation& a) {
+    auto ids = write(a.symbol, std::span<const Annotation>(&a, 1), false, true);
     if (!ids.ok()) {
         return ids.error();
     }
@@ -154,7 +160,7 @@ Result<std::vector<std::int64_t>> AnnotationStore::append(std::string_view symbo
 
 Result<std::vector<std::int64_t>> AnnotationStore::write(std::string_view symbol,
                                                          std::span<const Annotation> list,
-                                                         bool replaceAll) {
+                                                         bool replaceAll, bool keepIds) {
     Statements& s = *s_;
     const std::string sym(symbol);
     if (sym.empty()) {
@@ -186,11 +192,24 @@ Result<std::vector<std::int64_t>> AnnotationStore::write(std::string_view symbol
     for (const Annotation& a : list) {
         const std::string kind(annotationKindName(a.kind));
         const std::string line(lineStyleName(a.style.line));
-        Use u(s.insert);
-        u.bind(1, std::string_view(sym));
-        bindAnnotation(u, a, kind, line);
-        u.bind(13, now).bindNull(14);
-        if (!u.bindsOk() || u.step() != SQLITE_DONE) {
+        const auto insert = [&](std::int64_t id) {
+            Use u(s.insert);
+            u.bind(1, std::string_view(sym));
+            bindAnnotation(u, a, kind, line);
+            u.bind(13, now);
+            if (id > 0) {
+                u.bind(14, id);
+            } else {
+                u.bindNull(14);
+            }
+            return u.step();  // a failed bind's code, if one failed
+        };
+        const std::int64_t wanted = keepIds ? a.id : 0;
+        int rc = insert(wanted);
+        if (wanted > 0 && (rc & 0xff) == SQLITE_CONSTRAINT) {
+            rc = insert(0);  // the id is taken (imported since, in another window): a new one
+        }
+        if (rc != SQLITE_DONE) {
             return sqlFail(db_, path_, "cannot save an annotation of " + sym);
         }
         ids.push_back(static_cast<std::int64_t>(sqlite3_last_insert_rowid(db_)));
@@ -199,32 +218,6 @@ Result<std::vector<std::int64_t>> AnnotationStore::write(std::string_view symbol
         return sqlFail(db_, path_, "cannot save the annotations of " + sym);
     }
     return ids;
-}
-
-Result<std::int64_t> AnnotationStore::restore(const Annotation& a) {
-    if (a.id <= 0) {
-        return add(a);
-    }
-    if (auto r = checkStorable(path_, a, ""); !r.ok()) {
-        return r.error();
-    }
-    const std::string kind(annotationKindName(a.kind));
-    const std::string line(lineStyleName(a.style.line));
-    int rc = SQLITE_OK;
-    {
-        Use u(s_->insert);
-        u.bind(1, std::string_view(a.symbol));
-        bindAnnotation(u, a, kind, line);
-        u.bind(13, nowUnix()).bind(14, a.id);
-        rc = u.step();  // a failed bind's code, if one failed
-    }
-    if ((rc & 0xff) == SQLITE_CONSTRAINT) {  // the id is taken (imported since, in another window)
-        return add(a);
-    }
-    if (rc != SQLITE_DONE) {
-        return sqlFail(db_, path_, "cannot save an annotation of " + a.symbol);
-    }
-    return a.id;
 }
 
 Result<Ok> AnnotationStore::update(const Annotation& a) {

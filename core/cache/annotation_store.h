@@ -54,8 +54,10 @@ private:
     struct Statements;
     AnnotationStore(sqlite3* db, std::filesystem::path path);
     Result<Ok> prepare();
+    /// `keepIds`: each under its own id when that is free (restore()), else a new one.
     Result<std::vector<std::int64_t>> write(std::string_view symbol,
-                                            std::span<const Annotation> list, bool replaceAll);
+                                            std::span<const Annotation> list, bool replaceAll,
+                                            bool keepIds = false);
 
     sqlite3* db_;
     std::filesystem::path path_;

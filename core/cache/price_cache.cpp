@@ -536,40 +536,35 @@ Result<Ok> PriceCache::removeSymbol(std::string_view symbol) {
 
 Result<std::int64_t> PriceCache::addManualLevel(std::string_view symbol, double price,
                                                 std::string_view label) {
-    const Ctx c{db_, *stmts_, path_};
-    if (symbol.empty() || !std::isfinite(price)) {
-        return c.plain("a manual level needs a symbol and a finite price");
-    }
-    Use u(stmts_->insertLevel);
-    u.bind(1, symbol).bind(2, price).bindTextOrNull(3, label).bind(4, nowUnix()).bindNull(5);
-    if (u.step() != SQLITE_DONE) {
-        return c.sql("cannot save the level of " + std::string(symbol));
-    }
-    return static_cast<std::int64_t>(sqlite3_last_insert_rowid(db_));
+    return restoreManualLevel(ManualLevel{0, std::string(symbol), price, std::string(label)});
 }
 
 Result<std::int64_t> PriceCache::restoreManualLevel(const ManualLevel& level) {
     const Ctx c{db_, *stmts_, path_};
-    if (level.id <= 0 || level.symbol.empty() || !std::isfinite(level.price)) {
-        return addManualLevel(level.symbol, level.price, level.label);
+    if (level.symbol.empty() || !std::isfinite(level.price)) {
+        return c.plain("a manual level needs a symbol and a finite price");
     }
-    int rc = SQLITE_OK;
-    {
+    const auto insert = [&](std::int64_t id) {
         Use u(stmts_->insertLevel);
         u.bind(1, std::string_view(level.symbol))
             .bind(2, level.price)
             .bindTextOrNull(3, level.label)
-            .bind(4, nowUnix())
-            .bind(5, level.id);
-        rc = u.step();
-    }
-    if ((rc & 0xff) == SQLITE_CONSTRAINT) {  // the id is taken (another level, added since)
-        return addManualLevel(level.symbol, level.price, level.label);
+            .bind(4, nowUnix());
+        if (id > 0) {
+            u.bind(5, id);
+        } else {
+            u.bindNull(5);
+        }
+        return u.step();
+    };
+    int rc = insert(level.id);
+    if (level.id > 0 && (rc & 0xff) == SQLITE_CONSTRAINT) {
+        rc = insert(0);  // the id is taken (another level, added since): a new one
     }
     if (rc != SQLITE_DONE) {
         return c.sql("cannot save the level of " + level.symbol);
     }
-    return level.id;
+    return static_cast<std::int64_t>(sqlite3_last_insert_rowid(db_));
 }
 
 Result<std::vector<ManualLevel>> PriceCache::manualLevels(std::string_view symbol) const {

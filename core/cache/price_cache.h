@@ -61,6 +61,7 @@ struct ManualLevel {
     std::string symbol;
     double price = 0;
     std::string label;
+    friend bool operator==(const ManualLevel&, const ManualLevel&) = default;
 };
 
 /// How a cache is opened. The defaults are what the app uses.
