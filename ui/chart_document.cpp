@@ -122,13 +122,19 @@ LevelAnalysis analyse(std::unique_ptr<ChartLevelStreams>& streams, const Analysi
     return a;
 }
 
-// Weekly and monthly pivots are dated on the day of their extreme when the daily bars they
-// were built from are at hand (as traded: adjusted weekly highs match no daily high).
+// Weekly and monthly bars are analysed with the daily bars they were built from (adjusted as
+// they are), so pivots are dated on the day of their extreme and breakouts and retests are
+// decided on daily closes: the verdicts of the daily chart (see level_engine.h).
 AnalysisInput analysisInput(const ChartData& data, bool adjusted, const LevelSettings& settings,
                             std::vector<ManualLevelInput> manual) {
     AnalysisInput in;
     in.bars = data.bars;
-    in.daily = data.timeframe != Timeframe::Daily && !adjusted ? data.daily : std::vector<Bar>{};
+    if (data.timeframe != Timeframe::Daily) {
+        in.daily = data.daily;
+        if (adjusted) {
+            adjustForSplitsAndDividends(in.daily);
+        }
+    }
     in.timeframe = data.timeframe;
     in.settings = settings;
     in.manual = std::move(manual);

@@ -70,7 +70,10 @@ It partitionPointNearEnd(It first, It last, Pred pred) {
 
 LevelEngine::LevelEngine(const LevelSettings& settings, std::span<const ManualLevelInput> manual,
                          std::span<const Bar> daily)
-    : settings_(settings), daily_(daily), atrStream_(settings.atrPeriod) {
+    : settings_(settings),
+      daily_(daily),
+      atrStream_(settings.atrPeriod),
+      dailyAtrStream_(settings.atrPeriod) {
     const double s = clampedSensitivity(settings.sensitivity);
     settings_.sensitivity = s;
     settings_.rules.failCloses = std::max(settings_.rules.failCloses, 1);
@@ -121,6 +124,9 @@ void LevelEngine::reserveHistory(std::size_t n) {
     maxHighBefore_.reserve(n);
     runs_.reserve(n / kRun + 1);
     longRuns_.reserve(n / kLongRun + 1);
+    if (!daily_.empty()) {
+        dayEnd_.reserve(n);
+    }
 }
 
 void LevelEngine::append(std::span<const Bar> bars) {
@@ -251,6 +257,9 @@ void LevelEngine::settle(std::size_t i) {
     const Bar& b = bars_[i];
     const Bar* prev = i > 0 ? &bars_[i - 1] : nullptr;
     atr_.push_back(atrStream_.next(b, prev));
+    if (!daily_.empty()) {
+        settleDays(i);
+    }
     const double pct = b.close > 0 ? atr_[i] / b.close : 0;
     slowAtrPct_.push_back(i == 0 ? pct : slowAtrPct_[i - 1] + (pct - slowAtrPct_[i - 1]) / 100.0);
     maxHighBefore_.push_back(i == 0 ? -HUGE_VAL : std::max(maxHighBefore_[i - 1], prev->high));
@@ -290,6 +299,24 @@ void LevelEngine::settle(std::size_t i) {
         }
         onPivot(*p, true, major_, i);
     }
+}
+
+// A weekly or monthly bar holds the daily bars from the one after the previous bar's day to its
+// own day. Bars that are the daily bars themselves (the daily chart given its own bars) are
+// read as they are: their days, closes and ATR are the bars'.
+void LevelEngine::settleDays(std::size_t i) {
+    if (dayEnd_.size() != i) {
+        return;  // no days, or not from the first bar: the bars alone
+    }
+    std::size_t d = dayBegin(i);
+    while (d < daily_.size() && daily_[d].day <= bars_[i].day) {
+        ++d;
+    }
+    dayEnd_.push_back(d);
+    for (std::size_t k = dailyAtr_.size(); k < d; ++k) {
+        dailyAtr_.push_back(dailyAtrStream_.next(daily_[k], k > 0 ? &daily_[k - 1] : nullptr));
+    }
+    readsDays_ = readsDays_ || !(i < daily_.size() && daily_[i] == bars_[i]);
 }
 
 // The walk's checks on every bar it reads (reachAt(), due(), waitsForPrice(), nextNear(),
@@ -365,7 +392,7 @@ std::size_t LevelEngine::deepenVisit(Level& l, std::size_t j, std::size_t from, 
         depth = deeper ? extreme : depth;
         // The bar moves the breakout's state: stepped here, as stepLevel() would after visit().
         if (!l.tracker.quiet(b, s.band, margins)) {
-            stepTracker(l, j, i, atrBefore);
+            stepTracker(l, j, i, b, atrBefore);
             if (l.sticky) {  // counting a failure: the walk steps it on every bar from here
                 ++i;
                 break;
@@ -397,6 +424,8 @@ inline std::size_t LevelEngine::nextNear(const Level& l, std::size_t from, std::
 
 void LevelEngine::walk(std::size_t j, std::size_t from, std::size_t to) {
     Level& l = levels_[j];
+    // Read through its days, a level is stepped on every bar (Level::sticky).
+    l.sticky = l.sticky || (readsDays_ && !l.manual);
     std::size_t c = 0;  // the next change to take in
     std::size_t i = from;
     if (i == 0) {  // the first bar only places the manual levels
@@ -422,7 +451,9 @@ void LevelEngine::walk(std::size_t j, std::size_t from, std::size_t to) {
             next = c < changes ? l.changes[c].bar : to;
         }
         if (l.manual || l.sticky) {
-            stepLevel(l, j, i);
+            if (l.createdAt != i) {
+                stepLevel(l, j, i, readsDays_);
+            }
             ++i;
             continue;
         }
@@ -433,7 +464,7 @@ void LevelEngine::walk(std::size_t j, std::size_t from, std::size_t to) {
             }
         }
         if (l.createdAt != i && due(l, i)) {
-            stepLevel(l, j, i);
+            stepLevel(l, j, i, false);
         }
         if (!l.sticky && !everyBar_ && waitsForPrice(l, i)) {
             // Up to its next change, nothing happens to it before price comes near.
@@ -568,15 +599,28 @@ void LevelEngine::onPivot(const Pivot& p, bool major, Zigzag& zz, std::size_t no
     const std::size_t from = zz.any ? zz.lastPivot + 1 : 0;
     zz.lastPivot = p.index;
     zz.any = true;
-    const std::size_t best = extremeCloseBar(bars_.seen(), from, now + 1, p.index, p.high);
     Member m;
     m.index = p.index;
     m.day = dayOfExtreme(p.index, p.high);
     m.wick = p.price;
-    m.close = bars_[best].close;
     m.peak = p.high;
     m.major = major;
     m.record = isRecord(p);
+    // Read through its days, the swing's closing line is its extreme daily close (the record
+    // close the daily chart breaks out above), and its zone is measured in the daily ATR of
+    // the extreme's day.
+    const std::size_t dayFrom = readsDays_ ? dayBegin(from) : 0;
+    const std::size_t dayTo = readsDays_ ? dayEnd_[now] : 0;
+    const auto extreme = std::lower_bound(daily_.begin() + static_cast<std::ptrdiff_t>(dayFrom),
+                                          daily_.begin() + static_cast<std::ptrdiff_t>(dayTo),
+                                          m.day, [](const Bar& b, Day d) { return b.day < d; });
+    if (dayFrom < dayTo && extreme != daily_.begin() + static_cast<std::ptrdiff_t>(dayTo)) {
+        const auto start = static_cast<std::size_t>(extreme - daily_.begin());
+        m.close = daily_[extremeCloseBar(daily_, dayFrom, dayTo, start, p.high)].close;
+        addMember(m, dailyAtr_[start], now);
+        return;
+    }
+    m.close = bars_[extremeCloseBar(bars_.seen(), from, now + 1, p.index, p.high)].close;
     addMember(m, atr_[p.index], now);
 }
 
@@ -774,7 +818,7 @@ void LevelEngine::endVisit(Level& l, bool rejection, std::size_t end) {
                l.visitStart, end);
 }
 
-inline void LevelEngine::stepLevel(Level& l, std::size_t j, std::size_t i) {
+inline void LevelEngine::stepLevel(Level& l, std::size_t j, std::size_t i, bool days) {
     const Bar& b = bars_[i];
     const double atrBefore = atr_[i - 1];
     const RetestMargins margins(settings_.rules, atrBefore);
@@ -786,9 +830,28 @@ inline void LevelEngine::stepLevel(Level& l, std::size_t j, std::size_t i) {
     if (inZone | l.visiting) {
         visit(l, inZone, i, kClearanceAtr * atrBefore);
     }
-    // Most bars pass a level by and change nothing of its breakout state.
-    if (!l.tracker.quiet(b, l.shape.band, margins)) {
-        stepTracker(l, j, i, atrBefore);
+    if (days) {
+        trackDays(l, j, i, margins, atrBefore);
+    } else if (!l.tracker.quiet(b, l.shape.band, margins)) {
+        stepTracker(l, j, i, b, atrBefore);
+    }
+}
+
+// Read through its days, a bar is each of them in turn, with the daily ATR: the daily chart's
+// verdicts, on the bar that holds their day.
+void LevelEngine::trackDays(Level& l, std::size_t j, std::size_t i, const RetestMargins& margins,
+                            double atrBefore) {
+    if (dayBegin(i) == dayEnd_[i]) {  // days not at hand: the bar itself
+        if (!l.tracker.quiet(bars_[i], l.shape.band, margins)) {
+            stepTracker(l, j, i, bars_[i], atrBefore);
+        }
+        return;
+    }
+    for (std::size_t d = dayBegin(i); d < dayEnd_[i]; ++d) {
+        const double atr = dailyAtr_[d > 0 ? d - 1 : 0];
+        if (!l.tracker.quiet(daily_[d], l.shape.band, RetestMargins(settings_.rules, atr))) {
+            stepTracker(l, j, i, daily_[d], atr);
+        }
     }
 }
 
@@ -816,8 +879,8 @@ LevelEvent& LevelEngine::openEvent(Level& l) {
     return l.openFresh ? fresh_[*l.openEvent].event : events_[*l.openEvent];
 }
 
-void LevelEngine::stepTracker(Level& l, std::size_t j, std::size_t i, double atrBefore) {
-    const Bar& b = bars_[i];
+void LevelEngine::stepTracker(Level& l, std::size_t j, std::size_t i, const Bar& b,
+                              double atrBefore) {
     const Shape& s = l.shape;
     const TrackerStep step = l.tracker.step(b, atrBefore, s.band, s.canOpen, settings_.rules);
     if (step.opened) {
@@ -865,7 +928,8 @@ void LevelEngine::stepTracker(Level& l, std::size_t j, std::size_t i, double atr
         l.openEvent.reset();
         l.openFresh = false;
     }
-    l.sticky = l.tracker.pending() && !l.manual;  // counting a failure: the next bar must see it
+    // Counting a failure: the next bar must see it.
+    l.sticky = (l.tracker.pending() || readsDays_) && !l.manual;
 }
 
 void LevelEngine::keepFreshEvents(std::span<const std::size_t> walked) {

@@ -10,6 +10,12 @@
 // Levels meet only through the pivots, so bars are taken a stretch at a time: the pivots and
 // the levels' geometry bar by bar first, then each level walks the stretch on its own,
 // passing over the bars out of its reach (advance()). The result is the bar-by-bar pass's.
+//
+// Weekly and monthly bars given with the daily bars they were built from are read the daily
+// chart's way: a pivot's closing line is the extreme daily close of its swing, zones are
+// measured in daily ATRs, and breakouts and retests are decided on the daily closes of each
+// bar. So the daily, weekly and monthly charts agree on every verdict; only its date's
+// precision differs (the event sits on the bar holding its day).
 #pragma once
 
 #include <cmath>
@@ -30,7 +36,7 @@ namespace retest {
 
 class LevelEngine {
 public:
-    /// `daily`: see analyzeLevels(); must outlive the engine.
+    /// `daily`: see analyzeLevels() and above; must outlive the engine.
     explicit LevelEngine(const LevelSettings& settings = {},
                          std::span<const ManualLevelInput> manual = {},
                          std::span<const Bar> daily = {});
@@ -202,7 +208,10 @@ private:
         RetestTracker tracker;
         std::optional<std::size_t> openEvent;  // into events_, or fresh_ when openFresh
         bool openFresh = false;
-        bool sticky = false;  // counting a failure: the next bar steps it wherever price is
+        // Stepped on the next bar wherever price is: counting a failure, or read through its
+        // days (every bar then: the days' margins are not the bar's, and weekly and monthly
+        // histories are short).
+        bool sticky = false;
         std::size_t createdAt = SIZE_MAX;     // the confirming bar: part of the swing, not a test
         std::vector<std::size_t> memberBars;  // members' bars, ascending
         bool hasMemberIn(std::size_t from, std::size_t to) const;
@@ -247,6 +256,10 @@ private:
     void advance(std::size_t from, std::size_t to);
     /// The ATR, zigzags and pivots of bar `i`, the last of bars_.
     void settle(std::size_t i);
+    /// The daily bars of bar `i` and their ATR; whether the bars are the daily ones.
+    void settleDays(std::size_t i);
+    /// Bar `i`'s days: daily_[dayBegin(i), dayEnd_[i]).
+    std::size_t dayBegin(std::size_t i) const { return i > 0 ? dayEnd_[i - 1] : 0; }
     /// Steps level `j` through bars [from, to), taking in its changes on their bars.
     void walk(std::size_t j, std::size_t from, std::size_t to);
     void noteChange(std::size_t j, const Change& c);
@@ -280,10 +293,14 @@ private:
     /// the last pivot).
     std::size_t majorCloseBar(std::size_t k) const;
     void addMember(const Member& m, double atrK, std::size_t now);
-    /// Steps level `j` on bar `i`.
-    void stepLevel(Level& l, std::size_t j, std::size_t i);
+    /// Steps level `j` on bar `i`; its breakout state through the bar's days when `days`.
+    void stepLevel(Level& l, std::size_t j, std::size_t i, bool days);
     void visit(Level& l, bool inZone, std::size_t i, double clearance);
-    void stepTracker(Level& l, std::size_t j, std::size_t i, double atrBefore);
+    /// Steps the breakout state of level `j` (`l`) through the days of bar `i`.
+    void trackDays(Level& l, std::size_t j, std::size_t i, const RetestMargins& margins,
+                   double atrBefore);
+    /// Steps it on `b`, bar `i` or one of its days, with the ATR before `b`.
+    void stepTracker(Level& l, std::size_t j, std::size_t i, const Bar& b, double atrBefore);
     void endVisit(Level& l, bool rejection, std::size_t end);
     LevelEvent& openEvent(Level& l);
     /// Moves the events this batch opened into events_, in the order a bar-by-bar pass opens
@@ -303,6 +320,10 @@ private:
     std::vector<Run> runs_;              // bars [8k, 8k + 8)
     std::vector<Run> longRuns_;          // bars [64k, 64k + 64)
     AtrStream atrStream_;
+    std::vector<std::size_t> dayEnd_;  // by bar: the end of its days in daily_ (dayBegin())
+    std::vector<double> dailyAtr_;     // the ATR of daily_, as far as the bars reach
+    AtrStream dailyAtrStream_;
+    bool readsDays_ = false;  // a bar differed from the daily bar of its place
     Zigzag minor_;
     Zigzag major_;
     std::vector<Pivot> majorPivots_;

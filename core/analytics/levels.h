@@ -236,7 +236,10 @@ struct LevelAnalysis {
 /// 0..i only, so the analysis of a prefix is the same stream cut short (no repainting).
 /// Fewer bars than needed give empty results, never an error. `daily`: for weekly or monthly
 /// bars, the daily bars they were built from, so pivots and the all-time high are dated on the
-/// day of the extreme rather than the period's last session.
+/// day of the extreme rather than the period's last session, and breakouts and retests are
+/// decided on the daily closes (dated on their day, on the bar that holds it), with zones
+/// measured in daily ATRs: the daily chart's verdicts (level_engine.h). Given daily bars as
+/// `bars`, the same as without them.
 LevelAnalysis analyzeLevels(std::span<const Bar> bars, const LevelSettings& settings = {},
                             std::span<const ManualLevelInput> manual = {},
                             std::span<const Bar> daily = {});

@@ -220,6 +220,58 @@ TEST(Levels, DoubleTopBreakoutThatFails) {
         << ev->description();
 }
 
+/// Bars of `n` days each (the last one may be shorter), dated by their last day: a coarser
+/// chart, as a weekly one is of the daily bars.
+std::vector<Bar> grouped(const std::vector<Bar>& days, std::size_t n) {
+    std::vector<Bar> out;
+    for (std::size_t i = 0; i < days.size(); i += n) {
+        Bar b = days[i];
+        for (std::size_t k = i + 1; k < std::min(i + n, days.size()); ++k) {
+            b.high = std::max(b.high, days[k].high);
+            b.low = std::min(b.low, days[k].low);
+            b.close = b.adjClose = days[k].close;
+            b.day = days[k].day;
+        }
+        out.push_back(b);
+    }
+    return out;
+}
+
+// The breakout above the double top, then a two-day plunge to 127 and straight back to 140:
+// on daily closes the breakout failed on the second day, though no close of a two-day bar
+// shows two closes under the zone. Read with its days, the coarser chart says what the daily
+// chart says, on the same day, and reports the new breakout the next day.
+TEST(Levels, ACoarserChartGivesTheDailyVerdictOnItsDay) {
+    std::vector<double> closes = test::walk({100, 130, 110, 130, 112, 150, 131, 140});
+    closes.resize(closes.size() + (closes.size() % 2 == 0 ? 4 : 5), 140);  // the plunge: even
+    const std::size_t plunge = closes.size();
+    closes.insert(closes.end(), {127, 127});
+    const std::vector<double> after = test::walk({140, 150});
+    closes.insert(closes.end(), after.begin(), after.end());
+    const auto days = test::barsFromCloses(closes);
+    const auto coarse = grouped(days, 2);
+
+    const LevelAnalysis daily = analyzeLevels(days);
+    const LevelAnalysis read = analyzeLevels(coarse, {}, {}, days);
+    const LevelAnalysis alone = analyzeLevels(coarse);
+    ASSERT_GE(daily.events.size(), 1U);
+    ASSERT_GE(read.events.size(), 1U);
+    ASSERT_GE(alone.events.size(), 1U);
+    EXPECT_EQ(read.events.front().id, daily.events.front().id);  // the top's day, not its bar's
+    const LevelEvent& failed = read.events.front();
+    EXPECT_EQ(failed.retest, RetestState::Failed) << failed.description();
+    EXPECT_EQ(failed.retestDay, days[plunge + 1].day);
+    EXPECT_EQ(failed.history.back().index, (plunge + 1) / 2);  // the two-day bar of that day
+    EXPECT_EQ(daily.events.front().retestDay, failed.retestDay);
+    EXPECT_NE(alone.events.front().retest, RetestState::Failed) << "no two bars closed under";
+
+    ASSERT_EQ(read.events.size(), 2U);
+    ASSERT_EQ(daily.events.size(), 2U);
+    EXPECT_EQ(read.events[1].id, daily.events[1].id);
+    EXPECT_EQ(read.events[1].day, days[plunge + 2].day);
+    EXPECT_EQ(read.events[1].index, (plunge + 2) / 2);
+}
+
 // Price back inside a zone it broke through is testing it from the new side: the old ceiling
 // is support while the breakout lives (the old floor resistance after a breakdown), though the
 // close sits under the tops' wick (over the bottoms' wick).

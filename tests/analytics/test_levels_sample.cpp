@@ -6,6 +6,7 @@
 #include <cmath>
 #include <cstdio>
 #include <fstream>
+#include <map>
 #include <regex>
 #include <set>
 #include <string>
@@ -613,23 +614,73 @@ TEST_F(SampleLevels, TheAllTimeHighAsOfADayIsThatOfTheDataCutThere) {
 }
 
 // A zone spans its pivot's close-to-wick range plus a small pad: never wider than about two
-// ATRs of the time its pivot was made, on any timeframe.
+// ATRs of the time its pivot was made, and bound the same way on every timeframe: in the daily
+// ATR of its pivot's day (a monthly zone in monthly ATRs spread over a hundred points).
 TEST_F(SampleLevels, ZonesAreAsNarrowAsAChartistDrawsThem) {
+    const std::vector<double> atr = wilderAtr(sample(), 14);
     for (const Timeframe tf : {Timeframe::Daily, Timeframe::Weekly, Timeframe::Monthly}) {
         SCOPED_TRACE(std::string(timeframeName(tf)));
-        const std::vector<Bar> bars = resample(sample(), tf);
-        const std::vector<double> atr = wilderAtr(bars, 14);
-        const LevelAnalysis a = analyzeLevels(bars, {}, {}, sample());
+        const LevelAnalysis a = analyzeLevels(resample(sample(), tf), {}, {}, sample());
         for (const Zone& z : a.zones) {
             ASSERT_GE(z.id.size(), 11U);
             const Day made = d(z.id.substr(1, 10).c_str());
-            // The bar holding that day (weekly and monthly bars are dated by their last session).
-            const auto it = std::lower_bound(bars.begin(), bars.end(), made,
+            const auto it = std::lower_bound(sample().begin(), sample().end(), made,
                                              [](const Bar& b, Day day) { return b.day < day; });
-            ASSERT_NE(it, bars.end());
-            const double unit = atr[static_cast<std::size_t>(it - bars.begin())];
+            ASSERT_TRUE(it != sample().end() && it->day == made) << z.id;
+            const double unit = atr[static_cast<std::size_t>(it - sample().begin())];
             EXPECT_LE(z.high - z.low, 2.25 * unit) << z.name << " " << z.low << "-" << z.high;
         }
+    }
+}
+
+// Weekly and monthly charts give the daily chart's verdicts, dated as precisely: a breakout
+// through the same level on the same day has the same id on every timeframe, and it fails on
+// one exactly when it fails on the other. Each event's bar holds its day.
+TEST_F(SampleLevels, WeeklyAndMonthlyChartsGiveTheDailyVerdicts) {
+    const LevelAnalysis daily = analyzeLevels(sample());
+    // Daily bars given with themselves are read as they are.
+    const LevelAnalysis withItself = analyzeLevels(sample(), {}, {}, sample());
+    ASSERT_EQ(withItself.zones.size(), daily.zones.size());
+    for (std::size_t k = 0; k < daily.zones.size(); ++k) {
+        EXPECT_EQ(withItself.zones[k].id, daily.zones[k].id);
+        EXPECT_EQ(withItself.zones[k].low, daily.zones[k].low);
+        EXPECT_EQ(withItself.zones[k].high, daily.zones[k].high);
+        EXPECT_EQ(withItself.zones[k].touches.size(), daily.zones[k].touches.size());
+    }
+    ASSERT_EQ(withItself.events.size(), daily.events.size());
+    for (std::size_t k = 0; k < daily.events.size(); ++k) {
+        EXPECT_EQ(withItself.events[k].description(), daily.events[k].description());
+    }
+    std::map<std::string, const LevelEvent*> byId;
+    for (const LevelEvent& e : daily.events) {
+        byId[e.id] = &e;
+    }
+    for (const Timeframe tf : {Timeframe::Weekly, Timeframe::Monthly}) {
+        SCOPED_TRACE(std::string(timeframeName(tf)));
+        const std::vector<Bar> bars = resample(sample(), tf);
+        const LevelAnalysis a = analyzeLevels(bars, {}, {}, sample());
+        std::size_t shared = 0;
+        for (const LevelEvent& e : a.events) {
+            ASSERT_LT(e.index, bars.size());
+            EXPECT_GE(bars[e.index].day, e.day) << e.id;
+            EXPECT_TRUE(e.index == 0 || bars[e.index - 1].day < e.day) << e.id;
+            const auto same = byId.find(e.id);
+            if (same == byId.end()) {
+                continue;  // a swing of this timeframe the daily chart does not mark
+            }
+            ++shared;
+            EXPECT_EQ(same->second->type, e.type) << e.id;
+            EXPECT_EQ(same->second->retest == RetestState::Failed, e.retest == RetestState::Failed)
+                << e.id << ": " << same->second->description() << " / " << e.description();
+        }
+        EXPECT_GE(shared * 2, a.events.size()) << "most events are the daily chart's";
+        // The story of the sample: the 2013 breakout above the Oct-2007 record held.
+        const auto story = std::find_if(a.events.begin(), a.events.end(), [](const LevelEvent& e) {
+            return e.id == "H2007-10-11/up/2013-03-28";
+        });
+        ASSERT_NE(story, a.events.end());
+        EXPECT_EQ(story->retest, RetestState::Held);
+        EXPECT_EQ(formatIsoDate(story->retestDay), "2013-06-21");
     }
 }
 

@@ -425,14 +425,16 @@ bool LevelOverlay::zoneShown(int zone) const {
 }
 
 // The last day alone is not enough: daily and weekly bars of a Friday close share it, so the
-// event bars must line up too before indices into the analysis are drawn on these bars.
+// event bars must line up too before indices into the analysis are drawn on these bars: each
+// event's bar holds its day (a weekly bar, the days since the bar before it).
 bool LevelOverlay::matchesView() const {
     const auto& bars = view_.bars();
     if (bars.empty() || view_.isEmptyStateShown() || analysis_.asOf != bars.back().day) {
         return false;
     }
     return std::all_of(analysis_.events.begin(), analysis_.events.end(), [&](const LevelEvent& e) {
-        return e.index < bars.size() && bars[e.index].day == e.day;
+        return e.index < bars.size() && bars[e.index].day >= e.day &&
+               (e.index == 0 || bars[e.index - 1].day < e.day);
     });
 }
 
