@@ -56,6 +56,8 @@ public:
     void checkEveryBar(bool every) { everyBar_ = every; }
 
     std::span<const Bar> bars() const { return bars_.seen(); }
+    /// How many of the daily bars the analysis read: those up to the last bar's day.
+    std::size_t daysRead() const { return dayEnd_.empty() ? 0 : dayEnd_.back(); }
     /// Replaces the daily bars (the same history, perhaps with more days after it).
     void setDaily(std::span<const Bar> daily) { daily_ = daily; }
     /// The analysis as of the last bar appended.

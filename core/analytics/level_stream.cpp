@@ -47,6 +47,16 @@ LevelAnalysis LevelStream::update(std::span<const Bar> bars, std::span<const Bar
         beforeLast_.reset();
         return LevelEngine(settings_, manual_).analysis();
     }
+    // The days an engine read must be the same too (weekly and monthly bars are read through
+    // them): a correction of a day can leave its week's bar as it was.
+    const auto changed = static_cast<std::size_t>(
+        std::mismatch(daily_.begin(), daily_.end(), daily.begin(), daily.end()).first -
+        daily_.begin());
+    for (std::optional<LevelEngine>* engine : {&engine_, &beforeLast_}) {
+        if (*engine && (*engine)->daysRead() > changed) {
+            engine->reset();
+        }
+    }
     daily_.assign(daily.begin(), daily.end());
     const std::size_t n = bars.size();
     if (saw(engine_, bars, n, n)) {

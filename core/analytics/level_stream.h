@@ -2,7 +2,8 @@
 // that saw the earlier bars appends only the new ones. A refresh may also revise the last bar
 // (today's bar during the session, this week's bar on a weekly view): the stream then keeps a
 // second engine with every bar but the last, and analyses the last on a copy of it. Anything
-// else that changed (history, settings, manual levels) starts over. The result is exactly
+// else that changed (history, the daily bars a weekly or monthly one was read through,
+// settings, manual levels) starts over. The result is exactly
 // analyzeLevels() of the same input.
 #pragma once
 

@@ -2,6 +2,7 @@
 // and a refresh that adds a day (or revises the last bar) puts only that through the engine.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -118,6 +119,31 @@ TEST(LevelStream, WeeklyBarsOfAGrowingDailySeries) {
             EXPECT_LE(stream.lastAnalysedBars(), 2U);
         }
     }
+}
+
+// A breakout decided on a day that is not its week's last, corrected so that day closes under
+// the line: the weekly bars stay as they were, but the days they are read through changed.
+TEST(LevelStream, ADayCorrectedInsideAWeekIsReadAgain) {
+    std::vector<Bar> daily = firstBars(4000);
+    const std::vector<Bar> weekly = resample(daily, Timeframe::Weekly);
+    LevelStream stream;
+    const std::string before = readOut(stream.update(weekly, daily, LastBar::MayChange));
+    const LevelAnalysis a = analyzeLevels(weekly, {}, {}, daily);
+    const auto dayOf = [&](Day d) {
+        return std::lower_bound(daily.begin(), daily.end(), d,
+                                [](const Bar& b, Day x) { return b.day < x; });
+    };
+    const auto e = std::find_if(a.events.begin(), a.events.end(), [&](const LevelEvent& ev) {
+        return ev.type == LevelEventType::Breakout && ev.day != weekly[ev.index].day &&
+               dayOf(ev.day)->low < ev.line && dayOf(ev.day)->open < ev.line;
+    });
+    ASSERT_NE(e, a.events.end());
+    const auto day = dayOf(e->day);
+    day->close = day->adjClose = day->low;
+    ASSERT_EQ(resample(daily, Timeframe::Weekly), weekly);
+    const std::string after = readOut(stream.update(weekly, daily, LastBar::MayChange));
+    EXPECT_EQ(after, readOut(analyzeLevels(weekly, {}, {}, daily)));
+    EXPECT_NE(after, before) << "the corrected day decided a breakout";
 }
 
 TEST(LevelStream, NoBarsNoLevels) {
