@@ -4,7 +4,9 @@
 //
 // The big inputs are the sample played forwards, then backwards in time, then forwards ...,
 // each copy rescaled so it starts where the previous one ended: real daily moves, invented
-// dates and price levels. Levels are revisited again and again, the worst case for touches.
+// dates and price levels. Levels are revisited again and again, the worst case for touches:
+// at 1M bars the same 72 zones hold 322,936 touches and 56,649 breakouts and breakdowns (a
+// touch every 3 bars, an event every 18; the real sample has one every 6 and 30 bars).
 //
 //   cmake --build build-rel --target bench_levels && build-rel/tests/bench/bench_levels
 //   RETEST_BENCH_SMOKE=1 build-rel/tests/bench/bench_levels   # seconds, 100k instead of 1M
