@@ -243,7 +243,8 @@ std::vector<Bar> grouped(const std::vector<Bar>& days, std::size_t n) {
 // chart says, on the same day, and reports the new breakout the next day.
 TEST(Levels, ACoarserChartGivesTheDailyVerdictOnItsDay) {
     std::vector<double> closes = test::walk({100, 130, 110, 130, 112, 150, 131, 140});
-    closes.resize(closes.size() + (closes.size() % 2 == 0 ? 4 : 5), 140);  // the plunge: even
+    // Flat at 140 for a few days, so that the plunge starts a two-day bar.
+    closes.resize(closes.size() + (closes.size() % 2 == 0 ? 4 : 5), 140);
     const std::size_t plunge = closes.size();
     closes.insert(closes.end(), {127, 127});
     const std::vector<double> after = test::walk({140, 150});
