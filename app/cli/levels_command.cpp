@@ -67,8 +67,11 @@ SymbolAnalysis analyse(PriceCache& cache, const QString& symbol, const AnalysisO
     }
     const std::vector<Bar> bars = resample(daily, opt.timeframe);
     const LevelInputs in = levelInputsFor(cache, sym, opt.sensitivity);
-    // The daily bars date weekly and monthly pivots on the day of the extreme.
-    out.analysis = analyzeLevels(bars, in.settings, in.manual, daily);
+    // Weekly and monthly bars are read through the daily bars they were built from (pivots on
+    // the day of the extreme, verdicts on daily closes); daily bars need nothing more.
+    const bool daysBehind = opt.timeframe != Timeframe::Daily;
+    out.analysis = analyzeLevels(bars, in.settings, in.manual,
+                                 daysBehind ? std::span<const Bar>(daily) : std::span<const Bar>());
     return out;
 }
 
