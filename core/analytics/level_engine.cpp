@@ -738,6 +738,7 @@ LevelEngine::Shape LevelEngine::Level::shapeNow() const {
         b.breakLow = std::min(b.breakLow, b.breakHigh);
     }
     s.canOpen = major || record || manual;
+    s.record = record;
     s.recordMajor = record && major;
     // The line is a close only where clamping into the core (or under the other line) left it so.
     s.closeAbove = !manual && peakClose > -HUGE_VAL && b.breakHigh == peakClose;
@@ -899,7 +900,7 @@ void LevelEngine::stepTracker(Level& l, std::size_t j, std::size_t i, const Bar&
         ev.line = up ? s.band.breakHigh : s.band.breakLow;
         // What the line is: a close of the level's peaks or troughs, else an edge of its core.
         using Line = LevelEvent::Line;
-        const Line high = l.record ? Line::RecordClose : Line::ClosingHigh;
+        const Line high = s.record ? Line::RecordClose : Line::ClosingHigh;
         if (up ? s.closeAbove : s.closeBelow) {
             ev.lineKind = up ? high : Line::ClosingLow;
         } else if (!up && s.closeAbove && ev.line == s.band.breakHigh) {

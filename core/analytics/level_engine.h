@@ -147,6 +147,7 @@ private:
         double price = 0;          // LevelEvent::level
         LevelBand band;            // the prices its tracker watches (see retest_tracker.h)
         bool canOpen = false;      // a crossing opens an event (major, record or manual)
+        bool record = false;       // it holds a record high: its line is the record close
         bool recordMajor = false;  // LevelEvent::record
         bool closeAbove = false;   // band.breakHigh is its peaks' highest close, not the core top
         bool closeBelow = false;   // band.breakLow is its troughs' lowest close

@@ -423,6 +423,9 @@ TEST_F(SampleLevels, HistoryNeverRewritesItself) {
                 EXPECT_DOUBLE_EQ(now.low, then.low);
                 EXPECT_DOUBLE_EQ(now.high, then.high);
                 EXPECT_EQ(now.name, then.name) << now.id;
+                // The line it crossed, and what that line was on its day.
+                EXPECT_DOUBLE_EQ(now.line, then.line) << now.id;
+                EXPECT_EQ(now.lineKind, then.lineKind) << now.id;
                 ASSERT_GE(now.history.size(), then.history.size());
                 for (std::size_t h = 0; h < then.history.size(); ++h) {
                     EXPECT_EQ(now.history[h].day, then.history[h].day);
@@ -480,6 +483,28 @@ TEST_F(SampleLevels, AppendingInBatchesOfAnySizeIsTheOnePassAnalysis) {
             at += n;
         }
         EXPECT_EQ(fingerprint(engine.analysis()), whole) << "sensitivity " << sensitivity;
+    }
+}
+
+// A daily refresh appends one bar: a batch that walks only the levels within reach of that
+// bar, as few as one. A visit under way ends on a bar that leaves the zone without coming
+// near it, so a level is walked on every bar whose window holds it. One bar at a time, over
+// the whole history and on each timeframe, says exactly what one pass says.
+TEST_F(SampleLevels, AppendingOneBarAtATimeIsTheOnePassAnalysis) {
+    const std::vector<ManualLevelInput> manual{{1'100, "round number", 1}};
+    for (const Timeframe tf : {Timeframe::Daily, Timeframe::Weekly}) {
+        const std::vector<Bar> bars = resample(sample(), tf);
+        for (const double sensitivity : {0.2, 0.5, 0.9}) {
+            LevelSettings settings;
+            settings.sensitivity = sensitivity;
+            LevelEngine engine(settings, manual);
+            for (const Bar& b : bars) {
+                engine.append(b);
+            }
+            EXPECT_EQ(fingerprint(engine.analysis()),
+                      fingerprint(analyzeLevels(bars, settings, manual)))
+                << timeframeName(tf) << " at sensitivity " << sensitivity;
+        }
     }
 }
 
