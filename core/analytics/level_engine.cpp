@@ -197,7 +197,8 @@ void LevelEngine::advance(std::size_t from, std::size_t to) {
         settle(i);
     }
     // The levels the batch may change: those with changes, those counting a failure, the
-    // manual ones, and the detected ones within reach of some bar of the batch.
+    // manual ones, and the detected ones in the window of some bar of the batch. A long
+    // history holds thousands of levels, most of them far from where price went in the batch.
     ++batch_;
     walkMark_.resize(levels_.size(), 0);
     walked_.clear();
@@ -212,20 +213,36 @@ void LevelEngine::advance(std::size_t from, std::size_t to) {
             list(j);
         }
     }
-    if (to - from > kLongRun || everyBar_) {
+    if (everyBar_) {
         for (std::size_t j = 0; j < levels_.size(); ++j) {
             list(j);
         }
     } else {
-        double reachLow = HUGE_VAL;
-        double reachHigh = -HUGE_VAL;
-        for (std::size_t i = std::max<std::size_t>(from, 1); i < to; ++i) {
-            const Reach r = reachAt(i);
-            reachLow = std::min(reachLow, r.from == r.from ? r.from : -HUGE_VAL);
-            reachHigh = std::max(reachHigh, r.to == r.to ? r.to : HUGE_VAL);
+        // The bars' windows (Reach::from, to) joined: exactly for a few bars (a refresh), else
+        // within the long runs' reach widened by the batch's largest window. A NaN in a run
+        // reaches everything (settle()); one in the ATR is one in that run too.
+        double low = HUGE_VAL;
+        double high = -HUGE_VAL;
+        double window = 0;
+        if (to - from <= kLongRun) {
+            for (std::size_t i = std::max<std::size_t>(from, 1); i < to; ++i) {
+                const Reach r = reachAt(i);
+                low = std::min(low, r.from == r.from ? r.from : -HUGE_VAL);
+                high = std::max(high, r.to == r.to ? r.to : HUGE_VAL);
+            }
+        } else {
+            double atrMax = 0;
+            for (std::size_t i = std::max<std::size_t>(from, 1); i < to; ++i) {
+                atrMax = std::max(atrMax, atr_[i - 1]);
+            }
+            for (std::size_t k = from / kLongRun; k * kLongRun < to; ++k) {
+                low = std::min(low, longRuns_[k].low);
+                high = std::max(high, longRuns_[k].high);
+            }
+            window = kWindowAtr * atrMax;
         }
-        for (std::size_t k = firstAtOrAbove(reachLow);
-             k < order_.size() && !(order_[k].low > reachHigh); ++k) {
+        for (std::size_t k = firstAtOrAbove(low - window);
+             k < order_.size() && !(order_[k].low > high + window); ++k) {
             list(order_[k].level);
         }
     }

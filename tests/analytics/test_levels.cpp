@@ -421,6 +421,51 @@ TEST(Levels, AppendingBarsIsTheSameAsAnalysingTheWhole) {
     }
 }
 
+// A rally dips into the 130 peak's zone from below and closes just under it (the visit goes
+// on), then price gaps away for good: the gap bar ends the visit, a rejection. That bar comes
+// nowhere near the zone, and neither does any bar after it; a refresh bringing them all at
+// once must still step the level on the gap bar, as one pass over the whole history does.
+TEST(Levels, AVisitEndsOnTheBarThatLeavesHoweverTheBarsArrive) {
+    std::vector<double> closes = test::walk({100, 130, 110, 124});
+    // Flat bars first, so the refresh starts a run of 64 bars (a walk passes over whole runs).
+    closes.insert(closes.begin(), 63 - closes.size() % 64, 100.0);
+    std::vector<Bar> bars = test::barsFromCloses(closes);
+    const LevelAnalysis before = analyzeLevels(bars);
+    const auto peak = std::find_if(before.zones.begin(), before.zones.end(),
+                                   [](const Zone& z) { return z.low <= 130 && 130 <= z.high; });
+    ASSERT_NE(peak, before.zones.end());
+    const double atr = before.atr;
+    const std::size_t dip = bars.size();
+    ASSERT_EQ((dip + 1) % 64, 0U);
+    const double dipClose = peak->low - 0.6 * atr;  // within a visit's clearance of one ATR
+    bars.push_back(Bar{bars.back().day + 1, bars.back().close, peak->low + 0.1, dipClose - 0.2,
+                       dipClose, dipClose, 1000});
+    const double away = peak->low - 4 * atr;
+    for (int k = 0; k < 100; ++k) {
+        bars.push_back(Bar{bars.back().day + 1, k == 0 ? dipClose : away, away + 0.2, away - 0.2,
+                           away, away, 1000});
+    }
+    const LevelAnalysis whole = analyzeLevels(bars);
+    const auto zone = std::find_if(whole.zones.begin(), whole.zones.end(),
+                                   [](const Zone& z) { return z.low <= 130 && 130 <= z.high; });
+    ASSERT_NE(zone, whole.zones.end());
+    ASSERT_FALSE(zone->touches.empty());
+    const LevelTouch& last = zone->touches.back();
+    EXPECT_EQ(last.index, dip);
+    EXPECT_FALSE(last.fromAbove);
+    EXPECT_TRUE(last.rejection);
+
+    LevelEngine engine;  // the history up to the dip, then a refresh with the rest
+    engine.append(std::span(bars).first(dip + 1));
+    engine.append(std::span(bars).subspan(dip + 1));
+    const LevelAnalysis fed = engine.analysis();
+    ASSERT_EQ(fed.zones.size(), whole.zones.size());
+    for (std::size_t k = 0; k < fed.zones.size(); ++k) {
+        EXPECT_EQ(fed.zones[k].why, whole.zones[k].why) << fed.zones[k].name;
+        EXPECT_EQ(fed.zones[k].touches.size(), whole.zones[k].touches.size());
+    }
+}
+
 // The engine fed bar by bar (as refreshes feed it) and in pairs of bars.
 std::vector<LevelAnalysis> fedInPieces(const std::vector<Bar>& bars) {
     std::vector<LevelAnalysis> out;

@@ -6,7 +6,9 @@
 // each copy rescaled so it starts where the previous one ended: real daily moves, invented
 // dates and price levels. Levels are revisited again and again, the worst case for touches:
 // at 1M bars the same 72 zones hold 322,936 touches and 56,649 breakouts and breakdowns (a
-// touch every 3 bars, an event every 18; the real sample has one every 6 and 30 bars).
+// touch every 3 bars, an event every 18; the real sample has one every 6 and 30 bars). The
+// summary also times the other extreme: the sample chained forwards, a climb to absurd prices
+// whose history holds 10,973 levels at 1M bars, nearly all of them far below price.
 //
 //   cmake --build build-rel --target bench_levels && build-rel/tests/bench/bench_levels
 //   RETEST_BENCH_SMOKE=1 build-rel/tests/bench/bench_levels   # seconds, 100k instead of 1M
@@ -72,6 +74,26 @@ std::vector<Bar> playedBackAndForth(std::size_t count) {
             Bar b = scaled(sample[i], k, reversed);
             const Day gap = i > 0 ? sample[i].day - sample[i - 1].day : 1;
             day += out.empty() ? 0 : gap;
+            b.day = day;
+            out.push_back(b);
+        }
+    }
+    return out;
+}
+
+/// `count` bars: the sample forwards again and again, each copy starting where the last one
+/// ended. A climb that never comes back: every stretch of bars meets new levels, and the
+/// history holds thousands, most of them far below price.
+std::vector<Bar> chainedForwards(std::size_t count) {
+    const std::vector<Bar>& sample = sampleBars();
+    std::vector<Bar> out;
+    out.reserve(count);
+    Day day = sample.front().day;
+    while (out.size() < count) {
+        const double k = out.empty() ? 1.0 : out.back().close / sample.front().open;
+        for (std::size_t i = 0; i < sample.size() && out.size() < count; ++i) {
+            Bar b = scaled(sample[i], k, false);
+            day += out.empty() ? 0 : (i > 0 ? sample[i].day - sample[i - 1].day : 1);
             b.day = day;
             out.push_back(b);
         }
@@ -147,8 +169,11 @@ double secondsFor(F&& f) {
 }
 
 struct Summary {
-    double analysisRate = 0;     // bars/s, full analysis
-    double atrRate = 0;          // bars/s, ATR only
+    double analysisRate = 0;  // bars/s, full analysis
+    double atrRate = 0;       // bars/s, ATR only
+    double climbRate = 0;     // bars/s, full analysis of chainedForwards()
+    double climbAtrRate = 0;  // bars/s, ATR only, on the same bars
+    std::size_t climbLevels = 0;
     double appendSeconds = 0;    // one appended bar, streaming engine (append only)
     double refreshSeconds = 0;   // one appended bar plus a fresh analysis snapshot
     double streamSeconds = 0;    // the window's refresh: LevelStream::update with one more bar
@@ -175,6 +200,21 @@ Summary summarize() {
     }
     out.analysisRate = static_cast<double>(bars.size()) / analysis;
     out.atrRate = static_cast<double>(bars.size()) / atr;
+    {
+        const std::vector<Bar> climb = chainedForwards(bars.size());
+        double climbing = HUGE_VAL;
+        double climbAtr = HUGE_VAL;
+        for (int r = 0; r < rounds; ++r) {
+            climbing = std::min(climbing, secondsFor([&] {
+                                    const LevelAnalysis a = analyzeLevels(climb);
+                                    out.climbLevels = a.zones.size();
+                                }));
+            climbAtr =
+                std::min(climbAtr, secondsFor([&] { atrSum += wilderAtr(climb, 14).back(); }));
+        }
+        out.climbRate = static_cast<double>(climb.size()) / climbing;
+        out.climbAtrRate = static_cast<double>(climb.size()) / climbAtr;
+    }
     double t = 0;
     // A refresh: the engine holds all but the last `extra` bars, then takes them one by one,
     // on a copy each round so every round appends the same bars. The fastest round counts:
@@ -234,6 +274,10 @@ int main(int argc, char** argv) {
         "analyzeLevels on %zu bars (sample back and forth, rescaled): %.1f million bars/s "
         "(goal >= 20), %.1fx the time of an ATR-only pass (%.0f million bars/s)\n",
         retest::bigSize(), s.analysisRate / 1e6, s.atrRate / s.analysisRate, s.atrRate / 1e6);
+    std::printf(
+        "analyzeLevels on %zu bars (the sample chained forwards, a climb that never comes back: "
+        "%zu levels): %.1f million bars/s, %.1fx the time of an ATR-only pass\n",
+        retest::bigSize(), s.climbLevels, s.climbRate / 1e6, s.climbAtrRate / s.climbRate);
     std::printf(
         "one appended bar on %zu: %.0f ns (%.1fx one bar of the ATR pass; re-analysing "
         "everything costs %.0fx as much); with a fresh snapshot for the chart %.2f ms (%.4fx "
