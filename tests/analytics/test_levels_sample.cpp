@@ -492,18 +492,25 @@ TEST_F(SampleLevels, AppendingInBatchesOfAnySizeIsTheOnePassAnalysis) {
 // the whole history and on each timeframe, says exactly what one pass says.
 TEST_F(SampleLevels, AppendingOneBarAtATimeIsTheOnePassAnalysis) {
     const std::vector<ManualLevelInput> manual{{1'100, "round number", 1}};
-    for (const Timeframe tf : {Timeframe::Daily, Timeframe::Weekly}) {
+    // Weekly and monthly bars on their own, and read through their days as the window reads them.
+    const std::pair<Timeframe, bool> charts[] = {{Timeframe::Daily, false},
+                                                 {Timeframe::Weekly, false},
+                                                 {Timeframe::Weekly, true},
+                                                 {Timeframe::Monthly, true}};
+    for (const auto& [tf, withDays] : charts) {
         const std::vector<Bar> bars = resample(sample(), tf);
+        const std::span<const Bar> days = withDays ? std::span(sample()) : std::span<const Bar>();
         for (const double sensitivity : {0.2, 0.5, 0.9}) {
             LevelSettings settings;
             settings.sensitivity = sensitivity;
-            LevelEngine engine(settings, manual);
+            LevelEngine engine(settings, manual, days);
             for (const Bar& b : bars) {
                 engine.append(b);
             }
             EXPECT_EQ(fingerprint(engine.analysis()),
-                      fingerprint(analyzeLevels(bars, settings, manual)))
-                << timeframeName(tf) << " at sensitivity " << sensitivity;
+                      fingerprint(analyzeLevels(bars, settings, manual, days)))
+                << timeframeName(tf) << (withDays ? " with its days" : "") << " at sensitivity "
+                << sensitivity;
         }
     }
 }
