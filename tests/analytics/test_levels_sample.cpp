@@ -403,16 +403,20 @@ TEST_F(SampleLevels, The2013BreakoutIsVisibleAtTheEndOf2013) {
 
 // Bar replay: walking the as-of date through the whole sample, every event reported on one
 // day is reported on every later day with the same id, date, level and name; only its retest
-// state moves on, and only forward in its own history.
+// state moves on, and only forward in its own history. Weekly bars too, on their own and read
+// through their days as the window reads them.
 TEST_F(SampleLevels, HistoryNeverRewritesItself) {
-    for (const Timeframe tf : {Timeframe::Daily, Timeframe::Weekly}) {
-        SCOPED_TRACE(std::string(timeframeName(tf)));
+    const std::pair<Timeframe, bool> charts[] = {
+        {Timeframe::Daily, false}, {Timeframe::Weekly, false}, {Timeframe::Weekly, true}};
+    for (const auto& [tf, withDays] : charts) {
+        SCOPED_TRACE(std::string(timeframeName(tf)) + (withDays ? " with its days" : ""));
         const std::vector<Bar> bars = resample(sample(), tf);
+        const std::span<const Bar> days = withDays ? std::span(sample()) : std::span<const Bar>();
         const std::size_t stride = tf == Timeframe::Daily ? 10 : 3;
         std::vector<LevelEvent> seen;
         std::size_t checked = 0;
         for (std::size_t n = 50; n <= bars.size(); n += stride) {
-            const LevelAnalysis a = analyzeLevels(std::span(bars).first(n));
+            const LevelAnalysis a = analyzeLevels(std::span(bars).first(n), {}, {}, days);
             ASSERT_GE(a.events.size(), seen.size()) << "events disappeared as of " << n;
             for (std::size_t k = 0; k < seen.size(); ++k) {
                 const LevelEvent& then = seen[k];
@@ -426,6 +430,9 @@ TEST_F(SampleLevels, HistoryNeverRewritesItself) {
                 // The line it crossed, and what that line was on its day.
                 EXPECT_DOUBLE_EQ(now.line, then.line) << now.id;
                 EXPECT_EQ(now.lineKind, then.lineKind) << now.id;
+                EXPECT_DOUBLE_EQ(now.level, then.level) << now.id;
+                EXPECT_EQ(now.record, then.record) << now.id;
+                EXPECT_DOUBLE_EQ(now.close, then.close) << now.id;
                 ASSERT_GE(now.history.size(), then.history.size());
                 for (std::size_t h = 0; h < then.history.size(); ++h) {
                     EXPECT_EQ(now.history[h].day, then.history[h].day);
