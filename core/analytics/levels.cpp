@@ -342,8 +342,9 @@ const std::string& nameAsOf(const Zone& zone, std::size_t lastIndex) {
 }
 
 double namedPriceAsOf(const Zone& zone, std::size_t lastIndex) {
+    const ZoneBounds b = boundsAsOf(zone, lastIndex);
     const ZoneName* then = inForce(zone.names, lastIndex);
-    return then != nullptr ? std::clamp(then->price, zone.low, zone.high) : zone.price;
+    return std::clamp(then != nullptr ? then->price : zone.price, b.low, b.high);
 }
 
 std::vector<LevelKind> zoneKindsAsOf(const LevelAnalysis& analysis,
@@ -367,7 +368,7 @@ std::vector<LevelKind> zoneKindsAsOf(const LevelAnalysis& analysis,
     for (std::size_t k = 0; k < analysis.zones.size(); ++k) {
         const Zone& z = analysis.zones[k];
         const ZoneBounds b = boundsAsOf(z, lastIndex);
-        out.push_back(zoneKind(b, std::clamp(z.price, b.low, b.high), close, live[k]));
+        out.push_back(zoneKind(b, namedPriceAsOf(z, lastIndex), close, live[k]));
     }
     return out;
 }

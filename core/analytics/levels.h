@@ -312,7 +312,7 @@ std::optional<AllTimeHigh> allTimeHighAsOf(const LevelAnalysis& analysis, std::s
 ZoneBounds boundsAsOf(const Zone& zone, std::size_t lastIndex);
 /// The name `zone` had on bar `lastIndex` (its first before it was known).
 const std::string& nameAsOf(const Zone& zone, std::size_t lastIndex);
-/// The price that name is for (LevelEvent::namedPrice), within the zone.
+/// The price that name is for (LevelEvent::namedPrice), within the bounds the zone had then.
 double namedPriceAsOf(const Zone& zone, std::size_t lastIndex);
 
 /// `zone` as of bar `lastIndex`, with role `kind` then (zoneKindsAsOf()): its name and bounds
