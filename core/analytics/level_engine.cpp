@@ -650,7 +650,7 @@ void LevelEngine::addMember(const Member& m, double atrK, std::size_t now) {
         Level& l = levels_[seen->level];
         Member& x = l.members[seen->member];
         x.major = x.major || m.major;
-        l.major = l.major || m.major;
+        l.promote(m.major, false, now);
         l.noteNaming(seen->member, now);
         noteChange(seen->level, Change{now, Change::Kind::Shape, l.shapeNow(), {}});
         return;
@@ -695,8 +695,7 @@ void LevelEngine::addMember(const Member& m, double atrK, std::size_t now) {
             order_[k].high = l.high();
         }
         l.addMember(m, now);
-        l.major = l.major || m.major;
-        l.record = l.record || m.record;
+        l.promote(m.major, m.record, now);
         noteChange(order_[k].level, Change{now, Change::Kind::Member, l.shapeNow(), touch});
         remember(order_[k].level);
         return;
@@ -724,8 +723,7 @@ void LevelEngine::addMember(const Member& m, double atrK, std::size_t now) {
     l.knownFrom = now;
     l.recordBounds(now);
     l.addMember(m, now);
-    l.major = m.major;
-    l.record = m.record;
+    l.promote(m.major, m.record, now);
     const Shape shape = l.shapeNow();
     const std::size_t index = levels_.size();
     levels_.push_back(std::move(l));
@@ -761,6 +759,13 @@ LevelEngine::Shape LevelEngine::Level::shapeNow() const {
     s.closeAbove = !manual && peakClose > -HUGE_VAL && b.breakHigh == peakClose;
     s.closeBelow = !manual && troughClose < HUGE_VAL && b.breakLow == troughClose;
     return s;
+}
+
+void LevelEngine::Level::promote(bool toMajor, bool toRecord, std::size_t now) {
+    majorFrom = toMajor && !major ? now : majorFrom;
+    recordFrom = toRecord && !record ? now : recordFrom;
+    major = major || toMajor;
+    record = record || toRecord;
 }
 
 void LevelEngine::Level::recordBounds(std::size_t from) {
@@ -1176,6 +1181,8 @@ LevelAnalysis LevelEngine::snapshot(std::vector<LevelEvent> events,
         z.bounds = l.bounds;
         z.major = l.major;
         z.record = l.record;
+        z.majorFrom = l.majorFrom;
+        z.recordFrom = l.recordFrom;
         z.manual = l.manual;
         const Member* naming = nullptr;
         z.price = std::clamp(namePrice(l, &naming), z.low, z.high);

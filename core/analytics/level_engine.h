@@ -175,6 +175,10 @@ private:
         std::vector<Member> members;
         bool major = false;
         bool record = false;
+        std::size_t majorFrom = 0;  // Zone::majorFrom, recordFrom
+        std::size_t recordFrom = 0;
+        /// Holds a major swing, or a record, from bar `now` on (if it did not already).
+        void promote(bool toMajor, bool toRecord, std::size_t now);
         bool manual = false;
         std::int64_t manualId = 0;
         std::string label;

@@ -213,8 +213,18 @@ std::vector<char> defaultSelection(std::span<const Zone> zones, std::span<const 
         ath = std::max(ath, bars[i].high);
     }
     auto known = [&](const Zone& z) { return z.manual || z.knownFrom <= lastIndex; };
-    auto distance = [&](const Zone& z) {
-        return close > z.high ? close - z.high : (close < z.low ? z.low - close : 0.0);
+    // Each zone as it stood on that bar: a later swing may have widened, renamed or promoted it.
+    std::vector<ZoneBounds> bounds;
+    std::vector<double> price;
+    bounds.reserve(zones.size());
+    price.reserve(zones.size());
+    for (const Zone& z : zones) {
+        bounds.push_back(boundsAsOf(z, lastIndex));
+        price.push_back(namedPriceAsOf(z, lastIndex));
+    }
+    auto distance = [&](std::size_t k) {
+        const ZoneBounds& b = bounds[k];
+        return close > b.high ? close - b.high : (close < b.low ? b.low - close : 0.0);
     };
     // The all-time high's zone, the prior record (the highest record below it), manual levels.
     std::optional<std::size_t> prior;
@@ -223,10 +233,10 @@ std::vector<char> defaultSelection(std::span<const Zone> zones, std::span<const 
         if (!known(z)) {
             continue;
         }
-        const bool athZone = z.low <= ath && ath <= z.high;
+        const bool athZone = bounds[k].low <= ath && ath <= bounds[k].high;
         shown[k] = z.manual || athZone ? 1 : 0;
-        if (!athZone && z.record && z.major && z.high < ath &&
-            (!prior || z.price > zones[*prior].price)) {
+        if (!athZone && recordAsOf(z, lastIndex) && majorAsOf(z, lastIndex) &&
+            bounds[k].high < ath && (!prior || price[k] > price[*prior])) {
             prior = k;
         }
     }
@@ -258,19 +268,18 @@ std::vector<char> defaultSelection(std::span<const Zone> zones, std::span<const 
         if (!known(z) || z.manual) {
             continue;
         }
-        const bool up = z.low > close;
-        if (z.major || z.record) {
+        const bool up = bounds[k].low > close;
+        if (majorAsOf(z, lastIndex) || recordAsOf(z, lastIndex)) {
             (up ? above : below).push_back(k);
         }
         auto& nearest = up ? nearestAbove : nearestBelow;
-        if (!nearest || distance(z) < distance(zones[*nearest])) {
+        if (!nearest || distance(k) < distance(*nearest)) {
             nearest = k;
         }
     }
     for (auto* side : {&above, &below}) {
-        std::stable_sort(side->begin(), side->end(), [&](std::size_t a, std::size_t b) {
-            return distance(zones[a]) < distance(zones[b]);
-        });
+        std::stable_sort(side->begin(), side->end(),
+                         [&](std::size_t a, std::size_t b) { return distance(a) < distance(b); });
         for (std::size_t k = 0; k < side->size() && k < eachSide; ++k) {
             shown[(*side)[k]] = 1;
         }
@@ -288,7 +297,7 @@ std::vector<char> defaultSelection(std::span<const Zone> zones, std::span<const 
         if (!shown[k] && known(zones[k])) {
             rest.push_back(k);
             const double away =
-                close > 0 && zones[k].price > 0 ? std::abs(std::log(zones[k].price / close)) : 0;
+                close > 0 && price[k] > 0 ? std::abs(std::log(price[k] / close)) : 0;
             rank[k] = zones[k].strength + 40 * std::exp(-away / 0.15);
         }
     }
@@ -416,6 +425,8 @@ Zone zoneAsOf(Zone zone, std::size_t lastIndex, LevelKind kind) {
     zone.lastTouch = zone.touches.empty() ? 0 : zone.touches.back().day;
     zone.rejections = static_cast<int>(std::count_if(
         zone.touches.begin(), zone.touches.end(), [](const LevelTouch& t) { return t.rejection; }));
+    zone.major = majorAsOf(zone, lastIndex);
+    zone.record = recordAsOf(zone, lastIndex);
     zone.kind = kind;
     const bool support = kind == LevelKind::Support;
     zone.flipped = std::any_of(zone.touches.begin(), zone.touches.end(), [&](const LevelTouch& t) {

@@ -101,6 +101,10 @@ struct Zone {
     bool major = false;
     /// Holds a peak that was an all-time high when it was made (with a year of bars before it).
     bool record = false;
+    /// The bars from which `major` and `record` hold (a later swing can make a level either):
+    /// what a view of an earlier day reads.
+    std::size_t majorFrom = 0;
+    std::size_t recordFrom = 0;
     bool manual = false;
     /// "the Nov-2021 record high", "the Mar-2020 low", or the manual label: named for its
     /// defining pivot (its oldest record or major swing, else its oldest pivot).
@@ -308,6 +312,13 @@ std::vector<LevelKind> zoneKindsAsOf(const LevelAnalysis& analysis,
 std::optional<AllTimeHigh> allTimeHighAsOf(const LevelAnalysis& analysis, std::span<const Bar> bars,
                                            std::size_t lastIndex);
 
+/// Whether `zone` held a major swing (was manual), and a record, on bar `lastIndex`.
+inline bool majorAsOf(const Zone& zone, std::size_t lastIndex) {
+    return zone.major && zone.majorFrom <= lastIndex;
+}
+inline bool recordAsOf(const Zone& zone, std::size_t lastIndex) {
+    return zone.record && zone.recordFrom <= lastIndex;
+}
 /// The bounds `zone` had on bar `lastIndex` (its first ones before it was known).
 ZoneBounds boundsAsOf(const Zone& zone, std::size_t lastIndex);
 /// The name `zone` had on bar `lastIndex` (its first before it was known).

@@ -580,6 +580,7 @@ TEST_F(SampleLevels, ZonesAsOfADayAreThoseOfTheDataCutThere) {
     int widenedSince = 0;
     int renamedSince = 0;
     int renamedPriceSince = 0;
+    int promotedSince = 0;
     // The days the story turns on, then every third bar: panning lands on any day.
     std::vector<Day> cuts{d("2002-10-09"), d("2008-11-28"), d("2009-06-30"), d("2013-06-24"),
                           d("2018-12-24")};
@@ -591,14 +592,21 @@ TEST_F(SampleLevels, ZonesAsOfADayAreThoseOfTheDataCutThere) {
         const auto part = until(sample(), cut);
         const std::size_t last = part.size() - 1;
         const LevelAnalysis then = analyzeLevels(part);
-        const auto kinds = zoneKindsAsOf(all, eventsAsOf(all, sample(), last), sample(), last);
+        const std::vector<LevelEvent> events = eventsAsOf(all, sample(), last);
+        const auto kinds = zoneKindsAsOf(all, events, sample(), last);
+        // The levels a view ending that day shows are those `levels --until` shows.
+        const std::vector<char> shown =
+            defaultSelection(all.zones, events, sample(), last, all.sensitivity);
         for (const Zone& z : then.zones) {
             const auto it = std::find_if(all.zones.begin(), all.zones.end(),
                                          [&](const Zone& x) { return x.id == z.id; });
             ASSERT_NE(it, all.zones.end()) << z.id;  // history never rewrites itself
             const auto k = static_cast<std::size_t>(it - all.zones.begin());
             EXPECT_EQ(kinds[k], z.kind) << z.name;
+            EXPECT_EQ(shown[k] != 0, z.shown) << z.name;
             const Zone asOf = zoneAsOf(*it, last, kinds[k]);
+            EXPECT_EQ(asOf.major, z.major) << z.name;
+            EXPECT_EQ(asOf.record, z.record) << z.name;
             EXPECT_EQ(asOf.low, z.low) << z.name;
             EXPECT_EQ(asOf.high, z.high) << z.name;
             EXPECT_EQ(asOf.coreLow, z.coreLow) << z.name;
@@ -611,6 +619,7 @@ TEST_F(SampleLevels, ZonesAsOfADayAreThoseOfTheDataCutThere) {
             renamedPriceSince += it->name != z.name && it->price != z.price ? 1 : 0;
             widenedSince += it->low != z.low || it->high != z.high ? 1 : 0;
             renamedSince += it->name != z.name ? 1 : 0;
+            promotedSince += it->major != z.major ? 1 : 0;
             // The cut also counts a visit under way on its last day; the whole analysis dates
             // that touch on the visit's deepest bar, which may come later.
             EXPECT_LE(asOf.touches.size(), z.touches.size()) << z.name;
@@ -627,6 +636,7 @@ TEST_F(SampleLevels, ZonesAsOfADayAreThoseOfTheDataCutThere) {
     EXPECT_GT(widenedSince, 5);
     EXPECT_GT(renamedSince, 0);       // a major swing joined a zone named for a minor one
     EXPECT_GT(renamedPriceSince, 0);  // and the zone's named price moved with its name
+    EXPECT_GT(promotedSince, 0);      // a zone of a minor swing became major later
 }
 
 TEST_F(SampleLevels, TheAllTimeHighAsOfADayIsThatOfTheDataCutThere) {
