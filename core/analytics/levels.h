@@ -326,10 +326,10 @@ const std::string& nameAsOf(const Zone& zone, std::size_t lastIndex);
 /// The price that name is for (LevelEvent::namedPrice), within the bounds the zone had then.
 double namedPriceAsOf(const Zone& zone, std::size_t lastIndex);
 
-/// `zone` as of bar `lastIndex`, with role `kind` then (zoneKindsAsOf()): its name and bounds
-/// then, its touches up to that bar (a visit under way then counts when its deepest bar is),
-/// their count of rejections, and whether its role had flipped. Its strength and explanation
-/// (Zone::why) stay those of the last bar.
+/// `zone` as of bar `lastIndex`, with role `kind` then (zoneKindsAsOf()): its name, bounds,
+/// major and record flags then, its touches up to that bar (a visit under way then counts when
+/// its deepest bar is), their count of rejections, and whether its role had flipped. Its
+/// strength and explanation (Zone::why) stay those of the last bar.
 Zone zoneAsOf(Zone zone, std::size_t lastIndex, LevelKind kind);
 
 /// The default selection as of bar `lastIndex` (Zone::shown is this at the last bar): the zone
