@@ -280,7 +280,12 @@ void LevelEngine::settle(std::size_t i) {
     const double pct = b.close > 0 ? atr_[i] / b.close : 0;
     slowAtrPct_.push_back(i == 0 ? pct : slowAtrPct_[i - 1] + (pct - slowAtrPct_[i - 1]) / 100.0);
     maxHighBefore_.push_back(i == 0 ? -HUGE_VAL : std::max(maxHighBefore_[i - 1], prev->high));
-    athHigh_ = b.high > bars_[athHigh_].high ? i : athHigh_;
+    if (i == 0 || b.high > bars_[athHigh_].high) {
+        athHigh_ = i;
+        if (!daily_.empty()) {
+            highDays_.emplace_back(i, dayOfExtreme(i, true));
+        }
+    }
     athClose_ = b.close > bars_[athClose_].close ? i : athClose_;
     if (i % kRun == 0) {
         runs_.emplace_back();
@@ -1148,6 +1153,7 @@ LevelAnalysis LevelEngine::snapshot(std::vector<LevelEvent> events,
     out.atr = atr_.back();
     out.allTimeHigh = AllTimeHigh{bars_[athHigh_].high, dayOfExtreme(athHigh_, true),
                                   bars_[athClose_].close, bars_[athClose_].day};
+    out.highDays = highDays_;
 
     // Zones, by price; remember where each level went for the events.
     std::vector<std::size_t> levelOrder;

@@ -337,6 +337,7 @@ private:
     std::vector<char> majorRecord_;
     std::vector<std::size_t> majorCloseBar_;  // majorCloseBar() of every pivot but the last
     std::size_t athHigh_ = 0;
+    std::vector<std::pair<std::size_t, Day>> highDays_;  // LevelAnalysis::highDays
     std::size_t athClose_ = 0;
     std::vector<Level> levels_;  // storage, in creation order (manual ones first)
     /// A detected level's zone, by price: disjoint, and never reordered.

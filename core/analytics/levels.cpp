@@ -395,10 +395,13 @@ std::optional<AllTimeHigh> allTimeHighAsOf(const LevelAnalysis& analysis, std::s
         close = bars[i].close > bars[close].close ? i : close;
     }
     AllTimeHigh out{bars[high].high, bars[high].day, bars[close].close, bars[close].day};
-    // The day of the high as the analysis dates it (a weekly or monthly high on its day, not
-    // its period's), when it is the analysis' own high or one of its major peaks.
-    for (const Extreme& peak : analysis.majorPeaks) {
-        out.highDay = peak.index == high ? peak.day : out.highDay;
+    // The day of the high as the analysis dates it: a weekly or monthly high on its day, not
+    // its period's.
+    const auto made = std::lower_bound(
+        analysis.highDays.begin(), analysis.highDays.end(), high,
+        [](const std::pair<std::size_t, Day>& h, std::size_t index) { return h.first < index; });
+    if (made != analysis.highDays.end() && made->first == high) {
+        out.highDay = made->second;
     }
     if (const auto& now = analysis.allTimeHigh) {
         out.highDay = now->high == out.high ? now->highDay : out.highDay;

@@ -217,6 +217,9 @@ struct LevelAnalysis {
     double lastClose = 0;
     double atr = 0;  ///< at the last bar
     std::optional<AllTimeHigh> allTimeHigh;
+    /// Weekly or monthly bars read through their days: each bar that made a new high, with the
+    /// day of that high (allTimeHighAsOf() dates a past view's high by it). Empty otherwise.
+    std::vector<std::pair<std::size_t, Day>> highDays;
     /// The latest peak that was a record when made and was exceeded later ("the old ATH").
     std::optional<Extreme> priorAllTimeHigh;
     /// The last breakout above the prior all-time high, into `events`.
@@ -306,9 +309,9 @@ std::vector<LevelKind> zoneKindsAsOf(const LevelAnalysis& analysis,
                                      std::span<const LevelEvent> events, std::span<const Bar> bars,
                                      std::size_t lastIndex);
 
-/// The all-time high and highest close as of bar `lastIndex` of `bars`: those of `analysis`
-/// with their days once they have been reached; before that, dated on a major peak's day, or
-/// else (a recent weekly or monthly high) on its bar's. nullopt without bars.
+/// The all-time high and highest close as of bar `lastIndex` of `bars`, dated as the analysis
+/// of the bars up to it dates them (a weekly or monthly high on its day: LevelAnalysis::highDays).
+/// nullopt without bars.
 std::optional<AllTimeHigh> allTimeHighAsOf(const LevelAnalysis& analysis, std::span<const Bar> bars,
                                            std::size_t lastIndex);
 

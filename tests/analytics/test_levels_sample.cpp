@@ -640,27 +640,34 @@ TEST_F(SampleLevels, ZonesAsOfADayAreThoseOfTheDataCutThere) {
 }
 
 TEST_F(SampleLevels, TheAllTimeHighAsOfADayIsThatOfTheDataCutThere) {
-    for (const Timeframe tf : {Timeframe::Daily, Timeframe::Weekly}) {
+    int weeklyHighsOnTheirDay = 0;
+    for (const Timeframe tf : {Timeframe::Daily, Timeframe::Weekly, Timeframe::Monthly}) {
         const std::vector<Bar> bars = resample(sample(), tf);
         const LevelAnalysis all = analyzeLevels(bars, {}, {}, sample());
-        for (const char* cut : {"2000-03-01", "2007-10-01", "2013-06-24", "2020-02-12"}) {
-            SCOPED_TRACE(cut);
-            const auto part = until(bars, d(cut));
-            const LevelAnalysis then = analyzeLevels(part, {}, {}, until(sample(), d(cut)));
+        // The story's days, then every other weekly or monthly bar (every 23rd daily one): a
+        // view may end on any of them.
+        std::vector<Day> cuts{d("2000-03-01"), d("2007-10-01"), d("2013-06-24"), d("2020-02-12")};
+        for (std::size_t i = 1; i < bars.size(); i += tf == Timeframe::Daily ? 23 : 2) {
+            cuts.push_back(bars[i].day);
+        }
+        for (const Day cut : cuts) {
+            SCOPED_TRACE(std::string(timeframeName(tf)) + " " + formatIsoDate(cut));
+            const auto part = until(bars, cut);
+            const LevelAnalysis then = analyzeLevels(part, {}, {}, until(sample(), cut));
             const auto ath = allTimeHighAsOf(all, bars, part.size() - 1);
             ASSERT_TRUE(ath && then.allTimeHigh);
             EXPECT_EQ(ath->high, then.allTimeHigh->high);
+            EXPECT_EQ(ath->highDay, then.allTimeHigh->highDay);
             EXPECT_EQ(ath->close, then.allTimeHigh->close);
             EXPECT_EQ(ath->closeDay, then.allTimeHigh->closeDay);
-            if (tf == Timeframe::Daily) {
-                EXPECT_EQ(ath->highDay, then.allTimeHigh->highDay);
-            } else {  // a recent weekly high, not yet a major peak, is dated by its week's bar
-                EXPECT_GE(ath->highDay, then.allTimeHigh->highDay);
-                EXPECT_LE(ath->highDay, then.allTimeHigh->highDay + 6);
-            }
-            EXPECT_LE(ath->highDay, d(cut));
+            EXPECT_LE(ath->highDay, cut);
+            const bool inLastBar = then.allTimeHigh->highDay > part[part.size() - 2].day;
+            weeklyHighsOnTheirDay +=
+                tf == Timeframe::Weekly && inLastBar && ath->highDay != part.back().day ? 1 : 0;
         }
     }
+    // A high made in the view's last week is dated on its day, not on the week's last one.
+    EXPECT_GT(weeklyHighsOnTheirDay, 0);
     // Before February 2020, the high of that month is not known yet.
     const LevelAnalysis all = analyzeLevels(sample());
     const auto part = until(sample(), d("2020-02-12"));
