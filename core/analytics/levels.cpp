@@ -198,6 +198,29 @@ std::optional<Overhead> overhead(const LevelAnalysis& analysis) {
     return std::nullopt;
 }
 
+namespace {
+
+/// The entry of `history` (ordered by its `from` bar) in force on bar `lastIndex`: the last
+/// one from at or before it, the first one before that; nullptr when there is none.
+template <typename Entry>
+const Entry* inForce(const std::vector<Entry>& history, std::size_t lastIndex) {
+    if (history.empty()) {
+        return nullptr;
+    }
+    const auto later =
+        std::upper_bound(history.begin(), history.end(), lastIndex,
+                         [](std::size_t index, const Entry& e) { return index < e.from; });
+    return later == history.begin() ? &history.front() : &*std::prev(later);
+}
+
+/// namedPriceAsOf() for the zone's bounds on that bar, `bounds`, already at hand.
+double namedPriceWithin(const Zone& zone, std::size_t lastIndex, const ZoneBounds& bounds) {
+    const ZoneName* then = inForce(zone.names, lastIndex);
+    return std::clamp(then != nullptr ? then->price : zone.price, bounds.low, bounds.high);
+}
+
+}  // namespace
+
 std::vector<char> defaultSelection(std::span<const Zone> zones, std::span<const LevelEvent> events,
                                    std::span<const Bar> bars, std::size_t lastIndex,
                                    double sensitivity) {
@@ -220,7 +243,7 @@ std::vector<char> defaultSelection(std::span<const Zone> zones, std::span<const 
     price.reserve(zones.size());
     for (const Zone& z : zones) {
         bounds.push_back(boundsAsOf(z, lastIndex));
-        price.push_back(namedPriceAsOf(z, lastIndex));
+        price.push_back(namedPriceWithin(z, lastIndex, bounds.back()));
     }
     auto distance = [&](std::size_t k) {
         const ZoneBounds& b = bounds[k];
@@ -322,23 +345,6 @@ LevelKind zoneKind(const ZoneBounds& bounds, double price, double close,
     return below ? LevelKind::Support : LevelKind::Resistance;
 }
 
-namespace {
-
-/// The entry of `history` (ordered by its `from` bar) in force on bar `lastIndex`: the last
-/// one from at or before it, the first one before that; nullptr when there is none.
-template <typename Entry>
-const Entry* inForce(const std::vector<Entry>& history, std::size_t lastIndex) {
-    if (history.empty()) {
-        return nullptr;
-    }
-    const auto later =
-        std::upper_bound(history.begin(), history.end(), lastIndex,
-                         [](std::size_t index, const Entry& e) { return index < e.from; });
-    return later == history.begin() ? &history.front() : &*std::prev(later);
-}
-
-}  // namespace
-
 ZoneBounds boundsAsOf(const Zone& zone, std::size_t lastIndex) {
     const ZoneBounds* then = inForce(zone.bounds, lastIndex);
     return then != nullptr ? *then
@@ -351,9 +357,7 @@ const std::string& nameAsOf(const Zone& zone, std::size_t lastIndex) {
 }
 
 double namedPriceAsOf(const Zone& zone, std::size_t lastIndex) {
-    const ZoneBounds b = boundsAsOf(zone, lastIndex);
-    const ZoneName* then = inForce(zone.names, lastIndex);
-    return std::clamp(then != nullptr ? then->price : zone.price, b.low, b.high);
+    return namedPriceWithin(zone, lastIndex, boundsAsOf(zone, lastIndex));
 }
 
 std::vector<LevelKind> zoneKindsAsOf(const LevelAnalysis& analysis,
@@ -377,7 +381,7 @@ std::vector<LevelKind> zoneKindsAsOf(const LevelAnalysis& analysis,
     for (std::size_t k = 0; k < analysis.zones.size(); ++k) {
         const Zone& z = analysis.zones[k];
         const ZoneBounds b = boundsAsOf(z, lastIndex);
-        out.push_back(zoneKind(b, namedPriceAsOf(z, lastIndex), close, live[k]));
+        out.push_back(zoneKind(b, namedPriceWithin(z, lastIndex, b), close, live[k]));
     }
     return out;
 }
@@ -403,25 +407,20 @@ std::optional<AllTimeHigh> allTimeHighAsOf(const LevelAnalysis& analysis, std::s
     if (made != analysis.highDays.end() && made->first == high) {
         out.highDay = made->second;
     }
-    if (const auto& now = analysis.allTimeHigh) {
-        out.highDay = now->high == out.high ? now->highDay : out.highDay;
-        out.closeDay = now->close == out.close ? now->closeDay : out.closeDay;
-    }
     return out;
 }
 
 Zone zoneAsOf(Zone zone, std::size_t lastIndex, LevelKind kind) {
     const ZoneBounds b = boundsAsOf(zone, lastIndex);
+    zone.price = namedPriceWithin(zone, lastIndex, b);
     zone.low = b.low;
     zone.high = b.high;
     zone.coreLow = b.coreLow;
     zone.coreHigh = b.coreHigh;
     if (const ZoneName* then = inForce(zone.names, lastIndex)) {
         zone.name = then->name;
-        zone.price = then->price;
         std::erase_if(zone.names, [&](const ZoneName& x) { return x.from > lastIndex; });
     }
-    zone.price = std::clamp(zone.price, b.low, b.high);
     std::erase_if(zone.bounds, [&](const ZoneBounds& x) { return x.from > lastIndex; });
     std::erase_if(zone.touches, [&](const LevelTouch& t) { return t.index > lastIndex; });
     zone.firstTouch = zone.touches.empty() ? 0 : zone.touches.front().day;
