@@ -60,13 +60,16 @@ Bar scaled(const Bar& b, double k, bool reversed) {
     return s;
 }
 
-/// `count` bars: the sample forwards, backwards, forwards ..., each copy joined to the last.
-std::vector<Bar> playedBackAndForth(std::size_t count) {
+/// `count` bars: copies of the sample, each joined to the last (rescaled to start where it
+/// ended). `backAndForth`: forwards, backwards, forwards ..., so price keeps revisiting the same
+/// levels; else forwards again and again, a climb that never comes back: every stretch of bars
+/// meets new levels, and the history holds thousands, most of them far below price.
+std::vector<Bar> chainedCopies(std::size_t count, bool backAndForth) {
     const std::vector<Bar>& sample = sampleBars();
     std::vector<Bar> out;
     out.reserve(count);
     Day day = sample.front().day;
-    for (bool reversed = false; out.size() < count; reversed = !reversed) {
+    for (bool reversed = false; out.size() < count; reversed = backAndForth && !reversed) {
         const double startPrice = reversed ? sample.back().close : sample.front().open;
         const double k = out.empty() ? 1.0 : out.back().close / startPrice;
         for (std::size_t j = 0; j < sample.size() && out.size() < count; ++j) {
@@ -81,30 +84,10 @@ std::vector<Bar> playedBackAndForth(std::size_t count) {
     return out;
 }
 
-/// `count` bars: the sample forwards again and again, each copy starting where the last one
-/// ended. A climb that never comes back: every stretch of bars meets new levels, and the
-/// history holds thousands, most of them far below price.
-std::vector<Bar> chainedForwards(std::size_t count) {
-    const std::vector<Bar>& sample = sampleBars();
-    std::vector<Bar> out;
-    out.reserve(count);
-    Day day = sample.front().day;
-    while (out.size() < count) {
-        const double k = out.empty() ? 1.0 : out.back().close / sample.front().open;
-        for (std::size_t i = 0; i < sample.size() && out.size() < count; ++i) {
-            Bar b = scaled(sample[i], k, false);
-            day += out.empty() ? 0 : (i > 0 ? sample[i].day - sample[i - 1].day : 1);
-            b.day = day;
-            out.push_back(b);
-        }
-    }
-    return out;
-}
-
 const std::vector<Bar>& input(std::size_t count) {
     static std::vector<Bar> bars;
     if (bars.size() != count) {
-        bars = count == sampleBars().size() ? sampleBars() : playedBackAndForth(count);
+        bars = count == sampleBars().size() ? sampleBars() : chainedCopies(count, true);
     }
     return bars;
 }
@@ -171,7 +154,7 @@ double secondsFor(F&& f) {
 struct Summary {
     double analysisRate = 0;  // bars/s, full analysis
     double atrRate = 0;       // bars/s, ATR only
-    double climbRate = 0;     // bars/s, full analysis of chainedForwards()
+    double climbRate = 0;     // bars/s, full analysis of chainedCopies(n, false)
     double climbAtrRate = 0;  // bars/s, ATR only, on the same bars
     std::size_t climbLevels = 0;
     double appendSeconds = 0;    // one appended bar, streaming engine (append only)
@@ -201,7 +184,7 @@ Summary summarize() {
     out.analysisRate = static_cast<double>(bars.size()) / analysis;
     out.atrRate = static_cast<double>(bars.size()) / atr;
     {
-        const std::vector<Bar> climb = chainedForwards(bars.size());
+        const std::vector<Bar> climb = chainedCopies(bars.size(), false);
         double climbing = HUGE_VAL;
         double climbAtr = HUGE_VAL;
         for (int r = 0; r < rounds; ++r) {
