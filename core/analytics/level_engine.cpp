@@ -680,11 +680,14 @@ void LevelEngine::addMember(const Member& m, double atrK, std::size_t now) {
     // A pivot whose wick is at a level (within a quarter of the level's own ATR) is one more
     // test of it. It widens the level to its wick only (its close stays a detail) and only
     // while the level stays within two of its ATRs and clear of its neighbours, so a later,
-    // more volatile swing never turns an old level into a wide band.
+    // more volatile swing never turns an old level into a wide band. A pivot whose wick is
+    // further off but whose close-to-wick span comes that near (a double top a little above
+    // the first) joins too when the level can widen to its wick that way: a chartist draws
+    // one zone there, not two side by side.
     for (std::size_t k = hitFrom; k < hitTo; ++k) {
         Level& l = levels_[order_[k].level];
         const double reach = kMergeGapAtr * l.atrRef;
-        if (m.wick < l.coreLow - reach || m.wick > l.coreHigh + reach) {
+        if (coreHigh < l.coreLow - reach || coreLow > l.coreHigh + reach) {
             continue;
         }
         const double lo = std::min(l.coreLow, m.wick);
@@ -692,7 +695,11 @@ void LevelEngine::addMember(const Member& m, double atrK, std::size_t now) {
         const bool narrow = hi - lo <= kMaxMergedAtr * l.atrRef;
         const bool clearBelow = k == 0 || order_[k - 1].high < lo - l.pad;
         const bool clearAbove = k + 1 == order_.size() || order_[k + 1].low > hi + l.pad;
-        if (narrow && clearBelow && clearAbove) {
+        const bool widens = narrow && clearBelow && clearAbove;
+        if (!widens && (m.wick < l.coreLow - reach || m.wick > l.coreHigh + reach)) {
+            continue;
+        }
+        if (widens) {
             l.coreLow = lo;
             l.coreHigh = hi;
             l.recordBounds(now);
