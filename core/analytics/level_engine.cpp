@@ -14,10 +14,11 @@ namespace retest {
 namespace {
 
 // Zone geometry, in ATR at the pivot.
-constexpr double kMaxCoreAtr = 1.5;    // a pivot's close-to-wick span is cut to this
-constexpr double kMaxMergedAtr = 2.0;  // merged pivots never spread wider than this
-constexpr double kPadAtr = 0.1;        // the zone extends this far beyond its core
-constexpr double kMergeGapAtr = 0.25;  // pivots this close (or overlapping) share a zone
+constexpr double kMaxCoreAtr = 1.5;        // a pivot's close-to-wick span is cut to this
+constexpr double kMaxMergedAtr = 2.0;      // merged pivots never spread wider than this
+constexpr double kMaxNearMergedAtr = 1.0;  // nor than this, with a wick beyond the merge gap
+constexpr double kPadAtr = 0.1;            // the zone extends this far beyond its core
+constexpr double kMergeGapAtr = 0.25;      // pivots this close (or overlapping) share a zone
 constexpr double kManualPadRel = 0.002;
 // How far from price (in ATR, beyond the previous close and the bar's range) a level must be
 // for a bar to leave it untouched: touches and state changes need price at the level, and a
@@ -682,8 +683,8 @@ void LevelEngine::addMember(const Member& m, double atrK, std::size_t now) {
     // while the level stays within two of its ATRs and clear of its neighbours, so a later,
     // more volatile swing never turns an old level into a wide band. A pivot whose wick is
     // further off but whose close-to-wick span comes that near (a double top a little above
-    // the first) joins too when the level can widen to its wick that way: a chartist draws
-    // one zone there, not two side by side.
+    // the first) joins too when the level can take in its wick within one ATR, of the level's
+    // time and of the pivot's: a chartist draws one zone there, not two side by side.
     for (std::size_t k = hitFrom; k < hitTo; ++k) {
         Level& l = levels_[order_[k].level];
         const double reach = kMergeGapAtr * l.atrRef;
@@ -692,11 +693,13 @@ void LevelEngine::addMember(const Member& m, double atrK, std::size_t now) {
         }
         const double lo = std::min(l.coreLow, m.wick);
         const double hi = std::max(l.coreHigh, m.wick);
-        const bool narrow = hi - lo <= kMaxMergedAtr * l.atrRef;
         const bool clearBelow = k == 0 || order_[k - 1].high < lo - l.pad;
         const bool clearAbove = k + 1 == order_.size() || order_[k + 1].low > hi + l.pad;
-        const bool widens = narrow && clearBelow && clearAbove;
-        if (!widens && (m.wick < l.coreLow - reach || m.wick > l.coreHigh + reach)) {
+        const bool atLevel = m.wick >= l.coreLow - reach && m.wick <= l.coreHigh + reach;
+        const double bound =
+            atLevel ? kMaxMergedAtr * l.atrRef : kMaxNearMergedAtr * std::min(l.atrRef, atrK);
+        const bool widens = hi - lo <= bound && clearBelow && clearAbove;
+        if (!atLevel && !widens) {
             continue;
         }
         if (widens) {

@@ -222,27 +222,40 @@ TEST(Levels, DoubleTopBreakoutThatFails) {
 
 // A second top a little above the first (QQQ's Dec-2024 and Feb-2025 records, 1.66 apart with
 // an ATR of 6.33): its close is at the first top and only its wick goes higher. A chartist draws
-// one zone over both, not two side by side, and the climb over it is one breakout.
+// one zone over both, not two side by side, and the climb over it is one breakout. A wick
+// further off is a top of its own: a zone never takes in more than an ATR that way.
 TEST(Levels, ASecondTopJustAboveTheFirstWidensItsZone) {
     constexpr std::size_t y = test::kYearOfBars;
-    auto bars = test::barsFromCloses(test::afterAFlatYear(test::walk(doubleTopThenRetest(160))));
-    // Top B closes at 130 like top A; its wick reaches 131.5, 0.67 ATR above A's 130.5.
-    bars[y + 70].high = 131.5;
+    const auto base =
+        test::barsFromCloses(test::afterAFlatYear(test::walk(doubleTopThenRetest(160))));
+    // Top B closes at 130 like top A; its wick reaches 131.25, half an ATR (1.5) above A's
+    // 130.5 and beyond the quarter ATR that makes it a test of A's zone by itself.
+    auto bars = base;
+    bars[y + 70].high = 131.25;
     const LevelAnalysis a = analyzeLevels(bars);
     const Zone* top = zoneHolding(a, 130.5);
     ASSERT_NE(top, nullptr);
-    EXPECT_EQ(zoneHolding(a, 131.5), top) << "the second top has a zone of its own";
+    EXPECT_EQ(zoneHolding(a, 131.25), top) << "the second top has a zone of its own";
     EXPECT_DOUBLE_EQ(top->coreLow, 130);
-    EXPECT_DOUBLE_EQ(top->coreHigh, 131.5);
+    EXPECT_DOUBLE_EQ(top->coreHigh, 131.25);
     EXPECT_EQ(top->name, "the Feb-2021 record high");
     EXPECT_NE(top->why.find("the Feb-2021 record high 130.50 (close 130.00) and the Mar-2021 "
-                            "record high 131.50 (close 130.00)"),
+                            "record high 131.25 (close 130.00)"),
               std::string::npos)
         << top->why;
     const auto ups = std::count_if(a.events.begin(), a.events.end(), [](const LevelEvent& e) {
-        return e.type == LevelEventType::Breakout && e.low <= 131.5 && e.high >= 130;
+        return e.type == LevelEventType::Breakout && e.low <= 131.25 && e.high >= 130;
     });
     EXPECT_EQ(ups, 1);
+
+    // A wick at 132: the two tops would span 2 points, more than an ATR.
+    bars = base;
+    bars[y + 70].high = 132;
+    const LevelAnalysis apart = analyzeLevels(bars);
+    const Zone* first = zoneHolding(apart, 130.5);
+    ASSERT_NE(first, nullptr);
+    EXPECT_LT(first->high, 131);
+    EXPECT_NE(zoneHolding(apart, 132), first);
 }
 
 /// Bars of `n` days each (the last one may be shorter), dated by their last day: a coarser
