@@ -8,7 +8,7 @@
 // at 1M bars the same 72 zones hold 322,936 touches and 56,649 breakouts and breakdowns (a
 // touch every 3 bars, an event every 18; the real sample has one every 6 and 30 bars). The
 // summary also times the other extreme: the sample chained forwards, a climb to absurd prices
-// whose history holds 10,973 levels at 1M bars, nearly all of them far below price.
+// whose history holds 10,190 levels at 1M bars, nearly all of them far below price.
 //
 //   cmake --build build-rel --target bench_levels && build-rel/tests/bench/bench_levels
 //   RETEST_BENCH_SMOKE=1 build-rel/tests/bench/bench_levels   # seconds, 100k instead of 1M
@@ -20,7 +20,8 @@
 //   RETEST_BENCH_SMOKE=1 valgrind --tool=callgrind --toggle-collect='retest::analyzeLevels*'
 //       build-rel/tests/bench/bench_levels --benchmark_filter=NONE
 // counts the summary's two analyses of the back-and-forth 100k bars (half the total is one;
-// about 88 million instructions, some 880 a bar, in December 2026: 92 million before a visit
+// about 85 million instructions, some 850 a bar, in December 2026: 88 million before a pivot
+// just above a zone joined it instead of making a zone beside it, 92 million before a visit
 // stepped its retest in its own loop, 103 million before each level walked the bars on its own).
 #include <benchmark/benchmark.h>
 
