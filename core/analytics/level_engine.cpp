@@ -1002,17 +1002,6 @@ void LevelEngine::keepFreshEvents(std::span<const std::size_t> walked) {
 
 namespace {
 
-// Volume of bar i against the mean of the 20 bars before it; 0 when there is no volume.
-double relativeVolume(std::span<const Bar> bars, std::size_t i) {
-    const std::size_t from = i >= 20 ? i - 20 : 0;
-    double sum = 0;
-    for (std::size_t k = from; k < i; ++k) {
-        sum += bars[k].volume;
-    }
-    const double mean = i > from ? sum / static_cast<double>(i - from) : 0;
-    return mean > 0 ? bars[i].volume / mean : 0;
-}
-
 std::string ageText(Day days) {
     char buf[48];
     if (days <= 0) {
@@ -1076,22 +1065,6 @@ std::string priceText(double p) {
 std::string pctText(double pct) {
     std::array<char, 64> buf{};
     return concat({fixedText(std::abs(pct), 1, buf), "%"});
-}
-
-// 0..100: rejections 30, touches 10, recency 20, volume on tests 10, major swing 15, a former
-// all-time high 15. Counts saturate gently so a level tested 20 times does not drown the rest.
-double strength(const Zone& z, std::span<const Bar> bars, double relVol) {
-    const auto n = static_cast<double>(bars.size());
-    double s = 30 * (1 - std::exp(-z.rejections / 4.0));
-    s += 10 * (1 - std::exp(-static_cast<double>(z.touches.size()) / 6));
-    if (!z.touches.empty()) {
-        const double age = n - 1 - static_cast<double>(z.touches.back().index);
-        s += 20 * std::exp(-age / std::max(20.0, std::min(n, 1000.0) / 2));
-    }
-    s += 10 * std::clamp((relVol - 0.8) / 0.8, 0.0, 1.0);
-    s += z.major && !z.manual ? 15 : 0;
-    s += z.record ? 15 : 0;
-    return std::round(std::clamp(s, 0.0, 100.0) * 10) / 10;
 }
 
 }  // namespace
@@ -1250,17 +1223,8 @@ LevelAnalysis LevelEngine::snapshot(std::vector<LevelEvent> events,
         z.flipped = std::any_of(z.touches.begin(), z.touches.end(), [&](const LevelTouch& t) {
             return t.rejection && t.fromAbove != supportNow;
         });
-        // Volume on the recent tests (the last 50): what a chartist reads off the volume pane.
-        double relVol = 0;
-        int withVolume = 0;
-        for (std::size_t k = z.touches.size() > 50 ? z.touches.size() - 50 : 0;
-             k < z.touches.size(); ++k) {
-            const double r = relativeVolume(bars, z.touches[k].index);
-            relVol += r;
-            withVolume += r > 0 ? 1 : 0;
-        }
-        relVol = withVolume > 0 ? relVol / withVolume : 0;
-        z.strength = strength(z, bars, relVol);
+        const double relVol = testVolume(z, bars);
+        z.strength = zoneStrength(z, last, relVol);
 
         // Why, in words: the touches, then the pivots it holds.
         const std::size_t t = z.touches.size();

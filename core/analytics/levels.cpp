@@ -314,6 +314,11 @@ std::vector<char> defaultSelection(std::span<const Zone> zones, std::span<const 
     }
     // Higher sensitivity: the strongest of the rest, nearer ones first.
     const auto extra = static_cast<std::size_t>(std::lround(std::max(0.0, s - 0.5) * 2 * 16));
+    if (extra == 0) {
+        return shown;
+    }
+    // Their strength on that bar: touches since, or a promotion since, make a level stronger.
+    const bool past = lastIndex + 1 < bars.size();
     std::vector<std::size_t> rest;
     std::vector<double> rank(zones.size());
     for (std::size_t k = 0; k < zones.size(); ++k) {
@@ -321,7 +326,10 @@ std::vector<char> defaultSelection(std::span<const Zone> zones, std::span<const 
             rest.push_back(k);
             const double away =
                 close > 0 && price[k] > 0 ? std::abs(std::log(price[k] / close)) : 0;
-            rank[k] = zones[k].strength + 40 * std::exp(-away / 0.15);
+            const double strength =
+                past ? zoneAsOf(zones[k], lastIndex, zones[k].kind, bars).strength
+                     : zones[k].strength;
+            rank[k] = strength + 40 * std::exp(-away / 0.15);
         }
     }
     std::stable_sort(rest.begin(), rest.end(),
@@ -410,7 +418,44 @@ std::optional<AllTimeHigh> allTimeHighAsOf(const LevelAnalysis& analysis, std::s
     return out;
 }
 
-Zone zoneAsOf(Zone zone, std::size_t lastIndex, LevelKind kind) {
+double testVolume(const Zone& zone, std::span<const Bar> bars) {
+    // Volume of bar i against the mean of the 20 bars before it; 0 when there is no volume.
+    const auto relative = [&](std::size_t i) {
+        const std::size_t from = i >= 20 ? i - 20 : 0;
+        double sum = 0;
+        for (std::size_t k = from; k < i; ++k) {
+            sum += bars[k].volume;
+        }
+        const double mean = i > from ? sum / static_cast<double>(i - from) : 0;
+        return mean > 0 ? bars[i].volume / mean : 0;
+    };
+    double sum = 0;
+    int withVolume = 0;
+    const std::size_t n = zone.touches.size();
+    for (std::size_t k = n > 50 ? n - 50 : 0; k < n; ++k) {
+        const std::size_t i = zone.touches[k].index;
+        const double r = i < bars.size() ? relative(i) : 0;
+        sum += r;
+        withVolume += r > 0 ? 1 : 0;
+    }
+    return withVolume > 0 ? sum / withVolume : 0;
+}
+
+double zoneStrength(const Zone& zone, std::size_t lastIndex, double testVolume) {
+    const auto n = static_cast<double>(lastIndex + 1);
+    double s = 30 * (1 - std::exp(-zone.rejections / 4.0));
+    s += 10 * (1 - std::exp(-static_cast<double>(zone.touches.size()) / 6));
+    if (!zone.touches.empty()) {
+        const double age = n - 1 - static_cast<double>(zone.touches.back().index);
+        s += 20 * std::exp(-age / std::max(20.0, std::min(n, 1000.0) / 2));
+    }
+    s += 10 * std::clamp((testVolume - 0.8) / 0.8, 0.0, 1.0);
+    s += zone.major && !zone.manual ? 15 : 0;
+    s += zone.record ? 15 : 0;
+    return std::round(std::clamp(s, 0.0, 100.0) * 10) / 10;
+}
+
+Zone zoneAsOf(Zone zone, std::size_t lastIndex, LevelKind kind, std::span<const Bar> bars) {
     const ZoneBounds b = boundsAsOf(zone, lastIndex);
     zone.price = namedPriceWithin(zone, lastIndex, b);
     zone.low = b.low;
@@ -434,6 +479,7 @@ Zone zoneAsOf(Zone zone, std::size_t lastIndex, LevelKind kind) {
     zone.flipped = std::any_of(zone.touches.begin(), zone.touches.end(), [&](const LevelTouch& t) {
         return t.rejection && t.fromAbove != support;
     });
+    zone.strength = zoneStrength(zone, lastIndex, testVolume(zone, bars));
     return zone;
 }
 

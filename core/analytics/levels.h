@@ -329,18 +329,29 @@ const std::string& nameAsOf(const Zone& zone, std::size_t lastIndex);
 /// The price that name is for (LevelEvent::namedPrice), within the bounds the zone had then.
 double namedPriceAsOf(const Zone& zone, std::size_t lastIndex);
 
-/// `zone` as of bar `lastIndex`, with role `kind` then (zoneKindsAsOf()): its name, bounds,
-/// major and record flags then, its touches up to that bar (a visit under way then counts when
-/// its deepest bar is), their count of rejections, and whether its role had flipped. Its
-/// strength and explanation (Zone::why) stay those of the last bar.
-Zone zoneAsOf(Zone zone, std::size_t lastIndex, LevelKind kind);
+/// The mean relative volume of `zone`'s last 50 tests, each bar's volume against the mean of
+/// the 20 bars before it (bars without volume left out; 0 when none has any): what a chartist
+/// reads off the volume pane.
+double testVolume(const Zone& zone, std::span<const Bar> bars);
+/// Zone::strength, 0..100, on bar `lastIndex` from `zone`'s touches, major and record flags and
+/// `testVolume`: rejections 30, touches 10, recency 20, volume on tests 10, major swing 15, a
+/// former all-time high 15. Counts saturate gently so a level tested 20 times does not drown
+/// the rest.
+double zoneStrength(const Zone& zone, std::size_t lastIndex, double testVolume);
+
+/// `zone` as of bar `lastIndex` of `bars`, with role `kind` then (zoneKindsAsOf()): its name,
+/// bounds, major and record flags then, its touches up to that bar (a visit under way then
+/// counts when its deepest bar is), their count of rejections, whether its role had flipped,
+/// and its strength from those. Its explanation (Zone::why) stays that of the last bar.
+Zone zoneAsOf(Zone zone, std::size_t lastIndex, LevelKind kind, std::span<const Bar> bars);
 
 /// The default selection as of bar `lastIndex` (Zone::shown is this at the last bar): the zone
 /// of the all-time high and of the prior record, the nearest major levels above and below the
 /// close (two at sensitivity 0, three at 0.5, four at 1), the nearest level of any kind on
 /// each side (a zone holding the close counts as below), every level with a live retest in
 /// `events` (as of that bar, see eventsAsOf()), manual levels, and with a sensitivity above 0.5
-/// up to 16 of the strongest others near price. Zones not yet known then are never selected.
+/// up to 16 of the strongest others near price (their strength then). Zones not yet known then
+/// are never selected.
 std::vector<char> defaultSelection(std::span<const Zone> zones, std::span<const LevelEvent> events,
                                    std::span<const Bar> bars, std::size_t lastIndex,
                                    double sensitivity);

@@ -564,9 +564,39 @@ TEST_F(SampleLevels, EventsAsOfADayAreThoseOfTheDataCutThere) {
     }
 }
 
+// With a high sensitivity a view shows more levels, the strongest near price: a view ending on
+// an earlier day ranks them by their strength then, so it shows what `levels --until` shows
+// for that day. Ranked by their strength at the last bar, 2,480 of the 31,532 shown flags of
+// this sweep disagreed; now 8 do: a visit under way on the cut day can make one differ.
+TEST_F(SampleLevels, AHighSensitivityPastViewShowsTheLevelsTheDataCutThereShows) {
+    LevelSettings settings;
+    settings.sensitivity = 0.9;
+    const LevelAnalysis all = analyzeLevels(sample(), settings);
+    int compared = 0;
+    int differ = 0;
+    for (std::size_t i = 249; i < sample().size(); i += 7) {
+        const auto part = std::span<const Bar>(sample()).first(i + 1);
+        const LevelAnalysis then = analyzeLevels(part, settings);
+        const std::vector<LevelEvent> events = eventsAsOf(all, sample(), i);
+        const std::vector<char> shown =
+            defaultSelection(all.zones, events, sample(), i, all.sensitivity);
+        for (const Zone& z : then.zones) {
+            const auto it = std::find_if(all.zones.begin(), all.zones.end(),
+                                         [&](const Zone& x) { return x.id == z.id; });
+            ASSERT_NE(it, all.zones.end()) << z.id;
+            ++compared;
+            differ += (shown[static_cast<std::size_t>(it - all.zones.begin())] != 0) != z.shown;
+        }
+    }
+    EXPECT_GT(compared, 10000);
+    EXPECT_LT(differ * 200, compared) << differ << " of " << compared;
+}
+
 // A zone as of a day, read from the whole analysis (zoneKindsAsOf(), zoneAsOf()), is the zone
 // the data cut there gives: the same name and bounds (a later swing renamed or widened some
-// since), the same role and the same touches. At the last bar the rule is Zone::kind itself.
+// since), the same role, the same touches and, with those, the same strength (the later touches
+// of a level that became strong do not make it bold in a view of its early days). At the last
+// bar the rule is Zone::kind itself.
 TEST_F(SampleLevels, ZonesAsOfADayAreThoseOfTheDataCutThere) {
     const LevelAnalysis all = analyzeLevels(sample());
     const std::size_t lastBar = sample().size() - 1;
@@ -581,6 +611,7 @@ TEST_F(SampleLevels, ZonesAsOfADayAreThoseOfTheDataCutThere) {
     int renamedSince = 0;
     int renamedPriceSince = 0;
     int promotedSince = 0;
+    int sameStrength = 0;
     // The days the story turns on, then every third bar: panning lands on any day.
     std::vector<Day> cuts{d("2002-10-09"), d("2008-11-28"), d("2009-06-30"), d("2013-06-24"),
                           d("2018-12-24")};
@@ -604,7 +635,7 @@ TEST_F(SampleLevels, ZonesAsOfADayAreThoseOfTheDataCutThere) {
             const auto k = static_cast<std::size_t>(it - all.zones.begin());
             EXPECT_EQ(kinds[k], z.kind) << z.name;
             EXPECT_EQ(shown[k] != 0, z.shown) << z.name;
-            const Zone asOf = zoneAsOf(*it, last, kinds[k]);
+            const Zone asOf = zoneAsOf(*it, last, kinds[k], sample());
             EXPECT_EQ(asOf.major, z.major) << z.name;
             EXPECT_EQ(asOf.record, z.record) << z.name;
             EXPECT_EQ(asOf.low, z.low) << z.name;
@@ -625,12 +656,19 @@ TEST_F(SampleLevels, ZonesAsOfADayAreThoseOfTheDataCutThere) {
             EXPECT_LE(asOf.touches.size(), z.touches.size()) << z.name;
             EXPECT_GE(asOf.touches.size() + 1, z.touches.size()) << z.name;
             EXPECT_EQ(asOf.firstTouch, z.firstTouch) << z.name;
+            if (asOf.touches.size() == z.touches.size() && asOf.rejections == z.rejections) {
+                EXPECT_EQ(asOf.strength, z.strength) << z.name;
+                ++sameStrength;
+            }
             ++compared;
             resistanceThenSupportNow +=
                 z.kind == LevelKind::Resistance && it->kind == LevelKind::Support ? 1 : 0;
         }
     }
     EXPECT_GT(compared, 50);
+    // A visit under way on the cut day is the only difference: its strength is the cut's in
+    // 97% of the comparisons (42,678 of 43,844 when written).
+    EXPECT_GT(sameStrength * 100, compared * 95) << sameStrength << " of " << compared;
     // What the whole analysis alone would have shown.
     EXPECT_GT(resistanceThenSupportNow, 5);
     EXPECT_GT(widenedSince, 5);

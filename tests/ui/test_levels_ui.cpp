@@ -249,7 +249,8 @@ TEST(LevelOverlay, DailyChartShowsWeeklyAndMonthlyMajorLevels) {
 
 // Panned back to 2008-09, the window reads the zones as they were then, as `retest export --to`
 // does: the old records above price are resistance, in red, and their explanation counts only
-// the touches up to the last visible day; back at the end, they read as of the last bar.
+// the touches up to the last visible day, with the strength they gave then; back at the end,
+// they read as of the last bar.
 TEST(LevelOverlay, APastViewReadsItsZonesAsOfItsLastVisibleDay) {
     Sample s;
     s.view.setDateRange(*parseIsoDate("2008-01-01"), *parseIsoDate("2009-06-30"));
@@ -284,9 +285,14 @@ TEST(LevelOverlay, APastViewReadsItsZonesAsOfItsLastVisibleDay) {
         ASSERT_NE(then, cut.zones.end()) << z.name;
         EXPECT_EQ(s.overlay->band(k)->topLeft->coords().y(), then->high) << z.name;
         EXPECT_EQ(s.overlay->band(k)->bottomRight->coords().y(), then->low) << z.name;
-        EXPECT_TRUE(s.overlay->zoneToolTip(k).startsWith(
-            QStringLiteral("<b>%1</b>").arg(QString::fromStdString(then->name))))
+        const QString tip = s.overlay->zoneToolTip(k);
+        EXPECT_TRUE(
+            tip.startsWith(QStringLiteral("<b>%1</b>").arg(QString::fromStdString(then->name))))
             << then->name;
+        // Its strength then, not the one years of later tests gave it.
+        EXPECT_TRUE(
+            tip.contains(QStringLiteral("Strength %1/100").arg(std::lround(then->strength))))
+            << tip.toStdString() << " / " << then->strength;
     }
 
     s.view.applyRangePreset(RangePreset::Max);

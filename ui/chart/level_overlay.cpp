@@ -241,7 +241,7 @@ bool LevelOverlay::updateState() {
             const std::vector<LevelKind> kinds = zoneKindsAsOf(analysis_, asOf_, bars, index);
             viewZones_.reserve(kinds.size());
             for (std::size_t k = 0; k < kinds.size(); ++k) {
-                viewZones_.push_back(zoneAsOf(analysis_.zones[k], index, kinds[k]));
+                viewZones_.push_back(zoneAsOf(analysis_.zones[k], index, kinds[k], bars));
             }
             closeAsOf_ = bars[index].close;
             athAsOf_ = allTimeHighAsOf(analysis_, bars, index);
@@ -342,10 +342,10 @@ QString LevelOverlay::describeZone(const Zone& z, std::optional<Day> asOf) {
     } else {
         text += tr("<br>not touched yet");
     }
-    if (asOf) {  // the strength and the explanation are the last bar's
+    text += tr("<br>Strength %1/100").arg(std::lround(z.strength));
+    if (asOf) {  // the explanation is the last bar's
         return text + tr("<br><i>as of %1</i>").arg(isoDate(*asOf));
     }
-    text += tr("<br>Strength %1/100").arg(std::lround(z.strength));
     if (!z.why.empty()) {
         text += QStringLiteral("<br><i>%1</i>").arg(toQString(z.why).toHtmlEscaped());
     }

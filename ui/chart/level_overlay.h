@@ -98,7 +98,8 @@ public:
     /// The explanation shown when hovering the zone, as of the last visible bar.
     QString zoneToolTip(int zone) const;
     /// The same explanation for any zone (the levels panel shows it too); `asOf`: the zone as
-    /// of that earlier day (zoneAsOf()), without the last bar's strength and explanation.
+    /// of that earlier day (zoneAsOf()), with its strength then and without the last bar's
+    /// explanation.
     static QString describeZone(const Zone& zone, std::optional<Day> asOf = std::nullopt);
     /// The drawn zone under a pixel of the plot (a few pixels of slack for thin bands), or -1.
     int zoneAt(QPointF pixel) const;
@@ -170,7 +171,8 @@ private:
     bool zoneShown(int zone) const;
     /// The event had failed by the last visible bar: drawn as a grey arrow with no label.
     bool failedInView(int event) const;
-    /// A zone as of the last visible bar (zoneAsOf()): its bounds, role and touches then.
+    /// A zone as of the last visible bar (zoneAsOf()): its bounds, role, touches and strength
+    /// then.
     const Zone& zoneOf(int zone) const;
     QColor colorOf(int zone) const;
     int barIndexOf(Day day) const;
