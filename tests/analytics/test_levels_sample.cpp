@@ -784,6 +784,46 @@ TEST_F(SampleLevels, WeeklyAndMonthlyChartsGiveTheDailyVerdicts) {
     }
 }
 
+// A major swing is a volatility-scaled move, the volatility smoothed over about 100 sessions on
+// every timeframe. Smoothed over 100 bars, the monthly chart still read 2008's volatility in
+// 2015 (100 months): it missed the Oct-2014 low and the Jan-2018 record, and its headline on the
+// sample's last day was a breakout of 2019 that failed, where the daily and weekly charts read
+// the breakout above the Jan-2018 record that day.
+TEST_F(SampleLevels, WeeklyAndMonthlyChartsMarkTheDailyMajorSwingsAfterACrash) {
+    const LevelAnalysis daily = analyzeLevels(sample());
+    ASSERT_TRUE(daily.headline);
+    const std::string story = daily.events[*daily.headline].id;
+    EXPECT_EQ(story, "H2018-01-26/up/2020-04-17");
+    const auto majors = [](const LevelAnalysis& a) {
+        std::set<std::string> ids;
+        for (const Zone& z : a.zones) {
+            if (z.major) {
+                ids.insert(z.id);
+            }
+        }
+        return ids;
+    };
+    const auto shared = [](const std::set<std::string>& a, const std::set<std::string>& b) {
+        return std::count_if(a.begin(), a.end(),
+                             [&](const std::string& id) { return b.count(id); });
+    };
+    const std::set<std::string> d = majors(daily);
+    std::map<Timeframe, std::set<std::string>> coarser;
+    for (const Timeframe tf : {Timeframe::Weekly, Timeframe::Monthly}) {
+        SCOPED_TRACE(std::string(timeframeName(tf)));
+        const LevelAnalysis a = analyzeLevels(resample(sample(), tf), {}, {}, sample());
+        ASSERT_TRUE(a.headline);
+        EXPECT_EQ(a.events[*a.headline].id, story);
+        coarser[tf] = majors(a);
+        EXPECT_TRUE(coarser[tf].count("L2014-10-15")) << "the Oct-2014 low";
+        EXPECT_TRUE(coarser[tf].count("H2018-01-26")) << "the Jan-2018 record";
+        // Nearly all of its major swings are the daily chart's (16 of 20 monthly ones were).
+        EXPECT_GE(shared(coarser[tf], d) * 100, coarser[tf].size() * 85);
+    }
+    const auto& m = coarser[Timeframe::Monthly];
+    EXPECT_GE(shared(m, coarser[Timeframe::Weekly]) * 100, m.size() * 90);  // 15 of 20 were
+}
+
 void expectTrueNames(const LevelAnalysis& a, bool daily) {
     const std::regex form(R"(the (?:(\d{1,2})-)?([A-Z][a-z]{2})-(\d{4}) (record high|high|low))");
     std::size_t lows = 0;
