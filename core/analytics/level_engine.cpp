@@ -282,19 +282,19 @@ void LevelEngine::settle(std::size_t i) {
     // Smoothed over about 100 sessions on every timeframe: a weekly bar weighs as 5 daily ones,
     // a monthly one as 21. So after a change of regime (yields from 0.5% in 2020 to 5% in 2023)
     // weekly and monthly charts find major swings again when the daily chart does, not years
-    // later. Bars per year from the dates seen so far, from the first gap on the first bars.
-    double weight = 1.0 / 100.0;
-    if (i > 0) {
-        const double days = static_cast<double>(b.day - bars_[0].day);
+    // later. The timeframe from the first gap, then from the span of the first ten bars.
+    if (i > 0 && i <= 10) {
+        const auto days = static_cast<double>(b.day - bars_[0].day);
         const Day gap = bars_[1].day - bars_[0].day;
-        const double perYear = i >= 10 && days > 0 ? 365.25 * static_cast<double>(i) / days
+        const double perYear = i == 10 && days > 0 ? 365.25 * 10 / days
                                : gap <= 4          ? 252.0
                                : gap <= 10         ? 52.0
                                                    : 12.0;
-        const double sessions = std::round(252.0 / std::max(perYear, 1.0));
-        weight = sessions <= 1 ? weight : 1 - std::pow(0.99, sessions);
+        const double sessions = std::round(252.0 / perYear);
+        slowSpan_ = sessions <= 1 ? 100.0 : 1 / (1 - std::pow(0.99, sessions));
     }
-    slowAtrPct_.push_back(i == 0 ? pct : slowAtrPct_[i - 1] + (pct - slowAtrPct_[i - 1]) * weight);
+    slowAtrPct_.push_back(i == 0 ? pct
+                                 : slowAtrPct_[i - 1] + (pct - slowAtrPct_[i - 1]) / slowSpan_);
     maxHighBefore_.push_back(i == 0 ? -HUGE_VAL : std::max(maxHighBefore_[i - 1], prev->high));
     if (i == 0 || b.high > bars_[athHigh_].high) {
         athHigh_ = i;

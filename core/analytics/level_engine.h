@@ -323,6 +323,7 @@ private:
     History bars_;
     std::vector<double> atr_;
     std::vector<double> slowAtrPct_;     // smoothed ATR / close: the volatility behind major swings
+    double slowSpan_ = 100.0;            // its smoothing in bars: 100 sessions of this timeframe
     std::vector<double> maxHighBefore_;  // highest high of bars 0..i-1
     std::vector<Run> runs_;              // bars [8k, 8k + 8)
     std::vector<Run> longRuns_;          // bars [64k, 64k + 64)
