@@ -20,7 +20,7 @@
 //   RETEST_BENCH_SMOKE=1 valgrind --tool=callgrind --toggle-collect='retest::analyzeLevels*'
 //       build-rel/tests/bench/bench_levels --benchmark_filter=NONE
 // counts the summary's two analyses of the back-and-forth 100k bars (half the total is one;
-// about 85 million instructions, some 850 a bar, in December 2026: 88 million before a pivot
+// about 86 million instructions, some 860 a bar, in December 2026: 88 million before a pivot
 // just above a zone joined it instead of making a zone beside it, 92 million before a visit
 // stepped its retest in its own loop, 103 million before each level walked the bars on its own).
 #include <benchmark/benchmark.h>
