@@ -441,7 +441,7 @@ double testVolume(const Zone& zone, std::span<const Bar> bars) {
     return withVolume > 0 ? sum / withVolume : 0;
 }
 
-double zoneStrength(const Zone& zone, std::size_t lastIndex, double testVolume) {
+double zoneStrength(const Zone& zone, std::size_t lastIndex, double volumeOnTests) {
     const auto n = static_cast<double>(lastIndex + 1);
     double s = 30 * (1 - std::exp(-zone.rejections / 4.0));
     s += 10 * (1 - std::exp(-static_cast<double>(zone.touches.size()) / 6));
@@ -449,7 +449,7 @@ double zoneStrength(const Zone& zone, std::size_t lastIndex, double testVolume) 
         const double age = n - 1 - static_cast<double>(zone.touches.back().index);
         s += 20 * std::exp(-age / std::max(20.0, std::min(n, 1000.0) / 2));
     }
-    s += 10 * std::clamp((testVolume - 0.8) / 0.8, 0.0, 1.0);
+    s += 10 * std::clamp((volumeOnTests - 0.8) / 0.8, 0.0, 1.0);
     s += zone.major && !zone.manual ? 15 : 0;
     s += zone.record ? 15 : 0;
     return std::round(std::clamp(s, 0.0, 100.0) * 10) / 10;

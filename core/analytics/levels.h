@@ -334,10 +334,10 @@ double namedPriceAsOf(const Zone& zone, std::size_t lastIndex);
 /// reads off the volume pane.
 double testVolume(const Zone& zone, std::span<const Bar> bars);
 /// Zone::strength, 0..100, on bar `lastIndex` from `zone`'s touches, major and record flags and
-/// `testVolume`: rejections 30, touches 10, recency 20, volume on tests 10, major swing 15, a
-/// former all-time high 15. Counts saturate gently so a level tested 20 times does not drown
-/// the rest.
-double zoneStrength(const Zone& zone, std::size_t lastIndex, double testVolume);
+/// `volumeOnTests` (testVolume()): rejections 30, touches 10, recency 20, volume on tests 10, major
+/// swing 15, a former all-time high 15. Counts saturate gently so a level tested 20 times does not
+/// drown the rest.
+double zoneStrength(const Zone& zone, std::size_t lastIndex, double volumeOnTests);
 
 /// `zone` as of bar `lastIndex` of `bars`, with role `kind` then (zoneKindsAsOf()): its name,
 /// bounds, major and record flags then, its touches up to that bar (a visit under way then
