@@ -666,8 +666,8 @@ TEST_F(SampleLevels, ZonesAsOfADayAreThoseOfTheDataCutThere) {
         }
     }
     EXPECT_GT(compared, 50);
-    // A visit under way on the cut day is the only difference: its strength is the cut's in
-    // 97% of the comparisons (42,678 of 43,844 when written).
+    // A visit under way on the cut day is the only difference: 97% of the comparisons have the
+    // cut's touches and rejections, and so its strength (42,678 of 43,844 when written).
     EXPECT_GT(sameStrength * 100, compared * 95) << sameStrength << " of " << compared;
     // What the whole analysis alone would have shown.
     EXPECT_GT(resistanceThenSupportNow, 5);
