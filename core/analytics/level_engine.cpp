@@ -557,6 +557,7 @@ void LevelEngine::takeChange(Level& l, const Change& c) {
         l.addTouch(t, t.index, t.index);
     } else if (!l.touches[same].rejection) {
         l.touches[same].rejection = true;
+        l.touches[same].decided = c.bar;
         l.rejections += 1;
     }
 }
@@ -670,6 +671,7 @@ void LevelEngine::addMember(const Member& m, double atrK, std::size_t now) {
     if (seen != pivotLevel_.end() && seen->key == key) {
         Level& l = levels_[seen->level];
         Member& x = l.members[seen->member];
+        x.majorFrom = m.major && !x.major ? now : x.majorFrom;
         x.major = x.major || m.major;
         l.promote(m.major, false, now);
         l.noteNaming(seen->member, now);
@@ -679,7 +681,7 @@ void LevelEngine::addMember(const Member& m, double atrK, std::size_t now) {
     const auto remember = [&](std::size_t level) {
         pivotLevel_.insert(seen, PivotSlot{key, level, levels_[level].members.size() - 1});
     };
-    const LevelTouch touch{m.index, m.day, m.wick, !m.peak, true};
+    const LevelTouch touch{m.index, m.day, m.wick, !m.peak, true, now};
     const double span = std::min(std::abs(m.wick - m.close), kMaxCoreAtr * atrK);
     double coreLow = m.peak ? m.wick - span : m.wick;
     double coreHigh = m.peak ? m.wick : m.wick + span;
@@ -837,6 +839,8 @@ void LevelEngine::Level::noteNaming(std::size_t k, std::size_t now) {
 
 void LevelEngine::Level::addMember(const Member& m, std::size_t now) {
     members.push_back(m);
+    members.back().knownFrom = now;
+    members.back().majorFrom = m.major ? now : SIZE_MAX;
     noteNaming(members.size() - 1, now);
     if (m.peak) {
         peakClose = std::max(peakClose, m.close);
@@ -867,7 +871,7 @@ void LevelEngine::endVisit(Level& l, bool rejection, std::size_t end) {
     }
     const Bar& d = bars_[l.visitDeepest];
     l.addTouch(LevelTouch{l.visitDeepest, d.day, l.visitFromAbove ? d.low : d.high,
-                          l.visitFromAbove, rejection},
+                          l.visitFromAbove, rejection, end},
                l.visitStart, end);
 }
 
@@ -1133,6 +1137,53 @@ std::string LevelEvent::description() const {
     return text;
 }
 
+// Why, in words: the touches, then the pivots it holds. A zone's pivots joined it in order, so
+// those known on an earlier bar are a prefix of them.
+std::string explainZone(const Zone& z, std::size_t lastIndex, Day asOf, double volumeOnTests) {
+    const std::size_t t = z.touches.size();
+    std::string why = z.manual ? "manual level; " : "";
+    if (t == 0) {
+        why += "no touches yet";
+    } else {
+        appendText(why, {std::to_string(t), t == 1 ? " touch " : " touches ",
+                         formatIsoDate(z.firstTouch)});
+        if (t > 1) {
+            appendText(why, {" \u2026 ", formatIsoDate(z.lastTouch)});
+        }
+        appendText(why, {", ", std::to_string(z.rejections),
+                         z.rejections == 1 ? " rejection" : " rejections"});
+        appendText(why, {", last touch ", ageText(asOf - z.lastTouch)});
+    }
+    if (z.flipped) {
+        why += z.kind == LevelKind::Support ? ", flipped from resistance to support"
+                                            : ", flipped from support to resistance";
+    }
+    if (volumeOnTests >= 1.2) {
+        why += ", heavy volume on tests";
+    }
+    std::size_t naming = SIZE_MAX;
+    for (const auto& [from, k] : z.namedBy) {
+        naming = from <= lastIndex ? k : naming;
+    }
+    std::size_t cited = 0;
+    for (std::size_t k = 0; k < z.pivots.size() && cited < 4; ++k) {
+        const ZonePivot& p = z.pivots[k];
+        if (p.knownFrom > lastIndex) {
+            break;
+        }
+        if (!p.record && p.majorFrom > lastIndex && k != naming) {
+            continue;
+        }
+        why += cited++ == 0 ? "; holds " : " and ";
+        appendText(why, {pivotName(p.day, p.peak, p.record, p.datedFrom <= lastIndex), " ",
+                         priceText(p.wick)});
+        if (p.close != p.wick) {
+            appendText(why, {" (close ", priceText(p.close), ")"});
+        }
+    }
+    return why;
+}
+
 LevelAnalysis LevelEngine::analysis() const {
     return snapshot(events_, nullptr);
 }
@@ -1193,19 +1244,37 @@ LevelAnalysis LevelEngine::snapshot(std::vector<LevelEvent> events,
         z.name = l.manual ? l.label
                           : (naming ? memberName(*naming, last)
                                     : concat({"the level at ", priceText(z.price)}));
+        // The pivots its explanation cites on some bar, so a view of an earlier day cites those
+        // of that day: the records and major swings, and every pivot it was named for.
+        std::vector<char> namedFor(l.members.size(), 0);
+        for (const auto& [from, k] : l.namings) {
+            namedFor[k] = 1;
+        }
+        std::vector<std::size_t> pivotOf(l.members.size(), SIZE_MAX);
+        for (std::size_t k = 0; k < l.members.size(); ++k) {
+            const Member& m = l.members[k];
+            if (m.major || m.record || namedFor[k] != 0) {
+                pivotOf[k] = z.pivots.size();
+                z.pivots.push_back(ZonePivot{m.day, m.wick, m.close, m.peak, m.record, m.knownFrom,
+                                             m.majorFrom, outdoneInMonth(m, last)});
+            }
+        }
+        for (const auto& [from, k] : l.namings) {
+            z.namedBy.emplace_back(from, pivotOf[k]);
+        }
         // Renamed (another pivot names it, or a later bar of its month outdid it): the names
         // it had before, each from its bar.
         if (!l.manual) {
-            for (std::size_t n = 0; n < l.namings.size(); ++n) {
-                const auto [from, k] = l.namings[n];
+            for (std::size_t n = 0; n < z.namedBy.size(); ++n) {
+                const auto [from, k] = z.namedBy[n];
                 const std::size_t until =
-                    n + 1 < l.namings.size() ? l.namings[n + 1].first : last + 1;
-                const Member& m = l.members[k];
-                const std::size_t outdone = outdoneInMonth(m, last);
+                    n + 1 < z.namedBy.size() ? z.namedBy[n + 1].first : last + 1;
+                const ZonePivot& p = z.pivots[k];
                 z.names.push_back(
-                    {from, pivotName(m.day, m.peak, m.record, outdone <= from), m.wick});
-                if (outdone > from && outdone < until) {
-                    z.names.push_back({outdone, pivotName(m.day, m.peak, m.record, true), m.wick});
+                    {from, pivotName(p.day, p.peak, p.record, p.datedFrom <= from), p.wick});
+                if (p.datedFrom > from && p.datedFrom < until) {
+                    z.names.push_back(
+                        {p.datedFrom, pivotName(p.day, p.peak, p.record, true), p.wick});
                 }
             }
             if (z.names.size() < 2) {
@@ -1223,7 +1292,7 @@ LevelAnalysis LevelEngine::snapshot(std::vector<LevelEvent> events,
                 const Bar& d = bars_[l.visitDeepest];
                 z.touches.push_back(LevelTouch{l.visitDeepest, d.day,
                                                l.visitFromAbove ? d.low : d.high, l.visitFromAbove,
-                                               false});
+                                               false, SIZE_MAX});
             }
         }
         if (!z.touches.empty()) {
@@ -1240,44 +1309,7 @@ LevelAnalysis LevelEngine::snapshot(std::vector<LevelEvent> events,
         });
         const double relVol = testVolume(z, bars);
         z.strength = zoneStrength(z, last, relVol);
-
-        // Why, in words: the touches, then the pivots it holds.
-        const std::size_t t = z.touches.size();
-        std::string why = z.manual ? "manual level; " : "";
-        if (t == 0) {
-            why += "no touches yet";
-        } else {
-            appendText(why, {std::to_string(t), t == 1 ? " touch " : " touches ",
-                             formatIsoDate(z.firstTouch)});
-            if (t > 1) {
-                appendText(why, {" \u2026 ", formatIsoDate(z.lastTouch)});
-            }
-            appendText(why, {", ", std::to_string(z.rejections),
-                             z.rejections == 1 ? " rejection" : " rejections"});
-            appendText(why, {", last touch ", ageText(out.asOf - z.lastTouch)});
-        }
-        if (z.flipped) {
-            why += supportNow ? ", flipped from resistance to support"
-                              : ", flipped from support to resistance";
-        }
-        if (relVol >= 1.2) {
-            why += ", heavy volume on tests";
-        }
-        std::vector<const Member*> cited;
-        for (const Member& m : l.members) {
-            if (m.major || m.record || &m == naming) {
-                cited.push_back(&m);
-            }
-        }
-        for (std::size_t k = 0; k < cited.size() && k < 4; ++k) {
-            const Member& m = *cited[k];
-            why += k == 0 ? "; holds " : " and ";
-            appendText(why, {memberName(m, last), " ", priceText(m.wick)});
-            if (m.close != m.wick) {
-                appendText(why, {" (close ", priceText(m.close), ")"});
-            }
-        }
-        z.why = std::move(why);
+        z.why = explainZone(z, last, out.asOf, relVol);
         zoneOf[j] = out.zones.size();
         out.zones.push_back(std::move(z));
     }

@@ -138,6 +138,8 @@ private:
         bool peak = false;
         bool major = false;
         bool record = false;
+        std::size_t knownFrom = 0;         // the bar it joined its level (ZonePivot)
+        std::size_t majorFrom = SIZE_MAX;  // the bar from which it is a major swing
     };
     /// What stepping a level reads of its geometry: the pivots' work up to the bar stepped.
     struct Shape {

@@ -468,6 +468,9 @@ Zone zoneAsOf(Zone zone, std::size_t lastIndex, LevelKind kind, std::span<const 
     }
     std::erase_if(zone.bounds, [&](const ZoneBounds& x) { return x.from > lastIndex; });
     std::erase_if(zone.touches, [&](const LevelTouch& t) { return t.index > lastIndex; });
+    for (LevelTouch& t : zone.touches) {
+        t.rejection = t.rejection && t.decided <= lastIndex;  // else a visit under way then
+    }
     zone.firstTouch = zone.touches.empty() ? 0 : zone.touches.front().day;
     zone.lastTouch = zone.touches.empty() ? 0 : zone.touches.back().day;
     zone.rejections = static_cast<int>(std::count_if(
@@ -479,7 +482,10 @@ Zone zoneAsOf(Zone zone, std::size_t lastIndex, LevelKind kind, std::span<const 
     zone.flipped = std::any_of(zone.touches.begin(), zone.touches.end(), [&](const LevelTouch& t) {
         return t.rejection && t.fromAbove != support;
     });
-    zone.strength = zoneStrength(zone, lastIndex, testVolume(zone, bars));
+    const double volume = testVolume(zone, bars);
+    zone.strength = zoneStrength(zone, lastIndex, volume);
+    zone.why = explainZone(zone, lastIndex,
+                           lastIndex < bars.size() ? bars[lastIndex].day : zone.lastTouch, volume);
     return zone;
 }
 

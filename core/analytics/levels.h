@@ -9,6 +9,7 @@
 #include <span>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "core/model/bar.h"
@@ -56,6 +57,10 @@ struct LevelTouch {
     double price = 0;        ///< the bar's low when tested from above, its high from below
     bool fromAbove = false;  ///< price came down into the zone (tested it as support)
     bool rejection = false;  ///< price left the zone on the side it came from
+    /// The bar from which `rejection` is known: the one that ended the visit, or confirmed the
+    /// zone's pivot the touch is. Before it the visit was under way, and no rejection yet.
+    /// SIZE_MAX for a visit under way at the last bar.
+    std::size_t decided = 0;
 };
 
 /// A zone's bounds from bar `from` on: a later swing at the level can widen it.
@@ -74,6 +79,22 @@ struct ZoneName {
     std::size_t from = 0;
     std::string name;
     double price = 0;  ///< its pivot's wick
+};
+
+/// A pivot a zone's explanation cites (Zone::why: "holds the Nov-2021 record high 2,458.86
+/// (close 2,442.74)"), with the bars from which it is known, major and named with its day: what
+/// a view of an earlier day explains the zone with.
+struct ZonePivot {
+    Day day = 0;       ///< of its extreme
+    double wick = 0;   ///< its high (a peak) or low (a trough)
+    double close = 0;  ///< the extreme close of its swing
+    bool peak = false;
+    bool record = false;               ///< a record high when made (see pivotName())
+    std::size_t knownFrom = 0;         ///< the bar that confirmed it, and it joined the zone
+    std::size_t majorFrom = SIZE_MAX;  ///< the bar from which it is a major swing; SIZE_MAX: never
+    /// The bar from which a later bar of its month went beyond it, so its name carries its day
+    /// ("the 12-Mar-2020 low"); SIZE_MAX: none had by the last bar.
+    std::size_t datedFrom = SIZE_MAX;
 };
 
 struct Zone {
@@ -120,6 +141,11 @@ struct Zone {
     std::vector<ZoneBounds> bounds;
     /// Its names as it was renamed, oldest first (the last is name); empty when it never was.
     std::vector<ZoneName> names;
+    /// The pivots its explanation cites on some bar (its records and major swings, and each
+    /// pivot it was named for), in the order they joined it. Empty for manual levels.
+    std::vector<ZonePivot> pivots;
+    /// (from bar, into pivots): the pivot it is named for from that bar on, oldest first.
+    std::vector<std::pair<std::size_t, std::size_t>> namedBy;
     /// Kept by the default selection (the record, the nearest major levels, the nearest level
     /// on each side, every live retest, manual levels, more with a higher sensitivity). Hidden
     /// zones stay in the list so events can name them; views draw only the shown ones.
@@ -341,9 +367,17 @@ double zoneStrength(const Zone& zone, std::size_t lastIndex, double volumeOnTest
 
 /// `zone` as of bar `lastIndex` of `bars`, with role `kind` then (zoneKindsAsOf()): its name,
 /// bounds, major and record flags then, its touches up to that bar (a visit under way then
-/// counts when its deepest bar is), their count of rejections, whether its role had flipped,
-/// and its strength from those. Its explanation (Zone::why) stays that of the last bar.
+/// counts when its deepest bar is, and as no rejection yet: LevelTouch::decided), their count
+/// of rejections, whether its role had flipped,
+/// and its strength and explanation (explainZone()) from those.
 Zone zoneAsOf(Zone zone, std::size_t lastIndex, LevelKind kind, std::span<const Bar> bars);
+
+/// Zone::why of `zone` as it stands on bar `lastIndex`, day `asOf` (its touches, rejections,
+/// kind and flip then; `volumeOnTests`: testVolume()): "5 touches 2021-11-08 … 2025-10-10, 2
+/// rejections, last touch 3 days ago, flipped from resistance to support; holds the Nov-2021
+/// record high 2,458.86 (close 2,442.74)". It cites up to four pivots: the records and major
+/// swings known by then, and the one the zone was named for.
+std::string explainZone(const Zone& zone, std::size_t lastIndex, Day asOf, double volumeOnTests);
 
 /// The default selection as of bar `lastIndex` (Zone::shown is this at the last bar): the zone
 /// of the all-time high and of the prior record, the nearest major levels above and below the

@@ -293,6 +293,9 @@ TEST(LevelOverlay, APastViewReadsItsZonesAsOfItsLastVisibleDay) {
         EXPECT_TRUE(
             tip.contains(QStringLiteral("Strength %1/100").arg(std::lround(then->strength))))
             << tip.toStdString() << " / " << then->strength;
+        // And its explanation then: the touches up to that day and the pivots known by then.
+        EXPECT_TRUE(tip.contains(QString::fromStdString(then->why).toHtmlEscaped()))
+            << tip.toStdString() << " / " << then->why;
     }
 
     s.view.applyRangePreset(RangePreset::Max);

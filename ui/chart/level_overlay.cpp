@@ -343,11 +343,11 @@ QString LevelOverlay::describeZone(const Zone& z, std::optional<Day> asOf) {
         text += tr("<br>not touched yet");
     }
     text += tr("<br>Strength %1/100").arg(std::lround(z.strength));
-    if (asOf) {  // the explanation is the last bar's
-        return text + tr("<br><i>as of %1</i>").arg(isoDate(*asOf));
-    }
     if (!z.why.empty()) {
         text += QStringLiteral("<br><i>%1</i>").arg(toQString(z.why).toHtmlEscaped());
+    }
+    if (asOf) {
+        text += tr("<br>as of %1").arg(isoDate(*asOf));
     }
     return text;
 }

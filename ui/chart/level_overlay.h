@@ -97,9 +97,9 @@ public:
     QString stateText() const;
     /// The explanation shown when hovering the zone, as of the last visible bar.
     QString zoneToolTip(int zone) const;
-    /// The same explanation for any zone (the levels panel shows it too); `asOf`: the zone as
-    /// of that earlier day (zoneAsOf()), with its strength then and without the last bar's
-    /// explanation.
+    /// The same explanation for any zone (the levels panel shows it too); `asOf`: the zone is
+    /// as of that earlier day (zoneAsOf(): its touches, strength and explanation then), and the
+    /// tooltip says so.
     static QString describeZone(const Zone& zone, std::optional<Day> asOf = std::nullopt);
     /// The drawn zone under a pixel of the plot (a few pixels of slack for thin bands), or -1.
     int zoneAt(QPointF pixel) const;
@@ -171,8 +171,8 @@ private:
     bool zoneShown(int zone) const;
     /// The event had failed by the last visible bar: drawn as a grey arrow with no label.
     bool failedInView(int event) const;
-    /// A zone as of the last visible bar (zoneAsOf()): its bounds, role, touches and strength
-    /// then.
+    /// A zone as of the last visible bar (zoneAsOf()): its bounds, role, touches, strength and
+    /// explanation then.
     const Zone& zoneOf(int zone) const;
     QColor colorOf(int zone) const;
     int barIndexOf(Day day) const;
