@@ -112,11 +112,14 @@ LevelAnalysis LevelEngine::analyze(std::span<const Bar> bars, const LevelSetting
     engine.reserveHistory(bars.size());
     engine.bars_.borrow(bars);
     engine.advance(0, bars.size());
-    std::vector<std::vector<LevelTouch>> touches(engine.levels_.size());
-    for (std::size_t j = 0; j < touches.size(); ++j) {
-        touches[j] = std::move(engine.levels_[j].touches);
+    Taken taken;
+    taken.touches.resize(engine.levels_.size());
+    taken.deepenings.resize(engine.levels_.size());
+    for (std::size_t j = 0; j < engine.levels_.size(); ++j) {
+        taken.touches[j] = std::move(engine.levels_[j].touches);
+        taken.deepenings[j] = std::move(engine.levels_[j].deepenings);
     }
-    return engine.snapshot(std::move(engine.events_), &touches);
+    return engine.snapshot(std::move(engine.events_), &taken);
 }
 
 void LevelEngine::reserveHistory(std::size_t n) {
@@ -426,8 +429,11 @@ std::size_t LevelEngine::deepenVisit(Level& l, std::size_t j, std::size_t from, 
         const bool inZone = (b.low <= s.high + margins.touch) & (b.high >= s.low - margins.touch);
         const double extreme = l.visitFromAbove ? b.low : b.high;
         const bool deeper = inZone & (sign * (extreme - depth) > 0);
-        deepest = deeper ? i : deepest;
-        depth = deeper ? extreme : depth;
+        if (deeper) {
+            deepest = i;
+            depth = extreme;
+            l.deepenings.push_back(i);
+        }
         // The bar moves the breakout's state: stepped here, as stepLevel() would after visit().
         if (!l.tracker.quiet(b, s.band, margins)) {
             stepTracker(l, j, i, b, atrBefore);
@@ -554,7 +560,11 @@ void LevelEngine::takeChange(Level& l, const Change& c) {
         same = static_cast<std::size_t>(std::prev(after) - l.spans.begin());
     }
     if (same == l.touches.size()) {
-        l.addTouch(t, t.index, t.index);
+        LevelTouch pivot = t;
+        if (l.visiting && l.visitStart <= t.index) {
+            pivot.start = l.visitStart;  // the touch of the visit under way (endVisit())
+        }
+        l.addTouch(pivot, t.index, t.index);
     } else if (!l.touches[same].rejection) {
         l.touches[same].rejection = true;
         l.touches[same].decided = c.bar;
@@ -681,7 +691,7 @@ void LevelEngine::addMember(const Member& m, double atrK, std::size_t now) {
     const auto remember = [&](std::size_t level) {
         pivotLevel_.insert(seen, PivotSlot{key, level, levels_[level].members.size() - 1});
     };
-    const LevelTouch touch{m.index, m.day, m.wick, !m.peak, true, now};
+    const LevelTouch touch{m.index, m.day, m.wick, !m.peak, true, m.index, now, now};
     const double span = std::min(std::abs(m.wick - m.close), kMaxCoreAtr * atrK);
     double coreLow = m.peak ? m.wick - span : m.wick;
     double coreHigh = m.peak ? m.wick : m.wick + span;
@@ -871,7 +881,7 @@ void LevelEngine::endVisit(Level& l, bool rejection, std::size_t end) {
     }
     const Bar& d = bars_[l.visitDeepest];
     l.addTouch(LevelTouch{l.visitDeepest, d.day, l.visitFromAbove ? d.low : d.high,
-                          l.visitFromAbove, rejection, end},
+                          l.visitFromAbove, rejection, l.visitStart, end, end},
                l.visitStart, end);
 }
 
@@ -920,10 +930,13 @@ inline void LevelEngine::visit(Level& l, bool inZone, std::size_t i, double clea
             l.visitFromAbove = bars_[i - 1].close > l.shape.mid;
             l.visitStart = i;
             l.visitDeepest = i;
+            l.deepenings.push_back(i);
         } else {
             const Bar& d = bars_[l.visitDeepest];
-            const bool deeper = l.visitFromAbove ? b.low < d.low : b.high > d.high;
-            l.visitDeepest = deeper ? i : l.visitDeepest;
+            if (l.visitFromAbove ? b.low < d.low : b.high > d.high) {
+                l.visitDeepest = i;
+                l.deepenings.push_back(i);
+            }
         }
     }
     const bool above = b.close > l.shape.high + clearance;
@@ -1188,8 +1201,7 @@ LevelAnalysis LevelEngine::analysis() const {
     return snapshot(events_, nullptr);
 }
 
-LevelAnalysis LevelEngine::snapshot(std::vector<LevelEvent> events,
-                                    std::vector<std::vector<LevelTouch>>* taken) const {
+LevelAnalysis LevelEngine::snapshot(std::vector<LevelEvent> events, Taken* taken) const {
     LevelAnalysis out;
     if (bars_.empty()) {
         return out;
@@ -1282,9 +1294,11 @@ LevelAnalysis LevelEngine::snapshot(std::vector<LevelEvent> events,
             }
         }
         if (taken != nullptr) {
-            z.touches = std::move((*taken)[j]);
+            z.touches = std::move(taken->touches[j]);
+            z.deepenings = std::move(taken->deepenings[j]);
         } else {
             z.touches = l.touches;
+            z.deepenings = l.deepenings;
         }
         z.rejections = l.rejections;
         if (l.visiting) {
@@ -1292,7 +1306,7 @@ LevelAnalysis LevelEngine::snapshot(std::vector<LevelEvent> events,
                 const Bar& d = bars_[l.visitDeepest];
                 z.touches.push_back(LevelTouch{l.visitDeepest, d.day,
                                                l.visitFromAbove ? d.low : d.high, l.visitFromAbove,
-                                               false, SIZE_MAX});
+                                               false, l.visitStart, SIZE_MAX, SIZE_MAX});
             }
         }
         if (!z.touches.empty()) {

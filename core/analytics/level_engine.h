@@ -214,6 +214,7 @@ private:
         bool visitFromAbove = false;
         std::size_t visitStart = 0;
         std::size_t visitDeepest = 0;
+        std::vector<std::size_t> deepenings;  // Zone::deepenings
         RetestTracker tracker;
         std::optional<std::size_t> openEvent;  // into events_, or fresh_ when openFresh
         bool openFresh = false;
@@ -284,9 +285,13 @@ private:
     /// The first bar in [from, to) where price may come near level `l` (`to` if none).
     std::size_t nextNear(const Level& l, std::size_t from, std::size_t to) const;
     void reserveHistory(std::size_t n);
-    /// The analysis; `taken` (one-shot analysis) is the levels' touches, moved out.
-    LevelAnalysis snapshot(std::vector<LevelEvent> events,
-                           std::vector<std::vector<LevelTouch>>* taken) const;
+    /// What a one-shot analysis moves out of its levels rather than copy, by level.
+    struct Taken {
+        std::vector<std::vector<LevelTouch>> touches;
+        std::vector<std::vector<std::size_t>> deepenings;
+    };
+    /// The analysis; `taken`: the levels' touches and deepenings, moved out (analyze()).
+    LevelAnalysis snapshot(std::vector<LevelEvent> events, Taken* taken) const;
     /// The first bar, up to `last`, from which member `m` is no longer the extreme of its
     /// month (a bar of that month went beyond its wick): from then on it is named with its day.
     /// `m.index` when a bar before it already had; SIZE_MAX when none has by `last`.

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <iterator>
 
 #include "core/analytics/atr.h"
 #include "core/analytics/level_engine.h"
@@ -467,9 +468,46 @@ Zone zoneAsOf(Zone zone, std::size_t lastIndex, LevelKind kind, std::span<const 
         std::erase_if(zone.names, [&](const ZoneName& x) { return x.from > lastIndex; });
     }
     std::erase_if(zone.bounds, [&](const ZoneBounds& x) { return x.from > lastIndex; });
-    std::erase_if(zone.touches, [&](const LevelTouch& t) { return t.index > lastIndex; });
+    // A visit under way then is a touch at its deepest bar so far, and no rejection yet, as the
+    // bars up to that day count it: its touch here may sit on a later, deeper bar, or on a pivot
+    // of the zone confirmed later. Touches are by bar and visits one after the other, so its
+    // touch is the first one after that bar or the last one up to it. A pivot in it confirmed
+    // by then is its touch instead (LevelEngine::endVisit()).
+    const auto later =
+        std::partition_point(zone.touches.begin(), zone.touches.end(),
+                             [&](const LevelTouch& t) { return t.index <= lastIndex; });
+    std::optional<std::size_t> visitStart;
+    if (later != zone.touches.end() && later->start <= lastIndex && later->end > lastIndex) {
+        visitStart = later->start;
+    } else if (later != zone.touches.begin() && std::prev(later)->end > lastIndex) {
+        visitStart = std::prev(later)->start;
+    }
+    if (visitStart) {
+        const auto first =
+            std::partition_point(zone.touches.begin(), later,
+                                 [&](const LevelTouch& t) { return t.index < *visitStart; });
+        std::vector<LevelTouch> then(zone.touches.begin(), first);
+        std::copy_if(first, later, std::back_inserter(then),
+                     [&](const LevelTouch& t) { return t.end <= lastIndex; });
+        const auto deepest =
+            std::upper_bound(zone.deepenings.begin(), zone.deepenings.end(), lastIndex);
+        if (then.size() == static_cast<std::size_t>(first - zone.touches.begin()) &&
+            deepest != zone.deepenings.begin() && *std::prev(deepest) >= *visitStart &&
+            *std::prev(deepest) < bars.size()) {
+            const std::size_t d = *std::prev(deepest);
+            // From the side of the zone's middle the close before it was on, as it began.
+            const ZoneBounds began = boundsAsOf(zone, *visitStart);
+            const bool fromAbove = *visitStart > 0 && bars[*visitStart - 1].close >
+                                                          (began.coreLow + began.coreHigh) / 2;
+            then.push_back(LevelTouch{d, bars[d].day, fromAbove ? bars[d].low : bars[d].high,
+                                      fromAbove, false, *visitStart, SIZE_MAX, SIZE_MAX});
+        }
+        zone.touches = std::move(then);
+    } else {
+        zone.touches.erase(later, zone.touches.end());
+    }
     for (LevelTouch& t : zone.touches) {
-        t.rejection = t.rejection && t.decided <= lastIndex;  // else a visit under way then
+        t.rejection = t.rejection && t.decided <= lastIndex;
     }
     zone.firstTouch = zone.touches.empty() ? 0 : zone.touches.front().day;
     zone.lastTouch = zone.touches.empty() ? 0 : zone.touches.back().day;

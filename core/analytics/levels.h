@@ -57,9 +57,15 @@ struct LevelTouch {
     double price = 0;        ///< the bar's low when tested from above, its high from below
     bool fromAbove = false;  ///< price came down into the zone (tested it as support)
     bool rejection = false;  ///< price left the zone on the side it came from
-    /// The bar from which `rejection` is known: the one that ended the visit, or confirmed the
-    /// zone's pivot the touch is. Before it the visit was under way, and no rejection yet.
-    /// SIZE_MAX for a visit under way at the last bar.
+    /// The first bar of its visit (`index` is the deepest); a pivot's own bar for a pivot of
+    /// the zone found outside a visit.
+    std::size_t start = 0;
+    /// The bar from which the touch is as here: the one that ended its visit, or confirmed the
+    /// zone's pivot the touch is. Before it the visit was under way (zoneAsOf()). SIZE_MAX for
+    /// a visit under way at the last bar.
+    std::size_t end = 0;
+    /// The bar from which `rejection` is known: `end`, or the bar that confirmed a pivot of
+    /// the zone in the visit, which makes it a rejection. Before it, no rejection yet.
     std::size_t decided = 0;
 };
 
@@ -146,6 +152,10 @@ struct Zone {
     std::vector<ZonePivot> pivots;
     /// (from bar, into pivots): the pivot it is named for from that bar on, oldest first.
     std::vector<std::pair<std::size_t, std::size_t>> namedBy;
+    /// Every bar that was the deepest of its visit so far when it came (a visit's first bar,
+    /// then each bar that went deeper), ascending: where a visit under way on an earlier day
+    /// had its touch then (zoneAsOf()).
+    std::vector<std::size_t> deepenings;
     /// Kept by the default selection (the record, the nearest major levels, the nearest level
     /// on each side, every live retest, manual levels, more with a higher sensitivity). Hidden
     /// zones stay in the list so events can name them; views draw only the shown ones.

@@ -504,6 +504,57 @@ TEST(Levels, AVisitEndsOnTheBarThatLeavesHoweverTheBarsArrive) {
     }
 }
 
+// A view ending while price is in a zone reads that visit as a touch at its deepest bar so far,
+// with no rejection yet, as the bars up to that day do (`levels --until`): the whole history,
+// where the next bar went deeper and the visit ended as a rejection, dates it on that bar.
+TEST(Levels, AVisitUnderWayOnAPastViewsLastDayIsATouchAtItsDeepestBarSoFar) {
+    std::vector<Bar> bars =
+        test::barsFromCloses(test::afterAFlatYear(test::walk({100, 130, 110, 130, 112, 150, 133})));
+    const LevelAnalysis before = analyzeLevels(bars);
+    const Zone* top = zoneHolding(before, 130.5);
+    ASSERT_NE(top, nullptr);
+    const double zoneTop = top->high;
+    const auto add = [&](double high, double low, double close) {
+        bars.push_back(Bar{bars.back().day + 1, bars.back().close, high, low, close, close, 1000});
+    };
+    const std::size_t into = bars.size();
+    add(133.2, zoneTop + 0.05, 131.6);  // its low reaches the zone's top
+    add(131.9, 130.2, 131.2);           // deeper, into the zone
+    for (double c = 132; c <= 145; c += 1) {
+        add(c + 0.5, c - 0.5, c);  // and away up
+    }
+    const LevelAnalysis whole = analyzeLevels(bars);
+    const auto holding = [](const LevelAnalysis& a) {
+        const auto it = std::find_if(a.zones.begin(), a.zones.end(),
+                                     [](const Zone& z) { return z.id == "H2021-02-04"; });
+        return it == a.zones.end() ? nullptr : &*it;
+    };
+    const Zone* now = holding(whole);
+    ASSERT_NE(now, nullptr);
+    ASSERT_FALSE(now->touches.empty());
+    EXPECT_EQ(now->touches.back().index, into + 1);  // the deepest bar of the visit
+    EXPECT_TRUE(now->touches.back().rejection);      // it left upwards
+
+    const LevelAnalysis cut = analyzeLevels(std::span<const Bar>(bars).first(into + 1));
+    const Zone* then = holding(cut);
+    ASSERT_NE(then, nullptr);
+    ASSERT_FALSE(then->touches.empty());
+    EXPECT_EQ(then->touches.back().index, into);
+    EXPECT_FALSE(then->touches.back().rejection);
+
+    const auto k = static_cast<std::size_t>(now - whole.zones.data());
+    const std::vector<LevelEvent> events = eventsAsOf(whole, bars, into);
+    const Zone asOf = zoneAsOf(*now, into, zoneKindsAsOf(whole, events, bars, into)[k], bars);
+    ASSERT_EQ(asOf.touches.size(), then->touches.size());
+    for (std::size_t t = 0; t < asOf.touches.size(); ++t) {
+        EXPECT_EQ(asOf.touches[t].index, then->touches[t].index);
+        EXPECT_EQ(asOf.touches[t].rejection, then->touches[t].rejection);
+    }
+    EXPECT_EQ(asOf.lastTouch, bars[into].day);
+    EXPECT_EQ(asOf.rejections, then->rejections);
+    EXPECT_EQ(asOf.why, then->why);
+}
+
 // The engine fed bar by bar (as refreshes feed it) and in pairs of bars.
 std::vector<LevelAnalysis> fedInPieces(const std::vector<Bar>& bars) {
     std::vector<LevelAnalysis> out;

@@ -20,7 +20,8 @@
 //   RETEST_BENCH_SMOKE=1 valgrind --tool=callgrind --toggle-collect='retest::analyzeLevels*'
 //       build-rel/tests/bench/bench_levels --benchmark_filter=NONE
 // counts the summary's two analyses of the back-and-forth 100k bars (half the total is one;
-// about 86 million instructions, some 860 a bar, in December 2026: 88 million before a pivot
+// about 89 million instructions, some 890 a bar, in December 2026: 86 million before each
+// level kept the bars where its visits went deeper, for past views, 88 million before a pivot
 // just above a zone joined it instead of making a zone beside it, 92 million before a visit
 // stepped its retest in its own loop, 103 million before each level walked the bars on its own).
 #include <benchmark/benchmark.h>
