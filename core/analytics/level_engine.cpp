@@ -640,10 +640,6 @@ std::size_t LevelEngine::outdoneInMonth(const Member& m, std::size_t last) const
     return SIZE_MAX;
 }
 
-std::string LevelEngine::memberName(const Member& m, std::size_t last) const {
-    return pivotName(m.day, m.peak, m.record, outdoneInMonth(m, last) <= last);
-}
-
 void LevelEngine::onPivot(const Pivot& p, bool major, Zigzag& zz, std::size_t now) {
     const std::size_t from = zz.any ? zz.lastPivot + 1 : 0;
     zz.lastPivot = p.index;
@@ -1253,9 +1249,6 @@ LevelAnalysis LevelEngine::snapshot(std::vector<LevelEvent> events, Taken* taken
         z.manual = l.manual;
         const Member* naming = nullptr;
         z.price = std::clamp(namePrice(l, &naming), z.low, z.high);
-        z.name = l.manual ? l.label
-                          : (naming ? memberName(*naming, last)
-                                    : concat({"the level at ", priceText(z.price)}));
         // The pivots its explanation cites on some bar, so a view of an earlier day cites those
         // of that day: the records and major swings, and every pivot it was named for.
         std::vector<char> namedFor(l.members.size(), 0);
@@ -1273,6 +1266,14 @@ LevelAnalysis LevelEngine::snapshot(std::vector<LevelEvent> events, Taken* taken
         }
         for (const auto& [from, k] : l.namings) {
             z.namedBy.emplace_back(from, pivotOf[k]);
+        }
+        if (l.manual) {
+            z.name = l.label;
+        } else if (naming != nullptr) {  // the pivot of the last naming
+            const ZonePivot& p = z.pivots[z.namedBy.back().second];
+            z.name = pivotName(p.day, p.peak, p.record, p.datedFrom <= last);
+        } else {
+            z.name = concat({"the level at ", priceText(z.price)});
         }
         // Renamed (another pivot names it, or a later bar of its month outdid it): the names
         // it had before, each from its bar.

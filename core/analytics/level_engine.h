@@ -296,8 +296,6 @@ private:
     /// month (a bar of that month went beyond its wick): from then on it is named with its day.
     /// `m.index` when a bar before it already had; SIZE_MAX when none has by `last`.
     std::size_t outdoneInMonth(const Member& m, std::size_t last) const;
-    /// pivotName() of member `m` as of bar `last`.
-    std::string memberName(const Member& m, std::size_t last) const;
     void onPivot(const Pivot& p, bool major, Zigzag& zz, std::size_t now);
     Day dayOfExtreme(std::size_t index, bool high) const;
     /// Whether peak `p` was a record when made: above every earlier high, with a year of bars
