@@ -684,6 +684,66 @@ TEST(LevelOverlay, TheAllTimeHighLabelStaysClearOfTheReadout) {
     EXPECT_GT(checked, 40);
 }
 
+// A user writes a note where the all-time-high label sits, and another over the newest
+// breakout label: the labels move aside rather than hide the user's words (the notes are drawn
+// under the chart's labels). Views ending at and after the Feb-2020 record, a quarter to two
+// years wide.
+TEST(LevelOverlay, TheChartsLabelsKeepClearOfTheUsersNotes) {
+    Sample s;
+    AnnotationLayer drawings(s.view);
+    const auto noteAt = [&](std::int64_t id, QPointF pixel) {
+        Annotation note;
+        note.id = id;
+        note.kind = AnnotationKind::Note;
+        note.points = {drawings.fromPixel(pixel)};
+        note.label = "Trim here; stop under the Feb-2020 high";
+        return note;
+    };
+    int athMoved = 0;
+    int eventsCovered = 0;
+    for (int end = 0; end < 8; end += 2) {
+        for (const int days : {91, 182, 365, 730}) {
+            const Day to = *parseIsoDate("2020-02-19") + end;
+            const std::string view = std::to_string(days) + " days to " + formatIsoDate(to);
+            drawings.setAnnotations({});
+            s.view.setDateRange(to - days, to);
+            s.layout();
+            s.layout();
+            const auto ath = s.overlay->allTimeHighRect();
+            ASSERT_TRUE(ath.has_value()) << view;
+            std::vector<Annotation> notes{noteAt(1, ath->bottomLeft() + QPointF(2, -2))};
+            const std::vector<QRectF> events = s.overlay->eventLabelRects();
+            if (!events.empty()) {
+                notes.push_back(noteAt(2, events.back().bottomLeft() + QPointF(2, -2)));
+            }
+            drawings.setAnnotations(notes);
+            s.layout();
+            s.layout();
+            const std::vector<QRectF> boxes = drawings.noteRects();
+            ASSERT_EQ(boxes.size(), notes.size()) << view;
+            ASSERT_TRUE(boxes.front().intersects(*ath)) << view;  // it covered the label
+            eventsCovered += boxes.size() > 1 && boxes.back().intersects(events.back()) ? 1 : 0;
+            const auto moved = s.overlay->allTimeHighRect();
+            ASSERT_TRUE(moved.has_value()) << view << ": the label is still shown";
+            athMoved += *moved != *ath ? 1 : 0;
+            std::vector<QRectF> labels = s.overlay->eventLabelRects();
+            labels.push_back(*moved);
+            for (const auto& label : s.overlay->higherTimeframeLabelRects()) {
+                if (label) {
+                    labels.push_back(*label);
+                }
+            }
+            for (const QRectF& note : boxes) {
+                for (const QRectF& label : labels) {
+                    EXPECT_FALSE(note.intersects(label)) << view;
+                }
+            }
+        }
+    }
+    EXPECT_EQ(athMoved, 16);
+    EXPECT_GT(eventsCovered, 4);
+}
+
 TEST(LevelOverlay, TheStateBoxNeverHidesCandles) {
     Sample s;
     std::vector<std::pair<Day, Day>> views{

@@ -308,11 +308,13 @@ AnnotationLayer::AnnotationLayer(ChartView& view, QObject* parent)
         plot->addLayer(name, plot->layer(QStringLiteral("overlay")), QCustomPlot::limBelow);
     }
     painter_ = new AnnotationPainter(*this, plot, name);
+    view.reserveAreas(this, [this] { return noteRects(); });
 }
 
 AnnotationLayer::~AnnotationLayer() {
     if (plot_ != nullptr) {  // else the chart was deleted first, and the painter with it
         view_.setAxisTags(this, {});
+        view_.reserveAreas(this, {});
         delete painter_;
     }
 }
@@ -408,6 +410,23 @@ int AnnotationLayer::countInView() const {
         count += in ? 1 : 0;
     }
     return count;
+}
+
+std::vector<QRectF> AnnotationLayer::noteRects() const {
+    std::vector<QRectF> out;
+    if (view_.bars().empty() || !painter_->visible()) {
+        return out;
+    }
+    const QRectF pane = view_.priceRect()->rect();
+    for (const Annotation& a : list_) {
+        if (a.kind == AnnotationKind::Note && validateAnnotation(a)) {
+            const QRectF box = noteRect(a, toPixel(a.points[0]), pane);
+            if (box.intersects(pane)) {
+                out.push_back(box);
+            }
+        }
+    }
+    return out;
 }
 
 void AnnotationLayer::setSelectedId(std::int64_t id) {
