@@ -212,5 +212,29 @@ TEST_F(AnnotationTools, EscapeCancelsAndAnchorsSurviveSwitchingToWeekly) {
     EXPECT_EQ(tools->layer().xForDay(iso("2020-01-20")), indexOf(iso("2020-01-21")));
 }
 
+// A zone drawing spans the chart's width: a drag that starts inside it, away from its edges,
+// moves it up or down (the days stay), and undo puts it back.
+TEST_F(AnnotationTools, DraggingInsideAZoneMovesIt) {
+    const std::int64_t id = doc->addDrawing(makeZone(2900, 3000, "Breakout area"));
+    ASSERT_GT(id, 0);
+    view.plot()->replot();
+    const Annotation placed = stored().front();
+    const QPoint grab = at("2019-12-02", 2950);
+    QTest::mousePress(view.plot(), Qt::LeftButton, {}, grab);
+    EXPECT_EQ(tools->selectedId(), id);
+    QTest::mouseMove(view.plot(), grab + QPoint(60, -40));
+    QTest::mouseRelease(view.plot(), Qt::LeftButton, {}, grab + QPoint(60, -40));
+    const Annotation after = stored().front();
+    // 40 pixels up, within a pixel's worth of price (the grab is rounded to whole pixels)
+    const double up = view.priceAxis()->pixelToCoord(grab.y() - 40) - 2950;
+    const double pixel = view.priceAxis()->pixelToCoord(grab.y() - 1) - 2950;
+    EXPECT_GT(up, 50);
+    EXPECT_NEAR(after.points[0].price, 2900 + up, pixel);
+    EXPECT_NEAR(after.points[1].price, 3000 + up, pixel);
+    EXPECT_EQ(after.points[0].day, placed.points[0].day);
+    tools->undoStack().undo();
+    EXPECT_EQ(stored().front().points, placed.points);
+}
+
 }  // namespace
 }  // namespace retest::ui
