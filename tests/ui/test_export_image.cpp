@@ -10,6 +10,7 @@
 #include <QPainter>
 #include <QSvgRenderer>
 #include <QXmlStreamReader>
+#include <algorithm>
 #include <cmath>
 #include <fstream>
 #include <sstream>
@@ -17,6 +18,7 @@
 #include "core/model/date.h"
 #include "tests/support/test_paths.h"
 #include "ui/chart/annotation_layer.h"
+#include "ui/chart/chart_types.h"
 #include "ui/chart/chart_view.h"
 #include "ui/chart/qcp.h"
 
@@ -113,6 +115,45 @@ TEST(ExportImage, AHorizontalLineChangesThePixelsAtItsPrice) {
     }
     EXPECT_GT(magentaOnRow, pane.width() * 9 / 10);
     EXPECT_EQ(changedElsewhere, 0);
+}
+
+// A horizontal line in the drawings' default blue, labelled, on both themes: the line keeps
+// the user's colour, and its label reads at a text contrast (4.5:1) on the dark background as on
+// the light one (the blue itself is 3.7:1 on the dark theme's background).
+TEST(ExportImage, ADrawingsLabelIsReadableOnBothThemes) {
+    for (const ChartTheme& theme : {ChartTheme::light(), ChartTheme::dark()}) {
+        Fixture f(1000, 560);
+        f.view.setTheme(theme);
+        ImageOptions o = options(1000, 560);
+        o.decorated = false;  // the screen's layout: the axis maps prices to these rows
+        const QImage before = f.view.renderImage(o).convertToFormat(QImage::Format_RGB32);
+        AnnotationLayer layer(f.view);
+        Annotation line = makeHorizontalLine(3000, "Stop under 3,000");
+        line.id = 1;
+        layer.setAnnotations({line});
+        const QImage image = f.view.renderImage(o).convertToFormat(QImage::Format_RGB32);
+        ASSERT_EQ(image.size(), before.size());
+        const int row = qRound(f.view.priceAxis()->coordToPixel(3000));
+        const QRect pane = f.view.priceRect()->rect();
+        const QColor blue = QColor::fromRgba(line.style.color);
+        EXPECT_EQ(image.pixelColor(pane.center().x(), row), blue);
+        // The label: right-aligned at the line's end, just above it; its pixels are those the
+        // drawing changed there (candles pass behind it).
+        double best = 1;
+        int changed = 0;
+        for (int y = row - 22; y <= row - 3; ++y) {
+            for (int x = pane.right() - 160; x <= pane.right() - 4; ++x) {
+                if (image.pixel(x, y) != before.pixel(x, y)) {
+                    ++changed;
+                    best = std::max(best, contrastRatio(image.pixelColor(x, y), theme.background));
+                }
+            }
+        }
+        EXPECT_GT(changed, 100);
+        EXPECT_GE(best, 4.5) << theme.background.name().toStdString();
+    }
+    EXPECT_LT(contrastRatio(QColor(0x29, 0x62, 0xff), ChartTheme::dark().background), 4.5);
+    EXPECT_EQ(readableOn(QColor(0x29, 0x62, 0xff), Qt::white), QColor(0x29, 0x62, 0xff));
 }
 
 TEST(ExportImage, ScaleTwoDoublesThePixelsAndVectorFormatsIgnoreIt) {

@@ -685,7 +685,7 @@ TEST(LevelOverlay, TheAllTimeHighLabelStaysClearOfTheReadout) {
 }
 
 // A user writes a note where the all-time-high label sits, and another over the newest
-// breakout label: the labels move aside rather than hide the user's words (the notes are drawn
+// breakout label: the labels move aside rather than hide the user's words (drawings are drawn
 // under the chart's labels). Views ending at and after the Feb-2020 record, a quarter to two
 // years wide.
 TEST(LevelOverlay, TheChartsLabelsKeepClearOfTheUsersNotes) {
@@ -719,7 +719,7 @@ TEST(LevelOverlay, TheChartsLabelsKeepClearOfTheUsersNotes) {
             drawings.setAnnotations(notes);
             s.layout();
             s.layout();
-            const std::vector<QRectF> boxes = drawings.noteRects();
+            const std::vector<QRectF> boxes = drawings.textRects();
             ASSERT_EQ(boxes.size(), notes.size()) << view;
             ASSERT_TRUE(boxes.front().intersects(*ath)) << view;  // it covered the label
             eventsCovered += boxes.size() > 1 && boxes.back().intersects(events.back()) ? 1 : 0;
@@ -742,6 +742,39 @@ TEST(LevelOverlay, TheChartsLabelsKeepClearOfTheUsersNotes) {
     }
     EXPECT_EQ(athMoved, 16);
     EXPECT_GT(eventsCovered, 4);
+}
+
+// A horizontal line drawn just under the all-time-high label, its long label at the pane's
+// right end across the label's place: the label moves clear of the line's words too.
+TEST(LevelOverlay, TheAllTimeHighLabelKeepsClearOfADrawingsLabel) {
+    Sample s;
+    AnnotationLayer drawings(s.view);
+    int checked = 0;
+    for (const int days : {30, 91, 182}) {
+        const Day to = *parseIsoDate("2020-02-21");
+        drawings.setAnnotations({});
+        s.view.setDateRange(to - days, to);
+        s.layout();
+        s.layout();
+        const auto ath = s.overlay->allTimeHighRect();
+        ASSERT_TRUE(ath.has_value()) << days;
+        Annotation line = makeHorizontalLine(s.view.priceAxis()->pixelToCoord(ath->bottom() + 3),
+                                             "Take profits above here, stop under the Jan high");
+        line.id = 1;
+        drawings.setAnnotations({line});
+        s.layout();
+        s.layout();
+        const std::vector<QRectF> words = drawings.textRects();
+        ASSERT_EQ(words.size(), 1U) << days;
+        if (!words.front().intersects(*ath)) {
+            continue;  // the label was left of the line's words
+        }
+        ++checked;
+        const auto moved = s.overlay->allTimeHighRect();
+        ASSERT_TRUE(moved.has_value()) << days;
+        EXPECT_FALSE(moved->intersects(words.front())) << days;
+    }
+    EXPECT_GE(checked, 2);
 }
 
 TEST(LevelOverlay, TheStateBoxNeverHidesCandles) {

@@ -24,6 +24,11 @@ QColor colorOf(const Annotation& a) {
     return QColor::fromRgba(a.style.color);
 }
 
+/// The opacity of a zone's or a rectangle's fill (of 255).
+int areaAlpha(const Annotation& a) {
+    return a.kind == AnnotationKind::Zone ? 46 : 30;
+}
+
 QPen penOf(const Annotation& a) {
     QPen pen(colorOf(a), a.style.width);
     pen.setStyle(a.style.line == LineStyle::Dash  ? Qt::DashLine
@@ -73,6 +78,9 @@ public:
     /// Pixel ends of what is drawn for `a` (two points for lines, corners for areas).
     QLineF geometry(const Annotation& a) const;
     std::vector<QPointF> handles(const Annotation& a) const;
+    /// Where `a`'s label is drawn, in pixels (none for a note, whose text is its box, or
+    /// without a label).
+    std::optional<QRectF> labelRect(const Annotation& a) const;
 
 protected:
     void applyDefaultAntialiasingHint(QCPPainter* painter) const override {
@@ -83,7 +91,7 @@ protected:
 
 private:
     void drawOne(QCPPainter* painter, const Annotation& a) const;
-    void drawLabel(QCPPainter* painter, const Annotation& a, QPointF at, int flags) const;
+    void drawLabel(QCPPainter* painter, const Annotation& a) const;
     void drawNote(QCPPainter* painter, const Annotation& a) const;
     void drawArrowHead(QCPPainter* painter, const Annotation& a, QLineF line) const;
     void drawTags(QCPPainter* painter) const;
@@ -204,42 +212,29 @@ void AnnotationPainter::drawOne(QCPPainter* painter, const Annotation& a) const 
     switch (a.kind) {
         case AnnotationKind::HorizontalLine:
             painter->drawLine(g);
-            drawLabel(painter, a, QPointF(g.x2() - 4, g.y1() - 3),
-                      Qt::AlignRight | Qt::AlignBottom);
+            drawLabel(painter, a);
             break;
         case AnnotationKind::Zone:
         case AnnotationKind::Rectangle: {
             const QRectF box = QRectF(g.p1(), g.p2()).normalized();
-            fill.setAlpha(a.kind == AnnotationKind::Zone ? 46 : 30);
+            fill.setAlpha(areaAlpha(a));
             painter->fillRect(box, fill);
             painter->drawRect(box);
-            // A zone spans the chart: its label goes right, clear of the readout and the
-            // retest state in the top-left corner; a rectangle's label sits in its own corner.
-            if (a.kind == AnnotationKind::Zone) {
-                drawLabel(painter, a, box.topRight() + QPointF(-6, 3),
-                          Qt::AlignRight | Qt::AlignTop);
-            } else {
-                drawLabel(painter, a, box.topLeft() + QPointF(6, 3), Qt::AlignLeft | Qt::AlignTop);
-            }
+            drawLabel(painter, a);
             break;
         }
-        case AnnotationKind::TrendLine: {
+        case AnnotationKind::TrendLine:
             painter->drawLine(g);
-            // Midway along the drawn segment, above it: the ends are often at the chart's edge.
-            const QPointF a0 = owner_.toPixel(a.points[0]);
-            const QPointF a1 = owner_.toPixel(a.points[1]);
-            drawLabel(painter, a, (a0 + a1) / 2 + QPointF(-4, -6),
-                      Qt::AlignRight | Qt::AlignBottom);
+            drawLabel(painter, a);
             break;
-        }
         case AnnotationKind::Arrow:
             painter->drawLine(g);
             drawArrowHead(painter, a, g);
-            drawLabel(painter, a, g.p1() + QPointF(0, -4), Qt::AlignHCenter | Qt::AlignBottom);
+            drawLabel(painter, a);
             break;
         case AnnotationKind::DateMarker:
             painter->drawLine(g);
-            drawLabel(painter, a, g.p1() + QPointF(5, 4), Qt::AlignLeft | Qt::AlignTop);
+            drawLabel(painter, a);
             break;
         case AnnotationKind::Note:
             drawNote(painter, a);
@@ -247,15 +242,45 @@ void AnnotationPainter::drawOne(QCPPainter* painter, const Annotation& a) const 
     }
 }
 
-void AnnotationPainter::drawLabel(QCPPainter* painter, const Annotation& a, QPointF at,
-                                  int flags) const {
-    if (a.label.empty()) {
-        return;
+std::optional<QRectF> AnnotationPainter::labelRect(const Annotation& a) const {
+    if (a.label.empty() || a.kind == AnnotationKind::Note) {
+        return std::nullopt;
     }
-    painter->setFont(fontOf(a));
-    painter->setPen(colorOf(a));
-    const QString text = QString::fromStdString(a.label);
-    const QSizeF size = QFontMetricsF(painter->font()).size(0, text);
+    const QLineF g = geometry(a);
+    QPointF at;
+    int flags = 0;
+    switch (a.kind) {
+        case AnnotationKind::HorizontalLine:
+            at = QPointF(g.x2() - 4, g.y1() - 3);
+            flags = Qt::AlignRight | Qt::AlignBottom;
+            break;
+        // A zone spans the chart: its label goes right, clear of the readout and the retest
+        // state in the top-left corner; a rectangle's label sits in its own corner.
+        case AnnotationKind::Zone:
+            at = QRectF(g.p1(), g.p2()).normalized().topRight() + QPointF(-6, 3);
+            flags = Qt::AlignRight | Qt::AlignTop;
+            break;
+        case AnnotationKind::Rectangle:
+            at = QRectF(g.p1(), g.p2()).normalized().topLeft() + QPointF(6, 3);
+            flags = Qt::AlignLeft | Qt::AlignTop;
+            break;
+        // Midway along the drawn segment, above it: the ends are often at the chart's edge.
+        case AnnotationKind::TrendLine:
+            at = (owner_.toPixel(a.points[0]) + owner_.toPixel(a.points[1])) / 2 + QPointF(-4, -6);
+            flags = Qt::AlignRight | Qt::AlignBottom;
+            break;
+        case AnnotationKind::Arrow:
+            at = g.p1() + QPointF(0, -4);
+            flags = Qt::AlignHCenter | Qt::AlignBottom;
+            break;
+        case AnnotationKind::DateMarker:
+            at = g.p1() + QPointF(5, 4);
+            flags = Qt::AlignLeft | Qt::AlignTop;
+            break;
+        case AnnotationKind::Note:
+            break;
+    }
+    const QSizeF size = QFontMetricsF(fontOf(a)).size(0, QString::fromStdString(a.label));
     QPointF topLeft = at;
     if ((flags & Qt::AlignRight) != 0) {
         topLeft.rx() -= size.width();
@@ -265,7 +290,23 @@ void AnnotationPainter::drawLabel(QCPPainter* painter, const Annotation& a, QPoi
     if ((flags & Qt::AlignBottom) != 0) {
         topLeft.ry() -= size.height();
     }
-    painter->drawText(QRectF(topLeft, size), Qt::AlignLeft | Qt::AlignTop, text);
+    return QRectF(topLeft, size);
+}
+
+void AnnotationPainter::drawLabel(QCPPainter* painter, const Annotation& a) const {
+    const std::optional<QRectF> box = labelRect(a);
+    if (!box) {
+        return;
+    }
+    painter->setFont(fontOf(a));
+    // The line keeps the user's colour; its words stay readable on what is under them: the
+    // theme's background, tinted by the area's fill for a zone's or a rectangle's label.
+    QColor under = owner_.view().theme().background;
+    if (a.kind == AnnotationKind::Zone || a.kind == AnnotationKind::Rectangle) {
+        under = mixColors(under, colorOf(a), areaAlpha(a) / 255.0);
+    }
+    painter->setPen(readableOn(colorOf(a), under));
+    painter->drawText(*box, Qt::AlignLeft | Qt::AlignTop, QString::fromStdString(a.label));
 }
 
 void AnnotationPainter::drawNote(QCPPainter* painter, const Annotation& a) const {
@@ -308,7 +349,7 @@ AnnotationLayer::AnnotationLayer(ChartView& view, QObject* parent)
         plot->addLayer(name, plot->layer(QStringLiteral("overlay")), QCustomPlot::limBelow);
     }
     painter_ = new AnnotationPainter(*this, plot, name);
-    view.reserveAreas(this, [this] { return noteRects(); });
+    view.reserveAreas(this, [this] { return textRects(); });
 }
 
 AnnotationLayer::~AnnotationLayer() {
@@ -412,18 +453,21 @@ int AnnotationLayer::countInView() const {
     return count;
 }
 
-std::vector<QRectF> AnnotationLayer::noteRects() const {
+std::vector<QRectF> AnnotationLayer::textRects() const {
     std::vector<QRectF> out;
     if (view_.bars().empty() || !painter_->visible()) {
         return out;
     }
     const QRectF pane = view_.priceRect()->rect();
     for (const Annotation& a : list_) {
-        if (a.kind == AnnotationKind::Note && validateAnnotation(a)) {
-            const QRectF box = noteRect(a, toPixel(a.points[0]), pane);
-            if (box.intersects(pane)) {
-                out.push_back(box);
-            }
+        if (!validateAnnotation(a)) {
+            continue;
+        }
+        const std::optional<QRectF> box = a.kind == AnnotationKind::Note
+                                              ? noteRect(a, toPixel(a.points[0]), pane)
+                                              : painter_->labelRect(a);
+        if (box && box->intersects(pane)) {
+            out.push_back(*box);
         }
     }
     return out;

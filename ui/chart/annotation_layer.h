@@ -37,9 +37,10 @@ public:
     /// How many annotations reach into the view's current time and price range (the export
     /// legend names "Drawings" only when some are to be seen).
     int countInView() const;
-    /// The pixel boxes of the notes drawn in the price pane: the chart's own labels (all-time
-    /// high, breakouts, weekly and monthly levels) keep clear of them (ChartView::reserveAreas).
-    std::vector<QRectF> noteRects() const;
+    /// The pixel boxes of the words drawn in the price pane (notes, and the labels of lines,
+    /// zones and the rest): the chart's own labels (all-time high, breakouts, weekly and
+    /// monthly levels) keep clear of them (ChartView::reserveAreas).
+    std::vector<QRectF> textRects() const;
 
     /// The selected annotation shows drag handles at its anchors; 0 selects none.
     void setSelectedId(std::int64_t id);

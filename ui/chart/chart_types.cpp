@@ -45,6 +45,41 @@ QColor textOn(const QColor& fill) {
     return fill.lightnessF() > 0.62 ? QColor(0x14, 0x16, 0x1a) : QColor(Qt::white);
 }
 
+namespace {
+
+double relativeLuminance(const QColor& c) {
+    const auto channel = [](double v) {
+        return v <= 0.04045 ? v / 12.92 : std::pow((v + 0.055) / 1.055, 2.4);
+    };
+    return 0.2126 * channel(c.redF()) + 0.7152 * channel(c.greenF()) + 0.0722 * channel(c.blueF());
+}
+
+}  // namespace
+
+double contrastRatio(const QColor& a, const QColor& b) {
+    const double la = relativeLuminance(a);
+    const double lb = relativeLuminance(b);
+    return (std::max(la, lb) + 0.05) / (std::min(la, lb) + 0.05);
+}
+
+QColor mixColors(const QColor& a, const QColor& b, double t) {
+    const auto channel = [t](float x, float y) { return static_cast<float>(x + t * (y - x)); };
+    QColor out;
+    out.setRgbF(channel(a.redF(), b.redF()), channel(a.greenF(), b.greenF()),
+                channel(a.blueF(), b.blueF()), a.alphaF());
+    return out;
+}
+
+QColor readableOn(const QColor& color, const QColor& background) {
+    constexpr double kText = 4.5;
+    const QColor toward = relativeLuminance(background) < 0.18 ? Qt::white : Qt::black;
+    QColor mixed = color;
+    for (int step = 1; step <= 20 && contrastRatio(mixed, background) < kText; ++step) {
+        mixed = mixColors(color, toward, step / 20.0);
+    }
+    return mixed;
+}
+
 QFont pixelFont(int px, int weight) {
     QFont f;
     f.setPixelSize(px);

@@ -41,6 +41,14 @@ std::string_view chartStyleName(ChartStyle style);
 QFont pixelFont(int px, int weight = QFont::Normal);
 /// Text readable on a filled tag of colour `fill` (near-black on light fills, else white).
 QColor textOn(const QColor& fill);
+/// `a` moved a fraction `t` (0 to 1) of the way to `b`, channel by channel; `a`'s alpha.
+QColor mixColors(const QColor& a, const QColor& b, double t);
+/// The contrast ratio of two opaque colours, 1 to 21 (WCAG 2: relative luminance).
+double contrastRatio(const QColor& a, const QColor& b);
+/// `color` as text on `background`: unchanged when their contrast is at least 4.5 (WCAG AA
+/// for text), else mixed toward white on a dark background (black on a light one) until it
+/// is. A drawing's label in the default blue is read on the dark theme as on the light one.
+QColor readableOn(const QColor& color, const QColor& background);
 
 struct ChartTheme {
     QColor background;
