@@ -161,9 +161,9 @@ public:
     double paneStretch(QCPAxisRect* rect) const;
     const std::vector<QCPAxisRect*>& paneRects() const { return panes_; }
     QCPLayer* crosshairLayer() const { return crosshairLayer_; }
-    /// Parts of the price pane an overlay keeps for itself (the compare legend, the user's
-    /// notes): `areas` gives their pixel rectangles whenever labels are placed, and the level
-    /// labels stay out of them. Forgotten when `owner` is destroyed.
+    /// Parts of the price pane an overlay keeps for itself (the compare legend, the notes and
+    /// labels of the user's drawings): `areas` gives their pixel rectangles whenever labels are
+    /// placed, and the level labels stay out of them. Forgotten when `owner` is destroyed.
     void reserveAreas(QObject* owner, std::function<std::vector<QRectF>()> areas);
     /// Those areas, and the readout's row while it is shown.
     std::vector<QRectF> reservedAreas() const;

@@ -926,10 +926,11 @@ void LevelOverlay::layoutLabels() {
 
 // A weekly or monthly level's label sits above its line, or below it when another label is
 // there (two such levels a few pixels apart), and gives way to the chart's own labels and the
-// user's notes where neither side is free (the line stays, and hovering it explains it).
+// words of the user's drawings where neither side is free (the line stays, and hovering it
+// explains it).
 void LevelOverlay::placeHigherTimeframeLabels() {
     std::vector<QRectF> taken = eventLabelRects();
-    const std::vector<QRectF> reserved = view_.reservedAreas();  // the readout, legend, notes
+    const std::vector<QRectF> reserved = view_.reservedAreas();  // readout, legend, drawings
     taken.insert(taken.end(), reserved.begin(), reserved.end());
     for (const auto& box : {stateBoxRect(), allTimeHighRect()}) {
         if (box) {
@@ -1032,8 +1033,8 @@ void LevelOverlay::placeEvents() {
     const auto [first, last] = view_.visibleBarRange();
     const auto& bars = view_.bars();
     const QCPAxis* y = view_.priceAxis();
-    // The labels step past the readout, the compare legend and the user's notes as they step
-    // past each other.
+    // The labels step past the readout, the compare legend and the words of the user's
+    // drawings as they step past each other.
     std::vector<QRectF> placed = view_.reservedAreas();
     const std::size_t reserved = placed.size();
     int failedShown = 0;
@@ -1147,8 +1148,8 @@ std::optional<LevelOverlay::EventLabelPlace> LevelOverlay::placeEventLabel(
 
 // Centred above the all-time high's bar, or beside it, or below its line, or right of the
 // retest line: the first place wholly inside the pane and clear of the retest line, the event
-// labels, the readout, the compare legend, the user's notes and (when any such place exists)
-// the candles.
+// labels, the readout, the compare legend, the words of the user's drawings and (when any
+// such place exists) the candles.
 void LevelOverlay::placeAllTimeHigh() {
     if (athText_ == nullptr) {
         return;
@@ -1160,7 +1161,7 @@ void LevelOverlay::placeAllTimeHigh() {
     const QFontMetricsF metrics(athText_->font());
     const QSizeF size(metrics.horizontalAdvance(athText_->text()) + 12, metrics.height() + 6);
     std::vector<QRectF> labels = eventLabelRects();
-    const std::vector<QRectF> reserved = view_.reservedAreas();  // the readout, legend, notes
+    const std::vector<QRectF> reserved = view_.reservedAreas();  // readout, legend, drawings
     labels.insert(labels.end(), reserved.begin(), reserved.end());
     std::vector<std::pair<Qt::Alignment, double>> columns{
         {Qt::AlignHCenter, px}, {Qt::AlignRight, px - 6}, {Qt::AlignLeft, px + 6}};
