@@ -904,7 +904,8 @@ void LevelOverlay::layoutLabels() {
         restyle();
     }
     placeTags();
-    placeEvents();
+    const std::vector<QRectF> reserved = view_.reservedAreas();  // once: the same for all
+    placeEvents(reserved);
     if (stateText_ != nullptr) {
         placeState();
         // A zone's name sits at the left edge above its line: right of the box when the box
@@ -920,17 +921,16 @@ void LevelOverlay::layoutLabels() {
             }
         }
     }
-    placeAllTimeHigh();
-    placeHigherTimeframeLabels();
+    placeAllTimeHigh(reserved);
+    placeHigherTimeframeLabels(reserved);
 }
 
 // A weekly or monthly level's label sits above its line, or below it when another label is
 // there (two such levels a few pixels apart), and gives way to the chart's own labels and the
 // words of the user's drawings where neither side is free (the line stays, and hovering it
 // explains it).
-void LevelOverlay::placeHigherTimeframeLabels() {
+void LevelOverlay::placeHigherTimeframeLabels(const std::vector<QRectF>& reserved) {
     std::vector<QRectF> taken = eventLabelRects();
-    const std::vector<QRectF> reserved = view_.reservedAreas();  // readout, legend, drawings
     taken.insert(taken.end(), reserved.begin(), reserved.end());
     for (const auto& box : {stateBoxRect(), allTimeHighRect()}) {
         if (box) {
@@ -1029,14 +1029,13 @@ void LevelOverlay::placeTags() {
 // room left that near is left out with its arrow. An event that had failed by the last visible
 // bar keeps a short grey arrow and no label: six "Breakout" labels through one old record,
 // five of them failed, read as six breakouts.
-void LevelOverlay::placeEvents() {
+void LevelOverlay::placeEvents(const std::vector<QRectF>& reserved) {
     const auto [first, last] = view_.visibleBarRange();
     const auto& bars = view_.bars();
     const QCPAxis* y = view_.priceAxis();
     // The labels step past the readout, the compare legend and the words of the user's
     // drawings as they step past each other.
-    std::vector<QRectF> placed = view_.reservedAreas();
-    const std::size_t reserved = placed.size();
+    std::vector<QRectF> placed = reserved;
     int failedShown = 0;
     for (auto it = events_.rbegin(); it != events_.rend(); ++it) {
         const LevelEvent& ev = analysis_.events[static_cast<std::size_t>(it->event)];
@@ -1057,7 +1056,7 @@ void LevelOverlay::placeEvents() {
             continue;
         }
         std::optional<EventLabelPlace> place;
-        if (inView && static_cast<int>(placed.size() - reserved) < kMaxEvents) {
+        if (inView && static_cast<int>(placed.size() - reserved.size()) < kMaxEvents) {
             const QFontMetricsF metrics(it->text->font());
             const QSizeF size(metrics.horizontalAdvance(it->text->text()) + 8,
                               metrics.height() + 2);
@@ -1150,7 +1149,7 @@ std::optional<LevelOverlay::EventLabelPlace> LevelOverlay::placeEventLabel(
 // retest line: the first place wholly inside the pane and clear of the retest line, the event
 // labels, the readout, the compare legend, the words of the user's drawings and (when any
 // such place exists) the candles.
-void LevelOverlay::placeAllTimeHigh() {
+void LevelOverlay::placeAllTimeHigh(const std::vector<QRectF>& reserved) {
     if (athText_ == nullptr) {
         return;
     }
@@ -1161,7 +1160,6 @@ void LevelOverlay::placeAllTimeHigh() {
     const QFontMetricsF metrics(athText_->font());
     const QSizeF size(metrics.horizontalAdvance(athText_->text()) + 12, metrics.height() + 6);
     std::vector<QRectF> labels = eventLabelRects();
-    const std::vector<QRectF> reserved = view_.reservedAreas();  // readout, legend, drawings
     labels.insert(labels.end(), reserved.begin(), reserved.end());
     std::vector<std::pair<Qt::Alignment, double>> columns{
         {Qt::AlignHCenter, px}, {Qt::AlignRight, px - 6}, {Qt::AlignLeft, px + 6}};

@@ -148,7 +148,9 @@ private:
     void layoutLabels();
     void placeTags();
     void registerTags(bool show);
-    void placeEvents();
+    /// `reserved`: what the labels keep clear of besides each other (ChartView::reservedAreas:
+    /// the readout, the compare legend, the words of the user's drawings).
+    void placeEvents(const std::vector<QRectF>& reserved);
     struct EventLabelPlace {
         Qt::Alignment align;
         double dx = 0;     // text offset from the arrow's start
@@ -158,8 +160,8 @@ private:
     std::optional<EventLabelPlace> placeEventLabel(int index, bool up, QSizeF size,
                                                    Qt::Alignment align,
                                                    const std::vector<QRectF>& placed) const;
-    void placeAllTimeHigh();
-    void placeHigherTimeframeLabels();
+    void placeAllTimeHigh(const std::vector<QRectF>& reserved);
+    void placeHigherTimeframeLabels(const std::vector<QRectF>& reserved);
     void placeState();
     void reserveStateBand();
     void fitStateText();
