@@ -392,6 +392,39 @@ TEST(LevelOverlay, WeeklyLevelLabelsGiveWayBelowTheirLineAndExplainThemselves) {
     }
 }
 
+// A note written over the right end of a weekly or monthly line, where its label sits above
+// or below it: the label moves to the line's left end rather than disappear.
+TEST(LevelOverlay, AWeeklyLevelsLabelMovesLeftWhenItsRightEndIsTaken) {
+    Sample s;
+    AnnotationLayer drawings(s.view);
+    s.view.setDateRange(*parseIsoDate("2010-01-01"), *parseIsoDate("2015-01-01"));
+    s.layout();
+    const auto& lines = s.overlay->higherTimeframeLines();
+    const auto before = s.overlay->higherTimeframeLabelRects();
+    const QRect area = s.view.priceRect()->rect();
+    std::size_t k = 0;
+    while (k < lines.size() && !(before[k] && before[k]->right() > area.center().x())) {
+        ++k;
+    }
+    ASSERT_LT(k, lines.size()) << "no weekly or monthly label at the right end";
+    const double y = s.view.priceAxis()->coordToPixel(lines[k].price);
+    Annotation note = makeNote(drawings.fromPixel(QPointF(area.right() - 2, y + 22)),
+                               "Weekly level: sell the first test\nstop 2% above it");
+    note.id = 1;
+    drawings.setAnnotations({note});
+    s.layout();
+    s.layout();
+    const std::vector<QRectF> words = drawings.textRects();
+    ASSERT_EQ(words.size(), 1U);
+    ASSERT_TRUE(words.front().intersects(*before[k]));  // it covers where the label was
+    ASSERT_LT(words.front().top(), y - 16);             // above the line and below it
+    ASSERT_GT(words.front().bottom(), y + 16);
+    const auto after = s.overlay->higherTimeframeLabelRects();
+    ASSERT_TRUE(after[k].has_value()) << lines[k].name;
+    EXPECT_FALSE(after[k]->intersects(words.front())) << lines[k].name;
+    EXPECT_LT(after[k]->left(), area.left() + 10) << lines[k].name;
+}
+
 TEST(LevelOverlay, HidingAutoLevelsLeavesOnlyManualZones) {
     Sample s;
     ASSERT_TRUE(s.doc->addManualLevel(1800, QStringLiteral("my level")));

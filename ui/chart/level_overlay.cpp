@@ -925,29 +925,46 @@ void LevelOverlay::layoutLabels() {
     placeHigherTimeframeLabels(reserved);
 }
 
-// A weekly or monthly level's label sits above its line, or below it when another label is
-// there (two such levels a few pixels apart), and gives way to the chart's own labels and the
-// words of the user's drawings where neither side is free (the line stays, and hovering it
-// explains it).
+// A weekly or monthly level's label sits at the pane's right end of its line, above it or below
+// it when another label is there (two such levels a few pixels apart). Where neither side is
+// free of the chart's own labels, the zone names and the words of the user's drawings, it moves
+// to the left end of the line, then just right of the headline box; where no place is free it
+// gives way (the line stays, and hovering it explains it).
 void LevelOverlay::placeHigherTimeframeLabels(const std::vector<QRectF>& reserved) {
     std::vector<QRectF> taken = eventLabelRects();
     taken.insert(taken.end(), reserved.begin(), reserved.end());
-    for (const auto& box : {stateBoxRect(), allTimeHighRect()}) {
+    const std::vector<QRectF> names = zoneNameRects();
+    taken.insert(taken.end(), names.begin(), names.end());
+    const std::optional<QRectF> state = stateBoxRect();
+    for (const auto& box : {state, allTimeHighRect()}) {
         if (box) {
             taken.push_back(*box);
         }
     }
     const QRectF area = view_.priceRect()->rect();
-    for (const HigherItems& h : higher_) {
+    // Along the line, as a fraction of the pane's width, with the label's alignment there.
+    std::vector<std::pair<double, Qt::Alignment>> columns{{1.0, Qt::AlignRight},
+                                                          {0.0, Qt::AlignLeft}};
+    if (state && area.width() > 0) {
+        columns.emplace_back((state->right() + 6 - area.left()) / area.width(), Qt::AlignLeft);
+    }
+    for (std::size_t k = 0; k < higher_.size(); ++k) {
+        const HigherItems& h = higher_[k];
         bool clear = false;
-        for (const Qt::Alignment side : {Qt::AlignBottom, Qt::AlignTop}) {
-            h.label->setPositionAlignment(Qt::AlignRight | side);
-            const QRectF box = pixelRect(*h.label);
-            clear = area.contains(box) &&
-                    std::none_of(taken.begin(), taken.end(),
-                                 [&](const QRectF& o) { return o.intersects(box); });
+        for (const auto& [x, align] : columns) {
+            for (const Qt::Alignment side : {Qt::AlignBottom, Qt::AlignTop}) {
+                h.label->position->setCoords(x, higherZones_[k].price);
+                h.label->setPositionAlignment(align | side);
+                const QRectF box = pixelRect(*h.label);
+                clear = area.contains(box) &&
+                        std::none_of(taken.begin(), taken.end(),
+                                     [&](const QRectF& o) { return o.intersects(box); });
+                if (clear) {
+                    taken.push_back(box);
+                    break;
+                }
+            }
             if (clear) {
-                taken.push_back(box);
                 break;
             }
         }
