@@ -77,8 +77,9 @@ public:
     std::optional<QRectF> allTimeHighRect() const;
     /// The weekly and monthly levels drawn on this (daily) chart, nearest to price first.
     const std::vector<Zone>& higherTimeframeLines() const { return higherZones_; }
-    /// Where each of those lines has its label after the last layout (above or below the
-    /// line), nullopt where no place was free of the chart's own labels and the other lines'.
+    /// Where each of those lines has its label after the last layout (above or below the line,
+    /// at its right end, its left end or beside the headline box), nullopt where no place was
+    /// free of the chart's own labels, the other lines' and the words of the user's drawings.
     std::vector<std::optional<QRectF>> higherTimeframeLabelRects() const;
     /// The headline as of the last visible bar (index into analysis().events), or -1: the
     /// event that answers "is it holding?" then (headlineEvent()), so a view of 2013 reads 2013.
