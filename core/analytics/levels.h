@@ -377,9 +377,9 @@ double zoneStrength(const Zone& zone, std::size_t lastIndex, double volumeOnTest
 
 /// `zone` as of bar `lastIndex` of `bars`, with role `kind` then (zoneKindsAsOf()): its name,
 /// bounds, major and record flags then, its touches up to that bar (a visit under way then
-/// counts when its deepest bar is, and as no rejection yet: LevelTouch::decided), their count
-/// of rejections, whether its role had flipped, and its strength and explanation
-/// (explainZone()) from those.
+/// is a touch at its deepest bar so far, Zone::deepenings, with no rejection yet:
+/// LevelTouch::decided), their count of rejections, whether its role had flipped, and its
+/// strength and explanation (explainZone()) from those.
 Zone zoneAsOf(Zone zone, std::size_t lastIndex, LevelKind kind, std::span<const Bar> bars);
 
 /// Zone::why of `zone` as it stands on bar `lastIndex`, day `asOf` (its touches, rejections,
