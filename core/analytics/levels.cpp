@@ -132,10 +132,18 @@ std::optional<std::size_t> headlineEvent(std::span<const LevelEvent> events, std
     if (best) {
         return best;
     }
-    // 2. Through the level nearest to price, within a few ATR; the later one among equals.
+    // 2. Through the level nearest to price, within a few ATRs of it or moved on in the last
+    // three months; the later one among equals. A breakout price ran away from after its retest
+    // held in October is still the story in December (XBI above its Nov-2024 high at the end
+    // of 2025, 7 ATRs up); one that last moved a year ago, with price elsewhere, is not.
+    constexpr double kNearAtr = 5;
+    constexpr Day kFreshDays = 92;
+    auto current = [&](const LevelEvent& e) {
+        return std::abs(e.distanceAtr) <= kNearAtr || asOf - lastChangeDay(e) <= kFreshDays;
+    };
     for (std::size_t k = 0; k < events.size(); ++k) {
         const LevelEvent& e = events[k];
-        if (!live(e) || std::abs(e.distanceAtr) > 5) {
+        if (!live(e) || !current(e)) {
             continue;
         }
         if (!best || std::abs(e.distanceAtr) < std::abs(events[*best].distanceAtr) ||

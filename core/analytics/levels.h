@@ -294,10 +294,11 @@ std::vector<LevelEvent> eventsAsOf(const LevelAnalysis& analysis, std::span<cons
                                    std::size_t lastIndex);
 
 /// The event that answers the question a trader asks of this chart: the latest breakout or
-/// breakdown through the prior record, else through the major level nearest to price, that is
-/// still live (not failed, or failed within the last 20 bars; not one price left more than 10
-/// ATRs or 25 % behind with no change for over a year before `asOf`, the day of bar
-/// `lastIndex`: on monthly bars ten ATRs can be twice the price).
+/// breakdown through the prior record, else through the major level nearest to price (within
+/// 5 ATRs of it, or opened or moved on in the 92 days before `asOf`, the day of bar
+/// `lastIndex`), that is still live (not failed, or failed within the last 20 bars; not one
+/// price left more than 10 ATRs or 25 % behind with no change for over a year before `asOf`:
+/// on monthly bars ten ATRs can be twice the price).
 /// std::nullopt when none is.
 std::optional<std::size_t> headlineEvent(std::span<const LevelEvent> events, std::size_t lastIndex,
                                          Day asOf);

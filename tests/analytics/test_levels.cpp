@@ -184,6 +184,40 @@ TEST(Levels, AHeadlineBreakoutPriceLeftBehindLongAgoGivesWayToTheLevelPriceIsAt)
     EXPECT_EQ(headline(old, near), "none");
 }
 
+// A breakout price ran away from is still the headline while its story is recent: XBI broke
+// out above its Nov-2024 high on 2025-10-08, held it the next day, and ended 2025 7 ATRs (13 %)
+// above it, with no other event near price. Three months on without a move, it is not.
+TEST(Levels, ABreakoutPriceRanAwayFromIsTheHeadlineForThreeMonths) {
+    const Day today = *parseIsoDate("2025-12-31");
+    LevelEvent ran;
+    ran.id = "ran";
+    ran.index = 940;
+    ran.day = today - 84;
+    ran.retest = RetestState::Held;
+    ran.history = {RetestStep{RetestState::Retesting, 941, today - 83, 0},
+                   RetestStep{RetestState::Held, 941, today - 83, 0}};
+    ran.distanceAtr = 6.9;
+    ran.distancePct = 13.4;
+    const std::size_t last = 1000;
+    auto headline = [&](const std::vector<LevelEvent>& events) {
+        const auto h = headlineEvent(events, last, today);
+        return h ? events[*h].id : std::string("none");
+    };
+    EXPECT_EQ(headline({ran}), "ran");
+    LevelEvent untested = ran;  // not retested yet: the day it broke out counts
+    untested.history.clear();
+    untested.retest = RetestState::None;
+    EXPECT_EQ(headline({untested}), "ran");
+    LevelEvent stale = ran;  // held 100 days ago, nothing since
+    stale.history.back().day = today - 100;
+    EXPECT_EQ(headline({stale}), "none");
+    LevelEvent near = stale;  // an older event within 5 ATRs of price is nearer: it answers
+    near.id = "near";
+    near.distanceAtr = -3;
+    near.distancePct = -6;
+    EXPECT_EQ(headline({ran, near}), "near");
+}
+
 // The lists (levels, scan, the rotation board) say where a retest stands in words, not
 // "retest none" or "retest retesting".
 TEST(Levels, ARetestStateReadsInWords) {
