@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include <QCheckBox>
+#include <QFontMetricsF>
 #include <QHeaderView>
 #include <QImage>
 #include <QSlider>
@@ -219,6 +220,54 @@ TEST(LevelOverlay, TheHeadlineIsAsOfTheLastVisibleDay) {
     EXPECT_EQ(
         s.overlay->stateText(),
         QString::fromStdString(s.doc->levels().events[*s.doc->levels().headline].description()));
+}
+
+// A headline a little wider than a narrow chart is broken into two even lines, not a full line
+// and a lone "1,569.19)" under it, and not inside brackets; every line fits the pane and no word
+// is lost.
+TEST(LevelOverlay, AHeadlineTooWideForTheChartBreaksIntoEvenLines) {
+    Sample s;
+    s.view.setDateRange(*parseIsoDate("2012-07-01"), *parseIsoDate("2013-12-31"));
+    const QString text = s.overlay->stateText();
+    const QString event = text.left(text.indexOf(QStringLiteral("; ")));
+    ASSERT_TRUE(event.startsWith(QStringLiteral("Broke out above the Oct-2007")))
+        << text.toStdString();
+    const QFontMetricsF metrics(pixelFont(14, QFont::DemiBold));  // the state box's
+    int tried = 0;
+    for (int width = kW; width >= 400; width -= 10) {
+        s.view.plot()->setViewport(QRect(0, 0, width, kH));
+        s.layout();
+        const QStringList lines = s.overlay->stateBoxLines();
+        // The event's lines: those before the one that starts its retest.
+        QStringList eventLines;
+        for (const QString& line : lines) {
+            if (eventLines.join(QLatin1Char(' ')) == event) {
+                break;
+            }
+            eventLines << line;
+        }
+        ASSERT_EQ(eventLines.join(QLatin1Char(' ')), event)
+            << lines.join(QLatin1Char('|')).toStdString();
+        if (eventLines.size() < 2) {
+            continue;
+        }
+        ++tried;
+        const auto box = s.overlay->stateBoxRect();
+        ASSERT_TRUE(box.has_value());
+        EXPECT_LE(box->right(), s.view.priceRect()->right() + 1) << width;
+        double shortest = HUGE_VAL;
+        double longest = 0;
+        for (const QString& line : eventLines) {
+            // "(record close 1,565.15)" is read whole: never broken across lines.
+            EXPECT_EQ(line.count(QLatin1Char('(')), line.count(QLatin1Char(')')))
+                << width << ": " << eventLines.join(QLatin1Char('|')).toStdString();
+            shortest = std::min(shortest, metrics.horizontalAdvance(line));
+            longest = std::max(longest, metrics.horizontalAdvance(line));
+        }
+        EXPECT_GT(shortest, 0.6 * longest)
+            << width << ": " << eventLines.join(QLatin1Char('|')).toStdString();
+    }
+    EXPECT_GT(tried, 10);
 }
 
 // The daily chart also carries the weekly and monthly major levels, marked as such, where no

@@ -1,6 +1,8 @@
 // Parsing and naming of chart options, preset date arithmetic and the two built-in themes.
 #include "ui/chart/chart_types.h"
 
+#include <QFontMetricsF>
+
 #include <algorithm>
 #include <array>
 #include <cctype>
@@ -78,6 +80,67 @@ QColor readableOn(const QColor& color, const QColor& background) {
         mixed = mixColors(color, toward, step / 20.0);
     }
     return mixed;
+}
+
+QStringList wrapEvenly(const QString& text, double room, const QFont& font) {
+    const QFontMetricsF metrics(font);
+    // A bracket's words are kept together ("(close 105.44)") while they fit on a line.
+    QStringList words;
+    int depth = 0;
+    for (const QString& w : text.split(QLatin1Char(' '), Qt::SkipEmptyParts)) {
+        if (depth > 0 && !words.isEmpty()) {
+            words.back() += QLatin1Char(' ') + w;
+        } else {
+            words << w;
+        }
+        depth = std::max<int>(0, depth + static_cast<int>(w.count(QLatin1Char('('))) -
+                                     static_cast<int>(w.count(QLatin1Char(')'))));
+    }
+    if (std::any_of(words.begin(), words.end(),
+                    [&](const QString& w) { return metrics.horizontalAdvance(w) > room; })) {
+        words = text.split(QLatin1Char(' '), Qt::SkipEmptyParts);
+    }
+    // Words joined greedily into lines no wider than `width` (a wider word stands alone).
+    const auto wrap = [&](double width) {
+        QStringList lines;
+        QString line;
+        for (const QString& w : words) {
+            const QString longer = line.isEmpty() ? w : line + QLatin1Char(' ') + w;
+            if (line.isEmpty() || metrics.horizontalAdvance(longer) <= width) {
+                line = longer;
+            } else {
+                lines << line;
+                line = w;
+            }
+        }
+        if (!line.isEmpty() || lines.isEmpty()) {
+            lines << line;
+        }
+        return lines;
+    };
+    QStringList best = wrap(room);
+    if (best.size() < 2) {
+        return best;
+    }
+    // The narrowest width that still takes no more lines: greedy wrapping needs no more lines
+    // as the width grows, so halving the interval finds it to within a pixel.
+    double low = 0;
+    double high = room;
+    for (const QString& w : words) {
+        low = std::max(low, std::min(room, metrics.horizontalAdvance(w)));
+    }
+    low = std::max(0.0, low - 1);  // wrap(low) may still fit: the search tries it
+    while (high - low > 0.5) {
+        const double mid = (low + high) / 2;
+        QStringList lines = wrap(mid);
+        if (lines.size() <= best.size()) {
+            high = mid;
+            best = std::move(lines);
+        } else {
+            low = mid;
+        }
+    }
+    return best;
 }
 
 QFont pixelFont(int px, int weight) {

@@ -7,6 +7,7 @@
 #include <QFont>
 #include <QImage>
 #include <QString>
+#include <QStringList>
 #include <array>
 #include <optional>
 #include <string_view>
@@ -49,6 +50,12 @@ double contrastRatio(const QColor& a, const QColor& b);
 /// for text), else mixed toward white on a dark background (black on a light one) until it
 /// is. A drawing's label in the default blue is read on the dark theme as on the light one.
 QColor readableOn(const QColor& color, const QColor& background);
+/// `text` broken at its spaces into as few lines as fit `room` pixels wide in `font`, and those
+/// lines as even as they can be (the longest as short as the count allows): a headline that
+/// needs two lines reads as two halves, not a full line and a lone "105.44)". The words in
+/// brackets stay together while they fit on a line; a word wider than `room` is a line of its
+/// own.
+QStringList wrapEvenly(const QString& text, double room, const QFont& font);
 
 struct ChartTheme {
     QColor background;

@@ -295,6 +295,13 @@ QString LevelOverlay::stateText() const {
     return stateDescription_;
 }
 
+QStringList LevelOverlay::stateBoxLines() const {
+    if (stateText_ == nullptr || !stateText_->visible()) {
+        return {};
+    }
+    return stateText_->text().split(QLatin1Char('\n'));
+}
+
 QColor LevelOverlay::zoneColor(const Zone& zone, const ChartTheme& theme) {
     if (zone.manual) {
         return theme.manualLevel;
@@ -781,13 +788,12 @@ void LevelOverlay::showState() {
 }
 
 // Two lines so it fits beside the price axis: what happened, then where it stands now (cut at
-// the first "; "). A line wider than the pane is broken at its last space that fits: the box is
-// read whole on a narrow chart too.
+// the first "; "). A line wider than the pane is broken into even lines at its spaces: the box
+// is read whole on a narrow chart too.
 void LevelOverlay::fitStateText() {
     if (stateText_ == nullptr || !stateText_->visible()) {
         return;
     }
-    const QFontMetricsF metrics(stateText_->font());
     const QMargins pad = stateText_->padding();
     const int width = view_.priceRect()->width();
     const double room = width > 20 ? width - 2 * kStateMargin - pad.left() - pad.right() : HUGE_VAL;
@@ -796,19 +802,8 @@ void LevelOverlay::fitStateText() {
         parts = {stateDescription_.left(cut), stateDescription_.mid(cut + 2)};
     }
     QStringList lines;
-    for (QString part : parts) {
-        while (metrics.horizontalAdvance(part) > room) {
-            qsizetype cut = part.lastIndexOf(QLatin1Char(' '));
-            while (cut > 0 && metrics.horizontalAdvance(part.left(cut)) > room) {
-                cut = part.lastIndexOf(QLatin1Char(' '), cut - 1);
-            }
-            if (cut <= 0) {
-                break;  // one word wider than the pane: cut at its edge
-            }
-            lines << part.left(cut);
-            part = part.mid(cut + 1);
-        }
-        lines << part;
+    for (const QString& part : parts) {
+        lines << wrapEvenly(part, room, stateText_->font());
     }
     const QString text = lines.join(QLatin1Char('\n'));
     if (text != stateText_->text()) {

@@ -96,6 +96,8 @@ public:
     /// The headline in words as of the last visible bar (drawn under the readout, on two
     /// lines: the event, then its retest and the distance now), empty without one.
     QString stateText() const;
+    /// The state box's text as drawn: stateText() in lines that fit the pane.
+    QStringList stateBoxLines() const;
     /// The explanation shown when hovering the zone, as of the last visible bar.
     QString zoneToolTip(int zone) const;
     /// The same explanation for any zone (the levels panel shows it too); `asOf`: the zone is
