@@ -1,4 +1,5 @@
-// Parsing and naming of chart options, preset date arithmetic and the two built-in themes.
+// Parsing and naming of chart options, preset date arithmetic, the two built-in themes, and the
+// colour and line-breaking helpers of the chart's text.
 #include "ui/chart/chart_types.h"
 
 #include <QFontMetricsF>
