@@ -780,6 +780,7 @@ void LevelOverlay::showState() {
         stateText_->setPositionAlignment(Qt::AlignLeft | Qt::AlignTop);
         stateText_->setPadding(QMargins(8, 4, 8, 4));
         stateText_->setFont(pixelFont(kStateFontPx, QFont::DemiBold));
+        fittedRoom_ = -1;  // a new box: nothing fitted in it yet
     }
     stateText_->setVisible(true);
     stateDescription_ = toQString(asOf_[static_cast<std::size_t>(e)].description());
@@ -797,6 +798,11 @@ void LevelOverlay::fitStateText() {
     const QMargins pad = stateText_->padding();
     const int width = view_.priceRect()->width();
     const double room = width > 20 ? width - 2 * kStateMargin - pad.left() - pad.right() : HUGE_VAL;
+    if (room == fittedRoom_ && stateDescription_ == fittedDescription_) {
+        return;  // every layout comes here: the lines are broken again only when they change
+    }
+    fittedRoom_ = room;
+    fittedDescription_ = stateDescription_;
     QStringList parts{stateDescription_};
     if (const qsizetype cut = stateDescription_.indexOf(QStringLiteral("; ")); cut > 0) {
         parts = {stateDescription_.left(cut), stateDescription_.mid(cut + 2)};

@@ -202,7 +202,9 @@ private:
     QCPItemStraightLine* athLine_ = nullptr;
     QCPItemText* athText_ = nullptr;
     QCPItemText* stateText_ = nullptr;
-    QString stateDescription_;  // the headline's description, unbroken
+    QString stateDescription_;   // the headline's description, unbroken
+    QString fittedDescription_;  // what the box's lines were broken from, and at what width
+    double fittedRoom_ = -1;
     // Weekly and monthly levels drawn on a daily chart and their zones, in the same order.
     struct HigherItems {
         QCPItemStraightLine* line = nullptr;
