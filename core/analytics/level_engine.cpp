@@ -34,10 +34,11 @@ double clampedSensitivity(double s) {
     return std::isfinite(s) ? std::clamp(s, 0.0, 1.0) : 0.5;
 }
 
-/// The bar of the highest close in [from, to) (the lowest when `!high`): `start` when it ties,
-/// else the earliest. The best close is kept at hand, so no load waits for the last compare.
-std::size_t extremeCloseBar(std::span<const Bar> bars, std::size_t from, std::size_t to,
-                            std::size_t start, bool high) {
+/// The bar of the highest close in [from, to) and bar `start` (the lowest when `!high`): `start`
+/// when it ties, else the earliest. The best close is kept at hand, so no load waits for the
+/// last compare.
+std::size_t extremeCloseIn(std::span<const Bar> bars, std::size_t from, std::size_t to,
+                           std::size_t start, bool high) {
     std::size_t best = start;
     double bestClose = bars[start].close;
     for (std::size_t k = from; k < to; ++k) {
@@ -127,6 +128,7 @@ void LevelEngine::reserveHistory(std::size_t n) {
     slowAtrPct_.reserve(n);
     maxHighBefore_.reserve(n);
     runs_.reserve(n / kRun + 1);
+    closeRuns_.reserve(n / kRun + 1);
     longRuns_.reserve(n / kLongRun + 1);
     if (!daily_.empty()) {
         dayEnd_.reserve(n);
@@ -194,6 +196,8 @@ void LevelEngine::advance(std::size_t from, std::size_t to) {
         advance(from, from + kStretch);
         from += kStretch;
     }
+    batchFrom_ = from;
+    batchReach_.clear();
     for (std::size_t i = from; i < to; ++i) {
         if (bars_.size() == i) {  // analyze(): the bars are read in place, one more each bar
             bars_.next();
@@ -265,9 +269,9 @@ inline LevelEngine::Reach LevelEngine::reachAt(std::size_t i) const {
     const Bar& b = bars_[i];
     const double atrBefore = atr_[i - 1];
     Reach r;
-    r.prevClose = bars_[i - 1].close;
-    r.low = std::min(b.low, r.prevClose);
-    r.high = std::max(b.high, r.prevClose);
+    const double prevClose = bars_[i - 1].close;
+    r.low = std::min(b.low, prevClose);
+    r.high = std::max(b.high, prevClose);
     r.from = r.low - kWindowAtr * atrBefore;
     r.to = r.high + kWindowAtr * atrBefore;
     r.nearMiss = settings_.rules.touchAtr * atrBefore;
@@ -308,20 +312,35 @@ void LevelEngine::settle(std::size_t i) {
     athClose_ = b.close > bars_[athClose_].close ? i : athClose_;
     if (i % kRun == 0) {
         runs_.emplace_back();
+        closeRuns_.emplace_back();
         if (i % kLongRun == 0) {
             longRuns_.emplace_back();
         }
+    }
+    CloseRun& closes = closeRuns_.back();
+    if (b.close > closes.highest) {
+        closes.highest = b.close;
+        closes.highestBar = i;
+    }
+    if (b.close < closes.lowest) {
+        closes.lowest = b.close;
+        closes.lowestBar = i;
     }
     if (i > 0) {  // bar 0 steps no level
         const Reach r = reachAt(i);
         const double slack = 1e-9 * (std::abs(r.low) + std::abs(r.high) + r.nearMiss);
         // A NaN (never from valid bars) reaches everything rather than nothing.
-        const double low = r.low - r.nearMiss - slack;
-        const double high = r.high + r.nearMiss + slack;
+        double low = r.low - r.nearMiss - slack;
+        double high = r.high + r.nearMiss + slack;
+        low = low == low ? low : -HUGE_VAL;
+        high = high == high ? high : HUGE_VAL;
         for (Run* run : {&runs_.back(), &longRuns_.back()}) {
-            run->low = std::min(run->low, low == low ? low : -HUGE_VAL);
-            run->high = std::max(run->high, high == high ? high : HUGE_VAL);
+            run->low = std::min(run->low, low);
+            run->high = std::max(run->high, high);
         }
+        batchReach_.push_back(BarReach{r.from, r.to, low, high});
+    } else {
+        batchReach_.emplace_back();  // never read: bar 0 steps no level
     }
 
     const std::span<const Bar> all = bars_.seen();
@@ -360,11 +379,11 @@ void LevelEngine::settleDays(std::size_t i) {
     readsDays_ = readsDays_ || !(i < daily_.size() && daily_[i] == bars_[i]);
 }
 
-// The walk's checks on every bar it reads (reachAt(), due(), waitsForPrice(), nextNear(),
+// The walk's checks on every bar it reads (reachOf(), due(), waitsForPrice(), nextNear(),
 // stepLevel(), visit()) are inline: a call for each level and bar cost more than the checks.
 inline bool LevelEngine::due(const Level& l, std::size_t i) const {
     const Shape& s = l.shape;
-    const Reach r = reachAt(i);
+    const BarReach& r = reachOf(i);
     if (!r.inWindow(s)) {
         return false;
     }
@@ -378,8 +397,9 @@ inline bool LevelEngine::due(const Level& l, std::size_t i) const {
     const double dueAtOrBelow =
         everyBar ? HUGE_VAL : (wait == PriceSide::Above ? s.high : -HUGE_VAL);
     const double dueAtOrAbove = wait == PriceSide::Below ? s.low : HUGE_VAL;
-    const bool watched = (r.prevClose <= dueAtOrBelow) | (r.prevClose >= dueAtOrAbove);
-    return watched | r.isNear(s);
+    const double prevClose = bars_[i - 1].close;
+    const bool watched = (prevClose <= dueAtOrBelow) | (prevClose >= dueAtOrAbove);
+    return watched | r.mayBeNear(s.low, s.high);
 }
 
 // Price moves from one bar's reach to the next without a gap: each reach holds the previous
@@ -421,7 +441,7 @@ std::size_t LevelEngine::deepenVisit(Level& l, std::size_t j, std::size_t from, 
         const RetestMargins margins(settings_.rules, atrBefore);
         const double clearance = kClearanceAtr * atrBefore;
         // A visiting level steps on every bar whose window it is in.
-        const bool inWindow = reachAt(i).inWindow(s);
+        const bool inWindow = reachOf(i).inWindow(s);
         const bool leaves = (b.close > s.high + clearance) | (b.close < s.low - clearance);
         if (!inWindow || leaves) {
             break;  // stepLevel() ends the visit
@@ -457,7 +477,7 @@ inline std::size_t LevelEngine::nextNear(const Level& l, std::size_t from, std::
         } else if (i % kRun == 0 && !runs_[i / kRun].reaches(low, high)) {
             i += kRun;
         } else {
-            if (reachAt(i).isNear(l.shape)) {
+            if (reachOf(i).mayBeNear(low, high)) {
                 return i;
             }
             ++i;
@@ -582,7 +602,26 @@ std::size_t LevelEngine::majorCloseBar(std::size_t k) const {
     const Pivot& p = majorPivots_[k];
     const std::size_t from = k > 0 ? majorPivots_[k - 1].index + 1 : 0;
     const std::size_t to = k + 1 < majorPivots_.size() ? majorPivots_[k + 1].index : bars_.size();
-    return extremeCloseBar(bars_.seen(), from, to, p.index, p.high);
+    return extremeCloseBar(from, to, p.index, p.high);
+}
+
+std::size_t LevelEngine::extremeCloseBar(std::size_t from, std::size_t to, std::size_t start,
+                                         bool high) const {
+    // The bars before the first whole run, the whole runs (each one's earliest extreme), then
+    // the bars after the last, in order: the earliest of equal closes stays.
+    const std::size_t head = std::min(to, (from + kRun - 1) / kRun * kRun);
+    std::size_t best = extremeCloseIn(bars_.seen(), from, head, start, high);
+    double bestClose = bars_[best].close;
+    std::size_t k = head;
+    for (; k + kRun <= to; k += kRun) {
+        const CloseRun& run = closeRuns_[k / kRun];
+        const double c = high ? run.highest : run.lowest;
+        if (high ? c > bestClose : c < bestClose) {
+            best = high ? run.highestBar : run.lowestBar;
+            bestClose = c;
+        }
+    }
+    return extremeCloseIn(bars_.seen(), k, to, best, high);
 }
 
 // A peak above every earlier high is a record only when the bars before it cover a year: the
@@ -661,11 +700,11 @@ void LevelEngine::onPivot(const Pivot& p, bool major, Zigzag& zz, std::size_t no
                                           m.day, [](const Bar& b, Day d) { return b.day < d; });
     if (dayFrom < dayTo && extreme != daily_.begin() + static_cast<std::ptrdiff_t>(dayTo)) {
         const auto start = static_cast<std::size_t>(extreme - daily_.begin());
-        m.close = daily_[extremeCloseBar(daily_, dayFrom, dayTo, start, p.high)].close;
+        m.close = daily_[extremeCloseIn(daily_, dayFrom, dayTo, start, p.high)].close;
         addMember(m, dailyAtr_[start], now);
         return;
     }
-    m.close = bars_[extremeCloseBar(bars_.seen(), from, now + 1, p.index, p.high)].close;
+    m.close = bars_[extremeCloseBar(from, now + 1, p.index, p.high)].close;
     addMember(m, atr_[p.index], now);
 }
 

@@ -241,15 +241,24 @@ private:
         double from = 0;
         double to = 0;
         double nearMiss = 0;
-        double prevClose = 0;
-        /// Whether a level of shape `s` is in the window: the bar may change it.
-        bool inWindow(const Shape& s) const { return !(s.high < from || s.low > to); }
-        /// Whether the bar comes within a near miss of it.
-        bool isNear(const Shape& s) const {
-            return (s.high + nearMiss >= low) & (s.low - nearMiss <= high);
-        }
     };
     Reach reachAt(std::size_t i) const;
+    /// Bar `i`'s reach as the walks read it, worked out once by settle() for the batch being
+    /// walked: its window, and the prices a near miss reaches with the runs' slack (a bar
+    /// counted near that is not only costs a step, which decides exactly).
+    struct BarReach {
+        double from = 0;
+        double to = 0;
+        double nearLow = 0;
+        double nearHigh = 0;
+        /// Whether a level of shape `s` is in the window: the bar may change it.
+        bool inWindow(const Shape& s) const { return !(s.high < from || s.low > to); }
+        /// Whether the bar may come within a near miss of prices [low, high].
+        bool mayBeNear(double low, double high) const {
+            return !(high < nearLow || low > nearHigh);
+        }
+    };
+    const BarReach& reachOf(std::size_t i) const { return batchReach_[i - batchFrom_]; }
     /// The bars in runs of 8 and 64: the lowest and highest price a near miss reaches (with a
     /// hair of slack for rounding), so a walk passes over runs that cannot reach a level.
     static constexpr std::size_t kRun = 8;
@@ -261,6 +270,18 @@ private:
             return !(levelHigh < low || levelLow > high);
         }
     };
+    /// The same runs of 8 bars' highest and lowest close (the earliest bar of each), so the
+    /// extreme close of a swing is found a run at a time.
+    struct CloseRun {
+        double highest = -HUGE_VAL;
+        double lowest = HUGE_VAL;
+        std::size_t highestBar = 0;
+        std::size_t lowestBar = 0;
+    };
+    /// The bar of the highest close in bars_[from, to) (the lowest when `!high`): `start` when
+    /// it ties, else the earliest.
+    std::size_t extremeCloseBar(std::size_t from, std::size_t to, std::size_t start,
+                                bool high) const;
 
     /// Appends bars_[from, to): the pivots and levels first, then every level walks them.
     void advance(std::size_t from, std::size_t to);
@@ -332,6 +353,9 @@ private:
     std::vector<double> maxHighBefore_;  // highest high of bars 0..i-1
     std::vector<Run> runs_;              // bars [8k, 8k + 8)
     std::vector<Run> longRuns_;          // bars [64k, 64k + 64)
+    std::vector<CloseRun> closeRuns_;    // bars [8k, 8k + 8)
+    std::vector<BarReach> batchReach_;   // reachOf() the bars of the batch being walked
+    std::size_t batchFrom_ = 0;
     AtrStream atrStream_;
     std::vector<std::size_t> dayEnd_;  // by bar: the end of its days in daily_ (dayBegin())
     std::vector<double> dailyAtr_;     // the ATR of daily_, as far as the bars reach

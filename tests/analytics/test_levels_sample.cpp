@@ -124,6 +124,50 @@ TEST_F(SampleLevels, MajorPeaksAndTroughsAChartistWouldMark) {
     }
 }
 
+// A major swing's closing line is the highest close (of a peak; a trough's lowest) between the
+// swings either side of it, the swing's own bar when it ties, else the earliest: on every
+// timeframe and sensitivity, against a plain scan of the bars. The daily bars also with their
+// closes rounded to 5 points, so that many swings hold closes that tie.
+TEST_F(SampleLevels, AMajorSwingsCloseIsTheExtremeCloseBetweenItsNeighbours) {
+    std::vector<Bar> rounded = sample();
+    for (Bar& b : rounded) {
+        b.close = std::clamp(std::round(b.close / 5) * 5, b.low, b.high);
+    }
+    std::size_t checked = 0;
+    for (const auto& bars : {sample(), resample(sample(), Timeframe::Weekly),
+                             resample(sample(), Timeframe::Monthly), rounded}) {
+        for (const double sensitivity : {0.0, 0.5, 1.0}) {
+            LevelSettings settings;
+            settings.sensitivity = sensitivity;
+            const LevelAnalysis a = analyzeLevels(bars, settings);
+            std::vector<std::pair<const Extreme*, bool>> swings;  // (swing, peak), by bar
+            for (const Extreme& e : a.majorPeaks) {
+                swings.emplace_back(&e, true);
+            }
+            for (const Extreme& e : a.majorTroughs) {
+                swings.emplace_back(&e, false);
+            }
+            std::sort(swings.begin(), swings.end(),
+                      [](const auto& x, const auto& y) { return x.first->index < y.first->index; });
+            for (std::size_t k = 0; k < swings.size(); ++k) {
+                const auto [e, peak] = swings[k];
+                const std::size_t from = k > 0 ? swings[k - 1].first->index + 1 : 0;
+                const std::size_t to =
+                    k + 1 < swings.size() ? swings[k + 1].first->index : bars.size();
+                std::size_t best = e->index;
+                for (std::size_t i = from; i < to; ++i) {
+                    const double c = bars[i].close;
+                    best = (peak ? c > bars[best].close : c < bars[best].close) ? i : best;
+                }
+                ASSERT_EQ(e->closeIndex, best) << "swing on bar " << e->index;
+                EXPECT_EQ(e->close, bars[best].close);
+                ++checked;
+            }
+        }
+    }
+    EXPECT_GT(checked, 100U);
+}
+
 // The 2007 top is its own narrow zone (1,565.15 close .. 1,576.09 high). The first close above
 // the 2007 record close was 2013-03-28; price came back to it in June 2013 and it held.
 TEST_F(SampleLevels, BreakoutAboveThe2007TopIsMarch2013AndItsJuneRetestHeld) {

@@ -20,10 +20,12 @@
 //   RETEST_BENCH_SMOKE=1 valgrind --tool=callgrind --toggle-collect='retest::analyzeLevels*'
 //       build-rel/tests/bench/bench_levels --benchmark_filter=NONE
 // counts the summary's two analyses of the back-and-forth 100k bars (half the total is one;
-// about 89 million instructions, some 890 a bar, in December 2026: 86 million before each
-// level kept the bars where its visits went deeper, for past views, 88 million before a pivot
-// just above a zone joined it instead of making a zone beside it, 92 million before a visit
-// stepped its retest in its own loop, 103 million before each level walked the bars on its own).
+// about 85 million instructions, some 850 a bar, in December 2026: 89 million before a swing's
+// extreme close was found a run of 8 bars at a time and the walks read each bar's reach worked
+// out once, 86 million before each level kept the bars where its visits went deeper, for past
+// views, 88 million before a pivot just above a zone joined it instead of making a zone beside
+// it, 92 million before a visit stepped its retest in its own loop, 103 million before each
+// level walked the bars on its own).
 #include <benchmark/benchmark.h>
 
 #include <algorithm>
