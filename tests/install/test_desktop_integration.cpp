@@ -20,6 +20,7 @@
 
 #include "core/import/csv_importer.h"
 #include "tests/support/qt_printers.h"
+#include "tests/support/qt_wait.h"
 #include "tests/support/test_paths.h"
 #include "ui/app/about_dialog.h"
 #include "ui/app/recent_files.h"
@@ -197,7 +198,7 @@ TEST_F(DesktopIntegrationTest, OpenRecentListsImportedFilesAcrossRestartsAndReim
     ASSERT_TRUE(cache->removeSymbol("IWM"));
     DialogAnswerer user(QStringLiteral("IWM"));
     iwmEntry->trigger();
-    QTRY_VERIFY_WITH_TIMEOUT(cached("IWM"), 10000);
+    RETEST_WAIT_FOR(cached("IWM"), 10000);
     EXPECT_EQ(user.suggestions, QStringList{QStringLiteral("IWM")});
     EXPECT_EQ(w.recentFiles()->files().front(), iwm);
 
@@ -285,7 +286,7 @@ TEST(SingleInstance, WindowImportsWhatASecondLaunchHandsOver) {
     }));
     DialogAnswerer user(QStringLiteral("XLI"));
     second->start();
-    QTRY_COMPARE_WITH_TIMEOUT(w.document()->symbol(), QStringLiteral("XLI"), 10000);
+    RETEST_WAIT_FOR(w.document()->symbol() == QStringLiteral("XLI"), 10000);
     second->wait();
     EXPECT_EQ(user.suggestions, QStringList{QStringLiteral("XLI")});
 }

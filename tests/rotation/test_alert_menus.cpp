@@ -21,6 +21,7 @@
 #include "core/model/date.h"
 #include "tests/alerts/dated_bars.h"
 #include "tests/support/qt_printers.h"
+#include "tests/support/qt_wait.h"
 #include "tests/support/test_paths.h"
 #include "ui/alerts/alert_dialog.h"
 #include "ui/alerts/alert_marks.h"
@@ -115,9 +116,9 @@ protected:
         ASSERT_TRUE(QTest::qWaitForWindowExposed(window.get()));
         window->showSymbol(QStringLiteral("^GSPC"));
         ui::ChartDocument& doc = *window->document();
-        QTRY_VERIFY_WITH_TIMEOUT(!doc.levelsPending(), 20000);
-        QTRY_COMPARE_WITH_TIMEOUT(doc.analysesRunning(), 0, 20000);
-        QTRY_VERIFY_WITH_TIMEOUT(window->levelOverlay()->bandCount() > 0, 20000);
+        RETEST_WAIT_FOR(!doc.levelsPending(), 20000);
+        RETEST_WAIT_FOR(doc.analysesRunning() == 0, 20000);
+        RETEST_WAIT_FOR(window->levelOverlay()->bandCount() > 0, 20000);
     }
     std::vector<Alert> stored() const {
         auto all = AlertStore(*cache).all();

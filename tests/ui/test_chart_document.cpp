@@ -13,6 +13,7 @@
 #include "core/import/csv_importer.h"
 #include "core/model/date.h"
 #include "tests/support/qt_printers.h"
+#include "tests/support/qt_wait.h"
 #include "tests/support/test_paths.h"
 #include "ui/chart_document.h"
 #include "ui/chart_document_commands.h"
@@ -79,7 +80,7 @@ TEST_F(ChartDocumentTest, LevelsArriveFromTheBackgroundAndOnlyTheNewestCounts) {
     doc.setSymbol(QStringLiteral("^GSPC"));
     doc.setTimeframe(Timeframe::Weekly);  // a second request before the first finished
     ASSERT_TRUE(spy.wait(10000));
-    QTRY_VERIFY_WITH_TIMEOUT(!doc.levelsPending(), 10000);
+    RETEST_WAIT_FOR(!doc.levelsPending(), 10000);
     // Only the weekly analysis is kept: its as-of day is the last weekly bar.
     EXPECT_EQ(doc.levels().asOf, doc.bars().back().day);
     EXPECT_FALSE(doc.levels().zones.empty());
@@ -338,8 +339,8 @@ TEST_F(ChartDocumentTest, HoldingAKeyCoalescesAnalysesAndRunsOneAtATime) {
         EXPECT_LE(doc.analysesRunning(), 1);
     }
     EXPECT_LE(doc.analysesStarted(), 2) << "requests made while one runs are coalesced";
-    QTRY_VERIFY_WITH_TIMEOUT(!doc.levelsPending(), 20000);
-    QTRY_COMPARE_WITH_TIMEOUT(doc.analysesRunning(), 0, 5000);
+    RETEST_WAIT_FOR(!doc.levelsPending(), 20000);
+    RETEST_WAIT_FOR(doc.analysesRunning() == 0, 5000);
     EXPECT_EQ(doc.peakAnalysesRunning(), 1);
     EXPECT_LE(doc.analysesStarted(), 2);
     EXPECT_EQ(doc.levels().asOf, doc.bars().back().day);
@@ -351,14 +352,14 @@ TEST_F(ChartDocumentTest, CurrentAnalysisIsTheNewSymbolsEvenRightAfterASwitch) {
     ASSERT_TRUE(cache->upsertBars("OLD", half));
     ui::ChartDocument doc(*cache);
     doc.setSymbol(QStringLiteral("^GSPC"));
-    QTRY_VERIFY_WITH_TIMEOUT(!doc.levelsPending(), 20000);
+    RETEST_WAIT_FOR(!doc.levelsPending(), 20000);
     doc.setSymbol(QStringLiteral("OLD"));
     EXPECT_TRUE(doc.levelsPending());
     EXPECT_EQ(doc.currentAnalysis().asOf, *parseIsoDate("2010-12-31"));
     EXPECT_FALSE(doc.levelsPending());
     EXPECT_EQ(doc.levels().asOf, *parseIsoDate("2010-12-31"));
     // The background job of the switch finishes later and changes nothing.
-    QTRY_COMPARE_WITH_TIMEOUT(doc.analysesRunning(), 0, 20000);
+    RETEST_WAIT_FOR(doc.analysesRunning() == 0, 20000);
     QTest::qWait(50);
     EXPECT_EQ(doc.levels().asOf, *parseIsoDate("2010-12-31"));
 }
@@ -370,11 +371,11 @@ TEST_F(ChartDocumentTest, ARefreshThatAddsADayAnalysesThatDayNotTheHistory) {
     ASSERT_TRUE(cache->upsertBars("GROW", bars.first(all.size() - 1)));
     ui::ChartDocument doc(*cache);
     doc.setSymbol(QStringLiteral("GROW"));
-    QTRY_VERIFY_WITH_TIMEOUT(!doc.levelsPending(), 20000);
+    RETEST_WAIT_FOR(!doc.levelsPending(), 20000);
     EXPECT_GT(doc.lastAnalysedBars(), all.size());  // daily, weekly and monthly, from scratch
     ASSERT_TRUE(cache->upsertBars("GROW", bars.last(1)));  // what a refresh stores
     doc.reload();
-    QTRY_VERIFY_WITH_TIMEOUT(!doc.levelsPending(), 20000);
+    RETEST_WAIT_FOR(!doc.levelsPending(), 20000);
     // The new day on the daily view; on the weekly and monthly views their last bar (revised
     // or new) and at most the one it completed.
     EXPECT_LE(doc.lastAnalysedBars(), 5U);
@@ -400,7 +401,7 @@ TEST_F(ChartDocumentTest, ARefreshThatAddsADayAnalysesThatDayNotTheHistory) {
     }
     // A change of sensitivity is a new analysis of everything.
     doc.setSensitivity(0.8);
-    QTRY_VERIFY_WITH_TIMEOUT(!doc.levelsPending(), 20000);
+    RETEST_WAIT_FOR(!doc.levelsPending(), 20000);
     EXPECT_GT(doc.lastAnalysedBars(), all.size());
 }
 

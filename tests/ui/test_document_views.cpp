@@ -21,6 +21,7 @@
 
 #include "core/import/csv_importer.h"
 #include "core/model/date.h"
+#include "tests/support/qt_wait.h"
 #include "tests/support/test_paths.h"
 #include "ui/annotations/annotation_controller.h"
 #include "ui/chart/annotation_layer.h"
@@ -199,8 +200,8 @@ TEST_F(DocumentViews, HoldingDownThroughTheWatchlistLeavesAtMostOneAnalysisRunni
     }
     QTest::keyRelease(list, Qt::Key_Down, Qt::NoModifier);
     EXPECT_EQ(doc.symbol(), QStringLiteral("^GSPC"));
-    QTRY_VERIFY_WITH_TIMEOUT(!doc.levelsPending(), 20000);
-    QTRY_COMPARE_WITH_TIMEOUT(doc.analysesRunning(), 0, 20000);
+    RETEST_WAIT_FOR(!doc.levelsPending(), 20000);
+    RETEST_WAIT_FOR(doc.analysesRunning() == 0, 20000);
     EXPECT_EQ(doc.peakAnalysesRunning(), 1);
     EXPECT_LE(doc.analysesStarted() - before, 9);
     EXPECT_EQ(doc.levels().asOf, doc.bars().back().day);
@@ -213,8 +214,8 @@ TEST_F(DocumentViews, HoldingDownThroughTheWatchlistLeavesAtMostOneAnalysisRunni
         EXPECT_LE(doc.analysesRunning(), 1);
     }
     EXPECT_EQ(doc.symbol(), QStringLiteral("IWM"));
-    QTRY_VERIFY_WITH_TIMEOUT(!doc.levelsPending(), 20000);
-    QTRY_COMPARE_WITH_TIMEOUT(doc.analysesRunning(), 0, 20000);
+    RETEST_WAIT_FOR(!doc.levelsPending(), 20000);
+    RETEST_WAIT_FOR(doc.analysesRunning() == 0, 20000);
     EXPECT_LE(doc.analysesStarted() - burst, 2) << "one for the first key, one for the last";
     EXPECT_EQ(doc.peakAnalysesRunning(), 1);
     EXPECT_EQ(w.levelOverlay()->analysis().asOf, doc.bars().back().day);

@@ -20,6 +20,7 @@
 #include <sstream>
 
 #include "core/model/date.h"
+#include "tests/support/qt_wait.h"
 #include "tests/support/test_paths.h"
 #include "ui/chart/chart_view.h"
 #include "ui/chart_document.h"
@@ -124,7 +125,7 @@ TEST_F(ExportActions, ExportRightAfterASwitchHasTheNewSymbolsLevelsAndLegend) {
     ChartDocument live(*cache);
     live.setSymbol(QStringLiteral("^GSPC"));
     ASSERT_TRUE(live.addManualLevel(3000, QStringLiteral("round number")));
-    QTRY_VERIFY_WITH_TIMEOUT(!live.levelsPending(), 20000);
+    RETEST_WAIT_FOR(!live.levelsPending(), 20000);
     ChartView shown;
     shown.resize(900, 500);
     ExportController exporter(shown, live, nullptr);

@@ -25,6 +25,7 @@
 #include "core/import/csv_importer.h"
 #include "core/model/date.h"
 #include "tests/support/qt_printers.h"
+#include "tests/support/qt_wait.h"
 #include "tests/support/test_paths.h"
 #include "ui/annotations/annotation_controller.h"
 #include "ui/chart/chart_view.h"
@@ -181,7 +182,7 @@ TEST_F(MainWindowTest, LevelsPanelShowsEveryColumnWholeAt1600x1000) {
     w.show();
     ASSERT_TRUE(QTest::qWaitForWindowExposed(&w));
     QTableWidget* table = w.levelsPanel()->table();
-    QTRY_VERIFY_WITH_TIMEOUT(table->rowCount() > 3, 10000);
+    RETEST_WAIT_FOR(table->rowCount() > 3, 10000);
     QApplication::processEvents();
     QHeaderView* header = table->horizontalHeader();
     int right = 0;
@@ -235,7 +236,7 @@ TEST_F(MainWindowTest, ASmallWindowKeepsTheChartReadable) {
     w.resize(1100, 750);
     w.show();
     ASSERT_TRUE(QTest::qWaitForWindowExposed(&w));
-    QTRY_VERIFY_WITH_TIMEOUT(w.levelsPanel()->table()->rowCount() > 3, 10000);
+    RETEST_WAIT_FOR(w.levelsPanel()->table()->rowCount() > 3, 10000);
     QApplication::processEvents();
     EXPECT_GE(w.chartView()->width(), 480);
     EXPECT_LE(w.width(), 1100);
