@@ -87,7 +87,7 @@ TEST_F(ExportActions, SaveImageWritesTheChosenFormatAndRemembersFolderAndFormat)
         return true;
     });
     QString suggested;
-    const QString target = path("chart");  // no extension: the chosen format's is added
+    QString target = path("chart");  // no extension: the chosen format's is added
     controller->setPathPicker([&](bool folder, const QString& suggestion) {
         EXPECT_FALSE(folder);
         suggested = suggestion;
