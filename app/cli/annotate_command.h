@@ -5,7 +5,7 @@
 
 namespace retest::cli {
 
-/// Registered in kCommands (cli.cpp); also declared in cli.h with the other commands.
+/// Registered in kCommands (cli.cpp).
 int runAnnotate(Context& ctx);
 
 }  // namespace retest::cli

@@ -4,6 +4,7 @@
 
 #include "app/app_setup.h"
 #include "app/cli/alerts_command.h"
+#include "app/cli/annotate_command.h"
 #include "app/cli/fetch_command.h"
 #include "app/cli/rotation_command.h"
 #include "app/cli/watchlist_command.h"

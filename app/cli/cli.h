@@ -73,6 +73,5 @@ int runList(Context& ctx);
 int runExport(Context& ctx);
 int runLevels(Context& ctx);
 int runScan(Context& ctx);
-int runAnnotate(Context& ctx);
 
 }  // namespace retest::cli

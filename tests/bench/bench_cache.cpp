@@ -40,7 +40,7 @@ using test::sampleBars;  // the real sample, read once
 
 /// `count` bars: the sample again and again, each copy shifted past the end of the previous.
 std::vector<Bar> repeatedSample(std::size_t count) {
-    const std::vector<Bar> sample = sampleBars();
+    const std::vector<Bar>& sample = sampleBars();
     const Day span = sample.back().day - sample.front().day + 7;
     std::vector<Bar> out;
     out.reserve(count);

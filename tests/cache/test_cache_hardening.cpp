@@ -45,8 +45,8 @@ TEST(CacheHardening, AnotherProgramsDatabaseIsNeverWritten) {
         "PRAGMA user_version = 2;",     // no tables, but a version: not empty
         "PRAGMA application_id = 42;",  // marked by another program
         // Retest's table names under another program's id.
-        "CREATE TABLE symbols(x); CREATE TABLE bars(y); PRAGMA user_version = 1; "
-        "PRAGMA application_id = 42;",
+        std::string("CREATE TABLE symbols(x); CREATE TABLE bars(y); PRAGMA user_version = 1; ") +
+            "PRAGMA application_id = 42;",
     };
     for (const std::string& sql : setups) {
         test::TempDir dir;
@@ -93,6 +93,7 @@ TEST(CacheHardening, ParallelFirstOpensOfANewCacheAllSucceed) {
         std::latch start(kOpeners);
         std::vector<std::string> errors(kOpeners);
         std::vector<std::thread> threads;
+        threads.reserve(kOpeners);
         for (int i = 0; i < kOpeners; ++i) {
             threads.emplace_back([&, i] {
                 start.arrive_and_wait();
@@ -176,6 +177,7 @@ TEST(CacheHardening, ParallelWritersWaitTheirTurn) {
     std::latch start(kWriters);
     std::vector<std::string> errors(kWriters);
     std::vector<std::thread> threads;
+    threads.reserve(kWriters);
     for (int i = 0; i < kWriters; ++i) {
         threads.emplace_back([&, i] {
             auto cache = PriceCache::open(path);

@@ -161,7 +161,7 @@ TEST_F(CliTest, LevelsJsonHasTheAllTimeHighAndThe2013Breakout) {
 
 // The sensitivity a user set on a chart in the window is the one `levels` reads, unless told.
 TEST_F(CliTest, LevelsUseTheSensitivityChosenInTheWindow) {
-    const auto levelCount = [this](QStringList extra) {
+    const auto levelCount = [this](const QStringList& extra) {
         const CliRun r = runCli(db, QStringList{QStringLiteral("levels"), QStringLiteral("^GSPC"),
                                                 QStringLiteral("--json")} +
                                         extra);
@@ -186,7 +186,7 @@ TEST_F(CliTest, LevelsUseTheSensitivityChosenInTheWindow) {
 // level drawn carries a price tag, so an SVG of a crowded view holds more text elements.
 TEST_F(CliTest, ExportDrawsTheLevelsAtTheChosenSensitivity) {
     const auto svg = tmp.file("gspc.svg");
-    const auto textsDrawn = [&](QStringList extra) {
+    const auto textsDrawn = [&](const QStringList& extra) {
         const CliRun r = runCli(db, QStringList{QStringLiteral("export"), QStringLiteral("^GSPC"),
                                                 QStringLiteral("--out"), path(svg),
                                                 QStringLiteral("--range"), QStringLiteral("5Y")} +

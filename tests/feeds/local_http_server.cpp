@@ -107,7 +107,8 @@ void LocalHttpServer::answer(QTcpSocket* socket, const CannedResponse& response)
 void LocalHttpServer::stream(QTcpSocket* socket, const CannedResponse& response) {
     auto* timer = new QTimer(socket);  // dies with the socket
     const bool endless = response.mode == CannedResponse::Mode::Endless;
-    const QByteArray chunk(64 * 1024, response.body.isEmpty() ? ' ' : response.body.at(0));
+    const QByteArray chunk(qsizetype{64} * 1024,
+                           response.body.isEmpty() ? ' ' : response.body.at(0));
     auto sent = std::make_shared<qsizetype>(0);
     connect(timer, &QTimer::timeout, socket, [socket, timer, response, chunk, endless, sent] {
         if (socket->state() != QAbstractSocket::ConnectedState) {

@@ -173,7 +173,7 @@ TEST(RetryAfter, HttpDatesAreHonouredAndCapped) {
 }
 
 TEST_F(FeedHardeningTest, AnHttpDateRetryAfterIsWaitedFor) {
-    const QDateTime now = QDateTime::fromSecsSinceEpoch(1'700'000'000, QTimeZone::utc());
+    QDateTime now = QDateTime::fromSecsSinceEpoch(1'700'000'000, QTimeZone::utc());
     settings.fetch.now = [now] { return now; };
     CannedResponse busy = CannedResponse::withStatus(503, "Service Unavailable");
     busy.headers = {{"Retry-After", "Tue, 14 Nov 2023 22:13:27 GMT"}};

@@ -15,7 +15,7 @@ constexpr int kNothingFired = 3;
 
 class AlertsCliTest : public ::testing::Test {
 protected:
-    CliRun alerts(QStringList args) {
+    CliRun alerts(const QStringList& args) {
         return runCli(db, QStringList{QStringLiteral("alerts")} + args);
     }
     TempDir tmp;

@@ -13,11 +13,11 @@ namespace {
 
 class WatchlistCliTest : public ::testing::Test {
 protected:
-    CliRun wl(QStringList args) {
+    CliRun wl(const QStringList& args) {
         return runCli(db, QStringList{QStringLiteral("watchlist")} + args);
     }
     QString writeFile(const char* name, const QByteArray& text) {
-        const QString path = QString::fromStdString(tmp.file(name).string());
+        QString path = QString::fromStdString(tmp.file(name).string());
         QFile f(path);
         EXPECT_TRUE(f.open(QIODevice::WriteOnly));
         f.write(text);

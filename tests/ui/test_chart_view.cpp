@@ -383,7 +383,7 @@ TEST(ChartView, ATwoLineReadoutCoversNoCandle) {
     view.resize(560, 330);
     view.show();
     QApplication::processEvents();
-    const std::vector<Bar> bars = sampleBars();
+    const std::vector<Bar>& bars = sampleBars();
     view.setBars(bars, Timeframe::Daily);
     int checked = 0;
     for (const RangePreset preset : {RangePreset::OneYear, RangePreset::SixMonths}) {

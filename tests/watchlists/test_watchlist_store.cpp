@@ -78,7 +78,7 @@ TEST_F(WatchlistStoreTest, ABatchIsTheDefaultListInItsOrderThenTheOtherCachedSym
     ASSERT_TRUE(store.move(kDefaultWatchlistName, "^GSPC", 0).ok());
     std::vector<std::string> expected = defaultSymbols();
     std::rotate(expected.begin(), expected.end() - 1, expected.end());  // ^GSPC first
-    expected.push_back("ZZZ");
+    expected.emplace_back("ZZZ");
     EXPECT_EQ(*store.batchSymbols(), expected);
     ASSERT_TRUE(store.create("Rates").ok());
     ASSERT_TRUE(store.add("Rates", std::vector<std::string>{"^TNX"}).ok());

@@ -114,9 +114,9 @@ void ActionMarkers::updateVisibility() {
 }
 
 int ActionMarkers::visibleCount() const {
-    const auto [first, last] = view_.visibleBarRange();
+    const auto range = view_.visibleBarRange();  // a lambda takes no structured binding in clang 14
     return static_cast<int>(std::count_if(markers_.begin(), markers_.end(), [&](const Marker& m) {
-        return m.item->visible() && m.index >= first && m.index <= last;
+        return m.item->visible() && m.index >= range.first && m.index <= range.second;
     }));
 }
 

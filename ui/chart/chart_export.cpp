@@ -195,9 +195,9 @@ void ExportLayout::addDecorations(const ImageOptions& options) {
     fillHeader(options);
     const ChartTheme& t = view_.theme_;
     if (!options.footer.isEmpty()) {
-        footer_->left.push_back({options.footer, t.mutedText});
+        footer_->left.emplace_back(options.footer, t.mutedText);
     }
-    footer_->right.push_back({QStringLiteral("Retest"), t.mutedText, true});
+    footer_->right.emplace_back(QStringLiteral("Retest"), t.mutedText, true);
 }
 
 void ExportLayout::fillHeader(const ImageOptions& options) {
@@ -208,7 +208,7 @@ void ExportLayout::fillHeader(const ImageOptions& options) {
     const int first = view_.first_;
     if (last >= 0 && last < static_cast<int>(bars.size())) {
         const Bar& b = bars[static_cast<std::size_t>(last)];
-        header_->left.push_back({QString::fromStdString(formatPrice(b.close)), t.text, true});
+        header_->left.emplace_back(QString::fromStdString(formatPrice(b.close)), t.text, true);
         if (last > 0) {
             const double prev = bars[static_cast<std::size_t>(last) - 1].close;
             const double change = b.close - prev;
@@ -217,35 +217,35 @@ void ExportLayout::fillHeader(const ImageOptions& options) {
             const QColor color = shown.startsWith(QLatin1Char('+'))   ? t.up
                                  : shown.startsWith(QLatin1Char('-')) ? t.down
                                                                       : t.mutedText;
-            header_->left.push_back({shown + QStringLiteral(" (") +
-                                         signedPercent(prev != 0 ? 100.0 * change / prev : 0.0, 2) +
-                                         QStringLiteral(")"),
-                                     color});
+            header_->left.emplace_back(
+                shown + QStringLiteral(" (") +
+                    signedPercent(prev != 0 ? 100.0 * change / prev : 0.0, 2) + QStringLiteral(")"),
+                color);
         }
         if (first >= 0 && first < last && bars[static_cast<std::size_t>(first)].close != 0) {
             const double from = bars[static_cast<std::size_t>(first)].close;
             const double pct = 100.0 * (b.close - from) / from;
-            header_->left.push_back({QStringLiteral("·  ") + signedPercent(pct, 1) +
-                                         QStringLiteral(" over the period shown"),
-                                     t.mutedText});
+            header_->left.emplace_back(QStringLiteral("·  ") + signedPercent(pct, 1) +
+                                           QStringLiteral(" over the period shown"),
+                                       t.mutedText);
         }
     }
-    header_->right.push_back({QStringLiteral("Up"), t.mutedText, false, Swatch::CandleUp, t.up});
-    header_->right.push_back(
-        {QStringLiteral("Down"), t.mutedText, false, Swatch::CandleDown, t.down});
+    header_->right.emplace_back(QStringLiteral("Up"), t.mutedText, false, Swatch::CandleUp, t.up);
+    header_->right.emplace_back(QStringLiteral("Down"), t.mutedText, false, Swatch::CandleDown,
+                                t.down);
     if (options.legendLevels) {
-        header_->right.push_back(
-            {QStringLiteral("Support"), t.mutedText, false, Swatch::Band, t.support});
-        header_->right.push_back(
-            {QStringLiteral("Resistance"), t.mutedText, false, Swatch::Band, t.resistance});
+        header_->right.emplace_back(QStringLiteral("Support"), t.mutedText, false, Swatch::Band,
+                                    t.support);
+        header_->right.emplace_back(QStringLiteral("Resistance"), t.mutedText, false, Swatch::Band,
+                                    t.resistance);
     }
     if (options.legendLevels && options.legendManual) {
-        header_->right.push_back(
-            {QStringLiteral("Manual"), t.mutedText, false, Swatch::Band, t.manualLevel});
+        header_->right.emplace_back(QStringLiteral("Manual"), t.mutedText, false, Swatch::Band,
+                                    t.manualLevel);
     }
     if (options.legendAnnotations) {
-        header_->right.push_back(
-            {QStringLiteral("Drawings"), t.mutedText, false, Swatch::Line, t.annotation});
+        header_->right.emplace_back(QStringLiteral("Drawings"), t.mutedText, false, Swatch::Line,
+                                    t.annotation);
     }
 }
 

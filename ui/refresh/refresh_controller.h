@@ -51,7 +51,7 @@ public:
     QMessageBox* errorNotice() const;
     FeedRefresher& refresher() { return *refresher_; }
 
-public Q_SLOTS:
+public Q_SLOTS:  // NOLINT(readability-redundant-access-specifiers): moc reads Q_SLOTS
     /// Each returns false when nothing started (no symbol, or a refresh is running).
     bool refreshCurrent();
     bool refreshWatchlist();
