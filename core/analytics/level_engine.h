@@ -244,8 +244,8 @@ private:
     };
     Reach reachAt(std::size_t i) const;
     /// Bar `i`'s reach as the walks read it, worked out once by settle() for the batch being
-    /// walked: its window, and the prices a near miss reaches with the runs' slack (a bar
-    /// counted near that is not only costs a step, which decides exactly).
+    /// walked: its window, and the prices a near miss reaches, with the runs' slack. A bar that
+    /// only just misses may count as near: that costs one step, which decides exactly.
     struct BarReach {
         double from = 0;
         double to = 0;
