@@ -298,7 +298,7 @@ int runScan(Context& ctx) {
         "For each SYMBOL (default: the first watchlist) the nearest support and resistance (the\n"
         "all-time high when no level is above price), and the breakout or breakdown that answers\n"
         "\"is it holding?\": the latest one through the prior record, else through the level\n"
-        "nearest to price, that is still live (not failed, or failed in the last 20 bars; not\n"
+        "nearest to price, that is still live (not failed, or failed in the last four weeks; not\n"
         "left more than 10 ATRs or 25% behind over a year ago), with its retest state; one\n"
         "line per symbol (or JSON).\n"
         "Exit status: 0 when at least one symbol was analysed and the others only lack\n"

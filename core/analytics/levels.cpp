@@ -100,13 +100,10 @@ std::optional<std::size_t> headlineEvent(std::span<const LevelEvent> events, std
     if (events.empty()) {
         return std::nullopt;
     }
-    constexpr std::size_t kRecentBars = 20;
+    constexpr Day kRecentDays = 28;  // four weeks on every timeframe, not 20 monthly bars
     constexpr double kSettledAtr = 10;
     constexpr double kSettledPct = 25;  // for weekly and monthly bars, whose ATR is wide
     constexpr Day kSettledDays = 365;
-    auto lastChange = [](const LevelEvent& e) {
-        return e.history.empty() ? e.index : e.history.back().index;
-    };
     auto lastChangeDay = [](const LevelEvent& e) {
         return e.history.empty() ? e.day : e.history.back().day;
     };
@@ -119,13 +116,18 @@ std::optional<std::size_t> headlineEvent(std::span<const LevelEvent> events, std
     };
     auto live = [&](const LevelEvent& e) {
         return e.index <= lastIndex && !settled(e) &&
-               (e.retest != RetestState::Failed || lastIndex - lastChange(e) <= kRecentBars);
+               (e.retest != RetestState::Failed || asOf - lastChangeDay(e) <= kRecentDays);
+    };
+    // Weekly and monthly bars are read through their days: one bar may hold two events of a
+    // level (a breakout, its failure and a new breakout in one month). The later day is later.
+    auto later = [](const LevelEvent& a, const LevelEvent& b) {
+        return a.index != b.index ? a.index > b.index : a.day > b.day;
     };
     // 1. Through a major record (the prior all-time high and its like): the latest one.
     std::optional<std::size_t> best;
     for (std::size_t k = 0; k < events.size(); ++k) {
         const LevelEvent& e = events[k];
-        if (live(e) && e.record && (!best || e.index >= events[*best].index)) {
+        if (live(e) && e.record && (!best || !later(events[*best], e))) {
             best = k;
         }
     }
@@ -148,7 +150,7 @@ std::optional<std::size_t> headlineEvent(std::span<const LevelEvent> events, std
         }
         if (!best || std::abs(e.distanceAtr) < std::abs(events[*best].distanceAtr) ||
             (std::abs(e.distanceAtr) == std::abs(events[*best].distanceAtr) &&
-             e.index > events[*best].index)) {
+             later(e, events[*best]))) {
             best = k;
         }
     }

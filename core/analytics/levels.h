@@ -296,7 +296,7 @@ std::vector<LevelEvent> eventsAsOf(const LevelAnalysis& analysis, std::span<cons
 /// The event that answers the question a trader asks of this chart: the latest breakout or
 /// breakdown through the prior record, else through the major level nearest to price (within
 /// 5 ATRs of it, or opened or moved on in the 92 days before `asOf`, the day of bar
-/// `lastIndex`), that is still live (not failed, or failed within the last 20 bars; not one
+/// `lastIndex`), that is still live (not failed, or failed within four weeks of `asOf`; not one
 /// price left more than 10 ATRs or 25 % behind with no change for over a year before `asOf`:
 /// on monthly bars ten ATRs can be twice the price).
 /// std::nullopt when none is.

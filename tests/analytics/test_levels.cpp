@@ -218,6 +218,57 @@ TEST(Levels, ABreakoutPriceRanAwayFromIsTheHeadlineForThreeMonths) {
     EXPECT_EQ(headline({ran, near}), "near");
 }
 
+// Weekly and monthly bars are read through their days, so one bar can hold two events of one
+// level: KRE broke out above its Jan-2020 high on 2025-06-10, failed on 06-16 and broke out
+// again on 06-24, all in June's monthly bar. At the end of June the later breakout is the
+// story, as on the daily chart, not the failure it undid.
+TEST(Levels, OfTwoEventsOnOneBarTheLaterDayIsTheHeadline) {
+    const Day today = *parseIsoDate("2025-06-30");
+    LevelEvent first;
+    first.id = "06-10";
+    first.index = 65;
+    first.day = *parseIsoDate("2025-06-10");
+    first.retest = RetestState::Failed;
+    first.history = {RetestStep{RetestState::Failed, 65, *parseIsoDate("2025-06-16"), 56.49}};
+    first.distanceAtr = 0.2;
+    first.distancePct = 1.3;
+    LevelEvent second = first;
+    second.id = "06-24";
+    second.day = *parseIsoDate("2025-06-24");
+    second.retest = RetestState::None;
+    second.history.clear();
+    const std::vector<LevelEvent> events = {first, second};
+    const auto h = headlineEvent(events, 65, today);
+    ASSERT_TRUE(h);
+    EXPECT_EQ(events[*h].id, "06-24");
+}
+
+// A failure stays the headline for four weeks on every timeframe, not for 20 bars: on monthly
+// bars that was 20 months, and a breakout that failed in June still led the chart at the end
+// of December while the daily chart had long moved on.
+TEST(Levels, AFailureIsTheHeadlineForFourWeeksOnEveryTimeframe) {
+    const Day today = *parseIsoDate("2025-12-31");
+    LevelEvent failed;
+    failed.id = "failed";
+    failed.index = 60;
+    failed.day = today - 170;
+    failed.retest = RetestState::Failed;
+    failed.history = {RetestStep{RetestState::Failed, 61, today - 150, 0}};
+    failed.distanceAtr = -1;
+    failed.distancePct = -4;
+    auto headline = [&](const LevelEvent& e, std::size_t last) {
+        const std::vector<LevelEvent> events = {e};
+        const auto h = headlineEvent(events, last, today);
+        return h ? events[*h].id : std::string("none");
+    };
+    EXPECT_EQ(headline(failed, 66), "none");  // monthly: five bars, five months
+    LevelEvent recent = failed;               // failed three weeks ago
+    recent.history.back().day = today - 21;
+    EXPECT_EQ(headline(recent, 64), "failed");  // weekly: three bars
+    recent.history.back().day = today - 35;     // five weeks ago
+    EXPECT_EQ(headline(recent, 66), "none");
+}
+
 // The lists (levels, scan, the rotation board) say where a retest stands in words, not
 // "retest none" or "retest retesting".
 TEST(Levels, ARetestStateReadsInWords) {
