@@ -244,8 +244,8 @@ TEST(Levels, OfTwoEventsOnOneBarTheLaterDayIsTheHeadline) {
 }
 
 // A failure stays the headline for four weeks on every timeframe, not for 20 bars: on monthly
-// bars that was 20 months, and a breakout that failed in June still led the chart at the end
-// of December while the daily chart had long moved on.
+// bars that was 20 months (KRE's breakout that failed in March 2023 still led its monthly chart
+// in June 2024, while the daily chart had long moved on).
 TEST(Levels, AFailureIsTheHeadlineForFourWeeksOnEveryTimeframe) {
     const Day today = *parseIsoDate("2025-12-31");
     LevelEvent failed;
