@@ -119,7 +119,8 @@ std::optional<std::size_t> headlineEvent(std::span<const LevelEvent> events, std
                (e.retest != RetestState::Failed || asOf - lastChangeDay(e) <= kRecentDays);
     };
     // Weekly and monthly bars are read through their days: one bar may hold two events of a
-    // level (a breakout, its failure and a new breakout in one month). The later day is later.
+    // level (a breakout, its failure and a new breakout in one month): a tie on the bar goes to
+    // the later day.
     auto later = [](const LevelEvent& a, const LevelEvent& b) {
         return a.index != b.index ? a.index > b.index : a.day > b.day;
     };
